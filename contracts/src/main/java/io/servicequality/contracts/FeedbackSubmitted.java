@@ -1,0 +1,35 @@
+package io.servicequality.contracts;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A customer's answers to a survey: SERVQUAL ratings and the satisfaction questions. Unanswered questions are
+ * {@code null} and never enter a denominator.
+ *
+ * @param receivedAt when the platform accepted the event (processing time, for lateness)
+ * @param csat 1–5
+ * @param nps 0–10
+ * @param ces 1–7
+ * @param customerRef opaque, pseudonymous reference to the customer
+ */
+public record FeedbackSubmitted(
+        UUID eventId,
+        String tenantId,
+        String branchId,
+        Instant occurredAt,
+        int schemaVersion,
+        Instant receivedAt,
+        Channel channel,
+        ServqualRatings servqual,
+        ImportancePoints importance,
+        Integer csat,
+        Integer nps,
+        Integer ces,
+        String comment,
+        String customerRef,
+        String interactionId)
+        implements PlatformEvent {
+
+    public static final int SCHEMA_VERSION = 1;
+}

@@ -1,0 +1,34 @@
+package io.servicequality.contracts;
+
+/** Topic names and the record-key rule. Versioned names: a breaking change gets a new topic. */
+public final class Topics {
+
+    /** {@link FeedbackSubmitted}, published by feedback-service. */
+    public static final String FEEDBACK_SUBMITTED = "sqp.feedback-submitted.v1";
+
+    /** {@link InteractionRecorded}, published by feedback-service. */
+    public static final String INTERACTION_RECORDED = "sqp.interaction-recorded.v1";
+
+    /** {@link ComplaintChanged}, published by complaint-service. */
+    public static final String COMPLAINT_CHANGED = "sqp.complaint-changed.v1";
+
+    /** {@link MetricUpdated}, published by scoring-service. */
+    public static final String METRIC_UPDATED = "sqp.metric-updated.v1";
+
+    /** {@link AlertEvent}s ({@link AlertRaised}, {@link AlertCleared}), published by scoring-service. */
+    public static final String ALERTS = "sqp.alerts.v1";
+
+    /** Suffix of the dead-letter topic that receives a topic's unprocessable records. */
+    public static final String DEAD_LETTER_SUFFIX = ".dlt";
+
+    private Topics() {}
+
+    public static String deadLetterTopicOf(String topic) {
+        return topic + DEAD_LETTER_SUFFIX;
+    }
+
+    /** {@code tenantId:branchId}, so that all events of one branch are ordered within a partition. */
+    public static String recordKey(String tenantId, String branchId) {
+        return tenantId + ":" + branchId;
+    }
+}

@@ -1,0 +1,108 @@
+package io.servicequality.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class EventSamplesTest {
+
+    /** Strict: a sample field the record does not know is a broken sample, not an ignorable extra. */
+    private final JsonMapper strictMapper = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    @ParameterizedTest
+    @EnumSource(EventSample.class)
+    void everySampleRoundTripsWithoutLosingAField(EventSample sample) {
+        PlatformEvent event = strictMapper.readValue(sample.json(), sample.type());
+        String written = strictMapper.writeValueAsString(event);
+
+        assertThat(strictMapper.readValue(written, sample.type())).isEqualTo(event);
+        assertThat(fieldPaths(strictMapper.readTree(written)))
+                .containsAll(fieldPaths(strictMapper.readTree(sample.json())));
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventSample.class)
+    void everySampleCarriesTheCommonFields(EventSample sample) {
+        PlatformEvent event = strictMapper.readValue(sample.json(), sample.type());
+
+        assertThat(event.eventId()).isNotNull();
+        assertThat(event.tenantId()).isNotBlank();
+        assertThat(event.branchId()).isNotBlank();
+        assertThat(event.occurredAt()).isNotNull();
+        assertThat(event.schemaVersion()).isEqualTo(1);
+        assertThat(event.recordKey()).isEqualTo(event.tenantId() + ":" + event.branchId());
+    }
+
+    @Test
+    void alertsTravelWithALogicalTypeNameNotAJavaClassName() {
+        AlertEvent raised = strictMapper.readValue(EventSample.ALERT_RAISED.json(), AlertEvent.class);
+        AlertEvent cleared = strictMapper.readValue(EventSample.ALERT_CLEARED.json(), AlertEvent.class);
+
+        assertThat(raised).isInstanceOf(AlertRaised.class);
+        assertThat(cleared).isInstanceOf(AlertCleared.class);
+        assertThat(raised.alertId()).isEqualTo(cleared.alertId());
+        JsonNode written = strictMapper.readTree(strictMapper.writeValueAsString(raised));
+        assertThat(written.get("type").asString()).isEqualTo("AlertRaised");
+        assertThat(strictMapper.writeValueAsString(raised)).doesNotContain("io.servicequality");
+    }
+
+    @Test
+    void consumersIgnoreFieldsAddedByNewerProducers() {
+        JsonMapper lenient = JsonMapper.builder()
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
+        String newer = EventSample.FEEDBACK_SUBMITTED.json().replaceFirst("\\{", "{ \"addedLater\": 42,");
+
+        FeedbackSubmitted event = lenient.readValue(newer, FeedbackSubmitted.class);
+
+        assertThat(event.csat()).isEqualTo(4);
+    }
+
+    @Test
+    void bucketStatisticsAddUpFieldByField() {
+        MetricUpdated sample = strictMapper.readValue(EventSample.METRIC_UPDATED.json(), MetricUpdated.class);
+
+        BucketStatistics doubled = sample.statistics().plus(sample.statistics());
+
+        assertThat(doubled.feedbackCount()).isEqualTo(6);
+        assertThat(doubled.servqual().reliability().expectationSum()).isEqualTo(26.0);
+        assertThat(doubled.servqual().of(ServqualDimension.EMPATHY).n()).isEqualTo(2);
+        assertThat(doubled.nps()).isEqualTo(new BucketStatistics.NpsStatistics(6, 2, 2, 2));
+        assertThat(doubled.complaints().opened()).isEqualTo(2);
+        assertThat(BucketStatistics.EMPTY.plus(sample.statistics())).isEqualTo(sample.statistics());
+    }
+
+    @Test
+    void metricUpdateIdsAreStablePerBucketRevision() {
+        var start = java.time.Instant.parse("2026-11-20T09:00:00Z");
+
+        assertThat(MetricUpdated.eventIdOf("t", "b", Granularity.HOUR, start, 3))
+                .isEqualTo(MetricUpdated.eventIdOf("t", "b", Granularity.HOUR, start, 3))
+                .isNotEqualTo(MetricUpdated.eventIdOf("t", "b", Granularity.HOUR, start, 4));
+    }
+
+    private static List<String> fieldPaths(JsonNode node) {
+        List<String> paths = new ArrayList<>();
+        collect("", node, paths);
+        return paths;
+    }
+
+    private static void collect(String prefix, JsonNode node, List<String> paths) {
+        if (node.isObject()) {
+            for (var entry : node.properties()) {
+                String path = prefix + "/" + entry.getKey();
+                paths.add(path);
+                collect(path, entry.getValue(), paths);
+            }
+        }
+    }
+}

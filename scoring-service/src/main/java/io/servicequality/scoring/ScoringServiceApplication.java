@@ -1,0 +1,12 @@
+package io.servicequality.scoring;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class ScoringServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(ScoringServiceApplication.class, args);
+    }
+}
