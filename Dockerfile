@@ -1,0 +1,15 @@
+# One image recipe for every service: docker compose passes SERVICE (feedback-service, complaint-service,
+# scoring-service or reporting-service). Builds from source with Maven, runs on a JRE.
+FROM maven:3.9-eclipse-temurin-17 AS build
+ARG SERVICE
+WORKDIR /src
+COPY . .
+RUN mvn -q -B -DskipTests -pl ${SERVICE} -am package \
+    && cp ${SERVICE}/target/${SERVICE}-*.jar /app.jar
+
+FROM eclipse-temurin:17-jre
+RUN useradd --system --uid 10001 app
+USER app
+COPY --from=build /app.jar /app/app.jar
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
+ENTRYPOINT ["java", "-jar", "/app/app.jar"]

@@ -1,0 +1,16 @@
+package io.servicequality.complaint.complaint;
+
+import io.servicequality.contracts.Channel;
+import io.servicequality.contracts.ComplaintChanged.ComplaintCategory;
+import io.servicequality.contracts.ComplaintChanged.Severity;
+
+/** What the customer complained about, as told when the complaint was opened. */
+record ComplaintDetails(
+        Channel channel,
+        ComplaintCategory category,
+        String subcategory,
+        Severity severity,
+        String department,
+        String subject,
+        String description,
+        String customerRef) {}

@@ -1,0 +1,104 @@
+package io.servicequality.complaint.complaint;
+
+import static org.springframework.data.mongodb.core.FindAndModifyOptions.options;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import io.servicequality.complaint.tenant.TenantProperties;
+import io.servicequality.contracts.ComplaintChanged;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.bson.Document;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * The store side of the outbox kept on each complaint document: finding complaints with pending events, claiming a
+ * complaint's events for one relay, and removing an event once Kafka acknowledged it. Every step is a single-document
+ * update scoped to the tenant.
+ *
+ * <p>A claim ({@code outboxClaimedUntil} + {@code outboxClaimToken}) lets exactly one relay at a time publish a
+ * complaint's events, so they leave in order. It expires, so a crashed relay's complaints are taken over.
+ */
+@Component
+class Outbox {
+
+    private static final String CLAIMED_UNTIL = "outboxClaimedUntil";
+    private static final String CLAIM_TOKEN = "outboxClaimToken";
+    private static final String PENDING_EVENT_ID = "outbox.eventId";
+
+    private final MongoOperations mongo;
+    private final String tenantId;
+    private final Duration claimTimeout;
+    private final int sweepBatchSize;
+    private final Clock clock;
+
+    Outbox(MongoOperations mongo, TenantProperties tenant, OutboxProperties properties, Clock clock) {
+        this.mongo = mongo;
+        this.tenantId = tenant.tenantId();
+        this.claimTimeout = properties.claimTimeout();
+        this.sweepBatchSize = properties.sweepBatchSize();
+        this.clock = clock;
+    }
+
+    /** Complaints with pending events that no relay holds, oldest first. */
+    List<String> unclaimedWithPendingEvents() {
+        Query query = query(pendingAndUnclaimed(clock.instant()))
+                .with(Sort.by("openedAt", "_id"))
+                .limit(sweepBatchSize);
+        query.fields().include("_id");
+        return mongo.find(query, Document.class, Complaint.COLLECTION).stream()
+                .map(document -> String.valueOf(document.get("_id")))
+                .toList();
+    }
+
+    /** Takes the complaint's pending events for this relay, unless there are none or another relay holds them. */
+    Optional<Claim> claim(String complaintId) {
+        Instant now = clock.instant();
+        String token = UUID.randomUUID().toString();
+        Query query = query(where("id").is(complaintId).andOperator(pendingAndUnclaimed(now)));
+        Update update = new Update().set(CLAIMED_UNTIL, now.plus(claimTimeout)).set(CLAIM_TOKEN, token);
+        Complaint claimed = mongo.findAndModify(query, update, options().returnNew(true), Complaint.class);
+        return Optional.ofNullable(claimed).map(complaint -> new Claim(complaintId, token, complaint.pendingEvents()));
+    }
+
+    /** Forgets an event Kafka acknowledged. */
+    void remove(Claim claim, UUID eventId) {
+        mongo.updateFirst(
+                query(where("id").is(claim.complaintId()).and("tenantId").is(tenantId)),
+                new Update().pull("outbox", new Document("eventId", eventId)),
+                Complaint.class);
+    }
+
+    /** Gives the claim back, whether or not every event went out. */
+    void release(Claim claim) {
+        mongo.updateFirst(
+                query(where("id")
+                        .is(claim.complaintId())
+                        .and("tenantId")
+                        .is(tenantId)
+                        .and(CLAIM_TOKEN)
+                        .is(claim.token())),
+                new Update().unset(CLAIMED_UNTIL).unset(CLAIM_TOKEN),
+                Complaint.class);
+    }
+
+    private Criteria pendingAndUnclaimed(Instant now) {
+        return where("tenantId")
+                .is(tenantId)
+                .and(PENDING_EVENT_ID)
+                .exists(true)
+                .orOperator(where(CLAIMED_UNTIL).is(null), where(CLAIMED_UNTIL).lte(now));
+    }
+
+    /** One relay's hold on a complaint's pending events, oldest first. */
+    record Claim(String complaintId, String token, List<ComplaintChanged> events) {}
+}

@@ -1,0 +1,23 @@
+package io.servicequality.complaint.complaint;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The outbox relay. The sweep interval is {@code sqp.complaints.outbox.sweep-interval} (read by the scheduler).
+ *
+ * @param claimTimeout how long one relay owns a complaint's pending events; after a crash another relay takes over
+ *     once it has passed, so it must exceed the time to publish a complaint's events
+ * @param sendTimeout how long to wait for the broker's acknowledgement of one event
+ * @param sweepBatchSize how many complaints with pending events one sweep looks at
+ */
+@Validated
+@ConfigurationProperties("sqp.complaints.outbox")
+record OutboxProperties(
+        @DefaultValue("60s") @NotNull Duration claimTimeout,
+        @DefaultValue("15s") @NotNull Duration sendTimeout,
+        @DefaultValue("100") @Min(1) int sweepBatchSize) {}

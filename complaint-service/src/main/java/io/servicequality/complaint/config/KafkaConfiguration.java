@@ -1,0 +1,28 @@
+package io.servicequality.complaint.config;
+
+import io.servicequality.contracts.Topics;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+
+/** Declares the topic this service publishes (idempotently: an existing topic is left as it is). */
+@Configuration(proxyBeanMethods = false)
+class KafkaConfiguration {
+
+    @Bean
+    NewTopic complaintChangedTopic(TopicProperties topics) {
+        return TopicBuilder.name(Topics.COMPLAINT_CHANGED)
+                .partitions(topics.partitions())
+                .replicas(topics.replicationFactor())
+                .build();
+    }
+
+    /** {@code sqp.kafka.partitions} and {@code sqp.kafka.replication-factor} of the topics declared here. */
+    @ConfigurationProperties("sqp.kafka")
+    record TopicProperties(
+            @DefaultValue("3") int partitions,
+            @DefaultValue("1") int replicationFactor) {}
+}

@@ -1,0 +1,33 @@
+package io.servicequality.complaint.config;
+
+import java.time.Clock;
+import java.time.Duration;
+import org.hibernate.validator.HibernateValidatorConfiguration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.validation.autoconfigure.ValidationConfigurationCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * One clock for the whole service, also used by Bean Validation, whose {@code @PastOrPresent} accepts instants up to
+ * {@code sqp.clock-skew-tolerance} ahead because callers' clocks drift.
+ */
+@Configuration(proxyBeanMethods = false)
+public class TimeConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    ValidationConfigurationCustomizer clockAwareValidation(
+            Clock clock, @Value("${sqp.clock-skew-tolerance:5m}") Duration clockSkewTolerance) {
+        return configuration -> {
+            configuration.clockProvider(() -> clock);
+            if (configuration instanceof HibernateValidatorConfiguration hibernate) {
+                hibernate.temporalValidationTolerance(clockSkewTolerance);
+            }
+        };
+    }
+}

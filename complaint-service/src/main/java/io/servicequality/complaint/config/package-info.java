@@ -1,0 +1,2 @@
+/** Wiring only: clock and validation, the store client, Kafka topics, the outbox relay's threads. */
+package io.servicequality.complaint.config;

@@ -1,0 +1,51 @@
+package io.servicequality.complaint;
+
+import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+@AnalyzeClasses(packages = "io.servicequality.complaint", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    /** Feature packages talk through events or application services, never into each other's insides. */
+    @ArchTest
+    static final ArchRule featuresDoNotReachIntoEachOther = slices().matching("io.servicequality.complaint.(*)..")
+            .should()
+            .notDependOnEachOther()
+            .ignoreDependency(resideInAPackage("io.servicequality.complaint.config.."), alwaysTrue())
+            .ignoreDependency(
+                    alwaysTrue(),
+                    resideInAnyPackage(
+                            "io.servicequality.complaint.tenant..", "io.servicequality.complaint.problem.."));
+
+    @ArchTest
+    static final ArchRule onlyWiringKnowsTheWiring = noClasses()
+            .that()
+            .resideOutsideOfPackage("io.servicequality.complaint.config..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("io.servicequality.complaint.config..");
+
+    @ArchTest
+    static final ArchRule problemsKnowNoFeature = noClasses()
+            .that()
+            .resideInAPackage("io.servicequality.complaint.problem..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("io.servicequality.complaint.complaint..", "io.servicequality.complaint.tenant..");
+
+    @ArchTest
+    static final ArchRule theTenantComesFromConfigurationOnly = noClasses()
+            .that()
+            .resideInAPackage("io.servicequality.complaint.tenant..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.springframework.web..", "io.servicequality.complaint.complaint..");
+}

@@ -1,0 +1,52 @@
+package io.servicequality.complaint.complaint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.servicequality.complaint.complaint.SlaTargets.DueTimes;
+import io.servicequality.contracts.ComplaintChanged.Severity;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+class SlaTargetsTest {
+
+    private static final Instant OPENED = Instant.parse("2026-11-20T10:00:00Z");
+
+    @ParameterizedTest
+    @CsvSource({"CRITICAL, 1, 24", "HIGH, 4, 48", "MEDIUM, 8, 72", "LOW, 24, 120"})
+    void defaultTargetsFollowTheSpecOnA24x7Clock(Severity severity, int firstResponseHours, int resolutionHours) {
+        DueTimes due = SlaTargets.DEFAULTS.dueTimes(severity, OPENED);
+
+        assertThat(due.firstResponseDueAt()).isEqualTo(OPENED.plus(Duration.ofHours(firstResponseHours)));
+        assertThat(due.resolutionDueAt()).isEqualTo(OPENED.plus(Duration.ofHours(resolutionHours)));
+    }
+
+    @Test
+    void aConfiguredTargetReplacesOnlyItself() {
+        SlaTargets targets = bind(Map.of("sqp.complaints.sla.high.first-response", "2h"));
+
+        assertThat(targets.of(Severity.HIGH).firstResponse()).isEqualTo(Duration.ofHours(2));
+        assertThat(targets.of(Severity.HIGH).resolution()).isEqualTo(Duration.ofHours(48));
+        assertThat(targets.of(Severity.CRITICAL)).isEqualTo(SlaTargets.DEFAULTS.of(Severity.CRITICAL));
+    }
+
+    @Test
+    void refusesATargetThatIsNotPositive() {
+        assertThatThrownBy(() -> bind(Map.of("sqp.complaints.sla.low.resolution", "0s")))
+                .isInstanceOf(BindException.class)
+                .rootCause()
+                .hasMessageContaining("resolution target must be positive");
+    }
+
+    private static SlaTargets bind(Map<String, String> properties) {
+        return new Binder(new MapConfigurationPropertySource(properties))
+                .bindOrCreate("sqp.complaints.sla", SlaTargets.class);
+    }
+}

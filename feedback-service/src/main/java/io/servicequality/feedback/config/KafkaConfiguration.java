@@ -1,0 +1,79 @@
+package io.servicequality.feedback.config;
+
+import io.servicequality.contracts.Topics;
+import io.servicequality.feedback.eventlog.EventLog;
+import io.servicequality.feedback.eventlog.InvalidEventException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
+import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
+import org.springframework.util.backoff.FixedBackOff;
+
+@Configuration(proxyBeanMethods = false)
+class KafkaConfiguration {
+
+    /** Published here; declared idempotently so that start-up order between services does not matter. */
+    @Bean
+    NewTopic feedbackSubmittedTopic(PlatformKafkaProperties kafka) {
+        return topic(Topics.FEEDBACK_SUBMITTED, kafka);
+    }
+
+    /** Written by this service's consumer when a feedback record cannot be processed. */
+    @Bean
+    NewTopic feedbackSubmittedDeadLetterTopic(PlatformKafkaProperties kafka) {
+        return topic(Topics.deadLetterTopicOf(Topics.FEEDBACK_SUBMITTED), kafka);
+    }
+
+    /**
+     * Events go out as JSON without type headers; a dead letter that could not be deserialised goes out as the
+     * original bytes, so the dead-letter topic holds exactly what arrived.
+     */
+    @Bean
+    @SuppressWarnings("unchecked")
+    DefaultKafkaProducerFactoryCustomizer valueSerializers() {
+        Map<Class<?>, Serializer<?>> byType = new LinkedHashMap<>();
+        byType.put(byte[].class, new ByteArraySerializer());
+        byType.put(Object.class, new JacksonJsonSerializer<>());
+        return producerFactory -> ((DefaultKafkaProducerFactory<Object, Object>) producerFactory)
+                .setValueSerializer(new DelegatingByTypeSerializer(byType, true));
+    }
+
+    @Bean
+    EventLog eventLog(KafkaOperations<Object, Object> kafka, PlatformKafkaProperties properties) {
+        return new EventLog(kafka, properties.ackTimeout(), properties.retryAfter());
+    }
+
+    /**
+     * Two retries half a second apart, then the dead-letter topic ({@code <topic>.dlt}); records that cannot be
+     * deserialised or are invalid go there at once. Partition -1 lets the key choose, so a dead-letter topic with
+     * fewer partitions works.
+     */
+    @Bean
+    CommonErrorHandler deadLetteringErrorHandler(KafkaOperations<Object, Object> kafka) {
+        var recoverer = new DeadLetterPublishingRecoverer(
+                kafka, (record, ex) -> new TopicPartition(Topics.deadLetterTopicOf(record.topic()), -1));
+        var handler = new DefaultErrorHandler(recoverer, new FixedBackOff(500, 2));
+        handler.addNotRetryableExceptions(InvalidEventException.class);
+        return handler;
+    }
+
+    private static NewTopic topic(String name, PlatformKafkaProperties kafka) {
+        return TopicBuilder.name(name)
+                .partitions(kafka.partitions())
+                .replicas(kafka.replicationFactor())
+                .build();
+    }
+}

@@ -1,0 +1,71 @@
+package io.servicequality.feedback.feedback;
+
+import io.servicequality.contracts.Channel;
+import io.servicequality.contracts.FeedbackSubmitted;
+import io.servicequality.contracts.ImportancePoints;
+import io.servicequality.contracts.ServqualRatings;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * One feedback event as the log holds it: a projection of {@code sqp.feedback-submitted.v1}, one document per
+ * (tenantId, eventId). Immutable: the first copy of an event wins and later copies change nothing.
+ */
+@Document("feedback")
+@CompoundIndex(name = "tenant_event", def = "{'tenantId': 1, 'eventId': 1}", unique = true)
+record Feedback(
+        @Id String id,
+        String tenantId,
+        String eventId,
+        String branchId,
+        Instant occurredAt,
+        Instant receivedAt,
+        Channel channel,
+        ServqualRatings servqual,
+        ImportancePoints importance,
+        Integer csat,
+        Integer nps,
+        Integer ces,
+        String comment,
+        String customerRef,
+        String interactionId) {
+
+    static Feedback of(FeedbackSubmitted event) {
+        return new Feedback(
+                null,
+                event.tenantId(),
+                event.eventId().toString(),
+                event.branchId(),
+                event.occurredAt(),
+                event.receivedAt(),
+                event.channel(),
+                event.servqual(),
+                event.importance(),
+                event.csat(),
+                event.nps(),
+                event.ces(),
+                event.comment(),
+                event.customerRef(),
+                event.interactionId());
+    }
+
+    FeedbackDetails details() {
+        return new FeedbackDetails(
+                UUID.fromString(eventId),
+                branchId,
+                occurredAt,
+                receivedAt,
+                channel,
+                servqual,
+                importance,
+                csat,
+                nps,
+                ces,
+                comment,
+                customerRef,
+                interactionId);
+    }
+}

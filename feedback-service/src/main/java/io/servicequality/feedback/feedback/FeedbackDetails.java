@@ -1,0 +1,23 @@
+package io.servicequality.feedback.feedback;
+
+import io.servicequality.contracts.Channel;
+import io.servicequality.contracts.ImportancePoints;
+import io.servicequality.contracts.ServqualRatings;
+import java.time.Instant;
+import java.util.UUID;
+
+/** {@code GET /api/v1/feedback/{eventId}}: stored feedback as accepted; unanswered questions are {@code null}. */
+record FeedbackDetails(
+        UUID eventId,
+        String branchId,
+        Instant occurredAt,
+        Instant receivedAt,
+        Channel channel,
+        ServqualRatings servqual,
+        ImportancePoints importance,
+        Integer csat,
+        Integer nps,
+        Integer ces,
+        String comment,
+        String customerRef,
+        String interactionId) {}

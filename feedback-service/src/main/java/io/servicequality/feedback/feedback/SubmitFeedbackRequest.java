@@ -1,0 +1,82 @@
+package io.servicequality.feedback.feedback;
+
+import io.servicequality.contracts.Channel;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * {@code POST /api/v1/feedback}. Field names are the public contract (SPEC §3).
+ *
+ * @param eventId the idempotency key; generated when absent. Resending the same id is safe.
+ */
+@AnswerGiven
+record SubmitFeedbackRequest(
+        UUID eventId,
+
+        @NotBlank
+        @Size(max = 64)
+        @Pattern(regexp = "[A-Za-z0-9._-]+", message = "must contain only letters, digits, '.', '_' or '-'")
+        String branchId,
+
+        @NotNull @NotFarInFuture Instant occurredAt,
+        Channel channel,
+        @Valid ServqualAnswers servqual,
+        @Valid @PointsSumTo100 ImportanceAnswers importance,
+        @Min(1) @Max(5) Integer csat,
+        @Min(0) @Max(10) Integer nps,
+        @Min(1) @Max(7) Integer ces,
+        @Size(max = 4000) String comment,
+        @Size(max = 128) String customerRef,
+        @Size(max = 128) String interactionId) {
+
+    /** Any dimension may be left out. */
+    record ServqualAnswers(
+            @Valid DimensionAnswer tangibles,
+            @Valid DimensionAnswer reliability,
+            @Valid DimensionAnswer responsiveness,
+            @Valid DimensionAnswer assurance,
+            @Valid DimensionAnswer empathy) {
+
+        boolean anyDimension() {
+            return tangibles != null
+                    || reliability != null
+                    || responsiveness != null
+                    || assurance != null
+                    || empathy != null;
+        }
+    }
+
+    /** A dimension, when present, needs both answers on the 1–7 scale. */
+    record DimensionAnswer(
+            @NotNull @Min(1) @Max(7) Integer expectation,
+            @NotNull @Min(1) @Max(7) Integer perception) {}
+
+    /** Importance points per dimension; the points given sum to 100. */
+    record ImportanceAnswers(
+            @Min(0) @Max(100) Integer tangibles,
+            @Min(0) @Max(100) Integer reliability,
+            @Min(0) @Max(100) Integer responsiveness,
+            @Min(0) @Max(100) Integer assurance,
+            @Min(0) @Max(100) Integer empathy) {
+
+        int total() {
+            return Stream.of(tangibles, reliability, responsiveness, assurance, empathy)
+                    .filter(Objects::nonNull)
+                    .mapToInt(Integer::intValue)
+                    .sum();
+        }
+    }
+
+    boolean anyAnswer() {
+        return (servqual != null && servqual.anyDimension()) || csat != null || nps != null || ces != null;
+    }
+}

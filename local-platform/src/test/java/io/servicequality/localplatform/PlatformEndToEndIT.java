@@ -1,0 +1,379 @@
+package io.servicequality.localplatform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+
+import io.servicequality.contracts.Channel;
+import io.servicequality.contracts.DimensionRating;
+import io.servicequality.contracts.FeedbackSubmitted;
+import io.servicequality.contracts.ServqualRatings;
+import io.servicequality.contracts.Topics;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole platform as users run it: {@code ./platform up} starts a real Kafka broker, the embedded store with its
+ * file backend and the four services as separate processes; feedback and complaints posted over HTTP must appear,
+ * exactly, in the scorecard, duplicates must count once, bad input nothing, and the data must survive a restart.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PlatformEndToEndIT {
+
+    private static final String TENANT = "demo";
+    private static final Duration DEADLINE = Duration.ofSeconds(60);
+
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String branch =
+            "E2E-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+    private final Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(1, ChronoUnit.HOURS);
+    private final Instant occurredAt = hour.plus(10, ChronoUnit.MINUTES);
+    private final Map<String, Integer> ports = new HashMap<>();
+
+    private Path dataDir;
+    private Process platform;
+    private JsonNode scorecardBeforeRestart;
+
+    @BeforeAll
+    void startPlatform() throws Exception {
+        dataDir = Files.createTempDirectory(Path.of("target"), "platform-data-").toAbsolutePath();
+        for (String name : List.of(
+                "KAFKA_PORT",
+                "KAFKA_CONTROLLER_PORT",
+                "STORE_PORT",
+                "FEEDBACK_SERVICE_PORT",
+                "COMPLAINT_SERVICE_PORT",
+                "SCORING_SERVICE_PORT",
+                "REPORTING_SERVICE_PORT")) {
+            ports.put(name, freePort());
+        }
+        platform = startPlatformProcess("first");
+    }
+
+    @AfterAll
+    void stopPlatform() throws Exception {
+        try {
+            if (platform != null && platform.isAlive()) {
+                stop(platform);
+            }
+        } finally {
+            printWarningsFromTheServiceLogs();
+        }
+    }
+
+    /** Whatever went wrong, the services' warnings end up in the test report (the data directory is kept too). */
+    private void printWarningsFromTheServiceLogs() throws IOException {
+        Path logs = dataDir.resolve("logs");
+        for (String service :
+                List.of("feedback-service", "complaint-service", "scoring-service", "reporting-service")) {
+            Path log = logs.resolve(service + ".log");
+            if (Files.exists(log)) {
+                try (var lines = Files.lines(log)) {
+                    lines.filter(line -> line.contains(" WARN ") || line.contains(" ERROR "))
+                            .filter(line -> !line.contains("SpringDoc"))
+                            .limit(40)
+                            .forEach(line -> System.out.println("[" + service + "] " + line));
+                }
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void postedFeedbackAndComplaintsAppearExactlyOnceInTheScorecard() throws Exception {
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        assertThat(postFeedback(feedbackA(a)).statusCode()).isEqualTo(202);
+        assertThat(postFeedback(feedbackB(b)).statusCode()).isEqualTo(202);
+        // the client retries A with the same eventId, and Kafka delivers B a second time
+        assertThat(postFeedback(feedbackA(a)).statusCode()).isEqualTo(202);
+        redeliverDirectlyToKafka(b);
+        HttpResponse<String> complaint = postComplaint();
+        assertThat(complaint.statusCode()).isEqualTo(201);
+        assertThat(json.readTree(complaint.body()).get("number").asString())
+                .isEqualTo(branch + "-" + yearMonthOf(occurredAt) + "-1");
+        // C follows the duplicates in the branch's partition: once C shows, the duplicates were processed
+        assertThat(postFeedback(feedbackC()).statusCode()).isEqualTo(202);
+
+        JsonNode scorecard = awaitScorecard(card -> card.at("/feedback/ces/n").asLong() == 2
+                && card.at("/complaints/opened").asLong() == 1);
+
+        assertThat(scorecard.at("/feedback/n").asLong()).isEqualTo(3);
+        JsonNode reliability = scorecard.at("/feedback/servqual/dimensions/reliability");
+        assertThat(reliability.get("n").asLong()).isEqualTo(2);
+        assertThat(reliability.get("expectation").asDouble()).isCloseTo(6.5, within(1e-9));
+        assertThat(reliability.get("perception").asDouble()).isCloseTo(5.5, within(1e-9));
+        assertThat(reliability.get("gap").asDouble()).isCloseTo(-1.0, within(1e-9));
+        assertThat(scorecard.at("/feedback/servqual/dimensions/empathy/gap").asDouble())
+                .isCloseTo(-2.0, within(1e-9));
+        assertThat(scorecard.at("/feedback/servqual/unweighted").asDouble()).isCloseTo(-1.0, within(1e-9));
+        // weights 40/30/10 points for reliability/responsiveness/empathy, renormalised over the rated dimensions
+        assertThat(scorecard.at("/feedback/servqual/weighted").asDouble()).isCloseTo(-0.75, within(1e-9));
+        assertThat(scorecard.at("/feedback/csat/n").asLong()).isEqualTo(3);
+        assertThat(scorecard.at("/feedback/csat/percent").asDouble()).isCloseTo(200.0 / 3, within(1e-9));
+        assertThat(scorecard.at("/feedback/nps/promoters").asLong()).isEqualTo(2);
+        assertThat(scorecard.at("/feedback/nps/detractors").asLong()).isEqualTo(1);
+        assertThat(scorecard.at("/feedback/nps/score").asDouble()).isCloseTo(100.0 / 3, within(1e-9));
+        assertThat(scorecard.at("/feedback/ces/mean").asDouble()).isCloseTo(4.0, within(1e-9));
+        assertThat(scorecard.at("/complaints/opened").asLong()).isEqualTo(1);
+        scorecardBeforeRestart = scorecard;
+    }
+
+    @Test
+    @Order(2)
+    void badInputGetsAProblemNamingTheFieldAndCountsNothing() throws Exception {
+        HttpResponse<String> outOfRange =
+                postFeedback(Map.of("branchId", branch, "occurredAt", occurredAt.toString(), "csat", 9));
+        HttpResponse<String> noBranch = postFeedback(Map.of("occurredAt", occurredAt.toString(), "nps", 3));
+        HttpResponse<String> malformed = post(url("FEEDBACK_SERVICE_PORT", "/api/v1/feedback"), "{\"branchId\": ");
+
+        for (HttpResponse<String> response : List.of(outOfRange, noBranch, malformed)) {
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        }
+        assertThat(outOfRange.body()).contains("csat");
+        assertThat(noBranch.body()).contains("branchId");
+        // a valid marker after the rejected posts: once it shows, nothing else was counted
+        assertThat(postFeedback(Map.of("branchId", branch, "occurredAt", occurredAt.toString(), "ces", 5))
+                        .statusCode())
+                .isEqualTo(202);
+        JsonNode scorecard = awaitScorecard(card -> card.at("/feedback/ces/n").asLong() == 3);
+        assertThat(scorecard.at("/feedback/n").asLong()).isEqualTo(4);
+        assertThat(scorecard.at("/feedback/csat/n").asLong()).isEqualTo(3);
+        assertThat(scorecard.at("/feedback/nps/n").asLong()).isEqualTo(3);
+        scorecardBeforeRestart = scorecard;
+    }
+
+    @Test
+    @Order(3)
+    void aRestartKeepsTheDataAndCountsNothingTwice() throws Exception {
+        stop(platform);
+        for (int port : ports.values()) {
+            assertThat(listening(port)).as("port %d closed after stop", port).isFalse();
+        }
+
+        platform = startPlatformProcess("second");
+
+        assertThat(scorecard()).isEqualTo(scorecardBeforeRestart);
+        HttpResponse<String> complaint = postComplaint();
+        assertThat(json.readTree(complaint.body()).get("number").asString())
+                .isEqualTo(branch + "-" + yearMonthOf(occurredAt) + "-2");
+        assertThat(postFeedback(feedbackC()).statusCode()).isEqualTo(202);
+        JsonNode scorecard = awaitScorecard(card -> card.at("/feedback/ces/n").asLong() == 4
+                && card.at("/complaints/opened").asLong() == 2);
+        assertThat(scorecard.at("/feedback/n").asLong()).isEqualTo(5);
+        assertThat(scorecard.at("/feedback/servqual/dimensions/reliability/n").asLong())
+                .isEqualTo(2);
+    }
+
+    private Map<String, Object> feedbackA(UUID eventId) {
+        return Map.of(
+                "eventId",
+                eventId.toString(),
+                "branchId",
+                branch,
+                "occurredAt",
+                occurredAt.toString(),
+                "channel",
+                "COUNTER",
+                "servqual",
+                Map.of(
+                        "reliability", Map.of("expectation", 7, "perception", 5),
+                        "responsiveness", Map.of("expectation", 6, "perception", 6)),
+                "importance",
+                Map.of(
+                        "reliability", 40,
+                        "responsiveness", 30,
+                        "tangibles", 10,
+                        "assurance", 10,
+                        "empathy", 10),
+                "csat",
+                4,
+                "nps",
+                9,
+                "ces",
+                6);
+    }
+
+    private Map<String, Object> feedbackB(UUID eventId) {
+        return Map.of(
+                "eventId",
+                eventId.toString(),
+                "branchId",
+                branch,
+                "occurredAt",
+                occurredAt.toString(),
+                "servqual",
+                Map.of(
+                        "reliability", Map.of("expectation", 6, "perception", 6),
+                        "empathy", Map.of("expectation", 5, "perception", 3)),
+                "csat",
+                2,
+                "nps",
+                5);
+    }
+
+    private Map<String, Object> feedbackC() {
+        return Map.of("branchId", branch, "occurredAt", occurredAt.toString(), "csat", 5, "nps", 10, "ces", 2);
+    }
+
+    /** The record feedback-service published for B, delivered once more (as after a producer or consumer retry). */
+    private void redeliverDirectlyToKafka(UUID b) throws Exception {
+        FeedbackSubmitted duplicate = new FeedbackSubmitted(
+                b,
+                TENANT,
+                branch,
+                occurredAt,
+                FeedbackSubmitted.SCHEMA_VERSION,
+                Instant.now(),
+                Channel.COUNTER,
+                new ServqualRatings(null, new DimensionRating(6, 6), null, null, new DimensionRating(5, 3)),
+                null,
+                2,
+                5,
+                null,
+                null,
+                null,
+                null);
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + ports.get("KAFKA_PORT"));
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (var producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(
+                            Topics.FEEDBACK_SUBMITTED, duplicate.recordKey(), json.writeValueAsString(duplicate)))
+                    .get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private HttpResponse<String> postFeedback(Map<String, Object> body) throws Exception {
+        return post(url("FEEDBACK_SERVICE_PORT", "/api/v1/feedback"), json.writeValueAsString(body));
+    }
+
+    private HttpResponse<String> postComplaint() throws Exception {
+        Map<String, Object> body = Map.of(
+                "branchId", branch,
+                "occurredAt", occurredAt.toString(),
+                "channel", "PHONE",
+                "category", "QUALITY",
+                "subcategory", "billing-error",
+                "severity", "HIGH",
+                "department", "accounts",
+                "subject", "Charged twice");
+        return post(url("COMPLAINT_SERVICE_PORT", "/api/v1/complaints"), json.writeValueAsString(body));
+    }
+
+    private HttpResponse<String> post(String url, String body) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Content-Type", "application/json")
+                        .timeout(Duration.ofSeconds(30))
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode scorecard() throws Exception {
+        String url = url(
+                "REPORTING_SERVICE_PORT",
+                "/api/v1/reports/scorecard?branchId=" + branch + "&from=" + hour + "&to="
+                        + hour.plus(1, ChronoUnit.HOURS));
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(30))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+
+    private JsonNode awaitScorecard(java.util.function.Predicate<JsonNode> condition) {
+        return await().atMost(DEADLINE).pollInterval(Duration.ofMillis(200)).until(this::scorecard, condition::test);
+    }
+
+    private Process startPlatformProcess(String run) throws Exception {
+        Path root = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath();
+        ProcessBuilder builder = new ProcessBuilder(
+                        "bash", root.resolve("platform").toString(), "up")
+                .directory(root.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(dataDir.resolve("platform-" + run + ".out").toFile());
+        builder.environment().put("PLATFORM_DATA_DIR", dataDir.toString());
+        ports.forEach((name, port) -> builder.environment().put(name, String.valueOf(port)));
+        Process process = builder.start();
+        await().atMost(Duration.ofSeconds(300))
+                .pollInterval(Duration.ofMillis(500))
+                .failFast("./platform up exited; see " + dataDir, () -> !process.isAlive())
+                .until(() -> Files.readString(dataDir.resolve("platform-" + run + ".out"))
+                        .contains("Platform is up"));
+        return process;
+    }
+
+    private void stop(Process process) throws Exception {
+        // what Ctrl-C does for a user: the script stops the services, the store and the broker in order
+        process.destroy();
+        boolean exited = process.waitFor(90, TimeUnit.SECONDS);
+        if (!exited) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+        assertThat(exited).as("./platform stopped within 90 s").isTrue();
+        assertThat(process.exitValue()).isZero();
+    }
+
+    private String url(String portName, String path) {
+        return "http://localhost:" + ports.get(portName) + path;
+    }
+
+    private static String yearMonthOf(Instant instant) {
+        return DateTimeFormatter.ofPattern("yyyyMM").withZone(ZoneOffset.UTC).format(instant);
+    }
+
+    private static boolean listening(int port) {
+        try (Socket ignored = new Socket("127.0.0.1", port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

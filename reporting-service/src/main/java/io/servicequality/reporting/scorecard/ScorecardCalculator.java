@@ -1,0 +1,185 @@
+package io.servicequality.reporting.scorecard;
+
+import io.servicequality.contracts.BucketStatistics;
+import io.servicequality.contracts.BucketStatistics.CsatStatistics;
+import io.servicequality.contracts.BucketStatistics.DimensionStatistics;
+import io.servicequality.contracts.BucketStatistics.MeanStatistics;
+import io.servicequality.contracts.BucketStatistics.NpsStatistics;
+import io.servicequality.contracts.BucketStatistics.ServqualStatistics;
+import io.servicequality.contracts.ServqualDimension;
+import io.servicequality.reporting.scorecard.Scorecard.Ces;
+import io.servicequality.reporting.scorecard.Scorecard.Csat;
+import io.servicequality.reporting.scorecard.Scorecard.Dimension;
+import io.servicequality.reporting.scorecard.Scorecard.Feedback;
+import io.servicequality.reporting.scorecard.Scorecard.Nps;
+import io.servicequality.reporting.scorecard.Scorecard.Servqual;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.springframework.stereotype.Component;
+
+/** The metric formulas of SPEC §4, computed exactly from summed bucket statistics. */
+@Component
+class ScorecardCalculator {
+
+    /** The standard normal quantile for a two-sided 95 % interval. */
+    static final double Z_95 = 1.96;
+
+    private final ScorecardProperties.SqiWeights sqiWeights;
+    private final ScorecardProperties.DimensionWeights defaultDimensionWeights;
+
+    ScorecardCalculator(ScorecardProperties properties) {
+        this.sqiWeights = properties.sqiWeights();
+        this.defaultDimensionWeights = properties.servqualDefaultWeights();
+    }
+
+    Scorecard scorecard(String branchId, Instant from, Instant to, BucketStatistics totals) {
+        Feedback feedback = feedback(totals);
+        return new Scorecard(
+                new Scorecard.Scope(branchId),
+                from,
+                to,
+                feedback,
+                new Scorecard.Complaints(totals.complaints().opened()),
+                sqi(feedback));
+    }
+
+    Feedback feedback(BucketStatistics totals) {
+        return new Feedback(
+                totals.feedbackCount(),
+                servqual(totals.servqual()),
+                csat(totals.csat()),
+                nps(totals.nps()),
+                ces(totals.ces()));
+    }
+
+    /**
+     * Per rated dimension E, P and Gap = P − E; the unweighted score is the mean gap, the weighted one Σ w·Gap with the
+     * weights (mean importance points / 100, else the default weight) renormalised over the rated dimensions.
+     */
+    Servqual servqual(ServqualStatistics statistics) {
+        Map<String, Dimension> dimensions = new LinkedHashMap<>();
+        double gapSum = 0;
+        double weightSum = 0;
+        double weightedGapSum = 0;
+        for (ServqualDimension dimension : ServqualDimension.values()) {
+            DimensionStatistics rated = statistics.of(dimension);
+            if (rated.n() == 0) {
+                continue;
+            }
+            double expectation = rated.expectationSum() / rated.n();
+            double perception = rated.perceptionSum() / rated.n();
+            double gap = perception - expectation;
+            Double importance = rated.importanceN() == 0 ? null : rated.importanceSum() / rated.importanceN();
+            double weight = importance == null ? defaultDimensionWeights.of(dimension) : importance / 100;
+            dimensions.put(dimension.fieldName(), new Dimension(rated.n(), expectation, perception, gap, importance));
+            gapSum += gap;
+            weightSum += weight;
+            weightedGapSum += weight * gap;
+        }
+        if (dimensions.isEmpty()) {
+            return null;
+        }
+        Double weighted = weightSum > 0 ? weightedGapSum / weightSum : null;
+        return new Servqual(dimensions, gapSum / dimensions.size(), weighted);
+    }
+
+    Csat csat(CsatStatistics statistics) {
+        if (statistics.n() == 0) {
+            return null;
+        }
+        double percent = 100.0 * statistics.satisfied() / statistics.n();
+        return new Csat(statistics.n(), percent, wilsonPercent(statistics.satisfied(), statistics.n()));
+    }
+
+    Nps nps(NpsStatistics statistics) {
+        if (statistics.n() == 0) {
+            return null;
+        }
+        double score = 100.0 * (statistics.promoters() - statistics.detractors()) / statistics.n();
+        return new Nps(
+                statistics.n(),
+                score,
+                statistics.promoters(),
+                statistics.passives(),
+                statistics.detractors(),
+                adjustedWaldNps(statistics.promoters(), statistics.detractors(), statistics.n()));
+    }
+
+    Ces ces(MeanStatistics statistics) {
+        return statistics.n() == 0 ? null : new Ces(statistics.n(), statistics.sum() / statistics.n());
+    }
+
+    Double sqi(Feedback feedback) {
+        return sqi(
+                feedback.csat() == null ? null : feedback.csat().percent(),
+                feedback.nps() == null ? null : feedback.nps().score(),
+                feedback.servqual() == null ? null : feedback.servqual().weighted(),
+                null,
+                null);
+    }
+
+    /**
+     * Weighted mean of CSAT %, (NPS + 100) / 2, (weighted SERVQUAL gap + 6) / 12 · 100, answer rate % and resolution
+     * SLA compliance %; components without data ({@code null}) are left out and the weights renormalised.
+     *
+     * @return 0–100, or {@code null} when no component (with a positive weight) has data
+     */
+    Double sqi(
+            Double csatPercent,
+            Double npsScore,
+            Double servqualWeightedGap,
+            Double answerRatePercent,
+            Double resolutionCompliancePercent) {
+        List<Component> withData = Stream.of(
+                        new Component(sqiWeights.csat(), csatPercent),
+                        new Component(sqiWeights.nps(), npsScore == null ? null : (npsScore + 100) / 2),
+                        new Component(
+                                sqiWeights.servqual(),
+                                servqualWeightedGap == null ? null : (servqualWeightedGap + 6) / 12 * 100),
+                        new Component(sqiWeights.answerRate(), answerRatePercent),
+                        new Component(sqiWeights.resolutionCompliance(), resolutionCompliancePercent))
+                .filter(component -> component.value() != null)
+                .toList();
+        double weightSum = withData.stream().mapToDouble(Component::weight).sum();
+        if (weightSum <= 0) {
+            return null;
+        }
+        return withData.stream()
+                        .mapToDouble(component -> component.weight() * component.value())
+                        .sum()
+                / weightSum;
+    }
+
+    /** One SQI component on the 0–100 scale; {@code value} is {@code null} without data. */
+    private record Component(double weight, Double value) {}
+
+    /** 95 % Wilson score interval of a proportion, in percent. */
+    static List<Double> wilsonPercent(long successes, long n) {
+        double p = (double) successes / n;
+        double z2 = Z_95 * Z_95;
+        double denominator = 1 + z2 / n;
+        double centre = (p + z2 / (2.0 * n)) / denominator;
+        double halfWidth = Z_95 / denominator * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n));
+        return List.of(clamp(100 * (centre - halfWidth), 0, 100), clamp(100 * (centre + halfWidth), 0, 100));
+    }
+
+    /**
+     * 95 % adjusted-Wald interval of an NPS (Rocks 2016): ¾ added to promoters and to detractors, 3 to n, clamped to
+     * [−100, 100].
+     */
+    static List<Double> adjustedWaldNps(long promoters, long detractors, long n) {
+        double adjustedN = n + 3.0;
+        double p = (promoters + 0.75) / adjustedN;
+        double d = (detractors + 0.75) / adjustedN;
+        double centre = 100 * (p - d);
+        double halfWidth = Z_95 * 100 * Math.sqrt(((p + d) - (p - d) * (p - d)) / adjustedN);
+        return List.of(clamp(centre - halfWidth, -100, 100), clamp(centre + halfWidth, -100, 100));
+    }
+
+    private static double clamp(double value, double lowest, double highest) {
+        return Math.max(lowest, Math.min(highest, value));
+    }
+}

@@ -1,0 +1,58 @@
+package io.servicequality.reporting;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import io.servicequality.reporting.bucket.MetricBucketReadModel;
+
+/**
+ * Features do not reach into each other: the views read the bucket read model only through its public
+ * {@link MetricBucketReadModel}; the read model knows no view; only {@code config} sees everything.
+ */
+@AnalyzeClasses(packages = "io.servicequality.reporting", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule featurePackagesAreFreeOfCycles =
+            slices().matching("io.servicequality.reporting.(*)..").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule onlyConfigWiresFeaturesTogether = noClasses()
+            .that()
+            .resideOutsideOfPackage("io.servicequality.reporting.config..")
+            .and()
+            .doNotHaveSimpleName("ReportingServiceApplication")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("io.servicequality.reporting.config..");
+
+    @ArchTest
+    static final ArchRule theReadModelKnowsNoView = noClasses()
+            .that()
+            .resideInAPackage("..reporting.bucket..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("..reporting.scorecard..", "..reporting.problem..");
+
+    @ArchTest
+    static final ArchRule viewsReadBucketsOnlyThroughTheReadModel = noClasses()
+            .that()
+            .resideOutsideOfPackages("..reporting.bucket..", "..reporting.config..")
+            .should()
+            .dependOnClassesThat(resideInAPackage("..reporting.bucket..").and(not(type(MetricBucketReadModel.class))));
+
+    @ArchTest
+    static final ArchRule problemMappingDependsOnNoFeature = noClasses()
+            .that()
+            .resideInAPackage("..reporting.problem..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("..reporting.bucket..", "..reporting.scorecard..", "..reporting.tenant..");
+}

@@ -1,0 +1,199 @@
+package io.servicequality.reporting.scorecard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.servicequality.contracts.BucketStatistics;
+import io.servicequality.contracts.BucketStatistics.CsatStatistics;
+import io.servicequality.contracts.BucketStatistics.DimensionStatistics;
+import io.servicequality.contracts.BucketStatistics.MeanStatistics;
+import io.servicequality.contracts.BucketStatistics.NpsStatistics;
+import io.servicequality.contracts.BucketStatistics.ServqualStatistics;
+import io.servicequality.contracts.EventSample;
+import io.servicequality.contracts.MetricUpdated;
+import io.servicequality.reporting.scorecard.ScorecardProperties.DimensionWeights;
+import io.servicequality.reporting.scorecard.ScorecardProperties.SqiWeights;
+import java.time.Instant;
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Expected values are worked out by hand from the SPEC §4 formulas (intermediate steps in the comments). */
+class ScorecardCalculatorTest {
+
+    private static final Offset<Double> EXACT = within(1e-9);
+
+    private static final SqiWeights DEFAULT_SQI_WEIGHTS = new SqiWeights(0.3, 0.2, 0.2, 0.15, 0.15);
+    private static final DimensionWeights EQUAL_DIMENSION_WEIGHTS = new DimensionWeights(0.2, 0.2, 0.2, 0.2, 0.2);
+
+    private final ScorecardCalculator calculator =
+            new ScorecardCalculator(new ScorecardProperties(DEFAULT_SQI_WEIGHTS, EQUAL_DIMENSION_WEIGHTS));
+
+    @Test
+    void csatIsTheShareOfFoursAndFivesWithAWilsonInterval() {
+        Scorecard.Csat csat = calculator.csat(new CsatStatistics(3, 2, 11, 41));
+
+        // p = 2/3, z² = 3.8416, 1 + z²/n = 2.2805333…
+        // centre = (0.6666667 + 0.6402667) / 2.2805333 = 0.5730807
+        // half   = 1.96 / 2.2805333 · sqrt(0.0740741 + 0.1067111) = 0.3654289
+        assertThat(csat.n()).isEqualTo(3);
+        assertThat(csat.percent()).isCloseTo(200.0 / 3, EXACT);
+        assertThat(csat.ci95().get(0)).isCloseTo(20.765495512648798, EXACT);
+        assertThat(csat.ci95().get(1)).isCloseTo(93.85096847238394, EXACT);
+    }
+
+    @Test
+    void wilsonIntervalOfOnlySatisfiedCustomersEndsAtOneHundred() {
+        Scorecard.Csat csat = calculator.csat(new CsatStatistics(4, 4, 19, 91));
+
+        // p = 1: centre = (1 + 0.4802) / 1.9604 = 0.7550500, half = 1.96 / 1.9604 · sqrt(0.0600250) = 0.2449500
+        assertThat(csat.percent()).isEqualTo(100.0);
+        assertThat(csat.ci95().get(0)).isCloseTo(51.009997959600085, EXACT);
+        assertThat(csat.ci95().get(1)).isEqualTo(100.0);
+    }
+
+    @Test
+    void npsIsPromotersMinusDetractorsWithTheAdjustedWaldInterval() {
+        Scorecard.Nps nps = calculator.nps(new NpsStatistics(3, 1, 1, 1));
+
+        // p̃ = d̃ = 1.75 / 6 = 0.2916667; NPS̃ = 0; half = 196 · sqrt((0.5833333 − 0) / 6) = 196 · 0.3118048 = 61.11374
+        assertThat(nps.score()).isEqualTo(0.0);
+        assertThat(nps.promoters()).isEqualTo(1);
+        assertThat(nps.passives()).isEqualTo(1);
+        assertThat(nps.detractors()).isEqualTo(1);
+        assertThat(nps.ci95().get(0)).isCloseTo(-61.1137373173077, EXACT);
+        assertThat(nps.ci95().get(1)).isCloseTo(61.1137373173077, EXACT);
+    }
+
+    @Test
+    void npsOfOnlyPromotersIsOneHundredWithTheIntervalClampedAtOneHundred() {
+        Scorecard.Nps nps = calculator.nps(new NpsStatistics(5, 5, 0, 0));
+
+        // p̃ = 5.75 / 8 = 0.71875, d̃ = 0.75 / 8 = 0.09375, NPS̃ = 62.5
+        // half = 196 · sqrt((0.8125 − 0.390625) / 8) = 196 · 0.2296397 = 45.00937; upper 107.5 → 100
+        assertThat(nps.score()).isEqualTo(100.0);
+        assertThat(nps.ci95().get(0)).isCloseTo(17.490625976359098, EXACT);
+        assertThat(nps.ci95().get(1)).isEqualTo(100.0);
+    }
+
+    @Test
+    void cesIsTheMeanAnswer() {
+        assertThat(calculator.ces(new MeanStatistics(2, 11, 61))).isEqualTo(new Scorecard.Ces(2, 5.5));
+    }
+
+    @Test
+    void metricsWithoutAnswersAreNullNotZero() {
+        Scorecard scorecard = calculator.scorecard("SH-001", from(), to(), BucketStatistics.EMPTY);
+
+        assertThat(scorecard.feedback()).isEqualTo(new Scorecard.Feedback(0, null, null, null, null));
+        assertThat(scorecard.complaints().opened()).isZero();
+        assertThat(scorecard.sqi()).isNull();
+    }
+
+    @Test
+    void servqualListsOnlyTheRatedDimensionsWithImportanceWeightedGap() {
+        // reliability: E 13/2 = 6.5, P 10/2 = 5, gap −1.5, importance 40
+        // responsiveness: E 6, P 6, gap 0, importance 30; empathy: E 6.5, P 4.5, gap −2, importance 10
+        // tangibles was given importance but not rated: left out
+        var statistics = new ServqualStatistics(
+                new DimensionStatistics(0, 0, 0, 0, 0, 1, 10),
+                rated(2, 13, 10, 1, 40),
+                rated(1, 6, 6, 1, 30),
+                null,
+                rated(1, 6.5, 4.5, 1, 10));
+
+        Scorecard.Servqual servqual = calculator.servqual(statistics);
+
+        assertThat(servqual.dimensions()).containsOnlyKeys("reliability", "responsiveness", "empathy");
+        assertThat(servqual.dimensions().get("reliability")).isEqualTo(new Scorecard.Dimension(2, 6.5, 5, -1.5, 40.0));
+        // unweighted = (−1.5 + 0 − 2) / 3
+        assertThat(servqual.unweighted()).isCloseTo(-3.5 / 3, EXACT);
+        // weights 0.4, 0.3, 0.1 renormalised to 0.5, 0.375, 0.125: 0.5 · −1.5 + 0 + 0.125 · −2 = −1
+        assertThat(servqual.weighted()).isCloseTo(-1.0, EXACT);
+    }
+
+    @Test
+    void dimensionsWithoutImportancePointsTakeTheDefaultWeight() {
+        // reliability: gap 17/3 − 19/3 = −2/3, importance 40 → 0.4; tangibles: gap 5.5 − 5 = 0.5, none → 0.2
+        // renormalised 2/3 and 1/3: 2/3 · −2/3 + 1/3 · 0.5 = −5/18
+        var statistics = new ServqualStatistics(rated(2, 10, 11, 0, 0), rated(3, 19, 17, 2, 80), null, null, null);
+
+        Scorecard.Servqual servqual = calculator.servqual(statistics);
+
+        assertThat(servqual.dimensions().get("tangibles").importance()).isNull();
+        assertThat(servqual.dimensions().get("reliability").importance()).isEqualTo(40.0);
+        assertThat(servqual.weighted()).isCloseTo(-5.0 / 18, EXACT);
+        assertThat(servqual.unweighted()).isCloseTo(-1.0 / 12, EXACT);
+    }
+
+    @Test
+    void configuredDefaultWeightsAreRenormalisedOverTheRatedDimensions() {
+        var calculator = new ScorecardCalculator(
+                new ScorecardProperties(DEFAULT_SQI_WEIGHTS, new DimensionWeights(0.6, 0.2, 0.1, 0.05, 0.05)));
+        // tangibles gap −1 (0.6), reliability gap +1 (0.2): (0.6 · −1 + 0.2 · 1) / 0.8 = −0.5
+        var statistics = new ServqualStatistics(rated(1, 6, 5, 0, 0), rated(1, 5, 6, 0, 0), null, null, null);
+
+        assertThat(calculator.servqual(statistics).weighted()).isCloseTo(-0.5, EXACT);
+    }
+
+    @Test
+    void weightedServqualIsNullWhenEveryWeightIsZeroAndTheSqiLeavesItOut() {
+        var statistics = new BucketStatistics(
+                1,
+                new ServqualStatistics(null, rated(1, 7, 5, 1, 0), null, null, null),
+                new CsatStatistics(1, 1, 5, 25),
+                null,
+                null,
+                null);
+
+        Scorecard scorecard = calculator.scorecard("SH-001", from(), to(), statistics);
+
+        assertThat(scorecard.feedback().servqual().unweighted()).isEqualTo(-2.0);
+        assertThat(scorecard.feedback().servqual().weighted()).isNull();
+        assertThat(scorecard.sqi()).isEqualTo(100.0);
+    }
+
+    @Test
+    void sqiRenormalisesTheWeightsOverComponentsWithData() {
+        // CSAT 80 (0.3) and NPS 20 → 60 (0.2): (24 + 12) / 0.5 = 72
+        assertThat(calculator.sqi(80.0, 20.0, null, null, null)).isCloseTo(72.0, EXACT);
+        assertThat(calculator.sqi(80.0, null, null, null, null)).isCloseTo(80.0, EXACT);
+        assertThat(calculator.sqi(null, null, null, null, null)).isNull();
+    }
+
+    @Test
+    void sqiWeighsAllFiveComponentsWhenEachHasData() {
+        // gap −1.2 → (4.8 / 12) · 100 = 40; 0.3 · 80 + 0.2 · 60 + 0.2 · 40 + 0.15 · 96 + 0.15 · 90 = 71.9
+        assertThat(calculator.sqi(80.0, 20.0, -1.2, 96.0, 90.0)).isCloseTo(71.9, EXACT);
+    }
+
+    @Test
+    void scorecardOfTheContractSampleMatchesHandComputedValues() {
+        MetricUpdated sample =
+                JsonMapper.builder().build().readValue(EventSample.METRIC_UPDATED.json(), MetricUpdated.class);
+
+        Scorecard scorecard = calculator.scorecard("SH-001", from(), to(), sample.statistics());
+
+        assertThat(scorecard.feedback().n()).isEqualTo(3);
+        assertThat(scorecard.feedback().servqual().weighted()).isCloseTo(-1.0, EXACT);
+        assertThat(scorecard.feedback().csat().percent()).isCloseTo(200.0 / 3, EXACT);
+        assertThat(scorecard.feedback().nps().score()).isEqualTo(0.0);
+        assertThat(scorecard.feedback().ces()).isEqualTo(new Scorecard.Ces(1, 6.0));
+        assertThat(scorecard.complaints().opened()).isEqualTo(1);
+        // (0.3 · 66.667 + 0.2 · 50 + 0.2 · (5 / 12 · 100)) / 0.7 = (20 + 10 + 8.3333) / 0.7
+        assertThat(scorecard.sqi()).isCloseTo((20 + 10 + 100.0 / 12) / 0.7, EXACT);
+    }
+
+    private static DimensionStatistics rated(
+            long n, double expectationSum, double perceptionSum, long importanceN, double importanceSum) {
+        return new DimensionStatistics(n, expectationSum, perceptionSum, 0, 0, importanceN, importanceSum);
+    }
+
+    private static Instant from() {
+        return Instant.parse("2026-11-20T00:00:00Z");
+    }
+
+    private static Instant to() {
+        return Instant.parse("2026-11-21T00:00:00Z");
+    }
+}

@@ -1,0 +1,54 @@
+package io.servicequality.scoring.bucket;
+
+import io.servicequality.contracts.BucketStatistics;
+import io.servicequality.contracts.Granularity;
+import io.servicequality.contracts.MetricUpdated;
+import java.time.Instant;
+import java.util.Map;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.CompoundIndexes;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * The stored statistics of one bucket. Written only through {@link Buckets}' atomic single-document updates.
+ *
+ * @param statistics the absolute statistics, laid out exactly like the contract's {@link BucketStatistics}
+ * @param offsets per source partition ({@code feedback-0}, {@code complaint-2}, …), the highest offset applied
+ * @param revision increases with every applied event
+ * @param dirty the outbox flag: a change not yet published as {@link MetricUpdated}
+ * @param updatedAt when the last event was applied
+ */
+@Document(collection = Bucket.COLLECTION)
+@CompoundIndexes({
+    @CompoundIndex(name = "branch_bucket", def = "{'tenantId': 1, 'branchId': 1, 'granularity': 1, 'bucketStart': 1}"),
+    @CompoundIndex(name = "dirty", def = "{'dirty': 1, 'updatedAt': 1}")
+})
+record Bucket(
+        @Id String id,
+        String tenantId,
+        String branchId,
+        Granularity granularity,
+        Instant bucketStart,
+        BucketStatistics statistics,
+        Map<String, Long> offsets,
+        long revision,
+        boolean dirty,
+        Instant updatedAt) {
+
+    static final String COLLECTION = "buckets";
+
+    /** The absolute state of this revision; republishing it yields the same event, id included. */
+    MetricUpdated toMetricUpdated() {
+        return new MetricUpdated(
+                MetricUpdated.eventIdOf(tenantId, branchId, granularity, bucketStart, revision),
+                tenantId,
+                branchId,
+                updatedAt,
+                MetricUpdated.SCHEMA_VERSION,
+                granularity,
+                bucketStart,
+                revision,
+                statistics);
+    }
+}

@@ -1,0 +1,25 @@
+package io.servicequality.scoring.bucket;
+
+import io.servicequality.contracts.BucketStatistics;
+import io.servicequality.contracts.Granularity;
+import java.time.Instant;
+
+/** One bucket's absolute statistics, as last updated. */
+record BucketResponse(
+        String branchId,
+        Granularity granularity,
+        Instant bucketStart,
+        long revision,
+        Instant updatedAt,
+        BucketStatistics statistics) {
+
+    static BucketResponse of(Bucket bucket) {
+        return new BucketResponse(
+                bucket.branchId(),
+                bucket.granularity(),
+                bucket.bucketStart(),
+                bucket.revision(),
+                bucket.updatedAt(),
+                bucket.statistics());
+    }
+}

@@ -1,0 +1,19 @@
+package io.servicequality.scoring.bucket;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of {@link MetricPublisher}. The pause between rounds, {@code sqp.metric-publisher.interval}, is read by its
+ * {@code @Scheduled} annotation.
+ *
+ * @param batchSize most buckets published per round
+ * @param sendTimeout how long a round waits for the broker's acknowledgements
+ */
+@Validated
+@ConfigurationProperties(prefix = "sqp.metric-publisher")
+record MetricPublisherProperties(
+        @Min(1) int batchSize, @NotNull Duration sendTimeout) {}

@@ -1,0 +1,32 @@
+package io.servicequality.scoring;
+
+import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+@AnalyzeClasses(packages = "io.servicequality.scoring", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    /** A feature talks to another only through Kafka or the contracts; config wires them all, tenant serves all. */
+    @ArchTest
+    static final ArchRule featurePackagesDoNotReachIntoEachOther = slices().matching("io.servicequality.scoring.(*)..")
+            .namingSlices("$1")
+            .should()
+            .notDependOnEachOther()
+            .ignoreDependency(resideInAPackage("io.servicequality.scoring.config.."), alwaysTrue())
+            .ignoreDependency(alwaysTrue(), resideInAPackage("io.servicequality.scoring.tenant.."));
+
+    @ArchTest
+    static final ArchRule nothingDependsOnTheWiring = noClasses()
+            .that()
+            .resideOutsideOfPackage("io.servicequality.scoring.config..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("io.servicequality.scoring.config..");
+}

@@ -1,0 +1,158 @@
+package io.servicequality.scoring.bucket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.verifyNoInteractions;
+
+import io.servicequality.contracts.BucketStatistics;
+import io.servicequality.contracts.BucketStatistics.CsatStatistics;
+import io.servicequality.contracts.Granularity;
+import io.servicequality.scoring.tenant.TenantProperties;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+@WebMvcTest(BucketController.class)
+@EnableConfigurationProperties(TenantProperties.class)
+class BucketControllerTest {
+
+    private static final Instant FROM = Instant.parse("2026-11-20T00:00:00Z");
+    private static final Instant TO = Instant.parse("2026-11-21T00:00:00Z");
+    private static final String VALIDATION_FAILED = "https://servicequality.io/problems/validation-failed";
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @MockitoBean
+    Buckets buckets;
+
+    @Test
+    void listsTheHourBucketsOfTheConfiguredTenant() {
+        var statistics = new BucketStatistics(2, null, new CsatStatistics(2, 1, 7, 25), null, null, null);
+        var start = Instant.parse("2026-11-20T09:00:00Z");
+        given(buckets.find("demo", "SH-001", Granularity.HOUR, FROM, TO))
+                .willReturn(List.of(new Bucket(
+                        "demo:SH-001:HOUR:2026-11-20T09:00:00Z",
+                        "demo",
+                        "SH-001",
+                        Granularity.HOUR,
+                        start,
+                        statistics,
+                        Map.of("feedback-0", 7L),
+                        2,
+                        false,
+                        start.plusSeconds(600))));
+
+        MvcTestResult result = get("branchId=SH-001&from=2026-11-20T00:00:00Z&to=2026-11-21T00:00:00Z");
+
+        assertThat(result).hasStatusOk();
+        assertThat(result).bodyJson().isLenientlyEqualTo("""
+                        [{"branchId": "SH-001", "granularity": "HOUR", "bucketStart": "2026-11-20T09:00:00Z",
+                          "revision": 2, "updatedAt": "2026-11-20T09:10:00Z",
+                          "statistics": %s}]
+                        """.formatted(statisticsJson()));
+    }
+
+    @Test
+    void rejectsAQueryWithoutBranchAndTimesNamingEachField() {
+        MvcTestResult result = get("");
+
+        assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(result).bodyJson().extractingPath("$.type").isEqualTo(VALIDATION_FAILED);
+        assertThat(result)
+                .bodyJson()
+                .extractingPath("$.errors[*].field")
+                .asArray()
+                .containsExactlyInAnyOrder("branchId", "from", "to");
+        verifyNoInteractions(buckets);
+    }
+
+    @Test
+    void rejectsATimeThatIsNotAnInstant() {
+        MvcTestResult result = get("branchId=SH-001&from=yesterday&to=2026-11-21T00:00:00Z");
+
+        assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(result).bodyJson().isLenientlyEqualTo("""
+                        {"type": "%s", "status": 400,
+                         "errors": [{"field": "from", "message": "has an invalid format"}]}
+                        """.formatted(VALIDATION_FAILED));
+    }
+
+    @Test
+    void rejectsARangeThatEndsBeforeItStarts() {
+        MvcTestResult result = get("branchId=SH-001&from=2026-11-21T00:00:00Z&to=2026-11-20T00:00:00Z");
+
+        assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(result)
+                .bodyJson()
+                .isLenientlyEqualTo("{\"errors\": [{\"field\": \"to\", \"message\": \"must be after from\"}]}");
+        verifyNoInteractions(buckets);
+    }
+
+    @Test
+    void rejectsARangeLongerThanThirtyOneDays() {
+        MvcTestResult result = get("branchId=SH-001&from=2026-11-01T00:00:00Z&to=2026-12-02T00:00:01Z");
+
+        assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(result)
+                .bodyJson()
+                .isLenientlyEqualTo(
+                        "{\"errors\": [{\"field\": \"to\", \"message\": \"must be at most 31 days after from\"}]}");
+    }
+
+    @Test
+    void answersAStoreOutageWithServiceUnavailable() {
+        given(buckets.find(any(), any(), any(), any(), any()))
+                .willThrow(new DataAccessResourceFailureException("connection refused to mongo-7:27017"));
+
+        MvcTestResult result = get("branchId=SH-001&from=2026-11-20T00:00:00Z&to=2026-11-21T00:00:00Z");
+
+        assertThat(result).hasStatus(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(result)
+                .bodyJson()
+                .extractingPath("$.type")
+                .isEqualTo("https://servicequality.io/problems/dependency-unavailable");
+        assertThat(result).bodyText().doesNotContain("mongo-7");
+    }
+
+    @Test
+    void neverEchoesTheMessageOfAnUnexpectedFailure() {
+        given(buckets.find(any(), any(), any(), any(), any())).willThrow(new IllegalStateException("secret internals"));
+
+        MvcTestResult result = get("branchId=SH-001&from=2026-11-20T00:00:00Z&to=2026-11-21T00:00:00Z");
+
+        assertThat(result)
+                .hasStatus(HttpStatus.INTERNAL_SERVER_ERROR)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(result).bodyText().doesNotContain("secret internals");
+    }
+
+    private MvcTestResult get(String queryString) {
+        return mvc.get().uri("/api/v1/buckets?" + queryString).exchange();
+    }
+
+    private static String statisticsJson() {
+        String empty = "{\"n\": 0, \"expectationSum\": 0.0, \"perceptionSum\": 0.0, \"expectationSumOfSquares\": 0.0,"
+                + " \"perceptionSumOfSquares\": 0.0, \"importanceN\": 0, \"importanceSum\": 0.0}";
+        return """
+                {"feedbackCount": 2,
+                 "servqual": {"tangibles": %1$s, "reliability": %1$s, "responsiveness": %1$s, "assurance": %1$s,
+                              "empathy": %1$s},
+                 "csat": {"n": 2, "satisfied": 1, "sum": 7, "sumOfSquares": 25},
+                 "nps": {"n": 0, "promoters": 0, "passives": 0, "detractors": 0},
+                 "ces": {"n": 0, "sum": 0.0, "sumOfSquares": 0.0},
+                 "complaints": {"opened": 0}}
+                """.formatted(empty);
+    }
+}

@@ -1,0 +1,382 @@
+package io.servicequality.scoring.bucket;
+
+import static io.servicequality.scoring.bucket.TestEvents.TENANT;
+import static io.servicequality.scoring.bucket.TestEvents.complaint;
+import static io.servicequality.scoring.bucket.TestEvents.feedback;
+import static io.servicequality.scoring.bucket.TestEvents.uniqueBranch;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.servicequality.contracts.BucketStatistics;
+import io.servicequality.contracts.BucketStatistics.ComplaintStatistics;
+import io.servicequality.contracts.BucketStatistics.CsatStatistics;
+import io.servicequality.contracts.BucketStatistics.DimensionStatistics;
+import io.servicequality.contracts.BucketStatistics.MeanStatistics;
+import io.servicequality.contracts.BucketStatistics.NpsStatistics;
+import io.servicequality.contracts.BucketStatistics.ServqualStatistics;
+import io.servicequality.contracts.ComplaintChanged.ComplaintEventType;
+import io.servicequality.contracts.DimensionRating;
+import io.servicequality.contracts.EventSample;
+import io.servicequality.contracts.FeedbackSubmitted;
+import io.servicequality.contracts.Granularity;
+import io.servicequality.contracts.ImportancePoints;
+import io.servicequality.contracts.MetricUpdated;
+import io.servicequality.contracts.ServqualRatings;
+import io.servicequality.contracts.Topics;
+import io.servicequality.scoring.bucket.BucketScoring.Outcome;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.core.ConditionFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The service against a real Kafka broker and store: events produced as JSON to the topics end up, exactly once, in
+ * the bucket statistics and in absolute {@link MetricUpdated} events. Subclasses provide the infrastructure.
+ */
+@SpringBootTest(
+        properties = {
+            "sqp.tenant-id=" + TENANT,
+            "logging.level.org.apache.kafka=warn",
+            "logging.level.kafka=warn",
+            "logging.level.state.change.logger=warn"
+        })
+@AutoConfigureMockMvc
+abstract class BucketScoringIT {
+
+    private static final Instant HOUR = Instant.parse("2026-11-20T09:00:00Z");
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @Autowired
+    KafkaConnectionDetails kafka;
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    BucketScoring scoring;
+
+    @Autowired
+    EventLedger ledger;
+
+    @Autowired
+    Buckets buckets;
+
+    private KafkaProducer<String, String> producer;
+
+    @BeforeEach
+    void openProducer() {
+        producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()),
+                new StringSerializer(),
+                new StringSerializer());
+    }
+
+    @AfterEach
+    void closeProducer() {
+        producer.close();
+    }
+
+    @Test
+    void countsTheContractSamplesFedToTheListeners() {
+        produce(Topics.FEEDBACK_SUBMITTED, "acme-bank:SH-001", EventSample.FEEDBACK_SUBMITTED.json());
+        produce(Topics.COMPLAINT_CHANGED, "acme-bank:SH-001", EventSample.COMPLAINT_CHANGED.json());
+
+        eventually()
+                .untilAsserted(() -> assertThat(
+                                mvc.get()
+                                        .uri(
+                                                "/api/v1/buckets?branchId=SH-001&from=2026-11-20T00:00:00Z&to=2026-11-21T00:00:00Z"))
+                        .hasStatusOk()
+                        .bodyJson()
+                        .isLenientlyEqualTo("""
+                        [{"bucketStart": "2026-11-20T09:00:00Z", "granularity": "HOUR", "revision": 1,
+                          "statistics": {"feedbackCount": 1,
+                             "servqual": {"reliability": {"n": 1, "expectationSum": 7.0, "perceptionSum": 5.0},
+                                          "empathy": {"n": 1, "expectationSumOfSquares": 42.25},
+                                          "tangibles": {"n": 0, "importanceN": 1, "importanceSum": 10.0}},
+                             "csat": {"n": 1, "satisfied": 1, "sum": 4, "sumOfSquares": 16},
+                             "nps": {"n": 1, "promoters": 1}, "ces": {"n": 1, "sum": 6.0},
+                             "complaints": {"opened": 0}}},
+                         {"bucketStart": "2026-11-20T10:00:00Z", "revision": 1,
+                          "statistics": {"feedbackCount": 0, "complaints": {"opened": 1}}}]
+                        """));
+    }
+
+    @Test
+    void publishesTheAbsoluteStatisticsOfABucketWithIncreasingRevisions() {
+        String branch = uniqueBranch();
+        var ratings = new ServqualRatings(null, new DimensionRating(6, 4), null, null, null);
+        var importance = new ImportancePoints(20, 50, 10, 10, 10);
+        produce(feedback(branch, HOUR.plusSeconds(60), ratings, importance, 5, 10, 2));
+        produce(feedback(branch, HOUR.plusSeconds(120), 3, 6, null));
+        produce(feedback(branch, HOUR.plusSeconds(3599), null, 8, 7));
+
+        var expected = new BucketStatistics(
+                3,
+                new ServqualStatistics(
+                        new DimensionStatistics(0, 0, 0, 0, 0, 1, 20),
+                        new DimensionStatistics(1, 6, 4, 36, 16, 1, 50),
+                        new DimensionStatistics(0, 0, 0, 0, 0, 1, 10),
+                        new DimensionStatistics(0, 0, 0, 0, 0, 1, 10),
+                        new DimensionStatistics(0, 0, 0, 0, 0, 1, 10)),
+                new CsatStatistics(2, 1, 8, 34),
+                new NpsStatistics(3, 1, 1, 1),
+                new MeanStatistics(2, 9, 53),
+                ComplaintStatistics.EMPTY);
+        try (var metricUpdates = new TopicTail(bootstrapServers(), Topics.METRIC_UPDATED)) {
+            eventually()
+                    .untilAsserted(() -> assertThat(latestMetricUpdate(metricUpdates, branch))
+                            .hasValueSatisfying(update -> {
+                                assertThat(update.revision()).isEqualTo(3);
+                                assertThat(update.statistics()).isEqualTo(expected);
+                            }));
+
+            List<ConsumerRecord<String, String>> records = metricUpdates.recordsWithKey(TENANT + ":" + branch);
+            List<MetricUpdated> updates =
+                    records.stream().map(this::metricUpdated).toList();
+            assertThat(updates).extracting(MetricUpdated::revision).isSorted();
+            assertThat(updates).allSatisfy(update -> {
+                assertThat(update.granularity()).isEqualTo(Granularity.HOUR);
+                assertThat(update.bucketStart()).isEqualTo(HOUR);
+                assertThat(update.eventId())
+                        .isEqualTo(MetricUpdated.eventIdOf(TENANT, branch, Granularity.HOUR, HOUR, update.revision()));
+            });
+            assertThat(records).allSatisfy(record -> {
+                assertThat(record.headers().lastHeader("__TypeId__"))
+                        .as("no Java class names on the wire")
+                        .isNull();
+                assertThat(record.value()).contains("\"bucketStart\":\"2026-11-20T09:00:00Z\"");
+            });
+        }
+        assertThat(bucket(branch))
+                .hasValueSatisfying(bucket -> assertThat(bucket.statistics()).isEqualTo(expected));
+        eventually()
+                .untilAsserted(() -> assertThat(bucket(branch))
+                        .hasValueSatisfying(bucket ->
+                                assertThat(bucket.dirty()).as("published").isFalse()));
+    }
+
+    @Test
+    void republishesABucketAfterANewEvent() {
+        String branch = uniqueBranch();
+        try (var metricUpdates = new TopicTail(bootstrapServers(), Topics.METRIC_UPDATED)) {
+            produce(feedback(branch, HOUR, 4, null, null));
+            eventually()
+                    .untilAsserted(() -> assertThat(latestMetricUpdate(metricUpdates, branch))
+                            .hasValueSatisfying(
+                                    update -> assertThat(update.revision()).isEqualTo(1)));
+
+            produce(feedback(branch, HOUR.plusSeconds(30), 2, null, null));
+
+            eventually()
+                    .untilAsserted(() -> assertThat(latestMetricUpdate(metricUpdates, branch))
+                            .hasValueSatisfying(update -> {
+                                assertThat(update.revision()).isEqualTo(2);
+                                assertThat(update.statistics().csat()).isEqualTo(new CsatStatistics(2, 1, 6, 20));
+                            }));
+        }
+    }
+
+    @Test
+    void countsAnEventProducedTwiceOnce() {
+        String branch = uniqueBranch();
+        FeedbackSubmitted postedTwice = feedback(branch, HOUR, 5, 10, null);
+        produce(postedTwice);
+        produce(postedTwice);
+        // same key, so same partition: once this one is counted, both copies above have been processed
+        produce(feedback(branch, HOUR, 1, 0, null));
+
+        eventually()
+                .untilAsserted(() -> assertThat(bucket(branch))
+                        .hasValueSatisfying(
+                                bucket -> assertThat(bucket.statistics().nps().detractors())
+                                        .isEqualTo(1)));
+        Bucket bucket = bucket(branch).orElseThrow();
+        assertThat(bucket.statistics().feedbackCount()).isEqualTo(2);
+        assertThat(bucket.statistics().csat()).isEqualTo(new CsatStatistics(2, 1, 6, 26));
+        assertThat(bucket.revision()).isEqualTo(2);
+    }
+
+    @Test
+    void countsARedeliveredRecordOnce() {
+        String branch = uniqueBranch();
+        FeedbackSubmitted event = feedback(branch, HOUR, 4, 9, null);
+        var position = new SourcePosition(Source.FEEDBACK, 0, 1_000);
+
+        assertThat(scoring.record(event, position)).isEqualTo(Outcome.APPLIED);
+        assertThat(scoring.record(event, position)).isEqualTo(Outcome.ALREADY_APPLIED);
+        assertThat(scoring.record(event, new SourcePosition(Source.FEEDBACK, 1, 7)))
+                .isEqualTo(Outcome.DUPLICATE);
+
+        Bucket bucket = bucket(branch).orElseThrow();
+        assertThat(bucket.statistics().feedbackCount()).isEqualTo(1);
+        assertThat(bucket.statistics().nps()).isEqualTo(new NpsStatistics(1, 1, 0, 0));
+        assertThat(bucket.revision()).isEqualTo(1);
+    }
+
+    @Test
+    void countsAnEventWhoseFirstDeliveryStoppedAfterTheLedgerStep() {
+        String branch = uniqueBranch();
+        FeedbackSubmitted event = feedback(branch, HOUR, 4, null, null);
+        var position = new SourcePosition(Source.FEEDBACK, 2, 2_000);
+        // the first delivery claimed the event in the ledger, then the process died before the bucket update
+        assertThat(ledger.isFirstOccurrence(position, TENANT, event.eventId())).isTrue();
+
+        assertThat(scoring.record(event, position)).isEqualTo(Outcome.APPLIED);
+
+        assertThat(bucket(branch))
+                .hasValueSatisfying(bucket ->
+                        assertThat(bucket.statistics().feedbackCount()).isEqualTo(1));
+    }
+
+    @Test
+    void sendsPoisonFeedbackToTheDeadLetterTopicAndKeepsCounting() {
+        String branch = uniqueBranch();
+        String key = TENANT + ":" + branch;
+        FeedbackSubmitted outOfScale = feedback(branch, HOUR, 9, null, null);
+        produce(Topics.FEEDBACK_SUBMITTED, key, "{not json");
+        produce(outOfScale);
+        produce(Topics.FEEDBACK_SUBMITTED, key, withFieldAddedByANewerProducer(feedback(branch, HOUR, 4, null, null)));
+
+        eventually()
+                .untilAsserted(() -> assertThat(bucket(branch))
+                        .hasValueSatisfying(bucket ->
+                                assertThat(bucket.statistics().csat()).isEqualTo(new CsatStatistics(1, 1, 4, 16))));
+        try (var deadLetters = new TopicTail(bootstrapServers(), Topics.deadLetterTopicOf(Topics.FEEDBACK_SUBMITTED))) {
+            eventually()
+                    .untilAsserted(() -> assertThat(deadLetters.recordsWithKey(key))
+                            .satisfiesExactly(
+                                    poison -> {
+                                        assertThat(poison.value()).isEqualTo("{not json");
+                                        assertThat(new String(
+                                                        poison.headers()
+                                                                .lastHeader("kafka_dlt-original-topic")
+                                                                .value(),
+                                                        StandardCharsets.UTF_8))
+                                                .isEqualTo(Topics.FEEDBACK_SUBMITTED);
+                                    },
+                                    invalid -> assertThat(invalid.value())
+                                            .contains(outOfScale.eventId().toString())));
+        }
+    }
+
+    @Test
+    void sendsPoisonComplaintsToTheDeadLetterTopicAndKeepsCounting() {
+        String branch = uniqueBranch();
+        String key = TENANT + ":" + branch;
+        produce(Topics.COMPLAINT_CHANGED, key, "[\"not a complaint\"");
+        produce(complaint(branch, HOUR, ComplaintEventType.OPENED));
+
+        eventually()
+                .untilAsserted(() -> assertThat(bucket(branch))
+                        .hasValueSatisfying(bucket -> assertThat(
+                                        bucket.statistics().complaints().opened())
+                                .isEqualTo(1)));
+        try (var deadLetters = new TopicTail(bootstrapServers(), Topics.deadLetterTopicOf(Topics.COMPLAINT_CHANGED))) {
+            eventually()
+                    .untilAsserted(() -> assertThat(deadLetters.recordsWithKey(key))
+                            .extracting(ConsumerRecord::value)
+                            .containsExactly("[\"not a complaint\""));
+        }
+    }
+
+    @Test
+    void countsOnlyOpenedComplaints() {
+        String branch = uniqueBranch();
+        produce(complaint(branch, HOUR, ComplaintEventType.ACKNOWLEDGED));
+        produce(complaint(branch, HOUR, ComplaintEventType.RESOLVED));
+        produce(complaint(branch, HOUR, ComplaintEventType.OPENED));
+
+        eventually()
+                .untilAsserted(() -> assertThat(bucket(branch))
+                        .hasValueSatisfying(bucket -> assertThat(
+                                        bucket.statistics().complaints().opened())
+                                .isEqualTo(1)));
+        assertThat(bucket(branch).orElseThrow().revision()).isEqualTo(1);
+    }
+
+    @Test
+    void answersHealthAndPublishesItsApi() {
+        assertThat(mvc.get().uri("/actuator/health"))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.status")
+                .isEqualTo("UP");
+        assertThat(mvc.get().uri("/v3/api-docs"))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.paths['/api/v1/buckets'].get.parameters[*].name")
+                .asArray()
+                .containsExactlyInAnyOrder("branchId", "from", "to");
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    private static ConditionFactory eventually() {
+        return await().atMost(30, TimeUnit.SECONDS)
+                .pollInterval(Duration.ofMillis(100))
+                .pollInSameThread();
+    }
+
+    private String bootstrapServers() {
+        return String.join(",", kafka.getBootstrapServers());
+    }
+
+    private void produce(FeedbackSubmitted event) {
+        produce(Topics.FEEDBACK_SUBMITTED, event.recordKey(), json.writeValueAsString(event));
+    }
+
+    private void produce(io.servicequality.contracts.ComplaintChanged event) {
+        produce(Topics.COMPLAINT_CHANGED, event.recordKey(), json.writeValueAsString(event));
+    }
+
+    private void produce(String topic, String key, String value) {
+        try {
+            producer.send(new ProducerRecord<>(topic, key, value)).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not produce to " + topic, e);
+        }
+    }
+
+    private String withFieldAddedByANewerProducer(FeedbackSubmitted event) {
+        ObjectNode node = json.valueToTree(event);
+        node.put("addedLater", 42);
+        return json.writeValueAsString(node);
+    }
+
+    private Optional<Bucket> bucket(String branch) {
+        return buckets.find(TENANT, branch, Granularity.HOUR, HOUR, HOUR.plusSeconds(3600)).stream()
+                .findFirst();
+    }
+
+    private Optional<MetricUpdated> latestMetricUpdate(TopicTail metricUpdates, String branch) {
+        List<ConsumerRecord<String, String>> records = metricUpdates.recordsWithKey(TENANT + ":" + branch);
+        return records.isEmpty() ? Optional.empty() : Optional.of(metricUpdated(records.get(records.size() - 1)));
+    }
+
+    private MetricUpdated metricUpdated(ConsumerRecord<String, String> record) {
+        return json.readValue(record.value(), MetricUpdated.class);
+    }
+}

@@ -1,0 +1,78 @@
+package io.servicequality.scoring.bucket;
+
+import io.servicequality.contracts.Channel;
+import io.servicequality.contracts.ComplaintChanged;
+import io.servicequality.contracts.ComplaintChanged.ComplaintCategory;
+import io.servicequality.contracts.ComplaintChanged.ComplaintEventType;
+import io.servicequality.contracts.ComplaintChanged.Severity;
+import io.servicequality.contracts.FeedbackSubmitted;
+import io.servicequality.contracts.ImportancePoints;
+import io.servicequality.contracts.ServqualRatings;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Events as the producing services would publish them. */
+final class TestEvents {
+
+    static final String TENANT = "acme-bank";
+
+    private TestEvents() {}
+
+    static FeedbackSubmitted feedback(
+            String branchId,
+            Instant occurredAt,
+            ServqualRatings servqual,
+            ImportancePoints importance,
+            Integer csat,
+            Integer nps,
+            Integer ces) {
+        return new FeedbackSubmitted(
+                UUID.randomUUID(),
+                TENANT,
+                branchId,
+                occurredAt,
+                FeedbackSubmitted.SCHEMA_VERSION,
+                occurredAt == null ? null : occurredAt.plusSeconds(1),
+                Channel.COUNTER,
+                servqual,
+                importance,
+                csat,
+                nps,
+                ces,
+                null,
+                "c-1",
+                null);
+    }
+
+    /** Feedback answering only the satisfaction questions. */
+    static FeedbackSubmitted feedback(String branchId, Instant occurredAt, Integer csat, Integer nps, Integer ces) {
+        return feedback(branchId, occurredAt, null, null, csat, nps, ces);
+    }
+
+    static ComplaintChanged complaint(String branchId, Instant occurredAt, ComplaintEventType type) {
+        return new ComplaintChanged(
+                UUID.randomUUID(),
+                TENANT,
+                branchId,
+                occurredAt,
+                ComplaintChanged.SCHEMA_VERSION,
+                "c-" + UUID.randomUUID(),
+                branchId + "-202611-1",
+                type,
+                Channel.PHONE,
+                ComplaintCategory.QUALITY,
+                "billing-error",
+                Severity.HIGH,
+                "accounts",
+                occurredAt.plusSeconds(4 * 3600),
+                occurredAt.plusSeconds(48 * 3600),
+                null,
+                null,
+                null,
+                "api");
+    }
+
+    static String uniqueBranch() {
+        return "BR-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}
