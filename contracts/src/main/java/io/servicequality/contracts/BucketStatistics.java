@@ -1,5 +1,8 @@
 package io.servicequality.contracts;
 
+import java.util.Map;
+import java.util.TreeMap;
+
 /**
  * The additive statistics of one bucket (SPEC §4): every metric is computed from these, and any time range or
  * roll-up is their sum, never a re-scan of raw events. Absent blocks mean zero.
@@ -12,7 +15,9 @@ public record BucketStatistics(
         CsatStatistics csat,
         NpsStatistics nps,
         MeanStatistics ces,
-        ComplaintStatistics complaints) {
+        ComplaintStatistics complaints,
+        InteractionStatistics interactions,
+        DriverStatistics drivers) {
 
     public BucketStatistics {
         servqual = servqual == null ? ServqualStatistics.EMPTY : servqual;
@@ -20,9 +25,22 @@ public record BucketStatistics(
         nps = nps == null ? NpsStatistics.EMPTY : nps;
         ces = ces == null ? MeanStatistics.EMPTY : ces;
         complaints = complaints == null ? ComplaintStatistics.EMPTY : complaints;
+        interactions = interactions == null ? InteractionStatistics.EMPTY : interactions;
+        drivers = drivers == null ? DriverStatistics.EMPTY : drivers;
     }
 
-    public static final BucketStatistics EMPTY = new BucketStatistics(0, null, null, null, null, null);
+    public static final BucketStatistics EMPTY = new BucketStatistics(0, null, null, null, null, null, null, null);
+
+    /** Feedback and complaint statistics only (the schema before interactions and key drivers were added). */
+    public BucketStatistics(
+            long feedbackCount,
+            ServqualStatistics servqual,
+            CsatStatistics csat,
+            NpsStatistics nps,
+            MeanStatistics ces,
+            ComplaintStatistics complaints) {
+        this(feedbackCount, servqual, csat, nps, ces, complaints, null, null);
+    }
 
     public BucketStatistics plus(BucketStatistics other) {
         return new BucketStatistics(
@@ -31,7 +49,19 @@ public record BucketStatistics(
                 csat.plus(other.csat),
                 nps.plus(other.nps),
                 ces.plus(other.ces),
-                complaints.plus(other.complaints));
+                complaints.plus(other.complaints),
+                interactions.plus(other.interactions),
+                drivers.plus(other.drivers));
+    }
+
+    /** Adds two sparse count maps key by key. */
+    static <K> Map<K, Long> plusCounts(Map<K, Long> left, Map<K, Long> right) {
+        if (right.isEmpty()) {
+            return left;
+        }
+        Map<K, Long> merged = new TreeMap<>(left);
+        right.forEach((key, count) -> merged.merge(key, count, Long::sum));
+        return Map.copyOf(merged);
     }
 
     /** Per SERVQUAL dimension; a dimension nobody rated has {@code n == 0}. */
@@ -138,12 +168,178 @@ public record BucketStatistics(
         }
     }
 
-    public record ComplaintStatistics(long opened) {
+    /**
+     * Complaint lifecycle counts, each in the bucket of the lifecycle event's time.
+     *
+     * @param acknowledgedWithinTarget acknowledged before the first-response due time
+     * @param resolvedWithinTarget resolved before the resolution due time
+     * @param businessMinutesToResolveSum business minutes from opening to resolution, summed over {@code resolved}
+     * @param businessHoursToResolve histogram of business hours to resolve (for the p90)
+     * @param openedByCategory opened complaints per category name
+     * @param openedBySeverity opened complaints per severity name
+     * @param openedByDepartment opened complaints per department ({@code "unassigned"} when none)
+     */
+    public record ComplaintStatistics(
+            long opened,
+            long acknowledged,
+            long acknowledgedWithinTarget,
+            long resolved,
+            long resolvedWithinTarget,
+            double businessMinutesToResolveSum,
+            Histogram businessHoursToResolve,
+            long reopened,
+            long closed,
+            long slaWarnings,
+            long slaBreaches,
+            Map<String, Long> openedByCategory,
+            Map<String, Long> openedBySeverity,
+            Map<String, Long> openedByDepartment) {
 
-        public static final ComplaintStatistics EMPTY = new ComplaintStatistics(0);
+        public static final ComplaintStatistics EMPTY =
+                new ComplaintStatistics(0, 0, 0, 0, 0, 0, null, 0, 0, 0, 0, null, null, null);
+
+        /** Only complaints opened (the schema before the lifecycle counts were added). */
+        public ComplaintStatistics(long opened) {
+            this(opened, 0, 0, 0, 0, 0, null, 0, 0, 0, 0, null, null, null);
+        }
+
+        public ComplaintStatistics {
+            businessHoursToResolve = businessHoursToResolve == null ? Histogram.EMPTY : businessHoursToResolve;
+            openedByCategory = openedByCategory == null ? Map.of() : Map.copyOf(openedByCategory);
+            openedBySeverity = openedBySeverity == null ? Map.of() : Map.copyOf(openedBySeverity);
+            openedByDepartment = openedByDepartment == null ? Map.of() : Map.copyOf(openedByDepartment);
+        }
 
         public ComplaintStatistics plus(ComplaintStatistics other) {
-            return new ComplaintStatistics(opened + other.opened);
+            return new ComplaintStatistics(
+                    opened + other.opened,
+                    acknowledged + other.acknowledged,
+                    acknowledgedWithinTarget + other.acknowledgedWithinTarget,
+                    resolved + other.resolved,
+                    resolvedWithinTarget + other.resolvedWithinTarget,
+                    businessMinutesToResolveSum + other.businessMinutesToResolveSum,
+                    businessHoursToResolve.plus(other.businessHoursToResolve),
+                    reopened + other.reopened,
+                    closed + other.closed,
+                    slaWarnings + other.slaWarnings,
+                    slaBreaches + other.slaBreaches,
+                    plusCounts(openedByCategory, other.openedByCategory),
+                    plusCounts(openedBySeverity, other.openedBySeverity),
+                    plusCounts(openedByDepartment, other.openedByDepartment));
+        }
+    }
+
+    /**
+     * Service interactions (SPEC §4 "Interactions").
+     *
+     * @param answeredWithinServiceLevel answered with {@code waitSeconds} at most the tenant's service-level threshold
+     * @param handleSecondsSum handle time of answered interactions, summed
+     * @param complexAnswered answered interactions flagged complex (held to the longer handle-time standard)
+     * @param complexHandleSecondsSum handle time of those, summed
+     * @param waitSeconds histogram of wait times of all offered interactions
+     * @param handleSeconds histogram of handle times of answered interactions
+     */
+    public record InteractionStatistics(
+            long offered,
+            long answered,
+            long abandoned,
+            long answeredWithinServiceLevel,
+            long resolvedFirstContact,
+            double handleSecondsSum,
+            double handleSecondsSumOfSquares,
+            long complexAnswered,
+            double complexHandleSecondsSum,
+            Histogram waitSeconds,
+            Histogram handleSeconds) {
+
+        public static final InteractionStatistics EMPTY =
+                new InteractionStatistics(0, 0, 0, 0, 0, 0, 0, 0, 0, null, null);
+
+        public InteractionStatistics {
+            waitSeconds = waitSeconds == null ? Histogram.EMPTY : waitSeconds;
+            handleSeconds = handleSeconds == null ? Histogram.EMPTY : handleSeconds;
+        }
+
+        public InteractionStatistics plus(InteractionStatistics other) {
+            return new InteractionStatistics(
+                    offered + other.offered,
+                    answered + other.answered,
+                    abandoned + other.abandoned,
+                    answeredWithinServiceLevel + other.answeredWithinServiceLevel,
+                    resolvedFirstContact + other.resolvedFirstContact,
+                    handleSecondsSum + other.handleSecondsSum,
+                    handleSecondsSumOfSquares + other.handleSecondsSumOfSquares,
+                    complexAnswered + other.complexAnswered,
+                    complexHandleSecondsSum + other.complexHandleSecondsSum,
+                    waitSeconds.plus(other.waitSeconds),
+                    handleSeconds.plus(other.handleSeconds));
+        }
+    }
+
+    /**
+     * Summed cross-products for the key-driver regression of csat (y) on the five perception scores (x), over the
+     * respondents who answered csat and rated all five dimensions. Keys of {@code sums}: {@link #xKey}, {@link
+     * #xyKey}, {@link #xxKey} (no dots, so they can be MongoDB field names).
+     */
+    public record DriverStatistics(long n, double ySum, double ySumOfSquares, Map<String, Double> sums) {
+
+        public static final DriverStatistics EMPTY = new DriverStatistics(0, 0, 0, null);
+
+        public DriverStatistics {
+            sums = sums == null ? Map.of() : Map.copyOf(sums);
+        }
+
+        /** The contribution of one respondent, or {@link #EMPTY} unless csat and all five perceptions are given. */
+        public static DriverStatistics of(Integer csat, ServqualRatings servqual) {
+            if (csat == null || servqual == null) {
+                return EMPTY;
+            }
+            ServqualDimension[] dimensions = ServqualDimension.values();
+            double[] x = new double[dimensions.length];
+            for (int i = 0; i < dimensions.length; i++) {
+                DimensionRating rating = dimensions[i].ratingIn(servqual);
+                if (rating == null) {
+                    return EMPTY;
+                }
+                x[i] = rating.perception();
+            }
+            Map<String, Double> sums = new TreeMap<>();
+            for (int i = 0; i < dimensions.length; i++) {
+                sums.put(xKey(dimensions[i]), x[i]);
+                sums.put(xyKey(dimensions[i]), x[i] * csat);
+                for (int j = i; j < dimensions.length; j++) {
+                    sums.put(xxKey(dimensions[i], dimensions[j]), x[i] * x[j]);
+                }
+            }
+            return new DriverStatistics(1, csat, (double) csat * csat, sums);
+        }
+
+        public static String xKey(ServqualDimension dimension) {
+            return "x_" + dimension.fieldName();
+        }
+
+        public static String xyKey(ServqualDimension dimension) {
+            return "xy_" + dimension.fieldName();
+        }
+
+        /** Symmetric: {@code xxKey(a, b).equals(xxKey(b, a))}. */
+        public static String xxKey(ServqualDimension a, ServqualDimension b) {
+            ServqualDimension first = a.ordinal() <= b.ordinal() ? a : b;
+            ServqualDimension second = first == a ? b : a;
+            return "xx_" + first.fieldName() + "_" + second.fieldName();
+        }
+
+        public double sum(String key) {
+            return sums.getOrDefault(key, 0.0);
+        }
+
+        public DriverStatistics plus(DriverStatistics other) {
+            if (other.n == 0 && other.sums.isEmpty()) {
+                return this;
+            }
+            Map<String, Double> merged = new TreeMap<>(sums);
+            other.sums.forEach((key, value) -> merged.merge(key, value, Double::sum));
+            return new DriverStatistics(n + other.n, ySum + other.ySum, ySumOfSquares + other.ySumOfSquares, merged);
         }
     }
 }

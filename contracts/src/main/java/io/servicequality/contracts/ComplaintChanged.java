@@ -10,6 +10,13 @@ import java.util.UUID;
  * @param slaTarget which target an {@code SLA_WARNING} or {@code SLA_BREACHED} is about; otherwise {@code null}
  * @param rootCause recorded with {@code RESOLVED}
  * @param correctiveAction recorded with {@code RESOLVED}
+ * @param actor who made the change
+ * @param withinTarget for {@code ACKNOWLEDGED}: before the first-response due time; for {@code RESOLVED}: before the
+ *     resolution due time; otherwise {@code null}
+ * @param businessMinutesToResolve for {@code RESOLVED}: business minutes from opening, clock paused while on hold
+ * @param satisfaction for {@code FOLLOWED_UP}: the customer's answer, 1–5, or {@code null} when unanswered
+ * @param escalationLevel for {@code ESCALATED} and {@code SLA_BREACHED}: the level reached, 1 = team lead … 4 =
+ *     quality director
  */
 public record ComplaintChanged(
         UUID eventId,
@@ -30,10 +37,61 @@ public record ComplaintChanged(
         SlaTarget slaTarget,
         String rootCause,
         String correctiveAction,
-        String actor)
+        String actor,
+        Boolean withinTarget,
+        Long businessMinutesToResolve,
+        Integer satisfaction,
+        Integer escalationLevel)
         implements PlatformEvent {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /** Without the lifecycle details added later (withinTarget, businessMinutesToResolve, satisfaction, escalation). */
+    public ComplaintChanged(
+            UUID eventId,
+            String tenantId,
+            String branchId,
+            Instant occurredAt,
+            int schemaVersion,
+            String complaintId,
+            String number,
+            ComplaintEventType type,
+            Channel channel,
+            ComplaintCategory category,
+            String subcategory,
+            Severity severity,
+            String department,
+            Instant firstResponseDueAt,
+            Instant resolutionDueAt,
+            SlaTarget slaTarget,
+            String rootCause,
+            String correctiveAction,
+            String actor) {
+        this(
+                eventId,
+                tenantId,
+                branchId,
+                occurredAt,
+                schemaVersion,
+                complaintId,
+                number,
+                type,
+                channel,
+                category,
+                subcategory,
+                severity,
+                department,
+                firstResponseDueAt,
+                resolutionDueAt,
+                slaTarget,
+                rootCause,
+                correctiveAction,
+                actor,
+                null,
+                null,
+                null,
+                null);
+    }
 
     public enum ComplaintEventType {
         OPENED,

@@ -13,7 +13,8 @@ public enum EventSample {
     COMPLAINT_CHANGED("samples/complaint-changed.v1.json", ComplaintChanged.class, Topics.COMPLAINT_CHANGED),
     METRIC_UPDATED("samples/metric-updated.v1.json", MetricUpdated.class, Topics.METRIC_UPDATED),
     ALERT_RAISED("samples/alert-raised.v1.json", AlertEvent.class, Topics.ALERTS),
-    ALERT_CLEARED("samples/alert-cleared.v1.json", AlertEvent.class, Topics.ALERTS);
+    ALERT_CLEARED("samples/alert-cleared.v1.json", AlertEvent.class, Topics.ALERTS),
+    BRANCH_CHANGED("samples/branch-changed.v1.json", BranchChanged.class, Topics.BRANCH_DIRECTORY);
 
     private final String resource;
     private final Class<? extends PlatformEvent> type;

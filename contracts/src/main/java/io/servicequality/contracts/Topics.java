@@ -18,6 +18,12 @@ public final class Topics {
     /** {@link AlertEvent}s ({@link AlertRaised}, {@link AlertCleared}), published by scoring-service. */
     public static final String ALERTS = "sqp.alerts.v1";
 
+    /**
+     * {@link BranchChanged}, published by reporting-service (which owns the branch directory) on a compacted topic:
+     * the latest record per branch is its current entry.
+     */
+    public static final String BRANCH_DIRECTORY = "sqp.branch-directory.v1";
+
     /** Suffix of the dead-letter topic that receives a topic's unprocessable records. */
     public static final String DEAD_LETTER_SUFFIX = ".dlt";
 

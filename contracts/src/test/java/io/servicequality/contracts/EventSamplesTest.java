@@ -82,6 +82,44 @@ class EventSamplesTest {
     }
 
     @Test
+    void histogramsMergeBinByBinAndAnswerPercentiles() {
+        Histogram waits = Histogram.of(9).plus(Histogram.of(14)).plus(Histogram.of(31));
+        Histogram more = Histogram.of(14).plus(Histogram.of(75));
+
+        Histogram merged = waits.plus(more);
+
+        assertThat(merged.n()).isEqualTo(5);
+        assertThat(merged.percentile(50)).isEqualTo(14.0);
+        assertThat(merged.percentile(100)).isBetween(75 / 1.05, 75.0);
+        assertThat(Histogram.EMPTY.percentile(90)).isNull();
+        assertThat(Histogram.binOf(59.9)).isEqualTo(59);
+        assertThat(Histogram.lowerBoundOf(Histogram.binOf(170))).isBetween(170 / 1.05, 170.0);
+    }
+
+    @Test
+    void driverStatisticsNeedCsatAndAllFivePerceptions() {
+        var all = new ServqualRatings(
+                new DimensionRating(6, 5),
+                new DimensionRating(7, 4),
+                new DimensionRating(6, 6),
+                new DimensionRating(5, 5),
+                new DimensionRating(6, 3));
+        var partial = new ServqualRatings(null, new DimensionRating(7, 4), null, null, null);
+
+        BucketStatistics.DriverStatistics one = BucketStatistics.DriverStatistics.of(4, all);
+
+        assertThat(one.n()).isEqualTo(1);
+        assertThat(one.sum(BucketStatistics.DriverStatistics.xyKey(ServqualDimension.RELIABILITY)))
+                .isEqualTo(16.0);
+        assertThat(one.sum(BucketStatistics.DriverStatistics.xxKey(
+                        ServqualDimension.EMPATHY, ServqualDimension.TANGIBLES)))
+                .isEqualTo(15.0);
+        assertThat(BucketStatistics.DriverStatistics.of(4, partial)).isEqualTo(BucketStatistics.DriverStatistics.EMPTY);
+        assertThat(BucketStatistics.DriverStatistics.of(null, all)).isEqualTo(BucketStatistics.DriverStatistics.EMPTY);
+        assertThat(one.plus(one).ySum()).isEqualTo(8.0);
+    }
+
+    @Test
     void metricUpdateIdsAreStablePerBucketRevision() {
         var start = java.time.Instant.parse("2026-11-20T09:00:00Z");
 
