@@ -1,0 +1,188 @@
+package io.servicequality.benchmark;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code ./platform bench}: a sweep of offered load against the running local stack.
+ *
+ * <pre>
+ * --mode single|batch   one event per request, or batches of --batch-size (default single, 100)
+ * --rates 250,500,1000  offered events per second, one step each
+ * --step-seconds 30     length of each step (after one warm-up step of --warmup-seconds 10)
+ * --branches 200        branches the events are spread over
+ * --producer-records N  records for Kafka's ProducerPerformance on the same broker (0 skips it; default 300000)
+ * --out DIR             where results.md and the plot go (default benchmark/target/bench-results)
+ * </pre>
+ *
+ * Addresses come from the same environment variables as {@code ./platform up} (KAFKA_PORT, FEEDBACK_SERVICE_PORT,
+ * COMPLAINT_SERVICE_PORT, PLATFORM_DATA_DIR).
+ */
+public final class Benchmark {
+
+    private Benchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        String mode = options.getOrDefault("mode", "single");
+        int batchSize = mode.equals("batch") ? Integer.parseInt(options.getOrDefault("batch-size", "100")) : 1;
+        double[] rates = Arrays.stream(
+                        options.getOrDefault("rates", "250,500,1000").split(","))
+                .mapToDouble(Double::parseDouble)
+                .toArray();
+        Duration step = Duration.ofSeconds(Long.parseLong(options.getOrDefault("step-seconds", "30")));
+        Duration warmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup-seconds", "10")));
+        int branches = Integer.parseInt(options.getOrDefault("branches", "200"));
+        long producerRecords = Long.parseLong(options.getOrDefault("producer-records", "300000"));
+        Path out = Path.of(options.getOrDefault("out", "benchmark/target/bench-results"));
+        Path dataDir = Path.of(env("PLATFORM_DATA_DIR", ".platform"));
+        String kafka = "localhost:" + env("KAFKA_PORT", "9092");
+
+        Map<EventMix.Kind, String> urls = new EnumMap<>(EventMix.Kind.class);
+        urls.put(EventMix.Kind.FEEDBACK, "http://localhost:" + env("FEEDBACK_SERVICE_PORT", "8081"));
+        urls.put(EventMix.Kind.INTERACTION, urls.get(EventMix.Kind.FEEDBACK));
+        urls.put(EventMix.Kind.COMPLAINT, "http://localhost:" + env("COMPLAINT_SERVICE_PORT", "8082"));
+
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newFixedThreadPool(4))
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+        EventMix mix = new EventMix(42, branches);
+        LoadStep load = new LoadStep(http, urls, mix, batchSize, 4096);
+        ProcessStats processes = new ProcessStats(dataDir.resolve("run"));
+        List<Report.Step> steps = new ArrayList<>();
+
+        try (FreshnessProbe probe = new FreshnessProbe(
+                HttpClient.newHttpClient(),
+                urls.get(EventMix.Kind.FEEDBACK) + EventMix.Kind.FEEDBACK.path,
+                kafka,
+                new EventMix(7, 1))) {
+            ScheduledExecutorService prober = Executors.newSingleThreadScheduledExecutor();
+            prober.scheduleWithFixedDelay(
+                    () -> {
+                        try {
+                            probe.probe();
+                        } catch (Exception e) {
+                            // a failed probe is just not measured; the load step counts failures
+                        }
+                    },
+                    0,
+                    250,
+                    TimeUnit.MILLISECONDS);
+            System.out.printf(Locale.ROOT, "warm-up: %.0f events/s for %ds%n", rates[0], warmup.toSeconds());
+            load.run(rates[0], warmup);
+            for (double rate : rates) {
+                Map<String, ProcessStats.Sample> before = processes.sample();
+                long probesBefore = probe.probesSent();
+                LoadStep.Result result = load.run(rate, step);
+                waitForProbes(probe, probesBefore);
+                Map<String, ProcessStats.Sample> after = processes.sample();
+                double cpu = after.entrySet().stream()
+                        .mapToDouble(e -> e.getValue().cpuSeconds()
+                                - before.getOrDefault(e.getKey(), new ProcessStats.Sample(0, 0))
+                                        .cpuSeconds())
+                        .sum();
+                Report.Step measured = new Report.Step(
+                        result,
+                        Percentiles.of(probe.freshnessMillis(probesBefore)),
+                        result.acceptedEvents() == 0 ? Double.NaN : cpu / result.acceptedEvents(),
+                        after);
+                steps.add(measured);
+                System.out.printf(
+                        Locale.ROOT,
+                        "offered %.0f ev/s: accepted %.0f ev/s, ingest p50 %.1f ms p99 %.1f ms, freshness p50 %.0f ms p99 %.0f ms%n",
+                        rate,
+                        result.acceptedEventsPerSecond(),
+                        result.ingestMillis().p50(),
+                        result.ingestMillis().p99(),
+                        measured.freshnessMillis().p50(),
+                        measured.freshnessMillis().p99());
+            }
+            prober.shutdownNow();
+        }
+
+        String producerPerformance = "skipped";
+        double producerRate = Double.NaN;
+        if (producerRecords > 0) {
+            int recordSize = averageRecordSize(mix);
+            List<String> output = ProducerPerformance.run(kafka, producerRecords, recordSize);
+            producerPerformance =
+                    "`" + String.join(" ", ProducerPerformance.command(kafka, producerRecords, recordSize)) + "` → "
+                            + output.get(output.size() - 1);
+            producerRate = ProducerPerformance.recordsPerSecond(output);
+        }
+        double sustained = steps.stream()
+                .filter(s ->
+                        s.load().acceptedEventsPerSecond() >= 0.95 * s.load().offeredEventsPerSecond())
+                .mapToDouble(s -> s.load().acceptedEventsPerSecond())
+                .max()
+                .orElse(0);
+        Files.createDirectories(out);
+        String stamp = Instant.now().toString().replace(":", "");
+        String markdown = "# Benchmark " + Instant.now() + " (" + mode + ")\n\n"
+                + "Command: `./platform bench " + String.join(" ", args) + "`\n\n"
+                + Report.markdown(mode, steps, producerPerformance, sustained / producerRate);
+        Path results = out.resolve("results-" + mode + "-" + stamp + ".md");
+        Files.writeString(results, markdown, StandardCharsets.UTF_8);
+        Path plot = out.resolve("latency-vs-load-" + mode + "-" + stamp + ".svg");
+        Files.writeString(plot, Report.svg("Ingest latency and freshness vs offered load (" + mode + ")", steps));
+        System.out.println(markdown);
+        System.out.println("written: " + results + " and " + plot);
+        System.exit(0);
+    }
+
+    /** Gives the last probes of a step a few seconds to show up in the metric stream. */
+    private static void waitForProbes(FreshnessProbe probe, long probesBefore) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        long expected = probe.probesSent() - probesBefore;
+        while (probe.freshnessMillis(probesBefore).length < expected && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+    }
+
+    private static int averageRecordSize(EventMix mix) {
+        EventMix sample = new EventMix(1, 200);
+        Instant now = Instant.now();
+        long total = 0;
+        for (int i = 0; i < 1000; i++) {
+            total += sample.body(sample.nextKind(), now).length();
+        }
+        return (int) (total / 1000);
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("expected --option value, got " + args[i]);
+            }
+            options.put(args[i].substring(2), args[i + 1]);
+        }
+        return options;
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    static String readAll(Process process) throws IOException {
+        return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+}
