@@ -12,6 +12,8 @@ import java.util.UUID;
  * @param nps 0–10
  * @param ces 1–7
  * @param customerRef opaque, pseudonymous reference to the customer
+ * @param late {@code true} when the event arrived later than the allowed lateness after {@code occurredAt} (default
+ *     30 days); {@code null} from producers that predate the flag, which means not flagged
  */
 public record FeedbackSubmitted(
         UUID eventId,
@@ -28,8 +30,45 @@ public record FeedbackSubmitted(
         Integer ces,
         String comment,
         String customerRef,
-        String interactionId)
+        String interactionId,
+        Boolean late)
         implements PlatformEvent {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /** Without the lateness flag added later. */
+    public FeedbackSubmitted(
+            UUID eventId,
+            String tenantId,
+            String branchId,
+            Instant occurredAt,
+            int schemaVersion,
+            Instant receivedAt,
+            Channel channel,
+            ServqualRatings servqual,
+            ImportancePoints importance,
+            Integer csat,
+            Integer nps,
+            Integer ces,
+            String comment,
+            String customerRef,
+            String interactionId) {
+        this(
+                eventId,
+                tenantId,
+                branchId,
+                occurredAt,
+                schemaVersion,
+                receivedAt,
+                channel,
+                servqual,
+                importance,
+                csat,
+                nps,
+                ces,
+                comment,
+                customerRef,
+                interactionId,
+                null);
+    }
 }

@@ -9,6 +9,10 @@ import java.util.UUID;
  * @param waitSeconds time until answered or abandoned
  * @param handleSeconds talk plus wrap-up time; {@code null} when not answered
  * @param complex a complex case, held to the longer handle-time standard
+ * @param receivedAt when the platform accepted the event (processing time, for lateness); {@code null} from producers
+ *     that predate it
+ * @param late {@code true} when the event arrived later than the allowed lateness after {@code occurredAt} (default
+ *     30 days); {@code null} from producers that predate the flag, which means not flagged
  */
 public record InteractionRecorded(
         UUID eventId,
@@ -24,8 +28,45 @@ public record InteractionRecorded(
         Integer waitSeconds,
         Integer handleSeconds,
         boolean resolvedFirstContact,
-        boolean complex)
+        boolean complex,
+        Instant receivedAt,
+        Boolean late)
         implements PlatformEvent {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /** Without the acceptance time and lateness flag added later. */
+    public InteractionRecorded(
+            UUID eventId,
+            String tenantId,
+            String branchId,
+            Instant occurredAt,
+            int schemaVersion,
+            Channel channel,
+            String agentId,
+            Instant offeredAt,
+            boolean answered,
+            boolean abandoned,
+            Integer waitSeconds,
+            Integer handleSeconds,
+            boolean resolvedFirstContact,
+            boolean complex) {
+        this(
+                eventId,
+                tenantId,
+                branchId,
+                occurredAt,
+                schemaVersion,
+                channel,
+                agentId,
+                offeredAt,
+                answered,
+                abandoned,
+                waitSeconds,
+                handleSeconds,
+                resolvedFirstContact,
+                complex,
+                null,
+                null);
+    }
 }

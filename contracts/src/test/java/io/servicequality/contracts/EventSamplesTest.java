@@ -68,6 +68,41 @@ class EventSamplesTest {
     }
 
     @Test
+    void ingestEventsCarryAcceptanceTimeAndLatenessAndOlderProducersLeaveThemUnset() {
+        FeedbackSubmitted feedback =
+                strictMapper.readValue(EventSample.FEEDBACK_SUBMITTED.json(), FeedbackSubmitted.class);
+        InteractionRecorded interaction =
+                strictMapper.readValue(EventSample.INTERACTION_RECORDED.json(), InteractionRecorded.class);
+        String older = EventSample.INTERACTION_RECORDED
+                .json()
+                .replaceAll(",\\s*\"receivedAt\"[^,]*", "")
+                .replaceAll(",\\s*\"late\"\\s*:\\s*false", "");
+
+        assertThat(feedback.late()).isFalse();
+        assertThat(interaction.late()).isFalse();
+        assertThat(interaction.receivedAt()).isEqualTo(java.time.Instant.parse("2026-11-20T09:02:01.350Z"));
+        assertThat(strictMapper.readValue(older, InteractionRecorded.class).late())
+                .isNull();
+        assertThat(new InteractionRecorded(
+                                interaction.eventId(),
+                                "t",
+                                "b",
+                                interaction.occurredAt(),
+                                1,
+                                Channel.PHONE,
+                                null,
+                                null,
+                                true,
+                                false,
+                                3,
+                                60,
+                                true,
+                                false)
+                        .receivedAt())
+                .isNull();
+    }
+
+    @Test
     void bucketStatisticsAddUpFieldByField() {
         MetricUpdated sample = strictMapper.readValue(EventSample.METRIC_UPDATED.json(), MetricUpdated.class);
 

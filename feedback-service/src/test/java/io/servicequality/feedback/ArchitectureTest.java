@@ -22,7 +22,16 @@ class ArchitectureTest {
 
     static final String BASE = "io.servicequality.feedback";
     static final String CONFIG = BASE + ".config..";
-    static final String[] SHARED = {BASE + ".problem..", BASE + ".tenant..", BASE + ".eventlog.."};
+    static final String[] SHARED = {
+        BASE + ".problem..",
+        BASE + ".tenant..",
+        BASE + ".eventlog..",
+        BASE + ".ingest..",
+        BASE + ".admission..",
+        BASE + ".idempotency..",
+        BASE + ".store..",
+        BASE + ".paging.."
+    };
 
     @ArchTest
     static final ArchRule featuresDoNotReachIntoEachOther = slices().matching(BASE + ".(*)..")

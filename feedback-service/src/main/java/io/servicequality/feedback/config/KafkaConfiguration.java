@@ -37,6 +37,16 @@ class KafkaConfiguration {
         return topic(Topics.deadLetterTopicOf(Topics.FEEDBACK_SUBMITTED), kafka);
     }
 
+    @Bean
+    NewTopic interactionRecordedTopic(PlatformKafkaProperties kafka) {
+        return topic(Topics.INTERACTION_RECORDED, kafka);
+    }
+
+    @Bean
+    NewTopic interactionRecordedDeadLetterTopic(PlatformKafkaProperties kafka) {
+        return topic(Topics.deadLetterTopicOf(Topics.INTERACTION_RECORDED), kafka);
+    }
+
     /**
      * Events go out as JSON without type headers; a dead letter that could not be deserialised goes out as the
      * original bytes, so the dead-letter topic holds exactly what arrived.

@@ -4,6 +4,7 @@ import io.servicequality.contracts.Channel;
 import io.servicequality.contracts.FeedbackSubmitted;
 import io.servicequality.contracts.ImportancePoints;
 import io.servicequality.contracts.ServqualRatings;
+import io.servicequality.feedback.paging.Cursor;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
@@ -16,6 +17,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("feedback")
 @CompoundIndex(name = "tenant_event", def = "{'tenantId': 1, 'eventId': 1}", unique = true)
+@CompoundIndex(name = "tenant_time", def = "{'tenantId': 1, 'occurredAt': 1, 'eventId': 1}")
+@CompoundIndex(name = "tenant_branch_time", def = "{'tenantId': 1, 'branchId': 1, 'occurredAt': 1, 'eventId': 1}")
 record Feedback(
         @Id String id,
         String tenantId,
@@ -31,7 +34,8 @@ record Feedback(
         Integer ces,
         String comment,
         String customerRef,
-        String interactionId) {
+        String interactionId,
+        Boolean late) {
 
     static Feedback of(FeedbackSubmitted event) {
         return new Feedback(
@@ -49,7 +53,8 @@ record Feedback(
                 event.ces(),
                 event.comment(),
                 event.customerRef(),
-                event.interactionId());
+                event.interactionId(),
+                event.late());
     }
 
     FeedbackDetails details() {
@@ -66,6 +71,11 @@ record Feedback(
                 ces,
                 comment,
                 customerRef,
-                interactionId);
+                interactionId,
+                Boolean.TRUE.equals(late));
+    }
+
+    Cursor position() {
+        return new Cursor(occurredAt, eventId);
     }
 }

@@ -6,7 +6,12 @@ import io.servicequality.contracts.ServqualRatings;
 import java.time.Instant;
 import java.util.UUID;
 
-/** {@code GET /api/v1/feedback/{eventId}}: stored feedback as accepted; unanswered questions are {@code null}. */
+/**
+ * {@code GET /api/v1/feedback/{eventId}} and the items of the audit list: stored feedback as accepted; unanswered
+ * questions are {@code null}.
+ *
+ * @param late accepted after the allowed lateness
+ */
 record FeedbackDetails(
         UUID eventId,
         String branchId,
@@ -20,4 +25,5 @@ record FeedbackDetails(
         Integer ces,
         String comment,
         String customerRef,
-        String interactionId) {}
+        String interactionId,
+        boolean late) {}

@@ -5,48 +5,55 @@ import io.servicequality.contracts.FeedbackSubmitted;
 import io.servicequality.contracts.ImportancePoints;
 import io.servicequality.contracts.ServqualRatings;
 import io.servicequality.contracts.Topics;
-import io.servicequality.feedback.eventlog.EventLog;
 import io.servicequality.feedback.feedback.SubmitFeedbackRequest.DimensionAnswer;
 import io.servicequality.feedback.feedback.SubmitFeedbackRequest.ImportanceAnswers;
 import io.servicequality.feedback.feedback.SubmitFeedbackRequest.ServqualAnswers;
+import io.servicequality.feedback.ingest.Accepted;
+import io.servicequality.feedback.ingest.Arrival;
+import io.servicequality.feedback.ingest.BatchResult;
+import io.servicequality.feedback.ingest.Intake;
 import io.servicequality.feedback.tenant.TenantProperties;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.UUID;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Service;
 
 /**
- * Accepts feedback log-first: the event is appended to the feedback topic and acknowledged by the broker before the
- * caller hears "accepted". The service's own store follows from the topic ({@link FeedbackProjection}).
+ * Accepts feedback log-first: {@code FeedbackSubmitted} is appended to the feedback topic and acknowledged by the
+ * broker before the caller hears "accepted". The service's own store follows from the topic
+ * ({@link FeedbackProjection}).
  */
 @Service
 class FeedbackIntake {
 
-    private final EventLog eventLog;
+    private final Intake intake;
     private final TenantProperties tenant;
-    private final Clock clock;
 
-    FeedbackIntake(EventLog eventLog, TenantProperties tenant, Clock clock) {
-        this.eventLog = eventLog;
+    FeedbackIntake(Intake intake, TenantProperties tenant) {
+        this.intake = intake;
         this.tenant = tenant;
-        this.clock = clock;
     }
 
-    FeedbackAccepted submit(SubmitFeedbackRequest request) {
-        UUID eventId = request.eventId() != null ? request.eventId() : UUID.randomUUID();
-        Instant receivedAt = clock.instant();
-        eventLog.append(Topics.FEEDBACK_SUBMITTED, toEvent(eventId, receivedAt, request));
-        return FeedbackAccepted.of(eventId, receivedAt);
+    Accepted submit(SubmitFeedbackRequest request, String idempotencyKey) {
+        return intake.submit(Topics.FEEDBACK_SUBMITTED, request, idempotencyKey, this::toEvent);
     }
 
-    private FeedbackSubmitted toEvent(UUID eventId, Instant receivedAt, SubmitFeedbackRequest request) {
+    BatchResult submitBatch(byte[] body, MediaType contentType, String idempotencyKey) {
+        return intake.submitBatch(
+                Topics.FEEDBACK_SUBMITTED,
+                body,
+                contentType,
+                SubmitFeedbackRequest.class,
+                idempotencyKey,
+                this::toEvent);
+    }
+
+    private FeedbackSubmitted toEvent(SubmitFeedbackRequest request, Arrival arrival) {
         return new FeedbackSubmitted(
-                eventId,
+                arrival.eventId(),
                 tenant.tenantId(),
                 request.branchId(),
                 request.occurredAt(),
                 FeedbackSubmitted.SCHEMA_VERSION,
-                receivedAt,
+                arrival.receivedAt(),
                 request.channel(),
                 ratings(request.servqual()),
                 points(request.importance()),
@@ -55,7 +62,8 @@ class FeedbackIntake {
                 request.ces(),
                 request.comment(),
                 request.customerRef(),
-                request.interactionId());
+                request.interactionId(),
+                arrival.late());
     }
 
     private static ServqualRatings ratings(ServqualAnswers answers) {
@@ -71,7 +79,7 @@ class FeedbackIntake {
     }
 
     private static DimensionRating rating(DimensionAnswer answer) {
-        return answer == null ? null : new DimensionRating(answer.expectation(), answer.perception());
+        return answer == null ? null : answer.rating();
     }
 
     private static ImportancePoints points(ImportanceAnswers answers) {

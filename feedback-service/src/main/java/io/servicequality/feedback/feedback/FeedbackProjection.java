@@ -4,61 +4,61 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import io.servicequality.contracts.FeedbackSubmitted;
-import io.servicequality.feedback.eventlog.InvalidEventException;
+import io.servicequality.feedback.eventlog.LogProjection;
+import io.servicequality.feedback.paging.AuditFilter;
+import io.servicequality.feedback.paging.Cursor;
+import io.servicequality.feedback.paging.Page;
+import io.servicequality.feedback.store.StoreGuard;
 import io.servicequality.feedback.tenant.TenantProperties;
 import java.util.Optional;
 import java.util.UUID;
-import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoOperations;
-import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Service;
 
 /**
- * Keeps the service's own store a projection of the feedback topic. Each event is written with one upsert that only
- * sets fields on insert, keyed by (tenantId, eventId): a redelivery or a second event with the same id finds the
- * document and changes nothing, so the effect is idempotent without tracking offsets.
+ * Keeps the service's own store a projection of the feedback topic (insert once per (tenantId, eventId), see
+ * {@link LogProjection}) and answers reads of it, for this deployment's tenant only.
  */
 @Service
 class FeedbackProjection {
 
+    private final LogProjection log;
     private final MongoOperations mongo;
-    private final Feedbacks feedbacks;
+    private final StoreGuard store;
     private final TenantProperties tenant;
 
-    FeedbackProjection(MongoOperations mongo, Feedbacks feedbacks, TenantProperties tenant) {
+    FeedbackProjection(LogProjection log, MongoOperations mongo, StoreGuard store, TenantProperties tenant) {
+        this.log = log;
         this.mongo = mongo;
-        this.feedbacks = feedbacks;
+        this.store = store;
         this.tenant = tenant;
     }
 
     void project(FeedbackSubmitted event) {
-        requireIdentity(event);
-        Feedback feedback = Feedback.of(event);
-        Document fields = new Document();
-        mongo.getConverter().write(feedback, fields);
-        fields.remove("_id");
-        Update insertOnly = new Update();
-        fields.forEach(insertOnly::setOnInsert);
-        mongo.upsert(
-                query(where("tenantId").is(feedback.tenantId()).and("eventId").is(feedback.eventId())),
-                insertOnly,
-                Feedback.class);
+        log.insertOnce(event, Feedback::of);
     }
 
-    /** Feedback of this deployment's tenant only. */
     Optional<FeedbackDetails> find(UUID eventId) {
-        return feedbacks
-                .findByTenantIdAndEventId(tenant.tenantId(), eventId.toString())
+        return store.call(() -> Optional.ofNullable(mongo.findOne(
+                        query(where("tenantId")
+                                .is(tenant.tenantId())
+                                .and("eventId")
+                                .is(eventId.toString())),
+                        Feedback.class)))
                 .map(Feedback::details);
     }
 
-    private static void requireIdentity(FeedbackSubmitted event) {
-        if (event.eventId() == null
-                || event.tenantId() == null
-                || event.tenantId().isBlank()
-                || event.branchId() == null
-                || event.occurredAt() == null) {
-            throw new InvalidEventException("FeedbackSubmitted without eventId, tenantId, branchId or occurredAt");
+    /**
+     * @param hasComment {@code true}: only feedback with a comment; {@code false}: only without; {@code null}: all
+     */
+    Page<FeedbackDetails> list(AuditFilter filter, Boolean hasComment, String cursor, int limit) {
+        Criteria criteria = filter.criteria(tenant.tenantId());
+        if (hasComment != null) {
+            criteria.and("comment").exists(hasComment);
         }
+        return store.call(() -> Cursor.page(
+                        criteria, cursor, limit, query -> mongo.find(query, Feedback.class), Feedback::position))
+                .map(Feedback::details);
     }
 }

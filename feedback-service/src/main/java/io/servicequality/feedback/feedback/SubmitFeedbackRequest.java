@@ -1,6 +1,9 @@
 package io.servicequality.feedback.feedback;
 
 import io.servicequality.contracts.Channel;
+import io.servicequality.contracts.DimensionRating;
+import io.servicequality.feedback.ingest.IngestRequest;
+import io.servicequality.feedback.ingest.NotFarInFuture;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -9,12 +12,14 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * {@code POST /api/v1/feedback}. Field names are the public contract (SPEC §3).
+ * {@code POST /api/v1/feedback}, and each item of {@code POST /api/v1/feedback/batch}. Field names are the public
+ * contract (SPEC §3).
  *
  * @param eventId the idempotency key; generated when absent. Resending the same id is safe.
  */
@@ -36,7 +41,8 @@ record SubmitFeedbackRequest(
         @Min(1) @Max(7) Integer ces,
         @Size(max = 4000) String comment,
         @Size(max = 128) String customerRef,
-        @Size(max = 128) String interactionId) {
+        @Size(max = 128) String interactionId)
+        implements IngestRequest {
 
     /** Any dimension may be left out. */
     record ServqualAnswers(
@@ -55,8 +61,29 @@ record SubmitFeedbackRequest(
         }
     }
 
-    /** A dimension, when present, needs both answers on the 1–7 scale. */
+    /**
+     * A dimension, when present, needs both answers on the 1–7 scale: given directly, or as the answers to the
+     * dimension's items (the questionnaire's statements), which are averaged into the dimension.
+     */
+    @RatingGiven
     record DimensionAnswer(
+            @Min(1) @Max(7) Integer expectation,
+            @Min(1) @Max(7) Integer perception,
+            @Size(min = 1, max = 10) List<@NotNull @Valid ItemAnswer> items) {
+
+        /** The dimension's rating: the answers given, or the mean of its items. */
+        DimensionRating rating() {
+            if (items == null) {
+                return new DimensionRating(expectation, perception);
+            }
+            return new DimensionRating(
+                    items.stream().mapToInt(ItemAnswer::expectation).average().orElseThrow(),
+                    items.stream().mapToInt(ItemAnswer::perception).average().orElseThrow());
+        }
+    }
+
+    /** One item of a dimension, both answers on the 1–7 scale. */
+    record ItemAnswer(
             @NotNull @Min(1) @Max(7) Integer expectation,
             @NotNull @Min(1) @Max(7) Integer perception) {}
 

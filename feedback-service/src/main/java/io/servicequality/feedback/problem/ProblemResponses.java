@@ -2,12 +2,8 @@ package io.servicequality.feedback.problem;
 
 import io.servicequality.feedback.eventlog.EventLogUnavailableException;
 import java.net.URI;
-import java.time.Instant;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +22,6 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.exc.MismatchedInputException;
 
 /** Turns every failure into {@code application/problem+json} with a stable type; a 500 never echoes a message. */
 @RestControllerAdvice
@@ -38,6 +33,10 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     static final URI NOT_FOUND = URI.create(TYPE_BASE + "not-found");
     static final URI DEPENDENCY_UNAVAILABLE = URI.create(TYPE_BASE + "dependency-unavailable");
     static final URI INTERNAL_ERROR = URI.create(TYPE_BASE + "internal-error");
+    static final URI PAYLOAD_TOO_LARGE = URI.create(TYPE_BASE + "payload-too-large");
+    static final URI RATE_LIMITED = URI.create(TYPE_BASE + "rate-limited");
+    static final URI IDEMPOTENCY_KEY_REUSED = URI.create(TYPE_BASE + "idempotency-key-reused");
+    static final URI REQUEST_IN_PROGRESS = URI.create(TYPE_BASE + "request-in-progress");
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
 
@@ -48,8 +47,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                 .map(error -> error instanceof FieldError fieldError
                         ? new FieldProblem(fieldError.getField(), fieldError.getDefaultMessage())
                         : new FieldProblem(null, error.getDefaultMessage()))
-                .sorted(Comparator.comparing(FieldProblem::field, Comparator.nullsFirst(Comparator.naturalOrder()))
-                        .thenComparing(FieldProblem::message))
+                .sorted(FieldProblem.ORDER)
                 .toList();
         String detail = errors.stream()
                 .map(e -> e.field() == null ? e.message() : e.field() + " " + e.message())
@@ -62,15 +60,23 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        Optional<JacksonException> jackson = causeOfType(ex, JacksonException.class);
-        String field = jackson.map(ProblemResponses::pathOf)
-                .filter(path -> !path.isEmpty())
+        Optional<PayloadTooLargeException> tooLarge = causeOfType(ex, PayloadTooLargeException.class);
+        if (tooLarge.isPresent()) {
+            return handleExceptionInternal(
+                    ex, tooLarge(tooLarge.get()), headers, HttpStatus.CONTENT_TOO_LARGE, request);
+        }
+        FieldProblem field = causeOfType(ex, JacksonException.class)
+                .map(FieldProblem::of)
+                .filter(problem -> problem.field() != null)
                 .orElse(null);
         ProblemDetail problem;
         if (field != null) {
-            String message = expectationFor(jackson.get());
-            problem = problem(HttpStatus.BAD_REQUEST, MALFORMED_REQUEST, "Malformed request", field + " " + message);
-            problem.setProperty("errors", List.of(new FieldProblem(field, message)));
+            problem = problem(
+                    HttpStatus.BAD_REQUEST,
+                    MALFORMED_REQUEST,
+                    "Malformed request",
+                    field.field() + " " + field.message());
+            problem.setProperty("errors", List.of(field));
         } else {
             problem = problem(
                     HttpStatus.BAD_REQUEST,
@@ -87,7 +93,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         String field = ex instanceof MethodArgumentTypeMismatchException mismatch
                 ? mismatch.getName()
                 : Optional.ofNullable(ex.getPropertyName()).orElse("value");
-        String message = ex.getRequiredType() == null ? "has the wrong type" : expectationFor(ex.getRequiredType());
+        String message =
+                ex.getRequiredType() == null ? "has the wrong type" : FieldProblem.expectationFor(ex.getRequiredType());
         ProblemDetail problem =
                 problem(HttpStatus.BAD_REQUEST, MALFORMED_REQUEST, "Malformed request", field + " " + message);
         problem.setProperty("errors", List.of(new FieldProblem(field, message)));
@@ -98,6 +105,50 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> notFound(NotFoundException ex) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND)
                 .body(problem(HttpStatus.NOT_FOUND, NOT_FOUND, "Not found", ex.getMessage()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> badRequest(BadRequestException ex) {
+        ProblemDetail problem =
+                problem(HttpStatus.BAD_REQUEST, VALIDATION_FAILED, "Validation failed", ex.getMessage());
+        problem.setProperty("errors", List.of(ex.problem()));
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> payloadTooLarge(PayloadTooLargeException ex) {
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(ex));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> retryLater(RetryLaterException ex) {
+        long seconds = Math.max(1, (ex.retryAfter().toMillis() + 999) / 1000);
+        ResponseEntity.BodyBuilder response;
+        ProblemDetail problem;
+        if (ex.reason() == RetryLaterException.Reason.RATE_LIMITED) {
+            response = ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS);
+            problem = problem(HttpStatus.TOO_MANY_REQUESTS, RATE_LIMITED, "Too many requests", ex.getMessage());
+        } else {
+            log.warn("Answering 503: {}", ex.getMessage(), ex.getCause());
+            response = ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE);
+            problem = problem(
+                    HttpStatus.SERVICE_UNAVAILABLE, DEPENDENCY_UNAVAILABLE, "Dependency unavailable", ex.getMessage());
+        }
+        return response.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds)).body(problem);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> conflict(ConflictException ex) {
+        if (ex.kind() == ConflictException.Kind.IDEMPOTENCY_KEY_REUSED) {
+            return ResponseEntity.unprocessableContent()
+                    .body(problem(
+                            HttpStatus.UNPROCESSABLE_CONTENT,
+                            IDEMPOTENCY_KEY_REUSED,
+                            "Idempotency-Key reused",
+                            ex.getMessage()));
+        }
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                .body(problem(HttpStatus.CONFLICT, REQUEST_IN_PROGRESS, "Request in progress", ex.getMessage()));
     }
 
     @ExceptionHandler
@@ -124,59 +175,15 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                         "An unexpected error occurred."));
     }
 
+    private static ProblemDetail tooLarge(PayloadTooLargeException ex) {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, PAYLOAD_TOO_LARGE, "Payload too large", ex.getMessage());
+    }
+
     private static ProblemDetail problem(HttpStatus status, URI type, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(type);
         problem.setTitle(title);
         return problem;
-    }
-
-    /** {@code servqual.reliability.expectation} or {@code items[2].csat}, from Jackson's reference chain. */
-    private static String pathOf(JacksonException ex) {
-        StringBuilder path = new StringBuilder();
-        for (JacksonException.Reference reference : ex.getPath()) {
-            if (reference.getPropertyName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(reference.getPropertyName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.toString();
-    }
-
-    private static String expectationFor(JacksonException ex) {
-        if (ex instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-            return expectationFor(mismatch.getTargetType());
-        }
-        return "has the wrong type or format";
-    }
-
-    private static String expectationFor(Class<?> type) {
-        if (type.isEnum()) {
-            return "must be one of "
-                    + Arrays.stream(type.getEnumConstants())
-                            .map(Object::toString)
-                            .collect(Collectors.joining(", "));
-        }
-        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
-            return "must be an integer";
-        }
-        if (type == Instant.class) {
-            return "must be an ISO-8601 instant such as 2026-11-20T09:15:00Z";
-        }
-        if (type == UUID.class) {
-            return "must be a UUID";
-        }
-        if (type == String.class) {
-            return "must be a string";
-        }
-        if (type.isRecord()) {
-            return "must be a JSON object";
-        }
-        return "has the wrong type or format";
     }
 
     private static <T extends Throwable> Optional<T> causeOfType(Throwable ex, Class<T> type) {

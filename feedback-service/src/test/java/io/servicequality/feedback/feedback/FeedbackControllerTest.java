@@ -1,13 +1,19 @@
 package io.servicequality.feedback.feedback;
 
+import static io.servicequality.feedback.JsonBodies.JSON;
+import static io.servicequality.feedback.JsonBodies.change;
+import static io.servicequality.feedback.JsonBodies.remover;
+import static io.servicequality.feedback.JsonBodies.set;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.willThrow;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -23,11 +29,14 @@ import io.servicequality.contracts.FeedbackSubmitted;
 import io.servicequality.contracts.Topics;
 import io.servicequality.feedback.eventlog.EventLog;
 import io.servicequality.feedback.eventlog.EventLogUnavailableException;
+import io.servicequality.feedback.ingest.IngestProperties;
+import io.servicequality.feedback.ingest.Intake;
 import io.servicequality.feedback.tenant.TenantProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -42,21 +51,28 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-@WebMvcTest(controllers = FeedbackController.class, properties = "sqp.tenant-id=acme-bank")
-@Import({FeedbackIntake.class, FeedbackControllerTest.FixedClock.class})
+/** The HTTP contract of feedback ingest with the log mocked; the admission and idempotency filters have their own IT. */
+@WebMvcTest(
+        controllers = FeedbackController.class,
+        properties = {"sqp.tenant-id=acme-bank", "sqp.ingest.max-batch-items=5"},
+        excludeFilters =
+                @ComponentScan.Filter(
+                        type = FilterType.REGEX,
+                        pattern = "io\\.servicequality\\.feedback\\.(admission|idempotency)\\..*"))
+@Import({FeedbackIntake.class, Intake.class, FeedbackControllerTest.FixedClock.class})
 class FeedbackControllerTest {
 
     static final Instant RECEIVED_AT = Instant.parse("2026-11-20T09:15:02Z");
     static final String PROBLEMS = "https://servicequality.io/problems/";
-    static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** The request of SPEC §3. */
     static final String EXAMPLE = """
@@ -71,7 +87,7 @@ class FeedbackControllerTest {
             """;
 
     @TestConfiguration
-    @EnableConfigurationProperties(TenantProperties.class)
+    @EnableConfigurationProperties({TenantProperties.class, IngestProperties.class})
     static class FixedClock {
         @Bean
         Clock clock() {
@@ -119,7 +135,7 @@ class FeedbackControllerTest {
 
     @Test
     void generatesAnEventIdWhenTheClientSendsNone() throws Exception {
-        String location = submit(change(EXAMPLE, body -> remove(body, "eventId")))
+        String location = submit(change(EXAMPLE, body -> remover("eventId").apply(body)))
                 .andExpect(status().isAccepted())
                 .andReturn()
                 .getResponse()
@@ -334,7 +350,8 @@ class FeedbackControllerTest {
                         null,
                         null,
                         null,
-                        null)));
+                        null,
+                        false)));
 
         mvc.perform(get("/api/v1/feedback/{id}", eventId))
                 .andExpect(status().isOk())
@@ -361,6 +378,224 @@ class FeedbackControllerTest {
                 .andExpect(jsonPath("$.errors[0].field").value("eventId"));
     }
 
+    @Test
+    void averagesItemLevelAnswersIntoTheirDimension() throws Exception {
+        submit(FeedbackExamples.ITEM_LEVEL).andExpect(status().isAccepted());
+
+        FeedbackSubmitted event = published();
+        assertThat(event.servqual().empathy()).isEqualTo(new DimensionRating(6.5, 4.5));
+        assertThat(event.servqual().reliability()).isNull();
+    }
+
+    static Stream<Arguments> invalidItemAnswers() {
+        return Stream.of(
+                Arguments.of("{\"items\":[]}", "servqual.empathy.items"),
+                Arguments.of(
+                        "{\"items\":[{\"expectation\":8,\"perception\":4}]}", "servqual.empathy.items[0].expectation"),
+                Arguments.of("{\"items\":[{\"expectation\":6}]}", "servqual.empathy.items[0].perception"),
+                Arguments.of("{\"items\":[null]}", "servqual.empathy.items[0]"),
+                Arguments.of(
+                        "{\"expectation\":6,\"perception\":4,\"items\":[{\"expectation\":6,\"perception\":4}]}",
+                        "servqual.empathy.items"),
+                Arguments.of(
+                        "{\"items\":"
+                                + "{\"expectation\":6,\"perception\":4},"
+                                        .repeat(11)
+                                        .replaceAll(",$", "")
+                                        .replaceFirst("^", "[")
+                                + "]}",
+                        "servqual.empathy.items"));
+    }
+
+    @ParameterizedTest(name = "{1} {0}")
+    @MethodSource("invalidItemAnswers")
+    void rejectsInvalidItemAnswersNamingTheField(String empathy, String field) throws Exception {
+        submit(change(EXAMPLE, set("servqual.empathy", JSON.readTree(empathy))))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value(PROBLEMS + "validation-failed"))
+                .andExpect(jsonPath("$.errors[*].field", hasItem(field)));
+
+        verifyNoInteractions(eventLog);
+    }
+
+    @Test
+    void acceptsFeedbackOlderThanTheAllowedLatenessAndFlagsItLate() throws Exception {
+        submit(change(
+                        EXAMPLE,
+                        set("occurredAt", RECEIVED_AT.minus(Duration.ofDays(31)).toString())))
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.late").value(true));
+
+        assertThat(published().late()).isTrue();
+    }
+
+    @Test
+    void feedbackWithinTheAllowedLatenessIsNotLate() throws Exception {
+        submit(change(
+                        EXAMPLE,
+                        set("occurredAt", RECEIVED_AT.minus(Duration.ofDays(29)).toString())))
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.late").value(false));
+
+        assertThat(published().late()).isFalse();
+    }
+
+    @Test
+    void derivesTheEventIdFromTheIdempotencyKeySoARetryCannotCreateASecondEvent() throws Exception {
+        String body = change(EXAMPLE, remover("eventId"));
+        ArgumentCaptor<FeedbackSubmitted> events = ArgumentCaptor.forClass(FeedbackSubmitted.class);
+
+        submitWithKey(body, "order-42").andExpect(status().isAccepted());
+        submitWithKey(body, "order-42").andExpect(status().isAccepted());
+        submitWithKey(body, "order-43").andExpect(status().isAccepted());
+
+        verify(eventLog, times(3)).append(eq(Topics.FEEDBACK_SUBMITTED), events.capture());
+        List<FeedbackSubmitted> sent = events.getAllValues();
+        assertThat(sent.get(0).eventId()).isEqualTo(sent.get(1).eventId());
+        assertThat(sent.get(2).eventId()).isNotEqualTo(sent.get(0).eventId());
+    }
+
+    @Test
+    void batchAcceptsTheValidItemsAndReportsEachInvalidOneByIndex() throws Exception {
+        acknowledgeEverything();
+        String batch = "[" + EXAMPLE + "," + change(EXAMPLE, set("csat", 9)) + ","
+                + change(EXAMPLE, set("channel", "FAX")) + ", 42,"
+                + change(EXAMPLE, remover("eventId")) + "]";
+
+        submitBatch(batch, MediaType.APPLICATION_JSON)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.accepted").value(2))
+                .andExpect(jsonPath("$.rejected").value(3))
+                .andExpect(jsonPath("$.unavailable").value(0))
+                .andExpect(jsonPath("$.results[0].status").value("ACCEPTED"))
+                .andExpect(jsonPath("$.results[0].eventId").value("0b9d3c1e-6f3a-4c55-9d7e-2a1f0c9e4b11"))
+                .andExpect(jsonPath("$.results[0].receivedAt").value("2026-11-20T09:15:02Z"))
+                .andExpect(jsonPath("$.results[1].index").value(1))
+                .andExpect(jsonPath("$.results[1].status").value("REJECTED"))
+                .andExpect(jsonPath("$.results[1].errors[0].field").value("csat"))
+                .andExpect(jsonPath("$.results[1].eventId").doesNotExist())
+                .andExpect(jsonPath("$.results[2].errors[0].field").value("channel"))
+                .andExpect(jsonPath("$.results[2].errors[0].message", containsString("must be one of")))
+                .andExpect(jsonPath("$.results[3].errors[0].message").value("must be a JSON object"))
+                .andExpect(jsonPath("$.results[4].status").value("ACCEPTED"))
+                .andExpect(jsonPath("$.results[4].eventId").isNotEmpty());
+
+        assertThat(batchPublished()).hasSize(2);
+    }
+
+    @Test
+    void batchReadsNdjsonLineByLine() throws Exception {
+        acknowledgeEverything();
+        String ndjson = FeedbackExamples.BATCH_NDJSON + "this line is not json\n\n"
+                + change(FeedbackExamples.ITEM_LEVEL, set("nps", 11)) + "\n";
+
+        submitBatch(ndjson, MediaType.parseMediaType("application/x-ndjson"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.accepted").value(2))
+                .andExpect(jsonPath("$.rejected").value(2))
+                .andExpect(jsonPath("$.results[2].errors[0].message").value("is not valid JSON"))
+                .andExpect(jsonPath("$.results[3].errors[0].field").value("nps"));
+
+        assertThat(batchPublished()).extracting(FeedbackSubmitted::branchId).containsExactly("SH-001", "SH-002");
+    }
+
+    @Test
+    void batchOverTheItemLimitIsRefusedWith413AndNothingIsPublished() throws Exception {
+        String batch = "[" + String.join(",", java.util.Collections.nCopies(6, EXAMPLE)) + "]";
+
+        submitBatch(batch, MediaType.APPLICATION_JSON)
+                .andExpect(status().isContentTooLarge())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value(PROBLEMS + "payload-too-large"));
+
+        verifyNoInteractions(eventLog);
+    }
+
+    @ParameterizedTest(name = "body: {0}")
+    @MethodSource("notABatch")
+    void rejectsABodyThatIsNotABatch(String body) throws Exception {
+        submitBatch(body, MediaType.APPLICATION_JSON)
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+
+        verifyNoInteractions(eventLog);
+    }
+
+    static Stream<String> notABatch() {
+        return Stream.of("[]", EXAMPLE, "[{", "");
+    }
+
+    @Test
+    void batchTheBrokerAcknowledgedNoneOfIsRefusedWith503() throws Exception {
+        willThrow(new EventLogUnavailableException(Topics.FEEDBACK_SUBMITTED, Duration.ofSeconds(5), null))
+                .given(eventLog)
+                .appendAll(any(), anyList());
+
+        submitBatch("[" + EXAMPLE + "]", MediaType.APPLICATION_JSON)
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "5"));
+    }
+
+    @Test
+    void batchItemsTheBrokerDidNotAcknowledgeAreReportedUnavailable() throws Exception {
+        given(eventLog.appendAll(any(), anyList())).willReturn(List.of(true, false));
+
+        submitBatch("[" + EXAMPLE + "," + change(EXAMPLE, set("branchId", "SH-002")) + "]", MediaType.APPLICATION_JSON)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.accepted").value(1))
+                .andExpect(jsonPath("$.unavailable").value(1))
+                .andExpect(jsonPath("$.results[1].status").value("UNAVAILABLE"))
+                .andExpect(jsonPath("$.results[1].eventId").value("0b9d3c1e-6f3a-4c55-9d7e-2a1f0c9e4b11"));
+    }
+
+    @Test
+    void batchItemsWithoutEventIdGetDistinctIdsDerivedFromTheIdempotencyKey() throws Exception {
+        acknowledgeEverything();
+        String batch = "[" + FeedbackExamples.ITEM_LEVEL + "," + FeedbackExamples.ITEM_LEVEL + "]";
+
+        String first = submitBatchWithKey(batch, "import-7");
+        String again = submitBatchWithKey(batch, "import-7");
+
+        assertThat(JSON.readTree(first).at("/results/0/eventId"))
+                .isEqualTo(JSON.readTree(again).at("/results/0/eventId"))
+                .isNotEqualTo(JSON.readTree(first).at("/results/1/eventId"));
+    }
+
+    private void acknowledgeEverything() {
+        given(eventLog.appendAll(any(), anyList()))
+                .willAnswer(call -> java.util.Collections.nCopies(
+                        call.<List<?>>getArgument(1).size(), true));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<FeedbackSubmitted> batchPublished() {
+        ArgumentCaptor<List<FeedbackSubmitted>> events = ArgumentCaptor.forClass(List.class);
+        verify(eventLog).appendAll(eq(Topics.FEEDBACK_SUBMITTED), events.capture());
+        return events.getValue();
+    }
+
+    private ResultActions submitBatch(String body, MediaType type) throws Exception {
+        return mvc.perform(post("/api/v1/feedback/batch").contentType(type).content(body));
+    }
+
+    private String submitBatchWithKey(String body, String key) throws Exception {
+        return mvc.perform(post("/api/v1/feedback/batch")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header("Idempotency-Key", key)
+                        .content(body))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+    }
+
+    private ResultActions submitWithKey(String body, String key) throws Exception {
+        return mvc.perform(post("/api/v1/feedback")
+                .contentType(MediaType.APPLICATION_JSON)
+                .header("Idempotency-Key", key)
+                .content(body));
+    }
+
     private ResultActions submit(String body) throws Exception {
         return mvc.perform(
                 post("/api/v1/feedback").contentType(MediaType.APPLICATION_JSON).content(body));
@@ -370,36 +605,5 @@ class FeedbackControllerTest {
         ArgumentCaptor<FeedbackSubmitted> event = ArgumentCaptor.forClass(FeedbackSubmitted.class);
         verify(eventLog).append(eq(Topics.FEEDBACK_SUBMITTED), event.capture());
         return event.getValue();
-    }
-
-    private static String change(String json, UnaryOperator<ObjectNode> change) {
-        return JSON.writeValueAsString(change.apply((ObjectNode) JSON.readTree(json)));
-    }
-
-    /** Sets the value at a dotted path such as {@code servqual.reliability.expectation}, creating objects on the way. */
-    private static UnaryOperator<ObjectNode> set(String path, Object value) {
-        return body -> {
-            String[] names = path.split("\\.");
-            ObjectNode parent = body;
-            for (int i = 0; i < names.length - 1; i++) {
-                parent = parent.has(names[i]) ? (ObjectNode) parent.get(names[i]) : parent.putObject(names[i]);
-            }
-            parent.set(names[names.length - 1], JSON.valueToTree(value));
-            return body;
-        };
-    }
-
-    private static UnaryOperator<ObjectNode> remover(String... fields) {
-        return body -> {
-            for (String field : fields) {
-                remove(body, field);
-            }
-            return body;
-        };
-    }
-
-    private static ObjectNode remove(ObjectNode body, String field) {
-        body.remove(field);
-        return body;
     }
 }

@@ -1,4 +1,4 @@
-package io.servicequality.feedback.feedback;
+package io.servicequality.feedback.ingest;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
@@ -18,7 +18,7 @@ import java.time.Instant;
 @Target(ElementType.FIELD)
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = NotFarInFuture.Validator.class)
-@interface NotFarInFuture {
+public @interface NotFarInFuture {
 
     Duration TOLERANCE = Duration.ofMinutes(5);
 

@@ -1,0 +1,40 @@
+package io.servicequality.feedback.idempotency;
+
+import java.time.Instant;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * One Idempotency-Key of one tenant: {@code IN_FLIGHT} while its first request runs, {@code ANSWERED} with the
+ * stored answer afterwards. Real MongoDB removes it after {@code expiresAt} (TTL index); the embedded store ignores
+ * TTL, so an expired record is also treated as absent when read.
+ *
+ * @param id {@code tenantId + '\n' + key}
+ * @param fingerprint SHA-256 of method, path and body
+ * @param version guards the take-over of an expired record
+ */
+@Document("idempotency_keys")
+record IdempotencyRecord(
+        @Id String id,
+        String tenantId,
+        String key,
+        String fingerprint,
+        State state,
+        Instant lockedUntil,
+        @Indexed(expireAfter = "0s") Instant expiresAt,
+        long version,
+        Integer status,
+        String contentType,
+        String location,
+        String body) {
+
+    enum State {
+        IN_FLIGHT,
+        ANSWERED
+    }
+
+    boolean isStale(Instant now) {
+        return expiresAt.isBefore(now) || (state == State.IN_FLIGHT && lockedUntil.isBefore(now));
+    }
+}

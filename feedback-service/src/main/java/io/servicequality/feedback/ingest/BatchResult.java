@@ -1,0 +1,45 @@
+package io.servicequality.feedback.ingest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.servicequality.feedback.problem.FieldProblem;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The answer to a batch post: one result per item, in the order of the items.
+ *
+ * @param accepted items now durable on the log
+ * @param rejected items that failed validation; resending them unchanged fails again
+ * @param unavailable valid items the broker did not acknowledge; resend them (with the same eventId)
+ */
+public record BatchResult(int accepted, int rejected, int unavailable, List<ItemResult> results) {
+
+    /** The outcome of one item. */
+    public enum Status {
+        ACCEPTED,
+        REJECTED,
+        UNAVAILABLE
+    }
+
+    /**
+     * @param index the item's position in the batch, from 0
+     * @param eventId for accepted and unavailable items
+     * @param errors for rejected items: the fields at fault, as in a 400 problem's {@code errors}
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ItemResult(
+            int index, Status status, UUID eventId, Instant receivedAt, Boolean late, List<FieldProblem> errors) {}
+
+    static BatchResult of(List<ItemResult> results) {
+        return new BatchResult(
+                count(results, Status.ACCEPTED),
+                count(results, Status.REJECTED),
+                count(results, Status.UNAVAILABLE),
+                results);
+    }
+
+    private static int count(List<ItemResult> results, Status status) {
+        return (int) results.stream().filter(r -> r.status() == status).count();
+    }
+}

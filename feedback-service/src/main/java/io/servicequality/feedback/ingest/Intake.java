@@ -1,0 +1,186 @@
+package io.servicequality.feedback.ingest;
+
+import io.servicequality.contracts.PlatformEvent;
+import io.servicequality.feedback.eventlog.EventLog;
+import io.servicequality.feedback.ingest.BatchResult.ItemResult;
+import io.servicequality.feedback.ingest.BatchResult.Status;
+import io.servicequality.feedback.problem.BadRequestException;
+import io.servicequality.feedback.problem.FieldProblem;
+import io.servicequality.feedback.problem.PayloadTooLargeException;
+import io.servicequality.feedback.tenant.TenantProperties;
+import jakarta.validation.Validator;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Service;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Accepts events log-first: a post is answered only once the broker has acknowledged its events. Single posts wait
+ * for one acknowledgement; a batch sends all its valid items and waits for all acknowledgements together.
+ */
+@Service
+public class Intake {
+
+    /** NDJSON: one JSON object per line. */
+    public static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
+
+    private final EventLog eventLog;
+    private final JsonMapper json;
+    private final Validator validator;
+    private final TenantProperties tenant;
+    private final IngestProperties properties;
+    private final Clock clock;
+
+    public Intake(
+            EventLog eventLog,
+            JsonMapper json,
+            Validator validator,
+            TenantProperties tenant,
+            IngestProperties properties,
+            Clock clock) {
+        this.eventLog = eventLog;
+        this.json = json;
+        this.validator = validator;
+        this.tenant = tenant;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * Appends one validated request's event and answers once it is durable.
+     *
+     * @param idempotencyKey the request's {@code Idempotency-Key}, or {@code null}; without an eventId in the body the
+     *     event id is derived from it, so a retry after a lost answer cannot create a second event
+     */
+    public <R extends IngestRequest> Accepted submit(
+            String topic, R request, String idempotencyKey, EventFactory<R> factory) {
+        Arrival arrival = arrival(request, idempotencyKey, null, clock.instant());
+        eventLog.append(topic, factory.toEvent(request, arrival));
+        return Accepted.of(arrival);
+    }
+
+    /**
+     * Reads a batch (a JSON array, or NDJSON when {@code contentType} says so), validates each item on its own and
+     * appends the valid ones. Invalid items are reported and do not stop the others.
+     *
+     * @throws PayloadTooLargeException over {@link IngestProperties#maxBatchItems()} items
+     * @throws BadRequestException for a body that is not a batch at all
+     */
+    public <R extends IngestRequest> BatchResult submitBatch(
+            String topic,
+            byte[] body,
+            MediaType contentType,
+            Class<R> type,
+            String idempotencyKey,
+            EventFactory<R> factory) {
+        List<ParsedItem> items = NDJSON.isCompatibleWith(contentType) ? ndjsonItems(body) : arrayItems(body);
+        if (items.isEmpty()) {
+            throw new BadRequestException(null, "the batch holds no items");
+        }
+        if (items.size() > properties.maxBatchItems()) {
+            throw new PayloadTooLargeException("The batch holds " + items.size() + " items; at most "
+                    + properties.maxBatchItems() + " are accepted in one post.");
+        }
+        Instant receivedAt = clock.instant();
+        ItemResult[] results = new ItemResult[items.size()];
+        List<PlatformEvent> events = new ArrayList<>();
+        List<Integer> eventItems = new ArrayList<>();
+        List<Arrival> arrivals = new ArrayList<>();
+        for (int index = 0; index < items.size(); index++) {
+            ParsedItem item = items.get(index);
+            List<FieldProblem> errors = item.error() != null ? List.of(item.error()) : List.of();
+            R request = null;
+            if (errors.isEmpty()) {
+                try {
+                    request = json.treeToValue(item.node(), type);
+                    errors = request == null
+                            ? List.of(new FieldProblem(null, "must be a JSON object"))
+                            : FieldProblem.of(validator.validate(request));
+                } catch (JacksonException e) {
+                    errors = List.of(FieldProblem.of(e));
+                }
+            }
+            if (!errors.isEmpty()) {
+                results[index] = new ItemResult(index, Status.REJECTED, null, null, null, errors);
+                continue;
+            }
+            Arrival arrival = arrival(request, idempotencyKey, index, receivedAt);
+            events.add(factory.toEvent(request, arrival));
+            eventItems.add(index);
+            arrivals.add(arrival);
+        }
+        List<Boolean> acknowledged = eventLog.appendAll(topic, events);
+        for (int i = 0; i < events.size(); i++) {
+            Arrival arrival = arrivals.get(i);
+            Status status = acknowledged.get(i) ? Status.ACCEPTED : Status.UNAVAILABLE;
+            int index = eventItems.get(i);
+            results[index] =
+                    new ItemResult(index, status, arrival.eventId(), arrival.receivedAt(), arrival.late(), null);
+        }
+        return BatchResult.of(List.of(results));
+    }
+
+    private Arrival arrival(IngestRequest request, String idempotencyKey, Integer batchIndex, Instant receivedAt) {
+        boolean late = request.occurredAt() != null
+                && request.occurredAt().isBefore(receivedAt.minus(properties.allowedLateness()));
+        return new Arrival(eventIdOf(request, idempotencyKey, batchIndex), receivedAt, late);
+    }
+
+    private UUID eventIdOf(IngestRequest request, String idempotencyKey, Integer batchIndex) {
+        if (request.eventId() != null) {
+            return request.eventId();
+        }
+        if (idempotencyKey == null) {
+            return UUID.randomUUID();
+        }
+        String name = tenant.tenantId() + "\n" + idempotencyKey + (batchIndex == null ? "" : "\n" + batchIndex);
+        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private List<ParsedItem> arrayItems(byte[] body) {
+        JsonNode root;
+        try {
+            root = json.readTree(body);
+        } catch (JacksonException e) {
+            throw new BadRequestException(null, "the body is not valid JSON: send a JSON array or NDJSON");
+        }
+        if (root == null || !root.isArray()) {
+            throw new BadRequestException(
+                    null, "a batch is a JSON array of items (or NDJSON with Content-Type application/x-ndjson)");
+        }
+        List<ParsedItem> items = new ArrayList<>(root.size());
+        root.forEach(node -> items.add(ParsedItem.of(node)));
+        return items;
+    }
+
+    private List<ParsedItem> ndjsonItems(byte[] body) {
+        List<ParsedItem> items = new ArrayList<>();
+        for (String line : new String(body, StandardCharsets.UTF_8).split("\r?\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                items.add(ParsedItem.of(json.readTree(line)));
+            } catch (JacksonException e) {
+                items.add(new ParsedItem(null, new FieldProblem(null, "is not valid JSON")));
+            }
+        }
+        return items;
+    }
+
+    private record ParsedItem(JsonNode node, FieldProblem error) {
+
+        static ParsedItem of(JsonNode node) {
+            return node.isObject()
+                    ? new ParsedItem(node, null)
+                    : new ParsedItem(null, new FieldProblem(null, "must be a JSON object"));
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package io.servicequality.feedback.admission;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.servicequality.embeddedstore.EmbeddedStore;
+import io.servicequality.feedback.eventlog.EventLog;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+/** A quota of three requests a minute: the fourth is refused at once, and never reaches the log. */
+@SpringBootTest(
+        properties = {
+            "spring.kafka.bootstrap-servers=localhost:1",
+            "spring.kafka.listener.auto-startup=false",
+            "spring.kafka.admin.auto-create=false",
+            "resilience4j.ratelimiter.configs.ingest.limit-for-period=3",
+            "resilience4j.ratelimiter.configs.ingest.limit-refresh-period=60s"
+        })
+@AutoConfigureMockMvc
+class TenantRateLimitIT {
+
+    static final EmbeddedStore STORE = EmbeddedStore.inMemory();
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri", STORE::connectionString);
+    }
+
+    @AfterAll
+    static void stopStore() {
+        STORE.close();
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    EventLog eventLog;
+
+    @Test
+    void refusesRequestsOverTheTenantsQuotaWith429AndRetryAfter() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            submit().andExpect(status().isAccepted());
+        }
+
+        submit().andExpect(status().isTooManyRequests())
+                .andExpect(header().string("Retry-After", "60"))
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://servicequality.io/problems/rate-limited"));
+        verify(eventLog, times(3)).append(any(), any());
+    }
+
+    private ResultActions submit() throws Exception {
+        return mvc.perform(
+                post("/api/v1/feedback").contentType(MediaType.APPLICATION_JSON).content("""
+                        { "branchId": "SH-001", "occurredAt": "2026-11-20T09:15:00Z", "csat": 4 }
+                        """));
+    }
+}
