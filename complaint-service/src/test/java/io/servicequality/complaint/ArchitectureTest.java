@@ -14,12 +14,19 @@ import com.tngtech.archunit.lang.ArchRule;
 @AnalyzeClasses(packages = "io.servicequality.complaint", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    /** Feature packages talk through events or application services, never into each other's insides. */
+    /**
+     * Feature packages talk through events or application services, never into each other's insides. The one
+     * allowed direction: complaints count their due times with the calendar and SLA features' public services; those
+     * announce their changes as application events and know nothing of complaints.
+     */
     @ArchTest
     static final ArchRule featuresDoNotReachIntoEachOther = slices().matching("io.servicequality.complaint.(*)..")
             .should()
             .notDependOnEachOther()
             .ignoreDependency(resideInAPackage("io.servicequality.complaint.config.."), alwaysTrue())
+            .ignoreDependency(
+                    resideInAPackage("io.servicequality.complaint.complaint.."),
+                    resideInAnyPackage("io.servicequality.complaint.calendar..", "io.servicequality.complaint.sla.."))
             .ignoreDependency(
                     alwaysTrue(),
                     resideInAnyPackage(
@@ -48,4 +55,12 @@ class ArchitectureTest {
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("org.springframework.web..", "io.servicequality.complaint.complaint..");
+
+    @ArchTest
+    static final ArchRule calendarsAndPoliciesKnowNoComplaint = noClasses()
+            .that()
+            .resideInAnyPackage("io.servicequality.complaint.calendar..", "io.servicequality.complaint.sla..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("io.servicequality.complaint.complaint..");
 }

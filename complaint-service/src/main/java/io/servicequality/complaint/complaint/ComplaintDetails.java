@@ -13,4 +13,15 @@ record ComplaintDetails(
         String department,
         String subject,
         String description,
-        String customerRef) {}
+        String customerRef) {
+
+    ComplaintDetails withSeverity(Severity newSeverity) {
+        return new ComplaintDetails(
+                channel, category, subcategory, newSeverity, department, subject, description, customerRef);
+    }
+
+    ComplaintDetails withDepartment(String newDepartment) {
+        return new ComplaintDetails(
+                channel, category, subcategory, severity, newDepartment, subject, description, customerRef);
+    }
+}

@@ -3,6 +3,7 @@ package io.servicequality.complaint.complaint;
 import io.servicequality.contracts.ComplaintChanged;
 import io.servicequality.contracts.Topics;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -59,7 +60,14 @@ class OutboxRelay {
             fixedDelayString = "${sqp.complaints.outbox.sweep-interval:1s}",
             initialDelayString = "${sqp.complaints.outbox.sweep-interval:1s}")
     void sweep() {
-        for (String complaintId : outbox.unclaimedWithPendingEvents()) {
+        List<String> pending;
+        try {
+            pending = outbox.unclaimedWithPendingEvents();
+        } catch (DataAccessException e) {
+            log.warn("The outbox sweep waits for the store: {}", e.toString());
+            return;
+        }
+        for (String complaintId : pending) {
             if (!publish(complaintId)) {
                 // Kafka or the store is unhealthy: leave the rest for the next sweep instead of timing out on each.
                 return;

@@ -1,2 +1,2 @@
-/** Wiring only: clock and validation, the store client, Kafka topics, the outbox relay's threads. */
+/** Wiring only: clock and validation, the store client, Kafka topics, the outbox relay's threads and scheduling. */
 package io.servicequality.complaint.config;

@@ -15,6 +15,9 @@ public final class ProblemTypes {
     public static final URI NOT_ACCEPTABLE = URI.create(BASE + "not-acceptable");
     public static final URI DEPENDENCY_UNAVAILABLE = URI.create(BASE + "dependency-unavailable");
     public static final URI NUMBERING_CONTENTION = URI.create(BASE + "numbering-contention");
+    public static final URI INVALID_TRANSITION = URI.create(BASE + "invalid-transition");
+    public static final URI CONCURRENT_MODIFICATION = URI.create(BASE + "concurrent-modification");
+    public static final URI PRECONDITION_FAILED = URI.create(BASE + "precondition-failed");
     public static final URI INTERNAL_ERROR = URI.create(BASE + "internal-error");
     public static final URI REQUEST_REJECTED = URI.create(BASE + "request-rejected");
 

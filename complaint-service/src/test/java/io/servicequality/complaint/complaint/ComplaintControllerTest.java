@@ -15,7 +15,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.servicequality.complaint.calendar.BusinessCalendar;
 import io.servicequality.complaint.config.TimeConfiguration;
+import io.servicequality.complaint.sla.SlaTargets;
 import io.servicequality.contracts.Channel;
 import io.servicequality.contracts.ComplaintChanged.ComplaintCategory;
 import io.servicequality.contracts.ComplaintChanged.Severity;
@@ -49,6 +51,9 @@ class ComplaintControllerTest {
 
     @MockitoBean
     private ComplaintService complaints;
+
+    @MockitoBean
+    private ComplaintQueries queries;
 
     static Stream<Arguments> invalidRequests() {
         Instant now = Instant.now();
@@ -235,6 +240,6 @@ class ComplaintControllerTest {
                         "Charged twice",
                         null,
                         null),
-                SlaTargets.DEFAULTS);
+                new SlaContext(BusinessCalendar.ALWAYS_OPEN_UTC, SlaTargets.DEFAULTS::of));
     }
 }

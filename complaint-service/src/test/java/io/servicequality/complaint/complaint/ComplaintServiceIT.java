@@ -4,18 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
+import io.servicequality.complaint.calendar.BusinessCalendar;
+import io.servicequality.complaint.calendar.BusinessCalendars;
+import io.servicequality.complaint.sla.SlaPolicies;
+import io.servicequality.complaint.sla.SlaTargets;
 import io.servicequality.complaint.tenant.TenantProperties;
 import io.servicequality.contracts.Channel;
 import io.servicequality.contracts.ComplaintChanged;
 import io.servicequality.contracts.ComplaintChanged.ComplaintCategory;
 import io.servicequality.contracts.ComplaintChanged.ComplaintEventType;
 import io.servicequality.contracts.ComplaintChanged.Severity;
+import io.servicequality.contracts.ComplaintChanged.SlaTarget;
 import io.servicequality.contracts.EventSample;
 import io.servicequality.contracts.Topics;
 import java.io.IOException;
@@ -51,6 +58,8 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -60,12 +69,29 @@ import tools.jackson.databind.json.JsonMapper;
  * containers where Docker runs ({@link ComplaintServiceOnContainersIT}). The clock stands still at {@link FixedClock#NOW}; each
  * test uses its own branches, so numbers do not depend on test order.
  */
-@SpringBootTest(properties = {"sqp.tenant-id=acme-bank", "sqp.complaints.outbox.sweep-interval=200ms"})
+@SpringBootTest(
+        properties = {
+            "sqp.tenant-id=acme-bank",
+            "sqp.complaints.outbox.sweep-interval=200ms",
+            // the tests drive the SLA timers themselves, with the clock where they put it
+            "sqp.complaints.timers.interval=1h",
+            "sqp.complaints.webhook.enabled=true",
+            "sqp.complaints.webhook.secret=test-secret",
+            "sqp.complaints.webhook.start-from=earliest",
+            "resilience4j.retry.instances.webhook.wait-duration=20ms"
+        })
 @AutoConfigureMockMvc
 @Import(FixedClock.class)
 abstract class ComplaintServiceIT {
 
     private static final Instant NOW = FixedClock.NOW;
+
+    private static final WebhookReceiver WEBHOOK = new WebhookReceiver();
+
+    @DynamicPropertySource
+    static void webhook(DynamicPropertyRegistry registry) {
+        registry.add("sqp.complaints.webhook.url", WEBHOOK::url);
+    }
 
     private static final JsonMapper strictJson = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -103,7 +129,13 @@ abstract class ComplaintServiceIT {
     private OutboxProperties outboxProperties;
 
     @Autowired
-    private Clock clock;
+    private FixedClock.TestClock clock;
+
+    @Autowired
+    private BusinessCalendars calendars;
+
+    @Autowired
+    private SlaPolicies policies;
 
     private PublishedEvents published;
 
@@ -116,6 +148,7 @@ abstract class ComplaintServiceIT {
     @AfterEach
     void stopReading() {
         published.close();
+        clock.reset();
     }
 
     @Test
@@ -281,7 +314,15 @@ abstract class ComplaintServiceIT {
         try (UnreachableKafka unreachable = new UnreachableKafka()) {
             OutboxRelay failingRelay = new OutboxRelay(outbox, unreachable.template, outboxProperties, Runnable::run);
             ComplaintService openingDuringOutage = new ComplaintService(
-                    complaints, failingRelay, SlaTargets.DEFAULTS, new NumberingProperties(5), tenant, clock);
+                    complaints,
+                    mongo,
+                    failingRelay,
+                    calendars,
+                    policies,
+                    LifecycleProperties.DEFAULTS,
+                    new NumberingProperties(5),
+                    tenant,
+                    clock);
 
             opened = openingDuringOutage.open("OUTAGE-1", null, DETAILS);
 
@@ -344,6 +385,559 @@ abstract class ComplaintServiceIT {
                         .exists());
     }
 
+    @Test
+    void walksTheLifecycleOverHttpWithHistoryAndPublishesEveryStepInOrder() throws Exception {
+        String id = openOverHttp("LIFE-1", "HIGH");
+
+        action(id, "acknowledge", "{\"note\": \"calling back\"}", "ann")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("ACKNOWLEDGED"))
+                .andExpect(jsonPath("$.acknowledgedAt").value("2026-11-20T10:05:00Z"));
+        action(id, "assign", "{\"assignee\": \"bob\", \"department\": \"billing\"}", "ann")
+                .andExpect(jsonPath("$.status").value("ASSIGNED"))
+                .andExpect(jsonPath("$.assignee").value("bob"))
+                .andExpect(jsonPath("$.department").value("billing"));
+        action(id, "hold", "{\"reason\": \"waiting for the bank statement\"}", "bob")
+                .andExpect(jsonPath("$.status").value("ON_HOLD"))
+                .andExpect(jsonPath("$.resolutionDueAt").doesNotExist());
+        clock.set(NOW.plus(Duration.ofHours(2)));
+        action(id, "resume", "", "bob")
+                .andExpect(jsonPath("$.status").value("ASSIGNED"))
+                .andExpect(jsonPath("$.resolutionDueAt").value("2026-11-22T12:05:00Z"));
+        action(
+                        id,
+                        "resolve",
+                        "{\"rootCause\": \"double submit\", \"correctiveAction\": \"idempotent payments\"}",
+                        "bob")
+                .andExpect(jsonPath("$.status").value("RESOLVED"))
+                .andExpect(jsonPath("$.rootCause").value("double submit"))
+                .andExpect(jsonPath("$.autoCloseAt").value("2026-11-27T12:05:00Z"));
+        action(id, "follow-up", "{\"satisfaction\": 2, \"note\": \"still charged twice\"}", "carol")
+                .andExpect(jsonPath("$.status").value("REOPENED"))
+                .andExpect(jsonPath("$.satisfaction").value(2));
+        action(id, "resolve", "{\"rootCause\": \"refund missing\", \"correctiveAction\": \"refund sent\"}", "bob")
+                .andExpect(jsonPath("$.status").value("RESOLVED"));
+        action(id, "close", "", "carol").andExpect(jsonPath("$.status").value("CLOSED"));
+
+        mvc.perform(get("/api/v1/complaints/" + id + "/history"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].what")
+                        .value(org.hamcrest.Matchers.contains(
+                                "OPENED",
+                                "ACKNOWLEDGED",
+                                "ASSIGNED",
+                                "ON_HOLD",
+                                "RESUMED",
+                                "RESOLVED",
+                                "FOLLOWED_UP",
+                                "REOPENED",
+                                "RESOLVED",
+                                "CLOSED")))
+                .andExpect(jsonPath("$[1].actor").value("ann"))
+                .andExpect(jsonPath("$[3].note").value("waiting for the bank statement"));
+        List<ComplaintEventType> types = published.awaitMatching(r -> r.value().contains(id), 10).stream()
+                .map(r ->
+                        strictJson.readValue(r.value(), ComplaintChanged.class).type())
+                .toList();
+        assertThat(types)
+                .containsExactly(
+                        ComplaintEventType.OPENED,
+                        ComplaintEventType.ACKNOWLEDGED,
+                        ComplaintEventType.ASSIGNED,
+                        ComplaintEventType.ON_HOLD,
+                        ComplaintEventType.RESUMED,
+                        ComplaintEventType.RESOLVED,
+                        ComplaintEventType.FOLLOWED_UP,
+                        ComplaintEventType.REOPENED,
+                        ComplaintEventType.RESOLVED,
+                        ComplaintEventType.CLOSED);
+        ComplaintChanged resolved = published.readSoFar(r -> r.value().contains(id)).stream()
+                .map(r -> strictJson.readValue(r.value(), ComplaintChanged.class))
+                .filter(event -> event.type() == ComplaintEventType.RESOLVED)
+                .findFirst()
+                .orElseThrow();
+        assertThat(resolved.withinTarget()).isTrue();
+        assertThat(resolved.businessMinutesToResolve())
+                .as("2 h elapsed, all of it on hold")
+                .isZero();
+        assertThat(resolved.actor()).isEqualTo("bob");
+    }
+
+    @Test
+    void anInvalidTransitionIsAConflictProblemAndChangesNothing() throws Exception {
+        String id = openOverHttp("INVALID-1", "LOW");
+
+        action(id, "resolve", "{\"rootCause\": \"c\", \"correctiveAction\": \"a\"}", null)
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("https://servicequality.io/problems/invalid-transition"))
+                .andExpect(jsonPath("$.status").value(409))
+                .andExpect(jsonPath("$.action").value("resolve"))
+                .andExpect(jsonPath("$.currentStatus").value("OPEN"));
+        action(id, "follow-up", "{\"satisfaction\": 6}", null)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("satisfaction"));
+
+        mvc.perform(get("/api/v1/complaints/" + id))
+                .andExpect(jsonPath("$.status").value("OPEN"))
+                .andExpect(jsonPath("$.revision").value(0));
+        assertThat(complaints.findById(id).orElseThrow().history()).hasSize(1);
+    }
+
+    @Test
+    void ofConcurrentResolvesExactlyOneWinsAndTheOthersGetConflicts() throws Exception {
+        String id = openOverHttp("RACE-1", "MEDIUM");
+        action(id, "acknowledge", "", null).andExpect(status().isOk());
+        int parallel = 8;
+        ExecutorService callers = Executors.newFixedThreadPool(parallel);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < parallel; i++) {
+                String rootCause = "cause " + i;
+                answers.add(callers.submit(() -> {
+                    start.await();
+                    return action(
+                                    id,
+                                    "resolve",
+                                    "{\"rootCause\": \"" + rootCause + "\", \"correctiveAction\": \"a\"}",
+                                    null)
+                            .andReturn()
+                            .getResponse()
+                            .getStatus();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+
+            assertThat(statuses).containsOnlyOnce(200).containsOnly(200, 409);
+            assertThat(complaints.findById(id).orElseThrow().history())
+                    .extracting(HistoryEntry::what)
+                    .containsOnlyOnce("RESOLVED");
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
+    @Test
+    void anEditBasedOnAStaleRevisionIsRefusedWithPreconditionFailed() throws Exception {
+        String id = openOverHttp("STALE-1", "MEDIUM");
+        String etag = mvc.perform(get("/api/v1/complaints/" + id))
+                .andReturn()
+                .getResponse()
+                .getHeader("ETag");
+        assertThat(etag).isEqualTo("\"0\"");
+
+        mvc.perform(post("/api/v1/complaints/" + id + "/acknowledge").header("If-Match", etag))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .string("ETag", "\"1\""));
+        mvc.perform(post("/api/v1/complaints/" + id + "/escalate")
+                        .header("If-Match", etag)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\": \"based on what I saw before\"}"))
+                .andExpect(status().isPreconditionFailed())
+                .andExpect(jsonPath("$.type").value("https://servicequality.io/problems/precondition-failed"));
+
+        assertThat(complaints.findById(id).orElseThrow().escalationLevel()).isEqualTo(EscalationLevel.NONE);
+    }
+
+    @Test
+    void twoInstancesFiringTimersAtOnceAnnounceEachWarningAndBreachExactlyOnce() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            ids.add(service.open("TIMERS-2", null, DETAILS_CRITICAL).id());
+        }
+        clock.set(NOW.plus(Duration.ofHours(25)));
+        // two instances that both believe they hold the lease (different lease names): only the optimistic lock
+        // on each complaint stands between them and a double announcement
+        SlaTimer a = new SlaTimer(service, lease("split-brain-a", "instance-a"), 4);
+        SlaTimer b = new SlaTimer(service, lease("split-brain-b", "instance-b"), 4);
+        ExecutorService instances = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            Future<Integer> firedByA = instances.submit(() -> {
+                start.await();
+                return a.fire();
+            });
+            Future<Integer> firedByB = instances.submit(() -> {
+                start.await();
+                return b.fire();
+            });
+            start.countDown();
+            firedByA.get();
+            firedByB.get();
+        } finally {
+            instances.shutdownNow();
+        }
+
+        for (String id : ids) {
+            assertThat(complaints.findById(id).orElseThrow().history())
+                    .extracting(HistoryEntry::what)
+                    .as("complaint %s", id)
+                    .containsExactly(
+                            "OPENED",
+                            "SLA_WARNING",
+                            "SLA_BREACHED",
+                            "ESCALATED",
+                            "SLA_WARNING",
+                            "SLA_BREACHED",
+                            "ESCALATED");
+        }
+        String last = ids.get(ids.size() - 1);
+        assertThat(published.awaitMatching(r -> r.value().contains(last), 7)).hasSize(7);
+        assertThat(published.readSoFar(
+                        r -> r.value().contains(last) && r.value().contains("\"SLA_BREACHED\"")))
+                .hasSize(2);
+
+        SlaTimer sharingALease = new SlaTimer(service, lease("shared", "instance-c"), 4);
+        SlaTimer waiting = new SlaTimer(service, lease("shared", "instance-d"), 4);
+        assertThat(sharingALease.fire()).isZero();
+        assertThat(waiting.fire()).as("another instance holds the lease").isEqualTo(-1);
+    }
+
+    @Test
+    void aTimerFiredBeforeARestartIsNotFiredAgainAfterIt() {
+        Complaint opened = service.open("RESTART-1", null, DETAILS_CRITICAL);
+        Instant warningAt = opened.firstResponse().warningAt();
+        assertThat(warningAt).as("80 %% of 1 h").isEqualTo(NOW.plus(Duration.ofMinutes(48)));
+        SlaTimer beforeRestart = new SlaTimer(service, lease("restart", "before"), 50);
+        clock.set(warningAt.plusSeconds(3));
+        beforeRestart.fire();
+
+        // the process dies without releasing its lease; a new one starts with a new identity
+        SlaTimer afterRestart = new SlaTimer(service, lease("restart", "after"), 50);
+        clock.set(warningAt.plusSeconds(20));
+        assertThat(afterRestart.fire()).as("the old lease still runs").isEqualTo(-1);
+        clock.set(NOW.plus(Duration.ofHours(25)));
+        afterRestart.fire();
+
+        Complaint stored = complaints.findById(opened.id()).orElseThrow();
+        assertThat(stored.history())
+                .filteredOn(entry -> entry.what().startsWith("SLA_"))
+                .extracting(HistoryEntry::what, HistoryEntry::at)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("SLA_WARNING", warningAt),
+                        org.assertj.core.groups.Tuple.tuple("SLA_BREACHED", NOW.plus(Duration.ofHours(1))),
+                        org.assertj.core.groups.Tuple.tuple("SLA_WARNING", NOW.plus(Duration.ofMinutes(1152))),
+                        org.assertj.core.groups.Tuple.tuple("SLA_BREACHED", NOW.plus(Duration.ofHours(24))));
+        List<ComplaintChanged> events = published.awaitMatching(r -> r.value().contains(opened.id()), 7).stream()
+                .map(r -> strictJson.readValue(r.value(), ComplaintChanged.class))
+                .toList();
+        assertThat(events)
+                .filteredOn(event -> event.type() == ComplaintEventType.SLA_WARNING)
+                .extracting(ComplaintChanged::slaTarget, ComplaintChanged::occurredAt)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(SlaTarget.FIRST_RESPONSE, warningAt),
+                        org.assertj.core.groups.Tuple.tuple(SlaTarget.RESOLUTION, NOW.plus(Duration.ofMinutes(1152))));
+        assertThat(events)
+                .filteredOn(event -> event.type() == ComplaintEventType.SLA_BREACHED)
+                .extracting(ComplaintChanged::escalationLevel)
+                .containsExactly(1, 2);
+    }
+
+    @Test
+    void businessCalendarsHaveAValidatedCrudApi() throws Exception {
+        mvc.perform(put("/api/v1/calendars/CAL-1")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(OFFICE_CALENDAR))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.timeZone").value("Europe/Berlin"))
+                .andExpect(jsonPath("$.weeklyHours.MONDAY[1].from").value("13:00:00"));
+        mvc.perform(get("/api/v1/calendars/CAL-1"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.holidays[0]").value("2026-12-25"))
+                .andExpect(jsonPath("$.weeklyHours.MONDAY.length()").value(2))
+                .andExpect(jsonPath("$.weeklyHours.SATURDAY").doesNotExist());
+        mvc.perform(get("/api/v1/calendars"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.branchId == 'CAL-1')]").exists());
+
+        mvc.perform(put("/api/v1/calendars/CAL-1")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(OFFICE_CALENDAR.replace("Europe/Berlin", "Mars/Olympus")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("https://servicequality.io/problems/validation-failed"))
+                .andExpect(jsonPath("$.errors[0].field").value("timeZone"));
+        mvc.perform(put("/api/v1/calendars/CAL-1")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(OFFICE_CALENDAR.replace("\"13:00\"", "\"11:00\"")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.hasItem("weeklyHours.MONDAY")));
+        mvc.perform(put("/api/v1/calendars/CAL-1")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"timeZone\": \"UTC\", \"weeklyHours\": {\"MONDAY\": []}}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("weeklyHours"));
+        mvc.perform(get("/api/v1/calendars/CAL-1"))
+                .andExpect(jsonPath("$.timeZone").value("Europe/Berlin"));
+
+        mvc.perform(delete("/api/v1/calendars/CAL-1")).andExpect(status().isNoContent());
+        mvc.perform(get("/api/v1/calendars/CAL-1")).andExpect(status().isNotFound());
+        mvc.perform(delete("/api/v1/calendars/CAL-1")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void slaPoliciesHaveAValidatedCrudApiFallingBackToTheDefaults() throws Exception {
+        try {
+            mvc.perform(get("/api/v1/sla-policies"))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.length()").value(4))
+                    .andExpect(jsonPath("$[?(@.severity == 'CRITICAL')].firstResponseMinutes")
+                            .value(org.hamcrest.Matchers.contains(60)));
+            mvc.perform(put("/api/v1/sla-policies/CRITICAL")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"firstResponseMinutes\": 120, \"resolutionMinutes\": 60}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value("firstResponseMinutes"));
+            mvc.perform(put("/api/v1/sla-policies/CRITICAL")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"firstResponseMinutes\": 0, \"resolutionMinutes\": 60}"))
+                    .andExpect(status().isBadRequest());
+            mvc.perform(put("/api/v1/sla-policies/CRITICAL")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"firstResponseMinutes\": 30, \"resolutionMinutes\": 600}"))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.source").value("TENANT"))
+                    .andExpect(jsonPath("$.resolutionMinutes").value(600));
+            mvc.perform(get("/api/v1/sla-policies/CRITICAL"))
+                    .andExpect(jsonPath("$.firstResponseMinutes").value(30));
+        } finally {
+            mvc.perform(delete("/api/v1/sla-policies/CRITICAL")).andExpect(status().isNoContent());
+        }
+        mvc.perform(get("/api/v1/sla-policies/CRITICAL"))
+                .andExpect(jsonPath("$.source").value("DEFAULT"))
+                .andExpect(jsonPath("$.firstResponseMinutes").value(60));
+    }
+
+    @Test
+    void changingTheBranchCalendarOrThePolicyRecomputesTheDueTimesOfOpenComplaints() throws Exception {
+        String id = openOverHttp("RECOMPUTE-1", "CRITICAL");
+        mvc.perform(get("/api/v1/complaints/" + id))
+                .andExpect(jsonPath("$.firstResponseDueAt").value("2026-11-20T11:05:00Z"));
+
+        mvc.perform(put("/api/v1/calendars/RECOMPUTE-1")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(OFFICE_CALENDAR))
+                .andExpect(status().isOk());
+        // Friday 11:05 Berlin; 1 h of business time crosses the lunch break
+        mvc.perform(get("/api/v1/complaints/" + id))
+                .andExpect(jsonPath("$.firstResponseDueAt").value("2026-11-20T12:05:00Z"))
+                .andExpect(jsonPath("$.resolutionDueAt").value("2026-11-25T14:05:00Z"));
+        try {
+            mvc.perform(put("/api/v1/sla-policies/CRITICAL")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"firstResponseMinutes\": 30, \"resolutionMinutes\": 420}"))
+                    .andExpect(status().isOk());
+            mvc.perform(get("/api/v1/complaints/" + id))
+                    .andExpect(jsonPath("$.firstResponseDueAt").value("2026-11-20T10:35:00Z"))
+                    .andExpect(jsonPath("$.resolutionDueAt").value("2026-11-23T10:05:00Z"))
+                    .andExpect(jsonPath("$.firstResponse.targetMinutes").value(30));
+        } finally {
+            mvc.perform(delete("/api/v1/sla-policies/CRITICAL")).andExpect(status().isNoContent());
+            mvc.perform(delete("/api/v1/calendars/RECOMPUTE-1")).andExpect(status().isNoContent());
+        }
+        mvc.perform(get("/api/v1/complaints/" + id))
+                .andExpect(jsonPath("$.firstResponseDueAt").value("2026-11-20T11:05:00Z"));
+    }
+
+    @Test
+    void listsByFilterWithCountsAndExportsCsv() throws Exception {
+        String high = openOverHttp("LIST-1", "HIGH");
+        openOverHttp("LIST-1", "LOW");
+        String medium = openOverHttp("LIST-1", "MEDIUM");
+        action(medium, "acknowledge", "", null).andExpect(status().isOk());
+
+        mvc.perform(get("/api/v1/complaints").param("branchId", "LIST-1"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(3))
+                .andExpect(jsonPath("$.items.length()").value(3))
+                .andExpect(jsonPath("$.counts.byStatus.OPEN").value(2))
+                .andExpect(jsonPath("$.counts.byStatus.ACKNOWLEDGED").value(1))
+                .andExpect(jsonPath("$.counts.overdue").value(0));
+        mvc.perform(get("/api/v1/complaints").param("branchId", "LIST-1").param("severity", "HIGH"))
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items[0].complaintId").value(high));
+        mvc.perform(get("/api/v1/complaints").param("branchId", "LIST-1").param("status", "ACKNOWLEDGED"))
+                .andExpect(jsonPath("$.items[0].complaintId").value(medium));
+
+        clock.set(NOW.plus(Duration.ofHours(5)));
+        mvc.perform(get("/api/v1/complaints").param("branchId", "LIST-1").param("overdue", "true"))
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items[0].complaintId").value(high))
+                .andExpect(jsonPath("$.counts.overdue").value(1));
+
+        String csv = mvc.perform(get("/api/v1/complaints/export.csv").param("branchId", "LIST-1"))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .contentTypeCompatibleWith("text/csv"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        List<String> lines = csv.lines().toList();
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(0)).startsWith("number,complaintId,status,branchId");
+        assertThat(lines.subList(1, 4))
+                .anySatisfy(line ->
+                        assertThat(line).startsWith("LIST-1-202611-").contains("," + high + ",OPEN,LIST-1,QUALITY,"));
+    }
+
+    @Test
+    void anEscalationIsSentToTheWebhookSignedAndAFailedDeliveryIsVisibleAndCanBeResent() throws Exception {
+        String id = openOverHttp("HOOK-1", "HIGH");
+        action(id, "escalate", "{\"reason\": \"VIP customer\"}", "ann").andExpect(status().isOk());
+
+        WebhookReceiver.Received received = WEBHOOK.await(r -> r.body().contains(id));
+        assertThat(received.timestamp()).isNotBlank();
+        assertThat(received.signature())
+                .as("HMAC-SHA256 of timestamp.body with the shared secret")
+                .isEqualTo(WebhookReceiver.sign("test-secret", received.timestamp(), received.body()));
+        ComplaintChanged sent = strictJson.readValue(received.body(), ComplaintChanged.class);
+        assertThat(sent.type()).isEqualTo(ComplaintEventType.ESCALATED);
+        assertThat(sent.escalationLevel()).isEqualTo(1);
+
+        WEBHOOK.failing(true);
+        try {
+            String failing = openOverHttp("HOOK-2", "HIGH");
+            // the lifecycle does not wait for the webhook
+            action(failing, "escalate", "{\"reason\": \"again\"}", "ann").andExpect(status().isOk());
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(
+                            () -> mvc.perform(get("/api/v1/webhook-deliveries").param("status", "FAILED"))
+                                    .andExpect(jsonPath("$[?(@.complaintId == '%s')].attempts".formatted(failing))
+                                            .value(org.hamcrest.Matchers.contains(1))));
+            List<String> failedEventIds = JsonPath.read(
+                    mvc.perform(get("/api/v1/webhook-deliveries").param("status", "FAILED"))
+                            .andReturn()
+                            .getResponse()
+                            .getContentAsString(),
+                    "$[?(@.complaintId == '%s')].eventId".formatted(failing));
+            String eventId = failedEventIds.get(0);
+
+            WEBHOOK.failing(false);
+            mvc.perform(post("/api/v1/webhook-deliveries/" + eventId + "/redeliver"))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.status").value("DELIVERED"))
+                    .andExpect(jsonPath("$.attempts").value(2));
+            assertThat(WEBHOOK.await(r -> r.body().contains(failing)).body()).contains("\"ESCALATED\"");
+        } finally {
+            WEBHOOK.failing(false);
+        }
+    }
+
+    @Test
+    void aCorrectiveActionRunsPlanDoCheckActWithAnEffectivenessCheckPerCycle() throws Exception {
+        String complaintId = openOverHttp("PDCA-1", "MEDIUM");
+        mvc.perform(post("/api/v1/corrective-actions")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"branchId\": \"PDCA-1\", \"title\": \"Train counter staff\", \"owner\": \"dora\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(
+                        jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.hasItems("dueDate", "complaintId")));
+        String created = mvc.perform(post("/api/v1/corrective-actions")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                { "branchId": "PDCA-1", "complaintId": "%s", "title": "Train counter staff",
+                                  "owner": "dora", "dueDate": "2026-11-19" }
+                                """.formatted(complaintId)))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.status").value("PLANNED"))
+                .andExpect(jsonPath("$.overdue").value(true))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String actionId = JsonPath.read(created, "$.actionId");
+        String path = "/api/v1/corrective-actions/" + actionId;
+
+        mvc.perform(post(path + "/check"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("https://servicequality.io/problems/invalid-transition"));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch(path)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"dueDate\": \"2026-12-31\"}"))
+                .andExpect(jsonPath("$.overdue").value(false));
+        mvc.perform(post(path + "/start")).andExpect(jsonPath("$.status").value("DOING"));
+        mvc.perform(post(path + "/check")).andExpect(jsonPath("$.status").value("CHECKING"));
+        mvc.perform(post(path + "/evaluate")
+                        .header("X-Actor", "quality-manager")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"effective\": false, \"note\": \"complaints did not drop\"}"))
+                .andExpect(jsonPath("$.status").value("PLANNED"))
+                .andExpect(jsonPath("$.cycle").value(2));
+        mvc.perform(post(path + "/start")).andExpect(status().isOk());
+        mvc.perform(post(path + "/check")).andExpect(status().isOk());
+        mvc.perform(post(path + "/evaluate")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"effective\": true, \"note\": \"no repeat in a month\"}"))
+                .andExpect(jsonPath("$.status").value("EFFECTIVE"))
+                .andExpect(jsonPath("$.completedAt").value("2026-11-20T10:05:00Z"))
+                .andExpect(jsonPath("$.checks.length()").value(2))
+                .andExpect(jsonPath("$.checks[0].effective").value(false))
+                .andExpect(jsonPath("$.checks[0].checkedBy").value("quality-manager"));
+
+        mvc.perform(get("/api/v1/corrective-actions").param("complaintId", complaintId))
+                .andExpect(jsonPath("$.length()").value(1))
+                .andExpect(jsonPath("$[0].actionId").value(actionId));
+        mvc.perform(post("/api/v1/corrective-actions")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                { "branchId": "PDCA-1", "metric": "answerRate", "title": "Add a phone shift",
+                                  "owner": "eve", "dueDate": "2026-12-15" }
+                                """))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.complaintId").doesNotExist())
+                .andExpect(jsonPath("$.metric").value("answerRate"));
+        mvc.perform(get("/api/v1/corrective-actions")
+                        .param("branchId", "PDCA-1")
+                        .param("status", "PLANNED"))
+                .andExpect(jsonPath("$.length()").value(1))
+                .andExpect(jsonPath("$[0].metric").value("answerRate"));
+    }
+
+    private String openOverHttp(String branchId, String severity) throws Exception {
+        MockHttpServletResponse created = mvc.perform(post("/api/v1/complaints")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                { "branchId": "%s", "category": "QUALITY", "severity": "%s", "subject": "Waited" }
+                                """.formatted(branchId, severity)))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse();
+        return JsonPath.read(created.getContentAsString(), "$.complaintId");
+    }
+
+    private org.springframework.test.web.servlet.ResultActions action(
+            String id, String action, String body, String actor) throws Exception {
+        var request = post("/api/v1/complaints/" + id + "/" + action);
+        if (!body.isEmpty()) {
+            request.contentType(MediaType.APPLICATION_JSON).content(body);
+        }
+        if (actor != null) {
+            request.header("X-Actor", actor);
+        }
+        return mvc.perform(request);
+    }
+
+    private TimerLease lease(String name, String holder) {
+        return new TimerLease(mongo, "test-lease:" + name, holder, Duration.ofSeconds(30), clock);
+    }
+
+    private static final ComplaintDetails DETAILS_CRITICAL = new ComplaintDetails(
+            Channel.APP, ComplaintCategory.QUALITY, "outage", Severity.CRITICAL, "it", "App down", null, null);
+
+    private static final String OFFICE_CALENDAR = """
+            { "timeZone": "Europe/Berlin",
+              "weeklyHours": {
+                "MONDAY":    [{"from": "09:00", "to": "12:00"}, {"from": "13:00", "to": "17:00"}],
+                "TUESDAY":   [{"from": "09:00", "to": "12:00"}, {"from": "13:00", "to": "17:00"}],
+                "WEDNESDAY": [{"from": "09:00", "to": "12:00"}, {"from": "13:00", "to": "17:00"}],
+                "THURSDAY":  [{"from": "09:00", "to": "12:00"}, {"from": "13:00", "to": "17:00"}],
+                "FRIDAY":    [{"from": "09:00", "to": "12:00"}, {"from": "13:00", "to": "17:00"}] },
+              "holidays": ["2026-12-25"] }
+            """;
+
     private Complaint openDirectly(String tenantId, String branchId) {
         return Complaint.open(
                 new org.bson.types.ObjectId().toHexString(),
@@ -353,7 +947,7 @@ abstract class ComplaintServiceIT {
                 NOW,
                 NOW,
                 DETAILS,
-                SlaTargets.DEFAULTS);
+                new SlaContext(BusinessCalendar.ALWAYS_OPEN_UTC, SlaTargets.DEFAULTS::of));
     }
 
     private void awaitOutboxDrained(String complaintId) {

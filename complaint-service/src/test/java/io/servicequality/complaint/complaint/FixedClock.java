@@ -2,12 +2,16 @@ package io.servicequality.complaint.complaint;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
-/** Stops the service's clock at {@link #NOW}, so numbers and due times are exact. */
+/**
+ * Stops the service's clock at {@link #NOW}, so numbers and due times are exact; timer tests move it forward with
+ * {@link TestClock#set} and put it back with {@link TestClock#reset}.
+ */
 @TestConfiguration(proxyBeanMethods = false)
 class FixedClock {
 
@@ -15,7 +19,36 @@ class FixedClock {
 
     @Bean
     @Primary
-    Clock fixedClock() {
-        return Clock.fixed(NOW, ZoneOffset.UTC);
+    TestClock fixedClock() {
+        return new TestClock();
+    }
+
+    /** A clock that stands still where a test puts it. */
+    static final class TestClock extends Clock {
+
+        private volatile Instant now = NOW;
+
+        void set(Instant instant) {
+            now = instant;
+        }
+
+        void reset() {
+            now = NOW;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 }

@@ -1,30 +1,27 @@
-package io.servicequality.complaint.complaint;
+package io.servicequality.complaint.sla;
 
 import io.servicequality.contracts.ComplaintChanged.Severity;
 import java.time.Duration;
-import java.time.Instant;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Default first-response and resolution targets per severity (SPEC §5), overridable under
- * {@code sqp.complaints.sla.<severity>.first-response|resolution}. A target left out keeps its default.
- *
- * <p>For now they run on a 24x7 clock from the opening instant; business calendars and per-tenant policies come
- * with the complaint lifecycle.
+ * The deployment's default first-response and resolution targets per severity (SPEC §5), in business time,
+ * overridable under {@code sqp.complaints.sla.<severity>.first-response|resolution}. A target left out keeps its
+ * default. A tenant's {@link SlaPolicy} for a severity replaces them.
  */
 @ConfigurationProperties("sqp.complaints.sla")
-record SlaTargets(Targets low, Targets medium, Targets high, Targets critical) {
+public record SlaTargets(Targets low, Targets medium, Targets high, Targets critical) {
 
-    static final SlaTargets DEFAULTS = new SlaTargets(null, null, null, null);
+    public static final SlaTargets DEFAULTS = new SlaTargets(null, null, null, null);
 
-    SlaTargets {
+    public SlaTargets {
         low = Targets.orDefault(low, Duration.ofHours(24), Duration.ofHours(120));
         medium = Targets.orDefault(medium, Duration.ofHours(8), Duration.ofHours(72));
         high = Targets.orDefault(high, Duration.ofHours(4), Duration.ofHours(48));
         critical = Targets.orDefault(critical, Duration.ofHours(1), Duration.ofHours(24));
     }
 
-    Targets of(Severity severity) {
+    public Targets of(Severity severity) {
         return switch (severity) {
             case LOW -> low;
             case MEDIUM -> medium;
@@ -33,14 +30,10 @@ record SlaTargets(Targets low, Targets medium, Targets high, Targets critical) {
         };
     }
 
-    DueTimes dueTimes(Severity severity, Instant openedAt) {
-        Targets targets = of(severity);
-        return new DueTimes(openedAt.plus(targets.firstResponse()), openedAt.plus(targets.resolution()));
-    }
+    /** First-response and resolution targets, in business time. */
+    public record Targets(Duration firstResponse, Duration resolution) {
 
-    record Targets(Duration firstResponse, Duration resolution) {
-
-        Targets {
+        public Targets {
             requirePositive("first-response", firstResponse);
             requirePositive("resolution", resolution);
         }
@@ -60,6 +53,4 @@ record SlaTargets(Targets low, Targets medium, Targets high, Targets critical) {
             }
         }
     }
-
-    record DueTimes(Instant firstResponseDueAt, Instant resolutionDueAt) {}
 }

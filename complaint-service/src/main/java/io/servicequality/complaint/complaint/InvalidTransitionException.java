@@ -1,0 +1,25 @@
+package io.servicequality.complaint.complaint;
+
+import io.servicequality.complaint.problem.ProblemTypes;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/** The action is not allowed in the complaint's current state (409); nothing changed. */
+class InvalidTransitionException extends ErrorResponseException {
+
+    InvalidTransitionException(String action, ComplaintStatus status, String why) {
+        super(HttpStatus.CONFLICT, problem(action, status, why), null);
+    }
+
+    private static ProblemDetail problem(String action, ComplaintStatus status, String why) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.CONFLICT,
+                "Cannot " + action + " a complaint that is " + status + (why == null ? "" : ": " + why));
+        problem.setType(ProblemTypes.INVALID_TRANSITION);
+        problem.setTitle("Invalid transition");
+        problem.setProperty("action", action);
+        problem.setProperty("currentStatus", status.name());
+        return problem;
+    }
+}

@@ -1,0 +1,96 @@
+package io.servicequality.complaint.complaint;
+
+import io.servicequality.complaint.tenant.TenantProperties;
+import jakarta.annotation.PreDestroy;
+import java.time.Clock;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Fires SLA warnings (80 %), breaches (100 %, escalating one level) and follow-up timeouts. Every
+ * {@code sqp.complaints.timers.interval} the instance holding the {@link TimerLease} fires what fell due; the others
+ * wait. Exactly once does not rest on the lease alone: each firing is written with its outbox event in one
+ * optimistic-locked update of the complaint, so even two instances that both believe they hold the lease cannot
+ * announce a timer twice, and a restart finds what was already announced on the document.
+ */
+@Component
+class SlaTimer {
+
+    private static final Logger log = LoggerFactory.getLogger(SlaTimer.class);
+
+    /** Batches per tick, so one tick cannot outlast its lease by much; what is left waits for the next tick. */
+    private static final int MAX_ROUNDS = 20;
+
+    private final ComplaintService complaints;
+    private final TimerLease lease;
+    private final int batchSize;
+
+    @Autowired
+    SlaTimer(
+            ComplaintService complaints,
+            MongoOperations mongo,
+            TenantProperties tenant,
+            TimerProperties properties,
+            Clock clock) {
+        this(
+                complaints,
+                new TimerLease(
+                        mongo,
+                        "sla-timers:" + tenant.tenantId(),
+                        UUID.randomUUID().toString(),
+                        properties.leaseTimeout(),
+                        clock),
+                properties.batchSize());
+    }
+
+    SlaTimer(ComplaintService complaints, TimerLease lease, int batchSize) {
+        this.complaints = complaints;
+        this.lease = lease;
+        this.batchSize = batchSize;
+    }
+
+    @Scheduled(
+            fixedDelayString = "${sqp.complaints.timers.interval:5s}",
+            initialDelayString = "${sqp.complaints.timers.interval:5s}")
+    void tick() {
+        try {
+            fire();
+        } catch (DataAccessException e) {
+            log.warn("SLA timers wait for the store: {}", e.toString());
+        }
+    }
+
+    /**
+     * Fires what fell due if this instance holds (or takes) the lease.
+     *
+     * @return how many due complaints this instance handled, or -1 if another instance holds the lease
+     */
+    int fire() {
+        if (!lease.acquire()) {
+            return -1;
+        }
+        int total = 0;
+        int due;
+        int rounds = 0;
+        do {
+            due = complaints.fireDueTimers(batchSize);
+            total += due;
+        } while (due == batchSize && ++rounds < MAX_ROUNDS);
+        return total;
+    }
+
+    @PreDestroy
+    void releaseLease() {
+        try {
+            lease.release();
+        } catch (DataAccessException e) {
+            log.debug("Cannot release the timer lease; it expires by itself: {}", e.toString());
+        }
+    }
+}
