@@ -18,6 +18,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param revision increases with every applied event
  * @param dirty the outbox flag: a change not yet published as {@link MetricUpdated}
  * @param updatedAt when the last event was applied
+ * @param lateEvents events counted here that reached the log after the allowed lateness (they skip the minute bucket)
+ * @param publishedAt when a revision of this bucket was last published
  */
 @Document(collection = Bucket.COLLECTION)
 @CompoundIndexes({
@@ -34,9 +36,16 @@ record Bucket(
         Map<String, Long> offsets,
         long revision,
         boolean dirty,
-        Instant updatedAt) {
+        Instant updatedAt,
+        long lateEvents,
+        Instant publishedAt) {
 
     static final String COLLECTION = "buckets";
+
+    Bucket {
+        statistics = statistics == null ? BucketStatistics.EMPTY : statistics;
+        offsets = offsets == null ? Map.of() : offsets;
+    }
 
     /** The absolute state of this revision; republishing it yields the same event, id included. */
     MetricUpdated toMetricUpdated() {

@@ -1,6 +1,5 @@
 package io.servicequality.scoring.bucket;
 
-import io.servicequality.contracts.Granularity;
 import io.servicequality.scoring.tenant.TenantProperties;
 import jakarta.validation.Valid;
 import java.util.List;
@@ -9,7 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Read-only view of the hour buckets, for operators and end-to-end checks. */
+/** Read-only view of the buckets, for operators and end-to-end checks. */
 @RestController
 @RequestMapping("/api/v1/buckets")
 class BucketController {
@@ -23,8 +22,10 @@ class BucketController {
     }
 
     @GetMapping
-    List<BucketResponse> hourBuckets(@Valid @ParameterObject BucketQuery query) {
-        return buckets.find(tenant.tenantId(), query.branchId(), Granularity.HOUR, query.from(), query.to()).stream()
+    List<BucketResponse> buckets(@Valid @ParameterObject BucketQuery query) {
+        return buckets
+                .find(tenant.tenantId(), query.branchId(), query.granularityOrHour(), query.from(), query.to())
+                .stream()
                 .map(BucketResponse::of)
                 .toList();
     }

@@ -4,13 +4,18 @@ import io.servicequality.contracts.BucketStatistics;
 import io.servicequality.contracts.Granularity;
 import java.time.Instant;
 
-/** One bucket's absolute statistics, as last updated. */
+/**
+ * One bucket's absolute statistics, as last updated.
+ *
+ * @param lateEvents events counted here that reached the log after the allowed lateness (not in the minute buckets)
+ */
 record BucketResponse(
         String branchId,
         Granularity granularity,
         Instant bucketStart,
         long revision,
         Instant updatedAt,
+        long lateEvents,
         BucketStatistics statistics) {
 
     static BucketResponse of(Bucket bucket) {
@@ -20,6 +25,7 @@ record BucketResponse(
                 bucket.bucketStart(),
                 bucket.revision(),
                 bucket.updatedAt(),
+                bucket.lateEvents(),
                 bucket.statistics());
     }
 }

@@ -2,14 +2,27 @@ package io.servicequality.scoring.bucket;
 
 import io.servicequality.contracts.ComplaintChanged;
 import io.servicequality.contracts.FeedbackSubmitted;
-import java.util.UUID;
+import io.servicequality.contracts.InteractionRecorded;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Adds events to their buckets exactly once. Safe to call again with the same record at any point (after a crash, a
- * rebalance, a retry): the ledger step only ever inserts, and each bucket update is guarded by the record's offset.
+ * Adds events to their buckets exactly once. Safe to call again with the same records at any point (after a crash, a
+ * rebalance, a retry): the ledger step only ever inserts, and each bucket update adds only the records beyond the
+ * offsets stored in the bucket itself.
+ *
+ * <p>Works on batches: one bulk of ledger claims, one read of the branches' time zones, then one guarded upsert per
+ * touched bucket carrying the sum of the batch's records for it.
  */
 @Service
 class BucketScoring {
@@ -18,35 +31,79 @@ class BucketScoring {
 
     private final EventLedger ledger;
     private final Buckets buckets;
+    private final BranchDirectory directory;
+    private final ScoringProperties properties;
 
-    BucketScoring(EventLedger ledger, Buckets buckets) {
+    BucketScoring(EventLedger ledger, Buckets buckets, BranchDirectory directory, ScoringProperties properties) {
         this.ledger = ledger;
         this.buckets = buckets;
+        this.directory = directory;
+        this.properties = properties;
     }
 
+    Contribution contributionOf(InteractionRecorded event) {
+        return Contribution.of(event, properties.serviceLevelSeconds());
+    }
+
+    /** Counts one feedback read at {@code position} (logged now); see {@link #recordAll}. */
     Outcome record(FeedbackSubmitted event, SourcePosition position) {
-        return apply(event.eventId(), Contribution.of(event), position);
+        return recordOne(new CountedRecord(position, Instant.now(), event.eventId(), Contribution.of(event)));
     }
 
     Outcome record(ComplaintChanged event, SourcePosition position) {
-        return Contribution.of(event)
-                .map(contribution -> apply(event.eventId(), contribution, position))
-                .orElse(Outcome.IGNORED);
+        return recordOne(new CountedRecord(
+                position, Instant.now(), event.eventId(), Contribution.of(event).orElse(null)));
     }
 
-    private Outcome apply(UUID eventId, Contribution contribution, SourcePosition position) {
-        Outcome outcome;
-        if (!ledger.isFirstOccurrence(position, contribution.tenantId(), eventId)) {
-            outcome = Outcome.DUPLICATE;
-        } else {
-            boolean appliedNow = false;
-            for (BucketId bucket : contribution.buckets()) {
-                appliedNow |= buckets.apply(bucket, contribution.statistics(), position);
+    private Outcome recordOne(CountedRecord record) {
+        return recordAll(List.of(record)).get(record.position());
+    }
+
+    /**
+     * Counts a batch of records of one or more partitions, each partition's records in offset order.
+     *
+     * @return what happened to each record
+     */
+    Map<SourcePosition, Outcome> recordAll(List<CountedRecord> records) {
+        Map<SourcePosition, Outcome> outcomes = new LinkedHashMap<>();
+        List<CountedRecord> counted = new ArrayList<>(records.size());
+        for (CountedRecord record : records) {
+            if (record.counts()) {
+                counted.add(record);
+            } else {
+                outcomes.put(record.position(), Outcome.IGNORED);
             }
-            outcome = appliedNow ? Outcome.APPLIED : Outcome.ALREADY_APPLIED;
         }
-        log.debug("event {} at {}: {}", eventId, position, outcome);
-        return outcome;
+        Set<SourcePosition> first = ledger.claimFirstOccurrences(counted.stream()
+                .map(record -> new EventLedger.Claim(
+                        record.position(), record.contribution().tenantId(), record.eventId()))
+                .toList());
+        Map<String, ZoneId> zones = directory.zonesOf(counted.stream()
+                .map(record -> BranchEntry.idOf(
+                        record.contribution().tenantId(), record.contribution().branchId()))
+                .collect(Collectors.toSet()));
+        Map<String, BucketChange> changes = new LinkedHashMap<>();
+        for (CountedRecord record : counted) {
+            if (!first.contains(record.position())) {
+                outcomes.put(record.position(), Outcome.DUPLICATE);
+                continue;
+            }
+            Contribution contribution = record.contribution();
+            boolean late = record.isLate(properties.allowedLateness());
+            ZoneId zone = zones.getOrDefault(
+                    BranchEntry.idOf(contribution.tenantId(), contribution.branchId()), ZoneOffset.UTC);
+            for (BucketId bucket : contribution.buckets(zone, !late)) {
+                changes.computeIfAbsent(bucket.value(), id -> new BucketChange(bucket))
+                        .add(record.position(), contribution.statistics(), late);
+            }
+        }
+        Set<SourcePosition> applied = buckets.applyAll(changes.values());
+        for (CountedRecord record : counted) {
+            outcomes.putIfAbsent(
+                    record.position(), applied.contains(record.position()) ? Outcome.APPLIED : Outcome.ALREADY_APPLIED);
+        }
+        log.debug("batch of {}: {} counted now", records.size(), applied.size());
+        return outcomes;
     }
 
     enum Outcome {
@@ -56,7 +113,7 @@ class BucketScoring {
         ALREADY_APPLIED,
         /** The same event id was seen before at another position. */
         DUPLICATE,
-        /** An event type that does not count (yet). */
+        /** An event type that does not count. */
         IGNORED
     }
 }

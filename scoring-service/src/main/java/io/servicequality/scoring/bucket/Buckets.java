@@ -3,15 +3,28 @@ package io.servicequality.scoring.bucket;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import com.mongodb.bulk.BulkWriteError;
 import io.servicequality.contracts.BucketStatistics;
 import io.servicequality.contracts.Granularity;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -19,6 +32,9 @@ import org.springframework.stereotype.Component;
 /** The bucket documents. Every write is one atomic update of one document. */
 @Component
 class Buckets {
+
+    private static final int DUPLICATE_KEY = 11000;
+    private static final int MAX_ATTEMPTS = 10;
 
     private final MongoTemplate mongo;
     private final Clock clock;
@@ -28,53 +44,192 @@ class Buckets {
         this.clock = clock;
     }
 
+    /** One conditional upsert and the positions whose effect it carries. */
+    record GuardedUpdate(String id, Query guard, Update update, List<SourcePosition> positions) {}
+
     /**
-     * Adds {@code delta} to the bucket unless the record at {@code position} was already applied to it, in one
-     * conditional upsert: it matches only while the bucket's offset for the record's partition is absent or lower.
-     * When the bucket exists but the guard fails, the upsert tries to insert the same {@code _id} and the store
-     * refuses with a duplicate key: the record was applied before.
+     * Adds each change to its bucket, counting every record at most once per bucket, whatever was applied before: the
+     * bucket's stored offset per source partition says which records it already holds (a partition's records are
+     * applied in offset order), so only the parts beyond it are summed. Each bucket then gets one compare-and-set
+     * upsert: it matches only while the stored offsets are still the ones read. When another consumer got there first
+     * (a rebalance), the upsert collides with the existing {@code _id} and that bucket is read and tried again. The
+     * writes go out as one bulk per granularity.
      *
-     * @return {@code true} if applied now, {@code false} if it had been applied already
+     * @return the positions whose records were added to at least one bucket now
      */
-    boolean apply(BucketId id, BucketStatistics delta, SourcePosition position) {
-        String offsetField = "offsets." + position.offsetKey();
-        Query notYetApplied = query(where("_id")
-                .is(id.value())
-                .orOperator(where(offsetField).exists(false), where(offsetField).lt(position.offset())));
-        Update update = incrementsOf(delta)
-                .inc("revision", 1L)
-                .set(offsetField, position.offset())
+    Set<SourcePosition> applyAll(Collection<BucketChange> changes) {
+        Set<SourcePosition> applied = new HashSet<>();
+        if (changes.isEmpty()) {
+            return applied;
+        }
+        Map<String, Map<String, Long>> stored = offsetsOf(
+                changes.stream().map(change -> change.bucket().value()).toList());
+        Map<String, BucketChange> byId = new HashMap<>();
+        for (Granularity granularity : Granularity.values()) {
+            List<GuardedUpdate> updates = new ArrayList<>();
+            for (BucketChange change : changes) {
+                if (change.bucket().granularity() == granularity) {
+                    byId.put(change.bucket().value(), change);
+                    GuardedUpdate update = guardedUpdate(
+                            change, stored.getOrDefault(change.bucket().value(), Map.of()));
+                    if (update != null) {
+                        updates.add(update);
+                    }
+                }
+            }
+            Set<String> collided = write(updates);
+            for (GuardedUpdate update : updates) {
+                if (collided.contains(update.id())) {
+                    applied.addAll(applyAlone(byId.get(update.id())));
+                } else {
+                    applied.addAll(update.positions());
+                }
+            }
+        }
+        return applied;
+    }
+
+    /**
+     * Writes the updates as one unordered bulk.
+     *
+     * @return the ids whose guard no longer held (a concurrent writer changed the offsets)
+     */
+    Set<String> write(List<GuardedUpdate> updates) {
+        if (updates.isEmpty()) {
+            return Set.of();
+        }
+        var bulk = mongo.bulkOps(BulkMode.UNORDERED, Bucket.class);
+        updates.forEach(update -> bulk.upsert(update.guard(), update.update()));
+        try {
+            bulk.execute();
+            return Set.of();
+        } catch (BulkOperationException partlyRefused) {
+            Set<String> collided = new HashSet<>();
+            for (BulkWriteError error : partlyRefused.getErrors()) {
+                if (error.getCode() != DUPLICATE_KEY) {
+                    throw partlyRefused;
+                }
+                collided.add(updates.get(error.getIndex()).id());
+            }
+            return collided;
+        }
+    }
+
+    /** One bucket on its own, re-reading its offsets until the compare-and-set holds. */
+    private Set<SourcePosition> applyAlone(BucketChange change) {
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            Map<String, Long> stored = offsetsOf(List.of(change.bucket().value()))
+                    .getOrDefault(change.bucket().value(), Map.of());
+            GuardedUpdate update = guardedUpdate(change, stored);
+            if (update == null) {
+                return Set.of();
+            }
+            try {
+                mongo.upsert(update.guard(), update.update(), Bucket.class);
+                return new HashSet<>(update.positions());
+            } catch (DuplicateKeyException concurrentWriter) {
+                // read again and retry
+            }
+        }
+        throw new OptimisticLockingFailureException("bucket " + change.bucket().value() + " kept changing");
+    }
+
+    /**
+     * The update adding the parts beyond the stored offsets, guarded by those offsets; {@code null} when every part
+     * is already in the bucket.
+     */
+    private GuardedUpdate guardedUpdate(BucketChange change, Map<String, Long> storedOffsets) {
+        BucketStatistics sum = BucketStatistics.EMPTY;
+        long records = 0;
+        long late = 0;
+        List<SourcePosition> positions = new ArrayList<>();
+        Map<String, Long> newOffsets = new TreeMap<>();
+        for (BucketChange.Part part : change.parts()) {
+            String key = part.position().offsetKey();
+            if (part.position().offset() <= storedOffsets.getOrDefault(key, -1L)) {
+                continue;
+            }
+            sum = sum.plus(part.statistics());
+            records++;
+            late += part.late() ? 1 : 0;
+            positions.add(part.position());
+            newOffsets.merge(key, part.position().offset(), Math::max);
+        }
+        if (records == 0) {
+            return null;
+        }
+        BucketId id = change.bucket();
+        Criteria guard = where("_id").is(id.value());
+        Update update = incrementsOf(sum)
+                .inc("revision", records)
+                .inc("lateEvents", late)
                 .set("dirty", true)
                 .set("updatedAt", clock.instant())
                 .setOnInsert("tenantId", id.tenantId())
                 .setOnInsert("branchId", id.branchId())
                 .setOnInsert("granularity", id.granularity())
                 .setOnInsert("bucketStart", id.start());
-        try {
-            mongo.upsert(notYetApplied, update, Bucket.class);
-            return true;
-        } catch (DuplicateKeyException alreadyApplied) {
-            return false;
-        }
+        newOffsets.forEach((key, offset) -> {
+            Long before = storedOffsets.get(key);
+            if (before == null) {
+                guard.and("offsets." + key).exists(false);
+            } else {
+                guard.and("offsets." + key).is(before);
+            }
+            update.set("offsets." + key, offset);
+        });
+        return new GuardedUpdate(id.value(), query(guard), update, positions);
     }
 
-    /** Buckets with unpublished changes, the longest waiting first. */
-    List<Bucket> dirty(int limit) {
-        return mongo.find(
-                query(where("dirty").is(true)).with(Sort.by("updatedAt", "_id")).limit(limit), Bucket.class);
+    private Map<String, Map<String, Long>> offsetsOf(List<String> ids) {
+        Query query = query(where("_id").in(ids));
+        query.fields().include("offsets");
+        Map<String, Map<String, Long>> offsets = new HashMap<>();
+        for (Document document : mongo.find(query, Document.class, Bucket.COLLECTION)) {
+            Map<String, Long> perPartition = new HashMap<>();
+            Document stored = document.get("offsets", Document.class);
+            if (stored != null) {
+                stored.forEach((key, value) -> perPartition.put(key, ((Number) value).longValue()));
+            }
+            offsets.put(document.getString("_id"), perPartition);
+        }
+        return offsets;
     }
 
     /**
-     * Clears the dirty flag, but only if no event was applied since {@code publishedRevision} was read; otherwise the
-     * bucket stays dirty and its newer revision is published on the next round.
+     * Buckets with unpublished changes, the longest waiting first, leaving out those published less than {@code
+     * minInterval} ago: under load every bucket is published at most once per interval.
+     */
+    List<Bucket> dirty(int limit, Duration minInterval) {
+        Instant publishedBefore = clock.instant().minus(minInterval);
+        return mongo.find(
+                query(where("dirty")
+                                .is(true)
+                                .orOperator(
+                                        where("publishedAt").exists(false),
+                                        where("publishedAt").lte(publishedBefore)))
+                        .with(Sort.by("updatedAt", "_id"))
+                        .limit(limit),
+                Bucket.class);
+    }
+
+    /**
+     * Records the publication and clears the dirty flag, but only if no event was applied since {@code
+     * publishedRevision} was read; otherwise the bucket stays dirty and its newer revision is published on a later
+     * round.
      */
     boolean markPublished(String id, long publishedRevision) {
-        return mongo.updateFirst(
+        Instant now = clock.instant();
+        boolean cleared = mongo.updateFirst(
                                 query(where("_id").is(id).and("revision").is(publishedRevision)),
-                                new Update().set("dirty", false),
+                                new Update().set("dirty", false).set("publishedAt", now),
                                 Bucket.class)
                         .getModifiedCount()
                 > 0;
+        if (!cleared) {
+            mongo.updateFirst(query(where("_id").is(id)), new Update().set("publishedAt", now), Bucket.class);
+        }
+        return cleared;
     }
 
     /** The buckets of one branch starting in {@code [from, to)}, in time order. */
@@ -91,6 +246,22 @@ class Buckets {
                                 .lt(to))
                         .with(Sort.by("bucketStart")),
                 Bucket.class);
+    }
+
+    /**
+     * Empties every bucket for a rebuild: statistics, offsets and late counts go, the document and its revision stay,
+     * so that the recomputed statistics are published with higher revisions than anything published before.
+     */
+    long resetAll() {
+        return mongo.updateMulti(
+                        new Query(),
+                        new Update()
+                                .unset("statistics")
+                                .unset("offsets")
+                                .set("lateEvents", 0L)
+                                .set("dirty", false),
+                        Bucket.class)
+                .getModifiedCount();
     }
 
     /**

@@ -4,18 +4,24 @@ import io.servicequality.contracts.BucketStatistics;
 import io.servicequality.contracts.BucketStatistics.ComplaintStatistics;
 import io.servicequality.contracts.BucketStatistics.CsatStatistics;
 import io.servicequality.contracts.BucketStatistics.DimensionStatistics;
+import io.servicequality.contracts.BucketStatistics.DriverStatistics;
+import io.servicequality.contracts.BucketStatistics.InteractionStatistics;
 import io.servicequality.contracts.BucketStatistics.MeanStatistics;
 import io.servicequality.contracts.BucketStatistics.NpsStatistics;
 import io.servicequality.contracts.BucketStatistics.ServqualStatistics;
 import io.servicequality.contracts.ComplaintChanged;
-import io.servicequality.contracts.ComplaintChanged.ComplaintEventType;
 import io.servicequality.contracts.DimensionRating;
 import io.servicequality.contracts.FeedbackSubmitted;
+import io.servicequality.contracts.Granularity;
+import io.servicequality.contracts.Histogram;
 import io.servicequality.contracts.ImportancePoints;
+import io.servicequality.contracts.InteractionRecorded;
 import io.servicequality.contracts.PlatformEvent;
 import io.servicequality.contracts.ServqualDimension;
 import io.servicequality.contracts.ServqualRatings;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -35,26 +41,140 @@ record Contribution(String tenantId, String branchId, Instant occurredAt, Bucket
                 csatOf(event.csat()),
                 npsOf(event.nps()),
                 cesOf(event.ces()),
-                null);
+                null,
+                null,
+                DriverStatistics.of(event.csat(), event.servqual()));
         return new Contribution(event.tenantId(), event.branchId(), event.occurredAt(), statistics);
     }
 
-    /** Only an opened complaint counts for now; the later steps of its life are acknowledged and ignored. */
+    /**
+     * One offered interaction.
+     *
+     * @param serviceLevelSeconds the tenant's service-level threshold: answered within it counts as within service
+     *     level
+     */
+    static Contribution of(InteractionRecorded event, int serviceLevelSeconds) {
+        requireCommonFields(event);
+        if (event.answered() && event.abandoned()) {
+            throw new InvalidEvent("an interaction cannot be both answered and abandoned");
+        }
+        Integer wait = event.waitSeconds();
+        Integer handle = event.handleSeconds();
+        if (wait != null && wait < 0) {
+            throw new InvalidEvent("waitSeconds must not be negative");
+        }
+        if (handle != null && handle < 0) {
+            throw new InvalidEvent("handleSeconds must not be negative");
+        }
+        boolean answered = event.answered();
+        boolean handled = answered && handle != null;
+        double handleSeconds = handled ? handle : 0;
+        var interactions = new InteractionStatistics(
+                1,
+                answered ? 1 : 0,
+                event.abandoned() ? 1 : 0,
+                answered && wait != null && wait <= serviceLevelSeconds ? 1 : 0,
+                answered && event.resolvedFirstContact() ? 1 : 0,
+                handleSeconds,
+                handleSeconds * handleSeconds,
+                answered && event.complex() ? 1 : 0,
+                answered && event.complex() ? handleSeconds : 0,
+                wait == null ? Histogram.EMPTY : Histogram.of(wait),
+                handled ? Histogram.of(handle) : Histogram.EMPTY);
+        var statistics = new BucketStatistics(0, null, null, null, null, null, interactions, null);
+        return new Contribution(event.tenantId(), event.branchId(), event.occurredAt(), statistics);
+    }
+
+    /**
+     * A step in a complaint's life, in the bucket of the step's time. Steps without a statistic of their own
+     * (assigned, on hold, resumed, escalated, followed up) count nothing.
+     */
     static Optional<Contribution> of(ComplaintChanged event) {
         requireCommonFields(event);
         if (event.type() == null) {
             throw new InvalidEvent("type is required");
         }
-        if (event.type() != ComplaintEventType.OPENED) {
+        boolean withinTarget = Boolean.TRUE.equals(event.withinTarget());
+        ComplaintStatistics complaints = switch (event.type()) {
+            case OPENED ->
+                new ComplaintStatistics(
+                        1,
+                        0,
+                        0,
+                        0,
+                        0,
+                        0,
+                        null,
+                        0,
+                        0,
+                        0,
+                        0,
+                        event.category() == null
+                                ? Map.of()
+                                : Map.of(event.category().name(), 1L),
+                        event.severity() == null
+                                ? Map.of()
+                                : Map.of(event.severity().name(), 1L),
+                        Map.of(departmentKey(event.department()), 1L));
+            case ACKNOWLEDGED ->
+                new ComplaintStatistics(0, 1, withinTarget ? 1 : 0, 0, 0, 0, null, 0, 0, 0, 0, null, null, null);
+            case RESOLVED -> resolved(event, withinTarget);
+            case REOPENED -> new ComplaintStatistics(0, 0, 0, 0, 0, 0, null, 1, 0, 0, 0, null, null, null);
+            case CLOSED -> new ComplaintStatistics(0, 0, 0, 0, 0, 0, null, 0, 1, 0, 0, null, null, null);
+            case SLA_WARNING -> new ComplaintStatistics(0, 0, 0, 0, 0, 0, null, 0, 0, 1, 0, null, null, null);
+            case SLA_BREACHED -> new ComplaintStatistics(0, 0, 0, 0, 0, 0, null, 0, 0, 0, 1, null, null, null);
+            case ASSIGNED, ON_HOLD, RESUMED, ESCALATED, FOLLOWED_UP -> null;
+        };
+        if (complaints == null) {
             return Optional.empty();
         }
-        var statistics = new BucketStatistics(0, null, null, null, null, new ComplaintStatistics(1));
+        var statistics = new BucketStatistics(0, null, null, null, null, complaints, null, null);
         return Optional.of(new Contribution(event.tenantId(), event.branchId(), event.occurredAt(), statistics));
     }
 
-    /** The buckets this contribution is added to. */
-    List<BucketId> buckets() {
-        return List.of(BucketId.hourOf(tenantId, branchId, occurredAt));
+    private static ComplaintStatistics resolved(ComplaintChanged event, boolean withinTarget) {
+        Long minutes = event.businessMinutesToResolve();
+        if (minutes != null && minutes < 0) {
+            throw new InvalidEvent("businessMinutesToResolve must not be negative");
+        }
+        return new ComplaintStatistics(
+                0,
+                0,
+                0,
+                1,
+                withinTarget ? 1 : 0,
+                minutes == null ? 0 : minutes,
+                minutes == null ? Histogram.EMPTY : Histogram.of(minutes / 60.0),
+                0,
+                0,
+                0,
+                0,
+                null,
+                null,
+                null);
+    }
+
+    /** A department as a field name of the breakdown map: no dots, no leading {@code $}. */
+    static String departmentKey(String department) {
+        if (department == null || department.isBlank()) {
+            return "unassigned";
+        }
+        String key = department.strip().replace('.', '_');
+        return key.startsWith("$") ? "_" + key.substring(1) : key;
+    }
+
+    /**
+     * The buckets this contribution is added to: its minute (unless it arrived too late for the live view), hour and
+     * day (the branch's local day in {@code zone}).
+     */
+    List<BucketId> buckets(ZoneId zone, boolean withMinute) {
+        List<BucketId> buckets = new ArrayList<>(3);
+        for (Granularity granularity : Granularity.values()) {
+            if (granularity != Granularity.MINUTE || withMinute) {
+                buckets.add(BucketId.of(granularity, tenantId, branchId, occurredAt, zone));
+            }
+        }
+        return buckets;
     }
 
     private static void requireCommonFields(PlatformEvent event) {

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * Drains the outbox: publishes the absolute statistics of every dirty bucket as {@link MetricUpdated} and, once the
  * broker has acknowledged, clears the flag if the bucket has not changed meanwhile. Many events to one bucket between
- * two rounds become one update. A crash between publishing and clearing republishes the same revision, which a
+ * two rounds become one update, and a bucket is published at most once per {@code sqp.metric-publisher.min-interval}
+ * (1 s by default). A crash between publishing and clearing republishes the same revision, which a
  * consumer keeping the highest revision ignores.
  */
 @Component
@@ -39,7 +40,7 @@ class MetricPublisher {
 
     @Scheduled(fixedDelayString = "${sqp.metric-publisher.interval}")
     void publishDirtyBuckets() {
-        List<Bucket> dirty = buckets.dirty(properties.batchSize());
+        List<Bucket> dirty = buckets.dirty(properties.batchSize(), properties.minInterval());
         Map<Bucket, CompletableFuture<SendResult<String, MetricUpdated>>> sent = new LinkedHashMap<>();
         for (Bucket bucket : dirty) {
             MetricUpdated update = bucket.toMetricUpdated();

@@ -12,8 +12,12 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param batchSize most buckets published per round
  * @param sendTimeout how long a round waits for the broker's acknowledgements
+ * @param minInterval the shortest time between two publications of one bucket: under load, the changes of a bucket
+ *     are coalesced into at most one update per interval
  */
 @Validated
 @ConfigurationProperties(prefix = "sqp.metric-publisher")
 record MetricPublisherProperties(
-        @Min(1) int batchSize, @NotNull Duration sendTimeout) {}
+        @Min(1) int batchSize,
+        @NotNull Duration sendTimeout,
+        @NotNull Duration minInterval) {}

@@ -1,19 +1,26 @@
 package io.servicequality.scoring.bucket;
 
+import io.servicequality.contracts.Topics;
+
 /** A counted topic, by the short name used in ledger ids and bucket offset keys. */
 enum Source {
-    /** {@code sqp.feedback-submitted.v1} */
-    FEEDBACK("feedback"),
-    /** {@code sqp.complaint-changed.v1} */
-    COMPLAINT("complaint");
+    FEEDBACK("feedback", Topics.FEEDBACK_SUBMITTED),
+    INTERACTION("interaction", Topics.INTERACTION_RECORDED),
+    COMPLAINT("complaint", Topics.COMPLAINT_CHANGED);
 
     private final String shortName;
+    private final String topic;
 
-    Source(String shortName) {
+    Source(String shortName, String topic) {
         this.shortName = shortName;
+        this.topic = topic;
     }
 
     String shortName() {
         return shortName;
+    }
+
+    String topic() {
+        return topic;
     }
 }

@@ -1,39 +1,132 @@
 package io.servicequality.scoring.bucket;
 
+import io.servicequality.contracts.BranchChanged;
 import io.servicequality.contracts.ComplaintChanged;
 import io.servicequality.contracts.FeedbackSubmitted;
+import io.servicequality.contracts.InteractionRecorded;
+import io.servicequality.contracts.PlatformEvent;
 import io.servicequality.contracts.Topics;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
 
-/** Feeds the counted topics to {@link BucketScoring}, with the position each record was read at. */
+/**
+ * Feeds the counted topics to {@link BucketScoring} in batches, with the position and log time of each record, and
+ * the branch directory to {@link BranchDirectory}.
+ *
+ * <p>A record that can never be counted (undeserialisable, invalid) stops the batch there: the records before it are
+ * counted, then it is reported by index, so the error handler commits up to it, dead-letters it without retrying and
+ * redelivers the rest.
+ */
 @Component
 class SourceEventListener {
 
-    private final BucketScoring scoring;
+    static final String FEEDBACK = "feedback-submitted";
+    static final String INTERACTION = "interaction-recorded";
+    static final String COMPLAINT = "complaint-changed";
 
-    SourceEventListener(BucketScoring scoring) {
+    /** The containers that count events; the listener id is also the consumer group. */
+    static final List<String> LISTENER_IDS = List.of(FEEDBACK, INTERACTION, COMPLAINT);
+
+    private static final LogAccessor LOG = new LogAccessor(SourceEventListener.class);
+
+    private final BucketScoring scoring;
+    private final BranchDirectory directory;
+
+    SourceEventListener(BucketScoring scoring, BranchDirectory directory) {
         this.scoring = scoring;
+        this.directory = directory;
+    }
+
+    static String groupOf(Source source) {
+        return switch (source) {
+            case FEEDBACK -> FEEDBACK;
+            case INTERACTION -> INTERACTION;
+            case COMPLAINT -> COMPLAINT;
+        };
     }
 
     @KafkaListener(
-            id = "feedback-submitted",
+            id = FEEDBACK,
             topics = Topics.FEEDBACK_SUBMITTED,
             properties = "spring.json.value.default.type=io.servicequality.contracts.FeedbackSubmitted")
-    void onFeedbackSubmitted(ConsumerRecord<String, FeedbackSubmitted> record) {
-        scoring.record(record.value(), positionOf(Source.FEEDBACK, record));
+    void onFeedbackSubmitted(List<ConsumerRecord<String, FeedbackSubmitted>> records) {
+        count(Source.FEEDBACK, records, Contribution::of);
     }
 
     @KafkaListener(
-            id = "complaint-changed",
-            topics = Topics.COMPLAINT_CHANGED,
-            properties = "spring.json.value.default.type=io.servicequality.contracts.ComplaintChanged")
-    void onComplaintChanged(ConsumerRecord<String, ComplaintChanged> record) {
-        scoring.record(record.value(), positionOf(Source.COMPLAINT, record));
+            id = INTERACTION,
+            topics = Topics.INTERACTION_RECORDED,
+            properties = "spring.json.value.default.type=io.servicequality.contracts.InteractionRecorded")
+    void onInteractionRecorded(List<ConsumerRecord<String, InteractionRecorded>> records) {
+        count(Source.INTERACTION, records, scoring::contributionOf);
     }
 
-    private static SourcePosition positionOf(Source source, ConsumerRecord<?, ?> record) {
-        return new SourcePosition(source, record.partition(), record.offset());
+    @KafkaListener(
+            id = COMPLAINT,
+            topics = Topics.COMPLAINT_CHANGED,
+            properties = "spring.json.value.default.type=io.servicequality.contracts.ComplaintChanged")
+    void onComplaintChanged(List<ConsumerRecord<String, ComplaintChanged>> records) {
+        count(Source.COMPLAINT, records, event -> Contribution.of(event).orElse(null));
+    }
+
+    @KafkaListener(
+            id = "branch-directory",
+            topics = Topics.BRANCH_DIRECTORY,
+            properties = "spring.json.value.default.type=io.servicequality.contracts.BranchChanged")
+    void onBranchChanged(List<ConsumerRecord<String, BranchChanged>> records) {
+        for (ConsumerRecord<String, BranchChanged> record : records) {
+            if (record.value() == null && deserializationFailureOf(record) == null) {
+                continue; // a tombstone on the compacted topic: nothing to place events by
+            }
+            try {
+                directory.update(valueOf(record));
+            } catch (InvalidEvent | DeserializationException uncountable) {
+                throw new BatchListenerFailedException("branch entry cannot be used", uncountable, record);
+            }
+        }
+    }
+
+    private <T extends PlatformEvent> void count(
+            Source source, List<ConsumerRecord<String, T>> records, Function<T, Contribution> contributionOf) {
+        List<CountedRecord> counted = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, T> record : records) {
+            try {
+                T event = valueOf(record);
+                counted.add(new CountedRecord(
+                        new SourcePosition(source, record.partition(), record.offset()),
+                        Instant.ofEpochMilli(record.timestamp()),
+                        event.eventId(),
+                        contributionOf.apply(event)));
+            } catch (InvalidEvent | DeserializationException uncountable) {
+                scoring.recordAll(counted);
+                throw new BatchListenerFailedException("record cannot be counted", uncountable, record);
+            }
+        }
+        scoring.recordAll(counted);
+    }
+
+    private static <T> T valueOf(ConsumerRecord<String, T> record) {
+        DeserializationException failure = deserializationFailureOf(record);
+        if (failure != null) {
+            throw failure;
+        }
+        if (record.value() == null) {
+            throw new InvalidEvent("the record has no value");
+        }
+        return record.value();
+    }
+
+    private static DeserializationException deserializationFailureOf(ConsumerRecord<?, ?> record) {
+        return SerializationUtils.getExceptionFromHeader(
+                record, SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG);
     }
 }

@@ -1,8 +1,10 @@
 package io.servicequality.scoring.config;
 
+import io.servicequality.contracts.AlertEvent;
 import io.servicequality.contracts.MetricUpdated;
 import io.servicequality.contracts.Topics;
 import io.servicequality.scoring.bucket.InvalidEvent;
+import io.servicequality.scoring.quality.InvalidMetricUpdate;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -31,10 +33,20 @@ class KafkaConfig {
     KafkaAdmin.NewTopics scoringTopics(KafkaTopicProperties properties) {
         return new KafkaAdmin.NewTopics(
                 topic(Topics.METRIC_UPDATED, properties),
+                topic(Topics.ALERTS, properties),
                 topic(Topics.FEEDBACK_SUBMITTED, properties),
+                topic(Topics.INTERACTION_RECORDED, properties),
                 topic(Topics.COMPLAINT_CHANGED, properties),
+                TopicBuilder.name(Topics.BRANCH_DIRECTORY)
+                        .partitions(properties.partitions())
+                        .replicas(properties.replicationFactor())
+                        .compact()
+                        .build(),
                 topic(Topics.deadLetterTopicOf(Topics.FEEDBACK_SUBMITTED), properties),
-                topic(Topics.deadLetterTopicOf(Topics.COMPLAINT_CHANGED), properties));
+                topic(Topics.deadLetterTopicOf(Topics.INTERACTION_RECORDED), properties),
+                topic(Topics.deadLetterTopicOf(Topics.COMPLAINT_CHANGED), properties),
+                topic(Topics.deadLetterTopicOf(Topics.BRANCH_DIRECTORY), properties),
+                topic(Topics.deadLetterTopicOf(Topics.METRIC_UPDATED), properties));
     }
 
     private static NewTopic topic(String name, KafkaTopicProperties properties) {
@@ -46,6 +58,11 @@ class KafkaConfig {
 
     @Bean
     KafkaTemplate<String, MetricUpdated> metricUpdatedTemplate(ProducerFactory<String, MetricUpdated> producerFactory) {
+        return new KafkaTemplate<>(producerFactory);
+    }
+
+    @Bean
+    KafkaTemplate<String, AlertEvent> alertTemplate(ProducerFactory<String, AlertEvent> producerFactory) {
         return new KafkaTemplate<>(producerFactory);
     }
 
@@ -79,7 +96,7 @@ class KafkaConfig {
                     recoverer.accept(record, exception);
                 },
                 infrastructureBackOff());
-        handler.addNotRetryableExceptions(InvalidEvent.class);
+        handler.addNotRetryableExceptions(InvalidEvent.class, InvalidMetricUpdate.class);
         return handler;
     }
 

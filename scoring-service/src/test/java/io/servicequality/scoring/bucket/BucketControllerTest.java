@@ -52,14 +52,16 @@ class BucketControllerTest {
                         Map.of("feedback-0", 7L),
                         2,
                         false,
-                        start.plusSeconds(600))));
+                        start.plusSeconds(600),
+                        1,
+                        start.plusSeconds(601))));
 
         MvcTestResult result = get("branchId=SH-001&from=2026-11-20T00:00:00Z&to=2026-11-21T00:00:00Z");
 
         assertThat(result).hasStatusOk();
         assertThat(result).bodyJson().isLenientlyEqualTo("""
                         [{"branchId": "SH-001", "granularity": "HOUR", "bucketStart": "2026-11-20T09:00:00Z",
-                          "revision": 2, "updatedAt": "2026-11-20T09:10:00Z",
+                          "revision": 2, "updatedAt": "2026-11-20T09:10:00Z", "lateEvents": 1,
                           "statistics": %s}]
                         """.formatted(statisticsJson()));
     }

@@ -6,7 +6,11 @@ import static io.servicequality.scoring.bucket.TestEvents.feedback;
 import static io.servicequality.scoring.bucket.TestEvents.uniqueBranch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doCallRealMethod;
 
+import io.servicequality.contracts.BranchChanged;
 import io.servicequality.contracts.BucketStatistics;
 import io.servicequality.contracts.BucketStatistics.ComplaintStatistics;
 import io.servicequality.contracts.BucketStatistics.CsatStatistics;
@@ -20,6 +24,7 @@ import io.servicequality.contracts.EventSample;
 import io.servicequality.contracts.FeedbackSubmitted;
 import io.servicequality.contracts.Granularity;
 import io.servicequality.contracts.ImportancePoints;
+import io.servicequality.contracts.InteractionRecorded;
 import io.servicequality.contracts.MetricUpdated;
 import io.servicequality.contracts.ServqualRatings;
 import io.servicequality.contracts.Topics;
@@ -27,10 +32,18 @@ import io.servicequality.scoring.bucket.BucketScoring.Outcome;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -44,6 +57,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -78,8 +96,15 @@ abstract class BucketScoringIT {
     @Autowired
     EventLedger ledger;
 
-    @Autowired
+    /** The real bean; a test makes it fail mid-batch like a process dying between two bucket writes. */
+    @MockitoSpyBean
     Buckets buckets;
+
+    @Autowired
+    BranchDirectory directory;
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
 
     private KafkaProducer<String, String> producer;
 
@@ -100,6 +125,7 @@ abstract class BucketScoringIT {
     void countsTheContractSamplesFedToTheListeners() {
         produce(Topics.FEEDBACK_SUBMITTED, "acme-bank:SH-001", EventSample.FEEDBACK_SUBMITTED.json());
         produce(Topics.COMPLAINT_CHANGED, "acme-bank:SH-001", EventSample.COMPLAINT_CHANGED.json());
+        produce(Topics.INTERACTION_RECORDED, "acme-bank:SH-001", EventSample.INTERACTION_RECORDED.json());
 
         eventually()
                 .untilAsserted(() -> assertThat(
@@ -109,16 +135,20 @@ abstract class BucketScoringIT {
                         .hasStatusOk()
                         .bodyJson()
                         .isLenientlyEqualTo("""
-                        [{"bucketStart": "2026-11-20T09:00:00Z", "granularity": "HOUR", "revision": 1,
+                        [{"bucketStart": "2026-11-20T09:00:00Z", "granularity": "HOUR", "revision": 2,
                           "statistics": {"feedbackCount": 1,
                              "servqual": {"reliability": {"n": 1, "expectationSum": 7.0, "perceptionSum": 5.0},
                                           "empathy": {"n": 1, "expectationSumOfSquares": 42.25},
                                           "tangibles": {"n": 0, "importanceN": 1, "importanceSum": 10.0}},
                              "csat": {"n": 1, "satisfied": 1, "sum": 4, "sumOfSquares": 16},
                              "nps": {"n": 1, "promoters": 1}, "ces": {"n": 1, "sum": 6.0},
-                             "complaints": {"opened": 0}}},
+                             "complaints": {"opened": 0},
+                             "interactions": {"offered": 1, "answered": 1, "answeredWithinServiceLevel": 1,
+                                              "handleSecondsSum": 170.0, "waitSeconds": {"counts": {"14": 1}}}}},
                          {"bucketStart": "2026-11-20T10:00:00Z", "revision": 1,
-                          "statistics": {"feedbackCount": 0, "complaints": {"opened": 1}}}]
+                          "statistics": {"feedbackCount": 0,
+                             "complaints": {"opened": 1, "openedByCategory": {"QUALITY": 1},
+                                            "openedByDepartment": {"accounts": 1}}}}]
                         """));
     }
 
@@ -151,7 +181,9 @@ abstract class BucketScoringIT {
                                 assertThat(update.statistics()).isEqualTo(expected);
                             }));
 
-            List<ConsumerRecord<String, String>> records = metricUpdates.recordsWithKey(TENANT + ":" + branch);
+            List<ConsumerRecord<String, String>> records = metricUpdates.recordsWithKey(TENANT + ":" + branch).stream()
+                    .filter(record -> metricUpdated(record).granularity() == Granularity.HOUR)
+                    .toList();
             List<MetricUpdated> updates =
                     records.stream().map(this::metricUpdated).toList();
             assertThat(updates).extracting(MetricUpdated::revision).isSorted();
@@ -240,7 +272,8 @@ abstract class BucketScoringIT {
         FeedbackSubmitted event = feedback(branch, HOUR, 4, null, null);
         var position = new SourcePosition(Source.FEEDBACK, 2, 2_000);
         // the first delivery claimed the event in the ledger, then the process died before the bucket update
-        assertThat(ledger.isFirstOccurrence(position, TENANT, event.eventId())).isTrue();
+        assertThat(ledger.claimFirstOccurrences(List.of(new EventLedger.Claim(position, TENANT, event.eventId()))))
+                .containsExactly(position);
 
         assertThat(scoring.record(event, position)).isEqualTo(Outcome.APPLIED);
 
@@ -301,8 +334,9 @@ abstract class BucketScoringIT {
     }
 
     @Test
-    void countsOnlyOpenedComplaints() {
+    void countsEachComplaintStepAsItsOwnStatisticAndIgnoresStepsWithoutOne() {
         String branch = uniqueBranch();
+        produce(complaint(branch, HOUR, ComplaintEventType.ASSIGNED));
         produce(complaint(branch, HOUR, ComplaintEventType.ACKNOWLEDGED));
         produce(complaint(branch, HOUR, ComplaintEventType.RESOLVED));
         produce(complaint(branch, HOUR, ComplaintEventType.OPENED));
@@ -312,7 +346,195 @@ abstract class BucketScoringIT {
                         .hasValueSatisfying(bucket -> assertThat(
                                         bucket.statistics().complaints().opened())
                                 .isEqualTo(1)));
-        assertThat(bucket(branch).orElseThrow().revision()).isEqualTo(1);
+        Bucket bucket = bucket(branch).orElseThrow();
+        assertThat(bucket.statistics().complaints().acknowledged()).isEqualTo(1);
+        assertThat(bucket.statistics().complaints().resolved()).isEqualTo(1);
+        assertThat(bucket.revision()).isEqualTo(3);
+    }
+
+    @Test
+    void countsInteractionsIntoTheirMinuteHourAndTheBranchesLocalDay() {
+        String branch = uniqueBranch();
+        produce(
+                Topics.BRANCH_DIRECTORY,
+                TENANT + ":" + branch,
+                json.writeValueAsString(new BranchChanged(
+                        UUID.randomUUID(),
+                        TENANT,
+                        branch,
+                        HOUR,
+                        BranchChanged.SCHEMA_VERSION,
+                        branch,
+                        "Lujiazui",
+                        "east",
+                        "Asia/Shanghai",
+                        false)));
+        eventually()
+                .until(() ->
+                        directory.zonesOf(List.of(TENANT + ":" + branch)).containsValue(ZoneId.of("Asia/Shanghai")));
+        // 23:30 UTC yesterday is 07:30 today in Shanghai, whose day began at 16:00 UTC yesterday
+        Instant today = Instant.now().truncatedTo(ChronoUnit.DAYS);
+        Instant at = today.minus(Duration.ofMinutes(30));
+        produce(TestEvents.interaction(branch, at, true, false, 14, 170, true, false));
+        produce(TestEvents.interaction(branch, at.plusSeconds(20), false, true, 95, null, false, false));
+
+        eventually()
+                .untilAsserted(() -> assertThat(buckets.find(
+                                TENANT,
+                                branch,
+                                Granularity.DAY,
+                                at.minus(Duration.ofDays(1)),
+                                at.plus(Duration.ofDays(1))))
+                        .singleElement()
+                        .satisfies(day -> {
+                            assertThat(day.bucketStart()).isEqualTo(today.minus(Duration.ofHours(8)));
+                            assertThat(day.statistics().interactions().offered())
+                                    .isEqualTo(2);
+                        }));
+        var minute = buckets.find(TENANT, branch, Granularity.MINUTE, at, at.plusSeconds(60));
+        assertThat(minute).singleElement().satisfies(bucket -> {
+            assertThat(bucket.statistics().interactions().answered()).isEqualTo(1);
+            assertThat(bucket.statistics().interactions().abandoned()).isEqualTo(1);
+            assertThat(bucket.statistics().interactions().waitSeconds().percentile(50))
+                    .isEqualTo(14.0);
+            assertThat(bucket.statistics().interactions().waitSeconds().percentile(100))
+                    .isBetween(95 / 1.05, 95.0);
+        });
+        assertThat(mvc.get()
+                        .uri("/api/v1/buckets?branchId=" + branch + "&granularity=HOUR&from="
+                                + today.minus(Duration.ofDays(1)) + "&to=" + today))
+                .hasStatusOk()
+                .bodyJson()
+                .isLenientlyEqualTo("""
+                        [{"bucketStart": "%s", "granularity": "HOUR", "revision": 2,
+                          "statistics": {"interactions": {"offered": 2, "answered": 1, "abandoned": 1,
+                                         "answeredWithinServiceLevel": 1, "resolvedFirstContact": 1}}}]
+                        """.formatted(today.minus(Duration.ofHours(1))));
+    }
+
+    @Test
+    void countsAnEventPastTheAllowedLatenessAsLateInItsHourAndDayButNotInTheLiveMinute() {
+        String branch = uniqueBranch();
+        Instant threeDaysAgo = Instant.now().minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.HOURS);
+        produce(feedback(branch, threeDaysAgo.plusSeconds(90), 5, null, null));
+
+        eventually()
+                .untilAsserted(() -> assertThat(buckets.find(
+                                TENANT, branch, Granularity.HOUR, threeDaysAgo, threeDaysAgo.plusSeconds(3600)))
+                        .singleElement()
+                        .satisfies(hour -> {
+                            assertThat(hour.statistics().csat().n()).isEqualTo(1);
+                            assertThat(hour.lateEvents()).isEqualTo(1);
+                        }));
+        assertThat(buckets.find(TENANT, branch, Granularity.MINUTE, threeDaysAgo, threeDaysAgo.plusSeconds(3600)))
+                .isEmpty();
+        assertThat(buckets.find(TENANT, branch, Granularity.DAY, threeDaysAgo.minus(Duration.ofDays(1)), Instant.now()))
+                .singleElement()
+                .satisfies(day -> assertThat(day.lateEvents()).isEqualTo(1));
+    }
+
+    @Test
+    void matchesThePlainComputationAfterCrashesMidBatchAndAConsumerRestart() throws Exception {
+        String branch = uniqueBranch();
+        Random random = new Random(7);
+        List<FeedbackSubmitted> distinct = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            distinct.add(feedback(
+                    branch,
+                    HOUR.plusSeconds(random.nextInt(3 * 3600)),
+                    1 + random.nextInt(5),
+                    random.nextInt(11),
+                    random.nextBoolean() ? null : 1 + random.nextInt(7)));
+        }
+        // the store fails three times right after the minute buckets of a batch were written: from the store's point
+        // of view the process died mid-batch, with nothing committed to Kafka
+        AtomicInteger crashes = new AtomicInteger(3);
+        doAnswer(invocation -> {
+                    Object result = invocation.callRealMethod();
+                    if (crashes.getAndDecrement() > 0) {
+                        throw new DataAccessResourceFailureException("store went away mid-batch");
+                    }
+                    return result;
+                })
+                .when(buckets)
+                .write(any());
+        try {
+            for (int i = 0; i < distinct.size(); i++) {
+                producer.send(record(distinct.get(i)));
+                if (i % 10 == 0) {
+                    producer.send(record(distinct.get(random.nextInt(i + 1)))); // posted again
+                }
+                if (i == 200) {
+                    producer.flush();
+                    // the consumer is stopped and a new one takes over the partitions from the last commit
+                    MessageListenerContainer container = listeners.getListenerContainer(SourceEventListener.FEEDBACK);
+                    container.stop();
+                    container.start();
+                }
+            }
+            producer.flush();
+
+            Map<String, BucketStatistics> expected = new HashMap<>();
+            for (FeedbackSubmitted event : distinct) {
+                Contribution contribution = Contribution.of(event);
+                boolean late =
+                        Duration.between(event.occurredAt(), Instant.now()).compareTo(Duration.ofHours(48)) > 0;
+                for (BucketId id : contribution.buckets(ZoneOffset.UTC, !late)) {
+                    expected.merge(id.value(), contribution.statistics(), BucketStatistics::plus);
+                }
+            }
+            await().atMost(90, TimeUnit.SECONDS)
+                    .pollInterval(Duration.ofMillis(250))
+                    .untilAsserted(() -> assertThat(statisticsOf(branch)).isEqualTo(expected));
+            assertThat(crashes.get()).as("all injected crashes happened").isNegative();
+        } finally {
+            doCallRealMethod().when(buckets).write(any());
+        }
+    }
+
+    @Test
+    void rebuildsEveryBucketFromTheLogWithIdenticalStatisticsAndHigherRevisions() {
+        String branch = uniqueBranch();
+        produce(feedback(branch, HOUR, 4, 9, 6));
+        produce(feedback(branch, HOUR.plusSeconds(4000), 2, 3, null));
+        produce(complaint(branch, HOUR.plusSeconds(100), ComplaintEventType.OPENED));
+        produce(TestEvents.interaction(branch, HOUR.plusSeconds(200), true, false, 30, 200, false, true));
+        eventually()
+                .untilAsserted(() -> assertThat(buckets.find(
+                                TENANT, branch, Granularity.DAY, HOUR.minusSeconds(86_400), HOUR.plusSeconds(86_400)))
+                        .singleElement()
+                        .satisfies(day -> assertThat(day.revision()).isEqualTo(4)));
+        Map<String, BucketStatistics> before = statisticsOf(branch);
+
+        assertThat(mvc.post().uri("/api/v1/rebuilds"))
+                .hasStatus(HttpStatus.ACCEPTED)
+                .bodyJson()
+                .extractingPath("$.startedAt")
+                .isNotNull();
+
+        eventually()
+                .untilAsserted(() -> assertThat(buckets.find(
+                                TENANT, branch, Granularity.DAY, HOUR.minusSeconds(86_400), HOUR.plusSeconds(86_400)))
+                        .singleElement()
+                        .satisfies(day -> assertThat(day.revision()).isEqualTo(8)));
+        eventually().untilAsserted(() -> assertThat(statisticsOf(branch)).isEqualTo(before));
+    }
+
+    /** Every bucket of the branch, by id. */
+    private Map<String, BucketStatistics> statisticsOf(String branch) {
+        Map<String, BucketStatistics> statistics = new HashMap<>();
+        for (Granularity granularity : Granularity.values()) {
+            buckets.find(TENANT, branch, granularity, Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z"))
+                    .forEach(bucket -> statistics.put(bucket.id(), bucket.statistics()));
+        }
+        return statistics;
+    }
+
+    private static ProducerRecord<String, String> record(FeedbackSubmitted event) {
+        return new ProducerRecord<>(
+                Topics.FEEDBACK_SUBMITTED,
+                event.recordKey(),
+                JsonMapper.builder().build().writeValueAsString(event));
     }
 
     @Test
@@ -327,7 +549,7 @@ abstract class BucketScoringIT {
                 .bodyJson()
                 .extractingPath("$.paths['/api/v1/buckets'].get.parameters[*].name")
                 .asArray()
-                .containsExactlyInAnyOrder("branchId", "from", "to");
+                .containsExactlyInAnyOrder("branchId", "from", "to", "granularity");
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {
@@ -346,6 +568,10 @@ abstract class BucketScoringIT {
 
     private void produce(FeedbackSubmitted event) {
         produce(Topics.FEEDBACK_SUBMITTED, event.recordKey(), json.writeValueAsString(event));
+    }
+
+    private void produce(InteractionRecorded event) {
+        produce(Topics.INTERACTION_RECORDED, event.recordKey(), json.writeValueAsString(event));
     }
 
     private void produce(io.servicequality.contracts.ComplaintChanged event) {
@@ -371,9 +597,13 @@ abstract class BucketScoringIT {
                 .findFirst();
     }
 
+    /** The latest update of the branch's hour bucket. */
     private Optional<MetricUpdated> latestMetricUpdate(TopicTail metricUpdates, String branch) {
-        List<ConsumerRecord<String, String>> records = metricUpdates.recordsWithKey(TENANT + ":" + branch);
-        return records.isEmpty() ? Optional.empty() : Optional.of(metricUpdated(records.get(records.size() - 1)));
+        List<MetricUpdated> updates = metricUpdates.recordsWithKey(TENANT + ":" + branch).stream()
+                .map(this::metricUpdated)
+                .filter(update -> update.granularity() == Granularity.HOUR)
+                .toList();
+        return updates.isEmpty() ? Optional.empty() : Optional.of(updates.get(updates.size() - 1));
     }
 
     private MetricUpdated metricUpdated(ConsumerRecord<String, String> record) {

@@ -4,11 +4,13 @@ import static io.servicequality.scoring.bucket.TestEvents.complaint;
 import static io.servicequality.scoring.bucket.TestEvents.feedback;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import io.servicequality.contracts.BucketStatistics;
 import io.servicequality.contracts.BucketStatistics.ComplaintStatistics;
 import io.servicequality.contracts.BucketStatistics.CsatStatistics;
 import io.servicequality.contracts.BucketStatistics.DimensionStatistics;
+import io.servicequality.contracts.BucketStatistics.InteractionStatistics;
 import io.servicequality.contracts.BucketStatistics.MeanStatistics;
 import io.servicequality.contracts.BucketStatistics.NpsStatistics;
 import io.servicequality.contracts.ComplaintChanged;
@@ -17,9 +19,14 @@ import io.servicequality.contracts.DimensionRating;
 import io.servicequality.contracts.EventSample;
 import io.servicequality.contracts.FeedbackSubmitted;
 import io.servicequality.contracts.Granularity;
+import io.servicequality.contracts.Histogram;
 import io.servicequality.contracts.ImportancePoints;
+import io.servicequality.contracts.InteractionRecorded;
 import io.servicequality.contracts.ServqualRatings;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -38,9 +45,11 @@ class ContributionTest {
 
         Contribution contribution = Contribution.of(sample);
 
-        assertThat(contribution.buckets())
+        assertThat(contribution.buckets(ZoneOffset.UTC, true))
                 .containsExactly(
-                        new BucketId("acme-bank", "SH-001", Granularity.HOUR, Instant.parse("2026-11-20T09:00:00Z")));
+                        new BucketId("acme-bank", "SH-001", Granularity.MINUTE, Instant.parse("2026-11-20T09:15:00Z")),
+                        new BucketId("acme-bank", "SH-001", Granularity.HOUR, Instant.parse("2026-11-20T09:00:00Z")),
+                        new BucketId("acme-bank", "SH-001", Granularity.DAY, Instant.parse("2026-11-20T00:00:00Z")));
         BucketStatistics statistics = contribution.statistics();
         assertThat(statistics.feedbackCount()).isEqualTo(1);
         assertThat(statistics.servqual().reliability()).isEqualTo(new DimensionStatistics(1, 7, 5, 49, 25, 1, 40));
@@ -140,8 +149,10 @@ class ContributionTest {
         Contribution onTheHour =
                 Contribution.of(feedback("SH-001", Instant.parse("2026-11-20T10:00:00Z"), 4, null, null));
 
-        assertThat(lastMillisecond.buckets().get(0).start()).isEqualTo(Instant.parse("2026-11-20T09:00:00Z"));
-        assertThat(onTheHour.buckets().get(0).start()).isEqualTo(Instant.parse("2026-11-20T10:00:00Z"));
+        assertThat(lastMillisecond.buckets(ZoneOffset.UTC, false).get(0).start())
+                .isEqualTo(Instant.parse("2026-11-20T09:00:00Z"));
+        assertThat(onTheHour.buckets(ZoneOffset.UTC, false).get(0).start())
+                .isEqualTo(Instant.parse("2026-11-20T10:00:00Z"));
     }
 
     @Test
@@ -150,14 +161,216 @@ class ContributionTest {
 
         Contribution contribution = Contribution.of(sample).orElseThrow();
 
-        assertThat(contribution.statistics())
-                .isEqualTo(new BucketStatistics(0, null, null, null, null, new ComplaintStatistics(1)));
-        assertThat(contribution.buckets().get(0).start()).isEqualTo(Instant.parse("2026-11-20T10:00:00Z"));
+        assertThat(contribution.statistics().complaints())
+                .isEqualTo(new ComplaintStatistics(
+                        1,
+                        0,
+                        0,
+                        0,
+                        0,
+                        0,
+                        null,
+                        0,
+                        0,
+                        0,
+                        0,
+                        Map.of("QUALITY", 1L),
+                        Map.of("HIGH", 1L),
+                        Map.of("accounts", 1L)));
+        assertThat(contribution.statistics().feedbackCount()).isZero();
+        assertThat(contribution.buckets(ZoneOffset.UTC, false).get(0).start())
+                .isEqualTo(Instant.parse("2026-11-20T10:00:00Z"));
     }
 
     @ParameterizedTest
-    @EnumSource(value = ComplaintEventType.class, mode = EnumSource.Mode.EXCLUDE, names = "OPENED")
-    void laterComplaintStepsDoNotCountYet(ComplaintEventType type) {
+    @EnumSource(
+            value = ComplaintEventType.class,
+            names = {"ASSIGNED", "ON_HOLD", "RESUMED", "ESCALATED", "FOLLOWED_UP"})
+    void complaintStepsWithoutAStatisticCountNothing(ComplaintEventType type) {
         assertThat(Contribution.of(complaint("SH-001", NINE_FIFTEEN, type))).isEmpty();
+    }
+
+    @Test
+    void anOpenedComplaintCountsInTheBreakdownsByCategorySeverityAndDepartment() {
+        ComplaintStatistics opened = Contribution.of(complaint("SH-001", NINE_FIFTEEN, ComplaintEventType.OPENED))
+                .orElseThrow()
+                .statistics()
+                .complaints();
+
+        assertThat(opened.opened()).isEqualTo(1);
+        assertThat(opened.openedByCategory()).containsExactly(entry("QUALITY", 1L));
+        assertThat(opened.openedBySeverity()).containsExactly(entry("HIGH", 1L));
+        assertThat(opened.openedByDepartment()).containsExactly(entry("accounts", 1L));
+    }
+
+    @Test
+    void departmentsBecomeFieldNamesWithoutDots() {
+        assertThat(Contribution.departmentKey("retail.north")).isEqualTo("retail_north");
+        assertThat(Contribution.departmentKey("$where")).isEqualTo("_where");
+        assertThat(Contribution.departmentKey(null)).isEqualTo("unassigned");
+    }
+
+    @Test
+    void acknowledgementAndResolutionCountWhetherTheyMetTheirTargets() {
+        ComplaintStatistics acknowledged = Contribution.of(lifecycle(ComplaintEventType.ACKNOWLEDGED, true, null))
+                .orElseThrow()
+                .statistics()
+                .complaints();
+        ComplaintStatistics resolvedLate = Contribution.of(lifecycle(ComplaintEventType.RESOLVED, false, 1980L))
+                .orElseThrow()
+                .statistics()
+                .complaints();
+
+        assertThat(acknowledged.acknowledged()).isEqualTo(1);
+        assertThat(acknowledged.acknowledgedWithinTarget()).isEqualTo(1);
+        assertThat(resolvedLate.resolved()).isEqualTo(1);
+        assertThat(resolvedLate.resolvedWithinTarget()).isZero();
+        assertThat(resolvedLate.businessMinutesToResolveSum()).isEqualTo(1980.0);
+        assertThat(resolvedLate.businessHoursToResolve().percentile(90)).isBetween(33 / 1.05, 33.0);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"REOPENED, 1, 0, 0, 0", "CLOSED, 0, 1, 0, 0", "SLA_WARNING, 0, 0, 1, 0", "SLA_BREACHED, 0, 0, 0, 1"})
+    void laterStepsCountAsTheirOwnStatistic(
+            ComplaintEventType type, long reopened, long closed, long warnings, long breaches) {
+        ComplaintStatistics statistics = Contribution.of(complaint("SH-001", NINE_FIFTEEN, type))
+                .orElseThrow()
+                .statistics()
+                .complaints();
+
+        assertThat(statistics.reopened()).isEqualTo(reopened);
+        assertThat(statistics.closed()).isEqualTo(closed);
+        assertThat(statistics.slaWarnings()).isEqualTo(warnings);
+        assertThat(statistics.slaBreaches()).isEqualTo(breaches);
+        assertThat(statistics.opened()).isZero();
+    }
+
+    @Test
+    void theSampleInteractionCountsAsAnsweredWithinServiceLevelAndResolvedFirstTime() {
+        InteractionRecorded sample = json.readValue(EventSample.INTERACTION_RECORDED.json(), InteractionRecorded.class);
+
+        InteractionStatistics statistics =
+                Contribution.of(sample, 20).statistics().interactions();
+
+        assertThat(statistics)
+                .isEqualTo(new InteractionStatistics(
+                        1, 1, 0, 1, 1, 170, 28900, 0, 0, Histogram.of(14), Histogram.of(170)));
+    }
+
+    @Test
+    void anAnswerAfterTheTenantsThresholdMissesTheServiceLevel() {
+        InteractionRecorded sample = json.readValue(EventSample.INTERACTION_RECORDED.json(), InteractionRecorded.class);
+
+        assertThat(Contribution.of(sample, 13).statistics().interactions().answeredWithinServiceLevel())
+                .isZero();
+        assertThat(Contribution.of(sample, 14).statistics().interactions().answeredWithinServiceLevel())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void anAbandonedInteractionCountsItsWaitButNoHandleTime() {
+        InteractionStatistics statistics = Contribution.of(interaction(false, true, 95, null, false), 20)
+                .statistics()
+                .interactions();
+
+        assertThat(statistics.offered()).isEqualTo(1);
+        assertThat(statistics.answered()).isZero();
+        assertThat(statistics.abandoned()).isEqualTo(1);
+        assertThat(statistics.answeredWithinServiceLevel()).isZero();
+        assertThat(statistics.waitSeconds()).isEqualTo(Histogram.of(95));
+        assertThat(statistics.handleSeconds()).isEqualTo(Histogram.EMPTY);
+    }
+
+    @Test
+    void aComplexAnsweredInteractionCountsTowardsTheLongerStandard() {
+        InteractionStatistics statistics = Contribution.of(interaction(true, false, 5, 250, true), 20)
+                .statistics()
+                .interactions();
+
+        assertThat(statistics.complexAnswered()).isEqualTo(1);
+        assertThat(statistics.complexHandleSecondsSum()).isEqualTo(250.0);
+        assertThat(statistics.handleSecondsSum()).isEqualTo(250.0);
+    }
+
+    @Test
+    void rejectsAnInteractionBothAnsweredAndAbandonedOrWithANegativeWait() {
+        assertThatThrownBy(() -> Contribution.of(interaction(true, true, 5, 10, false), 20))
+                .isInstanceOf(InvalidEvent.class);
+        assertThatThrownBy(() -> Contribution.of(interaction(false, true, -1, null, false), 20))
+                .isInstanceOf(InvalidEvent.class)
+                .hasMessage("waitSeconds must not be negative");
+    }
+
+    @Test
+    void feedbackWithCsatAndAllFivePerceptionsFeedsTheKeyDriverSums() {
+        var all = new ServqualRatings(
+                new DimensionRating(6, 5),
+                new DimensionRating(7, 4),
+                new DimensionRating(6, 6),
+                new DimensionRating(5, 5),
+                new DimensionRating(6, 3));
+
+        BucketStatistics statistics = Contribution.of(feedback("SH-001", NINE_FIFTEEN, all, null, 4, null, null))
+                .statistics();
+
+        assertThat(statistics.drivers().n()).isEqualTo(1);
+        assertThat(statistics.drivers().sum("xy_reliability")).isEqualTo(16.0);
+    }
+
+    @Test
+    void theDayBucketIsTheBranchesLocalDay() {
+        // 23:30 UTC on the 19th is already the 20th in Shanghai (UTC+8), and still the 19th in New York
+        Contribution late = Contribution.of(feedback("SH-001", Instant.parse("2026-11-19T23:30:00Z"), 4, null, null));
+
+        assertThat(late.buckets(ZoneId.of("Asia/Shanghai"), true))
+                .extracting(BucketId::start)
+                .containsExactly(
+                        Instant.parse("2026-11-19T23:30:00Z"),
+                        Instant.parse("2026-11-19T23:00:00Z"),
+                        Instant.parse("2026-11-19T16:00:00Z"));
+        assertThat(late.buckets(ZoneId.of("America/New_York"), false))
+                .extracting(BucketId::start)
+                .containsExactly(Instant.parse("2026-11-19T23:00:00Z"), Instant.parse("2026-11-19T05:00:00Z"));
+    }
+
+    @Test
+    void aLocalDayAcrossADaylightSavingChangeStartsAtLocalMidnight() {
+        Contribution autumn = Contribution.of(feedback("SH-001", Instant.parse("2026-10-25T22:00:00Z"), 4, null, null));
+
+        assertThat(autumn.buckets(ZoneId.of("Europe/Berlin"), false).get(1).start())
+                .isEqualTo(Instant.parse("2026-10-24T22:00:00Z"));
+    }
+
+    private static ComplaintChanged lifecycle(ComplaintEventType type, Boolean withinTarget, Long minutes) {
+        ComplaintChanged base = complaint("SH-001", NINE_FIFTEEN, type);
+        return new ComplaintChanged(
+                base.eventId(),
+                base.tenantId(),
+                base.branchId(),
+                base.occurredAt(),
+                base.schemaVersion(),
+                base.complaintId(),
+                base.number(),
+                type,
+                base.channel(),
+                base.category(),
+                base.subcategory(),
+                base.severity(),
+                base.department(),
+                base.firstResponseDueAt(),
+                base.resolutionDueAt(),
+                null,
+                null,
+                null,
+                "api",
+                withinTarget,
+                minutes,
+                null,
+                null);
+    }
+
+    private static InteractionRecorded interaction(
+            boolean answered, boolean abandoned, Integer wait, Integer handle, boolean complex) {
+        return TestEvents.interaction("SH-001", NINE_FIFTEEN, answered, abandoned, wait, handle, true, complex);
     }
 }

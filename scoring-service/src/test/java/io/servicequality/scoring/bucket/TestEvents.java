@@ -7,6 +7,7 @@ import io.servicequality.contracts.ComplaintChanged.ComplaintEventType;
 import io.servicequality.contracts.ComplaintChanged.Severity;
 import io.servicequality.contracts.FeedbackSubmitted;
 import io.servicequality.contracts.ImportancePoints;
+import io.servicequality.contracts.InteractionRecorded;
 import io.servicequality.contracts.ServqualRatings;
 import java.time.Instant;
 import java.util.UUID;
@@ -70,6 +71,32 @@ final class TestEvents {
                 null,
                 null,
                 "api");
+    }
+
+    static InteractionRecorded interaction(
+            String branchId,
+            Instant occurredAt,
+            boolean answered,
+            boolean abandoned,
+            Integer waitSeconds,
+            Integer handleSeconds,
+            boolean resolvedFirstContact,
+            boolean complex) {
+        return new InteractionRecorded(
+                UUID.randomUUID(),
+                TENANT,
+                branchId,
+                occurredAt,
+                InteractionRecorded.SCHEMA_VERSION,
+                Channel.PHONE,
+                "a-1",
+                occurredAt == null ? null : occurredAt.minusSeconds(60),
+                answered,
+                abandoned,
+                waitSeconds,
+                handleSeconds,
+                resolvedFirstContact,
+                complex);
     }
 
     static String uniqueBranch() {

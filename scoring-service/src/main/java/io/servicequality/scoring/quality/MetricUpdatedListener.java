@@ -1,0 +1,64 @@
+package io.servicequality.scoring.quality;
+
+import io.servicequality.contracts.MetricUpdated;
+import io.servicequality.contracts.Topics;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.core.log.LogAccessor;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.kafka.support.serializer.SerializationUtils;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads this service's own metric updates back (the bucket feature is reached only through Kafka) and hands them to
+ * {@link Alerting}. An unusable record stops the batch there: the ones before it are applied, it is dead-lettered.
+ */
+@Component
+class MetricUpdatedListener {
+
+    private static final LogAccessor LOG = new LogAccessor(MetricUpdatedListener.class);
+
+    private final Alerting alerting;
+
+    MetricUpdatedListener(Alerting alerting) {
+        this.alerting = alerting;
+    }
+
+    @KafkaListener(
+            id = "alert-evaluation",
+            topics = Topics.METRIC_UPDATED,
+            properties = "spring.json.value.default.type=io.servicequality.contracts.MetricUpdated")
+    void onMetricUpdated(List<ConsumerRecord<String, MetricUpdated>> records) {
+        List<MetricUpdated> updates = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, MetricUpdated> record : records) {
+            try {
+                updates.add(valid(record));
+            } catch (InvalidMetricUpdate | DeserializationException unusable) {
+                alerting.onUpdates(updates);
+                throw new BatchListenerFailedException("metric update cannot be used", unusable, record);
+            }
+        }
+        alerting.onUpdates(updates);
+    }
+
+    private static MetricUpdated valid(ConsumerRecord<String, MetricUpdated> record) {
+        DeserializationException failure = SerializationUtils.getExceptionFromHeader(
+                record, SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG);
+        if (failure != null) {
+            throw failure;
+        }
+        MetricUpdated update = record.value();
+        if (update == null
+                || update.tenantId() == null
+                || update.branchId() == null
+                || update.granularity() == null
+                || update.bucketStart() == null
+                || update.statistics() == null) {
+            throw new InvalidMetricUpdate("tenantId, branchId, granularity, bucketStart and statistics are required");
+        }
+        return update;
+    }
+}
