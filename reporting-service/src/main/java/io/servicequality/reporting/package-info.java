@@ -1,5 +1,6 @@
 /**
- * reporting-service: keeps read models of what scoring-service publishes (metric buckets) and serves the views people
- * use, starting with the branch scorecard.
+ * reporting-service: keeps read models of what the other services publish (metric buckets and their roll-ups,
+ * complaint states, alerts), owns the branch directory, and serves the views people use: scorecards, rankings,
+ * trends, SERVQUAL gap and key-driver analysis, complaint and SLA reports, the live stream and the dashboard.
  */
 package io.servicequality.reporting;

@@ -10,11 +10,13 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import io.servicequality.reporting.bucket.BucketStored;
 import io.servicequality.reporting.bucket.MetricBucketReadModel;
 
 /**
  * Features do not reach into each other: the views read the bucket read model only through its public
- * {@link MetricBucketReadModel}; the read model knows no view; only {@code config} sees everything.
+ * {@link MetricBucketReadModel} (and the {@link BucketStored} event); the read models know no view; only
+ * {@code config} sees everything.
  */
 @AnalyzeClasses(packages = "io.servicequality.reporting", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -46,7 +48,26 @@ class ArchitectureTest {
             .that()
             .resideOutsideOfPackages("..reporting.bucket..", "..reporting.config..")
             .should()
-            .dependOnClassesThat(resideInAPackage("..reporting.bucket..").and(not(type(MetricBucketReadModel.class))));
+            .dependOnClassesThat(resideInAPackage("..reporting.bucket..")
+                    .and(not(type(MetricBucketReadModel.class)))
+                    .and(not(type(BucketStored.class))));
+
+    /** The stored facts (buckets, branches, complaints, alerts) know nothing of the views built on them. */
+    @ArchTest
+    static final ArchRule readModelsKnowNoView = noClasses()
+            .that()
+            .resideInAnyPackage(
+                    "..reporting.bucket..", "..reporting.branch..", "..reporting.complaint..", "..reporting.alert..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "..reporting.scorecard..",
+                    "..reporting.ranking..",
+                    "..reporting.trend..",
+                    "..reporting.analysis..",
+                    "..reporting.complaintreport..",
+                    "..reporting.live..",
+                    "..reporting.dashboard..");
 
     @ArchTest
     static final ArchRule problemMappingDependsOnNoFeature = noClasses()

@@ -3,8 +3,11 @@ package io.servicequality.reporting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import io.servicequality.contracts.AlertEvent;
+import io.servicequality.contracts.AlertRaised;
 import io.servicequality.contracts.BucketStatistics;
 import io.servicequality.contracts.BucketStatistics.ComplaintStatistics;
 import io.servicequality.contracts.BucketStatistics.CsatStatistics;
@@ -12,25 +15,43 @@ import io.servicequality.contracts.BucketStatistics.DimensionStatistics;
 import io.servicequality.contracts.BucketStatistics.MeanStatistics;
 import io.servicequality.contracts.BucketStatistics.NpsStatistics;
 import io.servicequality.contracts.BucketStatistics.ServqualStatistics;
+import io.servicequality.contracts.ComplaintChanged;
+import io.servicequality.contracts.ComplaintChanged.ComplaintEventType;
 import io.servicequality.contracts.EventSample;
 import io.servicequality.contracts.Granularity;
 import io.servicequality.contracts.MetricUpdated;
 import io.servicequality.contracts.Topics;
 import io.servicequality.reporting.bucket.InvalidMetricUpdateException;
+import io.servicequality.reporting.complaint.InvalidComplaintEventException;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.assertj.core.data.Offset;
@@ -40,7 +61,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.test.web.servlet.MockMvc;
@@ -53,7 +76,9 @@ import tools.jackson.databind.node.ObjectNode;
  * infrastructure (embedded broker and store, or containers). The tenant is the contract sample's, so the sample can
  * be fed as it is; every test uses its own branch.
  */
-@SpringBootTest(properties = "sqp.tenant-id=" + ReportingServiceIT.TENANT)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"sqp.tenant-id=" + ReportingServiceIT.TENANT, "sqp.live.heartbeat=1s"})
 @AutoConfigureMockMvc
 abstract class ReportingServiceIT {
 
@@ -72,6 +97,11 @@ abstract class ReportingServiceIT {
 
     @Autowired
     KafkaConnectionDetails kafka;
+
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
 
     private KafkaProducer<String, String> producer;
 
@@ -193,7 +223,7 @@ abstract class ReportingServiceIT {
     }
 
     @Test
-    void theContractSampleIsAppliedAsPublished() {
+    void theContractSampleIsAppliedAsPublished() throws Exception {
         MetricUpdated sample = json.readValue(EventSample.METRIC_UPDATED.json(), MetricUpdated.class);
         producer.send(new ProducerRecord<>(
                 EventSample.METRIC_UPDATED.topic(), sample.recordKey(), EventSample.METRIC_UPDATED.json()));
@@ -206,6 +236,17 @@ abstract class ReportingServiceIT {
         assertThat(scorecard.at("/feedback/servqual/weighted").asDouble()).isCloseTo(-1.0, EXACT);
         assertThat(scorecard.at("/feedback/csat/percent").asDouble()).isCloseTo(200.0 / 3, EXACT);
         assertThat(scorecard.at("/complaints/opened").asLong()).isEqualTo(1);
+        // histograms, maps and every interaction count survive the store: waits 9, 14, 31, 45 s
+        assertThat(scorecard.at("/interactions/answerRate").asDouble()).isCloseTo(75.0, EXACT);
+        assertThat(scorecard.at("/interactions/waitSeconds/p50").asDouble()).isEqualTo(14.0);
+        assertThat(scorecard.at("/interactions/waitSeconds/p90").asDouble()).isEqualTo(45.0);
+        assertThat(scorecard.at("/complaints/p90BusinessHoursToResolve").asDouble())
+                .isEqualTo(33.0);
+        assertThat(scorecard.at("/complaints/firstResponseCompliance").asDouble())
+                .isEqualTo(100.0);
+        JsonNode report =
+                getJson("/api/v1/reports/complaints?branchId=" + sample.branchId() + "&from=" + NINE + "&to=" + TEN);
+        assertThat(report.at("/openedByDepartment/accounts").asLong()).isEqualTo(1);
     }
 
     @Test
@@ -230,6 +271,370 @@ abstract class ReportingServiceIT {
 
         assertThat(health.get("status").asString()).isEqualTo("UP");
         assertThat(openApi.at("/paths").has("/api/v1/reports/scorecard")).isTrue();
+    }
+
+    @Test
+    void aRegionScorecardSumsItsBranchesAcrossDaysAndMonthsExactlyAndFollowsNewerRevisions() throws Exception {
+        String region = "region-" + UUID.randomUUID().toString().substring(0, 6);
+        String north = newBranch();
+        String south = newBranch();
+        String elsewhere = newBranch();
+        createBranch(north, region, "Europe/Berlin");
+        createBranch(south, region, "UTC");
+        createBranch(elsewhere, "other-" + region, "UTC");
+        Instant janLastHour = Instant.parse("2026-01-31T23:00:00Z");
+        Instant febFirst = Instant.parse("2026-02-01T00:00:00Z");
+        Instant febMid = Instant.parse("2026-02-15T10:00:00Z");
+        Instant marFirst = Instant.parse("2026-03-01T05:00:00Z");
+        publish(update(north, janLastHour, 1, onlyComplaints(1)));
+        publish(update(north, febFirst, 1, onlyComplaints(10)));
+        publish(update(north, febMid, 1, onlyComplaints(100)));
+        publish(update(south, febMid, 1, onlyComplaints(1000)));
+        publish(update(south, marFirst, 1, onlyComplaints(10_000)));
+        publish(update(elsewhere, febMid, 1, onlyComplaints(100_000)));
+        // outside the range: 06:00 on 1 March is its end
+        publish(update(south, Instant.parse("2026-03-01T06:00:00Z"), 1, onlyComplaints(1_000_000)));
+        Instant from = Instant.parse("2026-01-31T20:00:00Z");
+        Instant to = Instant.parse("2026-03-01T06:00:00Z");
+
+        // hours of 31 Jan + the February month roll-up + hours of 1 March, summed over the region's two branches
+        awaitJson(
+                "/api/v1/reports/scorecard?regionId=" + region + "&from=" + from + "&to=" + to,
+                card -> card.at("/complaints/opened").asLong() == 11_111);
+
+        // a newer revision of one hour changes the day and month roll-ups it falls in
+        publish(update(north, febMid, 2, onlyComplaints(300)));
+        JsonNode card = awaitJson(
+                "/api/v1/reports/scorecard?regionId=" + region + "&from=" + from + "&to=" + to,
+                c -> c.at("/complaints/opened").asLong() == 11_311);
+        assertThat(card.at("/scope/level").asString()).isEqualTo("REGION");
+        assertThat(card.at("/scope/regionId").asString()).isEqualTo(region);
+        assertThat(card.at("/interactions").isNull()).isTrue();
+        // a whole year, read through roll-ups, equals the same sum
+        awaitJson(
+                "/api/v1/reports/scorecard?branchId=" + north + "&from=2025-06-01T07:00:00Z&to=2026-06-01T07:00:00Z",
+                c -> c.at("/complaints/opened").asLong() == 311);
+        // the daily trend counts the local days of Berlin for the Berlin branch: 23:00Z on 31 Jan is 1 Feb there
+        JsonNode trend = getJson("/api/v1/reports/trends?branchId=" + north
+                + "&granularity=day&from=2026-01-31T00:00:00Z&to=2026-02-16T00:00:00Z");
+        assertThat(trend.get("zone").asString()).isEqualTo("Europe/Berlin");
+        assertThat(trend.get("points").findValuesAsString("start"))
+                .containsExactly("2026-01-31T23:00:00Z", "2026-02-14T23:00:00Z");
+        assertThat(trend.at("/points/0/complaintsOpened").asLong()).isEqualTo(11);
+    }
+
+    @Test
+    void rankingsOfARegionShowIntervalsTiesAndLeaveOutSmallSamples() throws Exception {
+        String region = "region-" + UUID.randomUUID().toString().substring(0, 6);
+        String[] branches = {newBranch(), newBranch(), newBranch(), newBranch()};
+        for (String branch : branches) {
+            createBranch(branch, region, "UTC");
+        }
+        // CSAT 100/100, 90/100, 85/100 and 29/29 (below the minimum n of 30)
+        publish(update(branches[0], NINE, 1, csatOnly(100, 100)));
+        publish(update(branches[1], NINE, 1, csatOnly(100, 90)));
+        publish(update(branches[2], NINE, 1, csatOnly(100, 85)));
+        publish(update(branches[3], NINE, 1, csatOnly(29, 29)));
+        String url = "/api/v1/reports/rankings?metric=csat&regionId=" + region + "&from=" + NINE + "&to=" + TEN;
+
+        JsonNode ranking = awaitJson(
+                url, r -> r.get("entries").size() == 3 && r.get("excluded").size() == 1);
+
+        assertThat(ranking.get("entries").findValuesAsString("branchId"))
+                .containsExactly(branches[0], branches[1], branches[2]);
+        assertThat(ranking.get("entries").findValues("rank"))
+                .extracting(JsonNode::asInt)
+                .containsExactly(1, 2, 2);
+        assertThat(ranking.at("/entries/1/ci95/0").asDouble()).isCloseTo(82.56326956323346, EXACT);
+        assertThat(ranking.at("/excluded/0/branchId").asString()).isEqualTo(branches[3]);
+        assertThat(ranking.at("/excluded/0/n").asLong()).isEqualTo(29);
+        String csv = getText(url + "&format=csv");
+        assertThat(csv.lines().toList()).first().isEqualTo("rank,tieGroup,branchId,csat,n,ci95Low,ci95High");
+        assertThat(csv.lines().toList().get(2)).startsWith("2,2," + branches[1] + ",90.0,100,82.563");
+    }
+
+    @Test
+    void theBranchDirectoryIsEditableAndPublishedOnACompactedTopic() throws Exception {
+        String branch = newBranch();
+        try (KafkaConsumer<String, String> directory = consumerOf(Topics.BRANCH_DIRECTORY)) {
+            HttpResponse<String> created = send("POST", "/api/v1/branches", """
+                    {"branchId": "%s", "code": "%s", "name": "Lujiazui", "regionId": "east",
+                     "timeZone": "Asia/Shanghai"}""".formatted(branch, branch));
+            assertThat(created.statusCode()).isEqualTo(201);
+            assertThat(created.headers().firstValue("Location")).contains("/api/v1/branches/" + branch);
+
+            HttpResponse<String> sameCode = send("POST", "/api/v1/branches", """
+                    {"branchId": "%s-b", "code": "%s", "name": "Copy", "regionId": "east"}""".formatted(branch, branch));
+            assertThat(sameCode.statusCode()).isEqualTo(409);
+            assertThat(json.readTree(sameCode.body()).at("/errors/0/field").asString())
+                    .isEqualTo("code");
+
+            HttpResponse<String> badZone = send("PUT", "/api/v1/branches/" + branch, """
+                    {"code": "%s", "name": "Lujiazui", "regionId": "east", "timeZone": "Mars/Olympus"}""".formatted(branch));
+            assertThat(badZone.statusCode()).isEqualTo(400);
+            assertThat(json.readTree(badZone.body()).at("/errors/0/field").asString())
+                    .isEqualTo("timeZone");
+
+            HttpResponse<String> moved = send("PUT", "/api/v1/branches/" + branch, """
+                    {"code": "%s", "name": "Lujiazui", "regionId": "west", "timeZone": "Asia/Shanghai"}""".formatted(branch));
+            assertThat(moved.statusCode()).isEqualTo(200);
+            assertThat(json.readTree(moved.body()).get("version").asLong()).isEqualTo(2);
+            assertThat(getJson("/api/v1/branches?regionId=west").findValuesAsString("branchId"))
+                    .contains(branch);
+
+            assertThat(send("DELETE", "/api/v1/branches/" + branch, null).statusCode())
+                    .isEqualTo(204);
+            assertThat(send("GET", "/api/v1/branches/" + branch, null).statusCode())
+                    .isEqualTo(404);
+
+            // every version reaches the topic, keyed by tenant:branch; the last one says it was removed
+            List<JsonNode> published = new ArrayList<>();
+            await().atMost(DEADLINE).untilAsserted(() -> {
+                directory.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (Topics.recordKey(TENANT, branch).equals(record.key())) {
+                        published.add(json.readTree(record.value()));
+                    }
+                });
+                assertThat(published).hasSize(3);
+            });
+            assertThat(published)
+                    .extracting(event -> event.get("regionId").asString())
+                    .containsExactly("east", "west", "west");
+            assertThat(published)
+                    .extracting(event -> event.get("removed").asBoolean())
+                    .containsExactly(false, false, true);
+            assertThat(published.get(2).get("code").asString()).isEqualTo(branch);
+            assertThat(published.get(0).get("timeZone").asString()).isEqualTo("Asia/Shanghai");
+        }
+        try (Admin admin = Admin.create(
+                Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", kafka.getBootstrapServers())))) {
+            var resource = new ConfigResource(ConfigResource.Type.TOPIC, Topics.BRANCH_DIRECTORY);
+            String policy = admin.describeConfigs(List.of(resource))
+                    .all()
+                    .get()
+                    .get(resource)
+                    .get("cleanup.policy")
+                    .value();
+            assertThat(policy).isEqualTo("compact");
+        }
+    }
+
+    @Test
+    void complaintEventsKeepTheOpenBacklogAndTheOverdueCountOnceEach() throws Exception {
+        String branch = newBranch();
+        ComplaintChanged sample = json.readValue(EventSample.COMPLAINT_CHANGED.json(), ComplaintChanged.class);
+        ComplaintChanged late =
+                complaint(sample, branch, "c-late", ComplaintEventType.OPENED, Instant.parse("2020-01-01T00:00:00Z"));
+        ComplaintChanged onTime = complaint(
+                sample, branch, "c-on-time", ComplaintEventType.OPENED, Instant.parse("2099-01-01T00:00:00Z"));
+        ComplaintChanged resolved =
+                complaint(sample, branch, "c-done", ComplaintEventType.OPENED, Instant.parse("2020-01-01T00:00:00Z"));
+        // one partition, in this order: no state before the last event has 2 open and 1 overdue
+        publishComplaint(resolved);
+        publishComplaint(complaint(sample, branch, "c-done", ComplaintEventType.RESOLVED, null));
+        publishComplaint(late);
+        publishComplaint(late);
+        publishComplaint(onTime);
+
+        JsonNode card = awaitScorecard(
+                branch,
+                NINE,
+                TEN,
+                c -> c.at("/complaints/open").asLong() == 2
+                        && c.at("/complaints/overdue").asLong() == 1);
+
+        assertThat(card.at("/complaints/opened").asLong()).isZero();
+        JsonNode report = getJson("/api/v1/reports/complaints?branchId=" + branch + "&from=" + NINE + "&to=" + TEN);
+        assertThat(report.get("openComplaints").findValuesAsString("complaintId"))
+                .containsExactly("c-late", "c-on-time");
+        assertThat(report.at("/openComplaints/0/overdue").asBoolean()).isTrue();
+        assertThat(report.at("/openComplaints/1/overdue").asBoolean()).isFalse();
+        assertThat(getText("/api/v1/reports/complaints?branchId=" + branch + "&from=" + NINE + "&to=" + TEN
+                                + "&format=csv")
+                        .lines())
+                .hasSize(3)
+                .first()
+                .isEqualTo("branchId,number,complaintId,category,severity,department,resolutionDueAt,overdue");
+    }
+
+    @Test
+    void metricUpdatesAndAlertsStreamLiveFilteredByBranchAndResumeFromLastEventId() throws Exception {
+        String branch = newBranch();
+        String other = newBranch();
+        AlertRaised sample = (AlertRaised) json.readValue(EventSample.ALERT_RAISED.json(), AlertEvent.class);
+        try (SseReader stream = SseReader.open(http, uri("/api/v1/live?branchId=" + branch), null)) {
+            await().atMost(DEADLINE).until(stream::connected);
+            publish(update(other, NINE, 1, onlyComplaints(1)));
+            publish(update(branch, NINE, 1, nineOClock()));
+            String alert = json.writeValueAsString(alertFor(sample, branch));
+            producer.send(new ProducerRecord<>(Topics.ALERTS, Topics.recordKey(TENANT, branch), alert))
+                    .get();
+            producer.send(new ProducerRecord<>(Topics.ALERTS, Topics.recordKey(TENANT, branch), alert))
+                    .get();
+
+            // two topics: the metric and the alert may arrive in either order
+            List<SseReader.Event> received = List.of(stream.next(DEADLINE), stream.next(DEADLINE));
+            SseReader.Event metric = received.stream()
+                    .filter(event -> event.name().equals("metric"))
+                    .findFirst()
+                    .orElseThrow();
+            SseReader.Event raised = received.stream()
+                    .filter(event -> event.name().equals("alert"))
+                    .findFirst()
+                    .orElseThrow();
+            SseReader.Event first = received.get(0);
+            SseReader.Event second = received.get(1);
+            assertThat(json.readTree(metric.data()).get("branchId").asString()).isEqualTo(branch);
+            assertThat(json.readTree(metric.data()).get("csat").asDouble()).isCloseTo(50.0, EXACT);
+            assertThat(raised.name()).isEqualTo("alert");
+            assertThat(json.readTree(raised.data()).get("state").asString()).isEqualTo("RAISED");
+            assertThat(json.readTree(raised.data()).get("metric").asString()).isEqualTo("csat.percent");
+            await().atMost(DEADLINE).until(() -> stream.heartbeats() > 0);
+
+            try (SseReader resumed = SseReader.open(http, uri("/api/v1/live?branchId=" + branch), first.id())) {
+                SseReader.Event replayed = resumed.next(DEADLINE);
+                assertThat(replayed.id()).isEqualTo(second.id());
+                assertThat(replayed.name()).isEqualTo(second.name());
+            }
+            try (SseReader unknown = SseReader.open(http, uri("/api/v1/live"), "from-another-run-7")) {
+                assertThat(unknown.next(DEADLINE).name()).isEqualTo("reset");
+            }
+        }
+        // the duplicate delivery was stored once; the alert is active
+        JsonNode alerts = getJson("/api/v1/alerts?branchId=" + branch);
+        assertThat(alerts.get("recent")).hasSize(1);
+        assertThat(alerts.at("/active/0/alertId").asString()).isEqualTo("rule-csat-85:" + branch);
+    }
+
+    @Test
+    void poisonAlertsAndComplaintEventsLandOnTheirDeadLetterTopics() throws Exception {
+        String branch = newBranch();
+        String key = Topics.recordKey(TENANT, branch);
+        try (KafkaConsumer<String, String> alertDead = consumerOf(Topics.deadLetterTopicOf(Topics.ALERTS));
+                KafkaConsumer<String, String> complaintDead =
+                        consumerOf(Topics.deadLetterTopicOf(Topics.COMPLAINT_CHANGED))) {
+            producer.send(new ProducerRecord<>(Topics.ALERTS, key, "{\"type\": \"AlertRaised\", \"oops\""));
+            ObjectNode withoutComplaintId = (ObjectNode) json.readTree(EventSample.COMPLAINT_CHANGED.json());
+            withoutComplaintId.remove("complaintId");
+            producer.send(
+                    new ProducerRecord<>(Topics.COMPLAINT_CHANGED, key, json.writeValueAsString(withoutComplaintId)));
+            AlertRaised sample = (AlertRaised) json.readValue(EventSample.ALERT_RAISED.json(), AlertEvent.class);
+            producer.send(new ProducerRecord<>(Topics.ALERTS, key, json.writeValueAsString(alertFor(sample, branch))))
+                    .get();
+
+            awaitJson("/api/v1/alerts?branchId=" + branch, a -> a.get("recent").size() == 1);
+            assertThat(deadLettersOf(alertDead, key))
+                    .singleElement()
+                    .satisfies(dead -> assertThat(causeOf(dead)).isEqualTo(DeserializationException.class.getName()));
+            assertThat(deadLettersOf(complaintDead, key))
+                    .singleElement()
+                    .satisfies(dead ->
+                            assertThat(causeOf(dead)).isEqualTo(InvalidComplaintEventException.class.getName()));
+        }
+    }
+
+    /**
+     * Playwright (playwright-core from npm) drives Debian's headless Chromium against this running service: the page
+     * shows the branch's tile, then, without a reload, the newer revision's CSAT and the alert this test publishes.
+     * Screenshots go to {@code target/dashboard-screenshots/}. Skips where Chromium or the npm modules are missing.
+     */
+    @Test
+    void theDashboardShowsLiveTilesAndAlertsInAHeadlessBrowser() throws Exception {
+        Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
+        Path dashboard = Path.of("src/main/dashboard").toAbsolutePath();
+        assumeTrue(
+                Files.isExecutable(chromium),
+                "Chromium not installed at " + chromium + " (apt-get install chromium): browser test skipped");
+        assumeTrue(
+                Files.isDirectory(dashboard.resolve("node_modules/playwright-core")),
+                "playwright-core not installed (the build runs npm ci unless -Ddashboard.skip): browser test skipped");
+        assumeTrue(
+                new ClassPathResource("static/dashboard/app.js").exists(),
+                "dashboard bundle not built (-Ddashboard.skip): browser test skipped");
+        String branch = newBranch();
+        createBranch(branch, "dash-" + branch, "UTC");
+        Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS);
+        publish(update(branch, hour, 1, csatOnly(2, 1)));
+        awaitScorecard(
+                branch,
+                hour,
+                hour.plus(Duration.ofHours(1)),
+                c -> c.at("/feedback/n").asLong() == 2);
+        Path screenshots = Path.of("target/dashboard-screenshots").toAbsolutePath();
+        AlertRaised sample = (AlertRaised) json.readValue(EventSample.ALERT_RAISED.json(), AlertEvent.class);
+
+        Process browser = new ProcessBuilder(
+                        "node",
+                        "test/dashboard.browser.mjs",
+                        "http://localhost:" + port,
+                        branch,
+                        "75.0",
+                        "rule-csat-85:" + branch,
+                        screenshots.toString())
+                .directory(dashboard.toFile())
+                .redirectErrorStream(true)
+                .start();
+        BlockingQueue<String> output = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(
+                () -> new BufferedReader(new InputStreamReader(browser.getInputStream(), StandardCharsets.UTF_8))
+                        .lines()
+                        .forEach(output::add));
+        reader.start();
+        try {
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> output.stream().anyMatch(line -> line.startsWith("READY")) || !browser.isAlive());
+            assertThat(output).as("browser output").anyMatch(line -> line.equals("READY csat=50.0"));
+
+            publish(update(branch, hour, 2, csatOnly(4, 3)));
+            producer.send(new ProducerRecord<>(
+                            Topics.ALERTS,
+                            Topics.recordKey(TENANT, branch),
+                            json.writeValueAsString(alertFor(sample, branch))))
+                    .get();
+
+            assertThat(browser.waitFor(90, TimeUnit.SECONDS))
+                    .as("browser test finished")
+                    .isTrue();
+            reader.join(5000);
+            assertThat(browser.exitValue()).as(String.join("\n", output)).isZero();
+            assertThat(output).anyMatch(line -> line.startsWith("DONE csat=75.0"));
+            for (String shot :
+                    List.of("dashboard-before.png", "dashboard-live-laptop.png", "dashboard-live-wall.png")) {
+                assertThat(Files.size(screenshots.resolve(shot))).as(shot).isGreaterThan(10_000);
+            }
+        } finally {
+            browser.destroy();
+        }
+    }
+
+    @Test
+    void theDashboardIsServedFromTheJarAtItsShortAddress() throws Exception {
+        assumeTrue(
+                new ClassPathResource("static/dashboard/app.js").exists(),
+                "dashboard bundle not built (-Ddashboard.skip): skipped");
+        HttpResponse<String> redirect = send("GET", "/dashboard", null);
+        assertThat(redirect.statusCode()).isEqualTo(302);
+        assertThat(redirect.headers().firstValue("Location")).contains("/dashboard/index.html");
+        String page = getText("/dashboard/index.html");
+        assertThat(page).contains("<script type=\"module\" src=\"app.js\">").doesNotContain("http://", "https://");
+        assertThat(getText("/dashboard/app.js")).contains("EventSource");
+    }
+
+    @Test
+    void everyViewIsInTheOpenApiDocument() throws Exception {
+        JsonNode paths = getJson("/v3/api-docs").get("paths");
+
+        assertThat(paths.propertyNames())
+                .contains(
+                        "/api/v1/reports/scorecard",
+                        "/api/v1/reports/rankings",
+                        "/api/v1/reports/trends",
+                        "/api/v1/reports/servqual-gaps",
+                        "/api/v1/reports/key-drivers",
+                        "/api/v1/reports/complaints",
+                        "/api/v1/branches",
+                        "/api/v1/alerts",
+                        "/api/v1/live");
     }
 
     /** Two feedbacks: reliability rated twice (E 6 + 6, P 5 + 5, importance 40 + 40), CSAT 1 of 2, NPS 1 + 1 −. */
@@ -325,6 +730,128 @@ abstract class ReportingServiceIT {
                         .lastHeader(KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN)
                         .value(),
                 StandardCharsets.UTF_8);
+    }
+
+    private static BucketStatistics csatOnly(long n, long satisfied) {
+        return new BucketStatistics(n, null, new CsatStatistics(n, satisfied, 0, 0), null, null, null);
+    }
+
+    private static ComplaintChanged complaint(
+            ComplaintChanged sample,
+            String branch,
+            String complaintId,
+            ComplaintEventType type,
+            Instant resolutionDue) {
+        return new ComplaintChanged(
+                UUID.randomUUID(),
+                TENANT,
+                branch,
+                type == ComplaintEventType.OPENED ? NINE : TEN,
+                ComplaintChanged.SCHEMA_VERSION,
+                complaintId,
+                branch + "-202611-" + complaintId,
+                type,
+                sample.channel(),
+                sample.category(),
+                sample.subcategory(),
+                sample.severity(),
+                sample.department(),
+                sample.firstResponseDueAt(),
+                resolutionDue,
+                null,
+                null,
+                null,
+                "it");
+    }
+
+    private static AlertRaised alertFor(AlertRaised sample, String branch) {
+        return new AlertRaised(
+                UUID.nameUUIDFromBytes(branch.getBytes(StandardCharsets.UTF_8)),
+                TENANT,
+                branch,
+                sample.occurredAt(),
+                sample.schemaVersion(),
+                "rule-csat-85:" + branch,
+                sample.ruleId(),
+                sample.ruleKind(),
+                new AlertEvent.AlertScope(AlertEvent.AlertScope.Level.BRANCH, branch),
+                sample.metric(),
+                sample.observedValue(),
+                sample.threshold(),
+                sample.baseline(),
+                sample.n(),
+                sample.severity(),
+                sample.window());
+    }
+
+    private void publishComplaint(ComplaintChanged event) throws Exception {
+        producer.send(new ProducerRecord<>(Topics.COMPLAINT_CHANGED, event.recordKey(), json.writeValueAsString(event)))
+                .get();
+    }
+
+    private void createBranch(String branch, String region, String zone) throws Exception {
+        HttpResponse<String> created =
+                send("POST", "/api/v1/branches", """
+                {"branchId": "%s", "code": "%s", "name": "Branch %s", "regionId": "%s", "timeZone": "%s"}""".formatted(branch, branch, branch, region, zone));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private HttpResponse<String> send(String method, String path, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        request.method(
+                method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String getText(String path) throws Exception {
+        HttpResponse<String> response = send("GET", path, null);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response.body();
+    }
+
+    private JsonNode getJson(String path) throws Exception {
+        return json.readTree(getText(path));
+    }
+
+    private JsonNode awaitJson(String path, Predicate<JsonNode> condition) {
+        return await().atMost(DEADLINE).until(() -> getJson(path), condition);
+    }
+
+    private KafkaConsumer<String, String> consumerOf(String topic) {
+        var consumer = new KafkaConsumer<String, String>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                String.join(",", kafka.getBootstrapServers()),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "it-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class));
+        consumer.subscribe(List.of(topic));
+        return consumer;
+    }
+
+    private static List<ConsumerRecord<String, String>> deadLettersOf(
+            KafkaConsumer<String, String> consumer, String key) {
+        List<ConsumerRecord<String, String>> dead = new ArrayList<>();
+        await().atMost(DEADLINE).untilAsserted(() -> {
+            consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                if (key.equals(record.key())) {
+                    dead.add(record);
+                }
+            });
+            assertThat(dead).isNotEmpty();
+        });
+        return dead;
     }
 
     private static String newBranch() {

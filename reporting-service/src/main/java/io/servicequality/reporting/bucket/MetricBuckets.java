@@ -5,9 +5,9 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import io.servicequality.contracts.Granularity;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.ReplaceOptions;
 import org.springframework.stereotype.Repository;
@@ -15,6 +15,8 @@ import org.springframework.stereotype.Repository;
 /** The stored buckets. Each write is one conditional upsert of one document: no transaction is needed. */
 @Repository
 class MetricBuckets {
+
+    private static final String COLLECTION = "metricBuckets";
 
     private final MongoOperations mongo;
 
@@ -39,19 +41,24 @@ class MetricBuckets {
         }
     }
 
-    /** Buckets whose start lies in [from, to), oldest first. */
-    List<MetricBucket> startingWithin(
-            String tenantId, String branchId, Granularity granularity, Instant from, Instant to) {
-        var inRange = query(where("tenantId")
-                        .is(tenantId)
-                        .and("branchId")
-                        .is(branchId)
-                        .and("granularity")
-                        .is(granularity)
-                        .and("bucketStart")
-                        .gte(from)
-                        .lt(to))
-                .with(Sort.by("bucketStart"));
-        return mongo.find(inRange, MetricBucket.class);
+    /**
+     * Buckets whose start lies in [from, to), by branch, oldest first; {@code branchIds == null} means every branch of
+     * the tenant.
+     */
+    List<StoredStatistics.Row> startingWithin(
+            String tenantId, Collection<String> branchIds, Granularity granularity, Instant from, Instant to) {
+        return ScopedQuery.find(
+                        mongo,
+                        COLLECTION,
+                        tenantId,
+                        branchIds,
+                        where("granularity").is(granularity),
+                        "bucketStart",
+                        from,
+                        to,
+                        "revision")
+                .stream()
+                .map(document -> StoredStatistics.row(document, "bucketStart", "revision"))
+                .toList();
     }
 }

@@ -1,7 +1,9 @@
 package io.servicequality.reporting.config;
 
 import io.servicequality.contracts.Topics;
+import io.servicequality.reporting.alert.InvalidAlertException;
 import io.servicequality.reporting.bucket.InvalidMetricUpdateException;
+import io.servicequality.reporting.complaint.InvalidComplaintEventException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -43,6 +45,36 @@ class KafkaConfig {
         return topic(Topics.deadLetterTopicOf(Topics.METRIC_UPDATED), topics);
     }
 
+    @Bean
+    NewTopic complaintChangedTopic(KafkaTopicProperties topics) {
+        return topic(Topics.COMPLAINT_CHANGED, topics);
+    }
+
+    @Bean
+    NewTopic complaintChangedDeadLetterTopic(KafkaTopicProperties topics) {
+        return topic(Topics.deadLetterTopicOf(Topics.COMPLAINT_CHANGED), topics);
+    }
+
+    @Bean
+    NewTopic alertsTopic(KafkaTopicProperties topics) {
+        return topic(Topics.ALERTS, topics);
+    }
+
+    @Bean
+    NewTopic alertsDeadLetterTopic(KafkaTopicProperties topics) {
+        return topic(Topics.deadLetterTopicOf(Topics.ALERTS), topics);
+    }
+
+    /** Compacted: the latest record per branch is its current directory entry, kept forever. */
+    @Bean
+    NewTopic branchDirectoryTopic(KafkaTopicProperties topics) {
+        return TopicBuilder.name(Topics.BRANCH_DIRECTORY)
+                .partitions(topics.partitions())
+                .replicas(topics.replicationFactor())
+                .compact()
+                .build();
+    }
+
     /**
      * Undeserialisable records reach the dead-letter publisher as their original bytes, the others as the event: the
      * producer (used only for dead letters) writes bytes as they came and events as JSON without type headers.
@@ -72,7 +104,8 @@ class KafkaConfig {
                 kafka, (record, ex) -> new TopicPartition(Topics.deadLetterTopicOf(record.topic()), -1));
         var handler = new DefaultErrorHandler(recoverer, new FixedBackOff(500, 2));
         handler.setBackOffFunction((record, ex) -> backOffFor(ex));
-        handler.addNotRetryableExceptions(InvalidMetricUpdateException.class);
+        handler.addNotRetryableExceptions(
+                InvalidMetricUpdateException.class, InvalidComplaintEventException.class, InvalidAlertException.class);
         return handler;
     }
 

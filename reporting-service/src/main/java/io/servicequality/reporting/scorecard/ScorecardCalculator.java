@@ -1,17 +1,25 @@
 package io.servicequality.reporting.scorecard;
 
 import io.servicequality.contracts.BucketStatistics;
+import io.servicequality.contracts.BucketStatistics.ComplaintStatistics;
 import io.servicequality.contracts.BucketStatistics.CsatStatistics;
 import io.servicequality.contracts.BucketStatistics.DimensionStatistics;
+import io.servicequality.contracts.BucketStatistics.InteractionStatistics;
 import io.servicequality.contracts.BucketStatistics.MeanStatistics;
 import io.servicequality.contracts.BucketStatistics.NpsStatistics;
 import io.servicequality.contracts.BucketStatistics.ServqualStatistics;
+import io.servicequality.contracts.Histogram;
 import io.servicequality.contracts.ServqualDimension;
+import io.servicequality.reporting.complaint.ComplaintBacklog.Backlog;
+import io.servicequality.reporting.scope.Scope;
 import io.servicequality.reporting.scorecard.Scorecard.Ces;
+import io.servicequality.reporting.scorecard.Scorecard.Complaints;
 import io.servicequality.reporting.scorecard.Scorecard.Csat;
 import io.servicequality.reporting.scorecard.Scorecard.Dimension;
 import io.servicequality.reporting.scorecard.Scorecard.Feedback;
+import io.servicequality.reporting.scorecard.Scorecard.Interactions;
 import io.servicequality.reporting.scorecard.Scorecard.Nps;
+import io.servicequality.reporting.scorecard.Scorecard.Percentiles;
 import io.servicequality.reporting.scorecard.Scorecard.Servqual;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -22,31 +30,29 @@ import org.springframework.stereotype.Component;
 
 /** The metric formulas of SPEC §4, computed exactly from summed bucket statistics. */
 @Component
-class ScorecardCalculator {
+public class ScorecardCalculator {
 
     /** The standard normal quantile for a two-sided 95 % interval. */
-    static final double Z_95 = 1.96;
+    public static final double Z_95 = 1.96;
 
     private final ScorecardProperties.SqiWeights sqiWeights;
     private final ScorecardProperties.DimensionWeights defaultDimensionWeights;
 
-    ScorecardCalculator(ScorecardProperties properties) {
+    public ScorecardCalculator(ScorecardProperties properties) {
         this.sqiWeights = properties.sqiWeights();
         this.defaultDimensionWeights = properties.servqualDefaultWeights();
     }
 
-    Scorecard scorecard(String branchId, Instant from, Instant to, BucketStatistics totals) {
+    /** The scorecard of a scope from its summed statistics and its complaint backlog now. */
+    public Scorecard scorecard(Scope scope, Instant from, Instant to, BucketStatistics totals, Backlog backlog) {
         Feedback feedback = feedback(totals);
+        Interactions interactions = interactions(totals.interactions());
+        Complaints complaints = complaints(totals.complaints(), totals.interactions(), backlog);
         return new Scorecard(
-                new Scorecard.Scope(branchId),
-                from,
-                to,
-                feedback,
-                new Scorecard.Complaints(totals.complaints().opened()),
-                sqi(feedback));
+                scope, from, to, feedback, interactions, complaints, sqi(feedback, interactions, complaints));
     }
 
-    Feedback feedback(BucketStatistics totals) {
+    public Feedback feedback(BucketStatistics totals) {
         return new Feedback(
                 totals.feedbackCount(),
                 servqual(totals.servqual()),
@@ -55,11 +61,72 @@ class ScorecardCalculator {
                 ces(totals.ces()));
     }
 
+    /** {@code null} when nothing was offered. */
+    public Interactions interactions(InteractionStatistics statistics) {
+        long offered = statistics.offered();
+        if (offered == 0) {
+            return null;
+        }
+        long answered = statistics.answered();
+        long answeredSimple = answered - statistics.complexAnswered();
+        return new Interactions(
+                offered,
+                offered,
+                answered,
+                100.0 * answered / offered,
+                100.0 * statistics.answeredWithinServiceLevel() / offered,
+                100.0 * statistics.abandoned() / offered,
+                answered == 0 ? null : statistics.handleSecondsSum() / answered,
+                statistics.complexAnswered() == 0
+                        ? null
+                        : statistics.complexHandleSecondsSum() / statistics.complexAnswered(),
+                answered == 0 ? null : 100.0 * statistics.resolvedFirstContact() / answered,
+                percentiles(statistics.waitSeconds()),
+                percentiles(statistics.handleSeconds()));
+    }
+
+    /** {@code null} when no complaint event fell in the range and none is open. */
+    public Complaints complaints(ComplaintStatistics statistics, InteractionStatistics interactions, Backlog backlog) {
+        long open = backlog == null ? 0 : backlog.open();
+        long overdue = backlog == null ? 0 : backlog.overdue();
+        if (statistics.equals(ComplaintStatistics.EMPTY) && open == 0) {
+            return null;
+        }
+        long resolved = statistics.resolved();
+        return new Complaints(
+                statistics.opened(),
+                statistics.acknowledged(),
+                resolved,
+                statistics.closed(),
+                statistics.reopened(),
+                interactions.offered() == 0 ? null : 1000.0 * statistics.opened() / interactions.offered(),
+                percentOrNull(statistics.acknowledgedWithinTarget(), statistics.acknowledged()),
+                percentOrNull(statistics.resolvedWithinTarget(), resolved),
+                resolved == 0 ? null : statistics.businessMinutesToResolveSum() / 60.0 / resolved,
+                statistics.businessHoursToResolve().percentile(90),
+                percentOrNull(statistics.reopened(), resolved),
+                statistics.slaWarnings(),
+                statistics.slaBreaches(),
+                open,
+                overdue);
+    }
+
+    private static Percentiles percentiles(Histogram histogram) {
+        if (histogram.n() == 0) {
+            return null;
+        }
+        return new Percentiles(histogram.percentile(50), histogram.percentile(90), histogram.percentile(99));
+    }
+
+    private static Double percentOrNull(long part, long whole) {
+        return whole == 0 ? null : 100.0 * part / whole;
+    }
+
     /**
      * Per rated dimension E, P and Gap = P − E; the unweighted score is the mean gap, the weighted one Σ w·Gap with the
      * weights (mean importance points / 100, else the default weight) renormalised over the rated dimensions.
      */
-    Servqual servqual(ServqualStatistics statistics) {
+    public Servqual servqual(ServqualStatistics statistics) {
         Map<String, Dimension> dimensions = new LinkedHashMap<>();
         double gapSum = 0;
         double weightSum = 0;
@@ -86,7 +153,7 @@ class ScorecardCalculator {
         return new Servqual(dimensions, gapSum / dimensions.size(), weighted);
     }
 
-    Csat csat(CsatStatistics statistics) {
+    public Csat csat(CsatStatistics statistics) {
         if (statistics.n() == 0) {
             return null;
         }
@@ -94,7 +161,7 @@ class ScorecardCalculator {
         return new Csat(statistics.n(), percent, wilsonPercent(statistics.satisfied(), statistics.n()));
     }
 
-    Nps nps(NpsStatistics statistics) {
+    public Nps nps(NpsStatistics statistics) {
         if (statistics.n() == 0) {
             return null;
         }
@@ -108,17 +175,25 @@ class ScorecardCalculator {
                 adjustedWaldNps(statistics.promoters(), statistics.detractors(), statistics.n()));
     }
 
-    Ces ces(MeanStatistics statistics) {
+    public Ces ces(MeanStatistics statistics) {
         return statistics.n() == 0 ? null : new Ces(statistics.n(), statistics.sum() / statistics.n());
     }
 
-    Double sqi(Feedback feedback) {
+    public Double sqi(Feedback feedback, Interactions interactions, Complaints complaints) {
         return sqi(
                 feedback.csat() == null ? null : feedback.csat().percent(),
                 feedback.nps() == null ? null : feedback.nps().score(),
                 feedback.servqual() == null ? null : feedback.servqual().weighted(),
-                null,
-                null);
+                interactions == null ? null : interactions.answerRate(),
+                complaints == null ? null : complaints.resolutionCompliance());
+    }
+
+    /** The SQI of summed statistics (the complaint backlog does not enter it). */
+    public Double sqi(BucketStatistics totals) {
+        return sqi(
+                feedback(totals),
+                interactions(totals.interactions()),
+                complaints(totals.complaints(), totals.interactions(), null));
     }
 
     /**
@@ -127,7 +202,7 @@ class ScorecardCalculator {
      *
      * @return 0–100, or {@code null} when no component (with a positive weight) has data
      */
-    Double sqi(
+    public Double sqi(
             Double csatPercent,
             Double npsScore,
             Double servqualWeightedGap,
@@ -157,7 +232,7 @@ class ScorecardCalculator {
     private record Component(double weight, Double value) {}
 
     /** 95 % Wilson score interval of a proportion, in percent. */
-    static List<Double> wilsonPercent(long successes, long n) {
+    public static List<Double> wilsonPercent(long successes, long n) {
         double p = (double) successes / n;
         double z2 = Z_95 * Z_95;
         double denominator = 1 + z2 / n;
@@ -170,7 +245,7 @@ class ScorecardCalculator {
      * 95 % adjusted-Wald interval of an NPS (Rocks 2016): ¾ added to promoters and to detractors, 3 to n, clamped to
      * [−100, 100].
      */
-    static List<Double> adjustedWaldNps(long promoters, long detractors, long n) {
+    public static List<Double> adjustedWaldNps(long promoters, long detractors, long n) {
         double adjustedN = n + 3.0;
         double p = (promoters + 0.75) / adjustedN;
         double d = (detractors + 0.75) / adjustedN;

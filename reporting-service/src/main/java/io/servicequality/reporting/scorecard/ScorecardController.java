@@ -1,10 +1,11 @@
 package io.servicequality.reporting.scorecard;
 
+import io.servicequality.reporting.csv.Csv;
 import io.servicequality.reporting.problem.InvalidRequestParameterException;
+import io.servicequality.reporting.scope.Scopes;
 import io.swagger.v3.oas.annotations.Operation;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -15,23 +16,36 @@ import org.springframework.web.bind.annotation.RestController;
 class ScorecardController {
 
     private final ScorecardService scorecards;
+    private final Scopes scopes;
 
-    ScorecardController(ScorecardService scorecards) {
+    ScorecardController(ScorecardService scorecards, Scopes scopes) {
         this.scorecards = scorecards;
+        this.scopes = scopes;
     }
 
     @Operation(
-            summary = "Scorecard of one branch",
-            description = "Sums the branch's hour buckets whose start lies in [from, to) (ISO-8601 instants, from"
-                    + " before to) and computes every metric from the sum; a metric without data is null.")
+            summary = "Scorecard of a branch, a region or the tenant",
+            description = "Sums the scope's hour buckets whose start lies in [from, to) (ISO-8601 instants, from"
+                    + " before to) and computes every metric from the sum; a metric without data is null. Scope:"
+                    + " branchId, or regionId (its branches in the directory), or neither (the tenant)."
+                    + " format=csv answers text/csv (one row per metric).")
     @GetMapping("/scorecard")
-    Scorecard scorecard(
-            @RequestParam @NotBlank @Size(max = 100) String branchId,
+    ResponseEntity<?> scorecard(
+            @RequestParam(required = false) String branchId,
+            @RequestParam(required = false) String regionId,
             @RequestParam Instant from,
-            @RequestParam Instant to) {
+            @RequestParam Instant to,
+            @RequestParam(required = false) String format) {
+        requireRange(from, to);
+        Scorecard scorecard = scorecards.scorecardOf(scopes.resolve(branchId, regionId, null), from, to);
+        return Csv.requested(format)
+                ? Csv.response("scorecard-" + scorecard.scope().label(), Csv.flattened(scorecard))
+                : ResponseEntity.ok(scorecard);
+    }
+
+    static void requireRange(Instant from, Instant to) {
         if (!from.isBefore(to)) {
             throw new InvalidRequestParameterException("to", "must be after from");
         }
-        return scorecards.scorecardOf(branchId, from, to);
     }
 }

@@ -34,7 +34,16 @@ public record ScorecardProperties(
             @PositiveOrZero @DefaultValue("0.2") double assurance,
             @PositiveOrZero @DefaultValue("0.2") double empathy) {
 
-        double of(ServqualDimension dimension) {
+        /** By dimension field name ({@code reliability} → 0.2). */
+        public java.util.Map<String, Double> byFieldName() {
+            java.util.Map<String, Double> weights = new java.util.LinkedHashMap<>();
+            for (ServqualDimension dimension : ServqualDimension.values()) {
+                weights.put(dimension.fieldName(), of(dimension));
+            }
+            return weights;
+        }
+
+        public double of(ServqualDimension dimension) {
             return switch (dimension) {
                 case TANGIBLES -> tangibles;
                 case RELIABILITY -> reliability;

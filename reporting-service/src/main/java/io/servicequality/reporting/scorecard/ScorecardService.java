@@ -2,27 +2,32 @@ package io.servicequality.reporting.scorecard;
 
 import io.servicequality.contracts.BucketStatistics;
 import io.servicequality.reporting.bucket.MetricBucketReadModel;
-import io.servicequality.reporting.tenant.TenantProperties;
+import io.servicequality.reporting.complaint.ComplaintBacklog;
+import io.servicequality.reporting.scope.Scope;
+import io.servicequality.reporting.scope.Scopes;
 import java.time.Instant;
 import org.springframework.stereotype.Service;
 
-/** Builds a branch scorecard from the hour buckets of the deployment's tenant. */
+/** Builds the scorecard of a branch, a region or the tenant from the buckets of the deployment's tenant. */
 @Service
 class ScorecardService {
 
     private final MetricBucketReadModel buckets;
+    private final ComplaintBacklog complaints;
     private final ScorecardCalculator calculator;
-    private final TenantProperties tenant;
+    private final Scopes scopes;
 
-    ScorecardService(MetricBucketReadModel buckets, ScorecardCalculator calculator, TenantProperties tenant) {
+    ScorecardService(
+            MetricBucketReadModel buckets, ComplaintBacklog complaints, ScorecardCalculator calculator, Scopes scopes) {
         this.buckets = buckets;
+        this.complaints = complaints;
         this.calculator = calculator;
-        this.tenant = tenant;
+        this.scopes = scopes;
     }
 
     /** The scorecard of the hour buckets whose start lies in [from, to). */
-    Scorecard scorecardOf(String branchId, Instant from, Instant to) {
-        BucketStatistics totals = buckets.totalOfHourBuckets(tenant.tenantId(), branchId, from, to);
-        return calculator.scorecard(branchId, from, to, totals);
+    Scorecard scorecardOf(Scope scope, Instant from, Instant to) {
+        BucketStatistics totals = buckets.total(scopes.tenantId(), scope.branchIds(), from, to);
+        return calculator.scorecard(scope, from, to, totals, complaints.backlog(scopes.tenantId(), scope.branchIds()));
     }
 }

@@ -10,10 +10,15 @@ import io.servicequality.contracts.BucketStatistics.MeanStatistics;
 import io.servicequality.contracts.BucketStatistics.NpsStatistics;
 import io.servicequality.contracts.BucketStatistics.ServqualStatistics;
 import io.servicequality.contracts.EventSample;
+import io.servicequality.contracts.Histogram;
 import io.servicequality.contracts.MetricUpdated;
+import io.servicequality.reporting.complaint.ComplaintBacklog.Backlog;
+import io.servicequality.reporting.scope.Scope;
 import io.servicequality.reporting.scorecard.ScorecardProperties.DimensionWeights;
 import io.servicequality.reporting.scorecard.ScorecardProperties.SqiWeights;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,6 +30,9 @@ class ScorecardCalculatorTest {
 
     private static final SqiWeights DEFAULT_SQI_WEIGHTS = new SqiWeights(0.3, 0.2, 0.2, 0.15, 0.15);
     private static final DimensionWeights EQUAL_DIMENSION_WEIGHTS = new DimensionWeights(0.2, 0.2, 0.2, 0.2, 0.2);
+
+    private static final Scope BRANCH =
+            new Scope(Scope.Level.BRANCH, "SH-001", null, List.of("SH-001"), ZoneOffset.UTC);
 
     private final ScorecardCalculator calculator =
             new ScorecardCalculator(new ScorecardProperties(DEFAULT_SQI_WEIGHTS, EQUAL_DIMENSION_WEIGHTS));
@@ -83,10 +91,11 @@ class ScorecardCalculatorTest {
 
     @Test
     void metricsWithoutAnswersAreNullNotZero() {
-        Scorecard scorecard = calculator.scorecard("SH-001", from(), to(), BucketStatistics.EMPTY);
+        Scorecard scorecard = calculator.scorecard(BRANCH, from(), to(), BucketStatistics.EMPTY, null);
 
         assertThat(scorecard.feedback()).isEqualTo(new Scorecard.Feedback(0, null, null, null, null));
-        assertThat(scorecard.complaints().opened()).isZero();
+        assertThat(scorecard.interactions()).isNull();
+        assertThat(scorecard.complaints()).isNull();
         assertThat(scorecard.sqi()).isNull();
     }
 
@@ -146,7 +155,7 @@ class ScorecardCalculatorTest {
                 null,
                 null);
 
-        Scorecard scorecard = calculator.scorecard("SH-001", from(), to(), statistics);
+        Scorecard scorecard = calculator.scorecard(BRANCH, from(), to(), statistics, null);
 
         assertThat(scorecard.feedback().servqual().unweighted()).isEqualTo(-2.0);
         assertThat(scorecard.feedback().servqual().weighted()).isNull();
@@ -172,16 +181,59 @@ class ScorecardCalculatorTest {
         MetricUpdated sample =
                 JsonMapper.builder().build().readValue(EventSample.METRIC_UPDATED.json(), MetricUpdated.class);
 
-        Scorecard scorecard = calculator.scorecard("SH-001", from(), to(), sample.statistics());
+        Scorecard scorecard =
+                calculator.scorecard(BRANCH, from(), to(), sample.statistics(), new Backlog(2, 1, List.of()));
 
         assertThat(scorecard.feedback().n()).isEqualTo(3);
         assertThat(scorecard.feedback().servqual().weighted()).isCloseTo(-1.0, EXACT);
         assertThat(scorecard.feedback().csat().percent()).isCloseTo(200.0 / 3, EXACT);
         assertThat(scorecard.feedback().nps().score()).isEqualTo(0.0);
         assertThat(scorecard.feedback().ces()).isEqualTo(new Scorecard.Ces(1, 6.0));
-        assertThat(scorecard.complaints().opened()).isEqualTo(1);
-        // (0.3 · 66.667 + 0.2 · 50 + 0.2 · (5 / 12 · 100)) / 0.7 = (20 + 10 + 8.3333) / 0.7
-        assertThat(scorecard.sqi()).isCloseTo((20 + 10 + 100.0 / 12) / 0.7, EXACT);
+        // 4 offered, 3 answered (one complex, 250 s), 1 abandoned, 2 within the service level, 2 resolved first time
+        Scorecard.Interactions interactions = scorecard.interactions();
+        assertThat(interactions.offered()).isEqualTo(4);
+        assertThat(interactions.answerRate()).isCloseTo(75.0, EXACT);
+        assertThat(interactions.serviceLevel()).isCloseTo(50.0, EXACT);
+        assertThat(interactions.abandonRate()).isCloseTo(25.0, EXACT);
+        assertThat(interactions.avgHandleSeconds()).isCloseTo(560.0 / 3, EXACT);
+        assertThat(interactions.avgHandleSecondsComplex()).isCloseTo(250.0, EXACT);
+        assertThat(interactions.fcrRate()).isCloseTo(200.0 / 3, EXACT);
+        // waits 9, 14, 31, 45: nearest rank 2 of 4 → 14, rank 4 → 45
+        assertThat(interactions.waitSeconds()).isEqualTo(new Scorecard.Percentiles(14.0, 45.0, 45.0));
+        assertThat(interactions.handleSeconds().p50()).isEqualTo(Histogram.representativeOf(81));
+        // 1 opened of 4 interactions = 250 per 1,000; acknowledged in time 1/1, resolved in time 0/1, 1980 min = 33 h
+        Scorecard.Complaints complaints = scorecard.complaints();
+        assertThat(complaints.opened()).isEqualTo(1);
+        assertThat(complaints.ratePer1000Interactions()).isCloseTo(250.0, EXACT);
+        assertThat(complaints.firstResponseCompliance()).isCloseTo(100.0, EXACT);
+        assertThat(complaints.resolutionCompliance()).isCloseTo(0.0, EXACT);
+        assertThat(complaints.meanBusinessHoursToResolve()).isCloseTo(33.0, EXACT);
+        assertThat(complaints.p90BusinessHoursToResolve()).isEqualTo(33.0);
+        assertThat(complaints.reopenRate()).isCloseTo(0.0, EXACT);
+        assertThat(List.of(complaints.slaWarnings(), complaints.slaBreaches(), complaints.open(), complaints.overdue()))
+                .containsExactly(1L, 1L, 2L, 1L);
+        // 0.3 · 66.667 + 0.2 · 50 + 0.2 · (5 / 12 · 100) + 0.15 · 75 + 0.15 · 0, the weights summing to 1
+        assertThat(scorecard.sqi()).isCloseTo(20 + 10 + 100.0 / 12 + 11.25, EXACT);
+    }
+
+    @Test
+    void answerRateAndResolutionComplianceEnterTheSqiOnlyWithData() {
+        var interactionsOnly = new BucketStatistics(
+                0,
+                null,
+                null,
+                null,
+                null,
+                null,
+                new BucketStatistics.InteractionStatistics(10, 9, 1, 8, 7, 900, 0, 0, 0, null, null),
+                null);
+
+        Scorecard scorecard = calculator.scorecard(BRANCH, from(), to(), interactionsOnly, null);
+
+        assertThat(scorecard.complaints()).isNull();
+        assertThat(scorecard.interactions().waitSeconds()).isNull();
+        assertThat(scorecard.interactions().avgHandleSecondsComplex()).isNull();
+        assertThat(scorecard.sqi()).isCloseTo(90.0, EXACT);
     }
 
     private static DimensionStatistics rated(

@@ -11,9 +11,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.servicequality.contracts.BucketStatistics;
+import io.servicequality.reporting.branch.BranchDirectory;
 import io.servicequality.reporting.bucket.MetricBucketReadModel;
+import io.servicequality.reporting.complaint.ComplaintBacklog;
+import io.servicequality.reporting.scope.Scopes;
 import io.servicequality.reporting.tenant.TenantProperties;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -28,7 +34,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 @WebMvcTest(controllers = ScorecardController.class, properties = "sqp.tenant-id=slice-tenant")
-@Import({ScorecardService.class, ScorecardCalculator.class})
+@Import({ScorecardService.class, ScorecardCalculator.class, Scopes.class})
 @EnableConfigurationProperties({TenantProperties.class, ScorecardProperties.class})
 class ScorecardControllerTest {
 
@@ -41,12 +47,100 @@ class ScorecardControllerTest {
     @MockitoBean
     MetricBucketReadModel buckets;
 
+    @MockitoBean
+    BranchDirectory directory;
+
+    @MockitoBean
+    ComplaintBacklog complaints;
+
+    @BeforeEach
+    void noBacklog() {
+        given(complaints.backlog(any(), any())).willReturn(new ComplaintBacklog.Backlog(0, 0, List.of()));
+        given(directory.timeZoneOf(any(), any())).willReturn(ZoneOffset.UTC);
+    }
+
     @Test
-    void rejectsAMissingBranchIdNamingTheParameter() throws Exception {
-        expectValidationProblem(mvc.perform(
-                        get("/api/v1/reports/scorecard").param("from", FROM).param("to", TO)))
-                .andExpect(jsonPath("$.errors[0].field").value("branchId"))
-                .andExpect(jsonPath("$.errors[0].message").value("is required"));
+    void withoutABranchOrRegionTheScorecardCoversTheWholeTenant() throws Exception {
+        given(buckets.total("slice-tenant", null, Instant.parse(FROM), Instant.parse(TO)))
+                .willReturn(
+                        new BucketStatistics(0, null, null, null, null, new BucketStatistics.ComplaintStatistics(9)));
+
+        mvc.perform(get("/api/v1/reports/scorecard").param("from", FROM).param("to", TO))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.scope.level").value("TENANT"))
+                .andExpect(jsonPath("$.complaints.opened").value(9));
+    }
+
+    @Test
+    void aRegionScorecardSumsTheRegionsBranchesFromTheDirectory() throws Exception {
+        given(directory.branches("slice-tenant", "east"))
+                .willReturn(List.of(
+                        new BranchDirectory.Entry("SH-001", "SH-001", "Lujiazui", "east", ZoneOffset.UTC),
+                        new BranchDirectory.Entry("SH-002", "SH-002", "Jing'an", "east", ZoneOffset.UTC)));
+        given(buckets.total("slice-tenant", List.of("SH-001", "SH-002"), Instant.parse(FROM), Instant.parse(TO)))
+                .willReturn(
+                        new BucketStatistics(0, null, null, null, null, new BucketStatistics.ComplaintStatistics(5)));
+
+        mvc.perform(get("/api/v1/reports/scorecard")
+                        .param("regionId", "east")
+                        .param("from", FROM)
+                        .param("to", TO))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.scope.level").value("REGION"))
+                .andExpect(jsonPath("$.scope.regionId").value("east"))
+                .andExpect(jsonPath("$.complaints.opened").value(5));
+    }
+
+    @Test
+    void anUnknownRegionIsNotFound() throws Exception {
+        given(directory.branches("slice-tenant", "nowhere")).willReturn(List.of());
+
+        mvc.perform(get("/api/v1/reports/scorecard")
+                        .param("regionId", "nowhere")
+                        .param("from", FROM)
+                        .param("to", TO))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.type").value("https://servicequality.io/problems/not-found"));
+    }
+
+    @Test
+    void rejectsABranchAndARegionTogether() throws Exception {
+        expectValidationProblem(mvc.perform(get("/api/v1/reports/scorecard")
+                        .param("branchId", "SH-001")
+                        .param("regionId", "east")
+                        .param("from", FROM)
+                        .param("to", TO)))
+                .andExpect(jsonPath("$.errors[0].field").value("regionId"));
+    }
+
+    @Test
+    void exportsTheScorecardAsCsvRowsOfFieldAndValue() throws Exception {
+        given(buckets.total(any(), any(), any(), any()))
+                .willReturn(new BucketStatistics(
+                        4, null, new BucketStatistics.CsatStatistics(4, 3, 16, 66), null, null, null));
+
+        String csv = mvc.perform(get("/api/v1/reports/scorecard")
+                        .param("branchId", "SH-001")
+                        .param("from", FROM)
+                        .param("to", TO)
+                        .param("format", "csv"))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("text/csv"))
+                .andExpect(
+                        header().string("Content-Disposition", "attachment; filename=\"scorecard-branch-SH-001.csv\""))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(csv.lines())
+                .startsWith("field,value")
+                .contains(
+                        "scope.branchId,SH-001",
+                        "feedback.n,4",
+                        "feedback.csat.n,4",
+                        "feedback.csat.percent,75.0",
+                        "interactions,",
+                        "sqi,75.0");
     }
 
     @Test
@@ -56,7 +150,7 @@ class ScorecardControllerTest {
                         .param("from", FROM)
                         .param("to", TO)))
                 .andExpect(jsonPath("$.errors[0].field").value("branchId"))
-                .andExpect(jsonPath("$.errors[0].message").value("must not be blank"));
+                .andExpect(jsonPath("$.errors[0].message").value("must be 1-100 characters, not blank"));
     }
 
     @Test
@@ -91,7 +185,7 @@ class ScorecardControllerTest {
 
     @Test
     void answersWithNullMetricsNotZerosWhenTheRangeHoldsNoFeedback() throws Exception {
-        given(buckets.totalOfHourBuckets(any(), any(), any(), any())).willReturn(BucketStatistics.EMPTY);
+        given(buckets.total(any(), any(), any(), any())).willReturn(BucketStatistics.EMPTY);
 
         String body = mvc.perform(get("/api/v1/reports/scorecard")
                         .param("branchId", "SH-001")
@@ -105,6 +199,7 @@ class ScorecardControllerTest {
 
         JsonNode scorecard = JsonMapper.builder().build().readTree(body);
         assertThat(scorecard.get("scope").get("branchId").asString()).isEqualTo("SH-001");
+        assertThat(scorecard.get("scope").get("level").asString()).isEqualTo("BRANCH");
         assertThat(scorecard.get("from").asString()).isEqualTo(FROM);
         assertThat(scorecard.get("to").asString()).isEqualTo(TO);
         JsonNode feedback = scorecard.get("feedback");
@@ -113,14 +208,15 @@ class ScorecardControllerTest {
             assertThat(feedback.has(metric)).as(metric).isTrue();
             assertThat(feedback.get(metric).isNull()).as(metric).isTrue();
         }
-        assertThat(scorecard.get("complaints").get("opened").asLong()).isZero();
+        assertThat(scorecard.get("interactions").isNull()).isTrue();
+        assertThat(scorecard.get("complaints").isNull()).isTrue();
         assertThat(scorecard.has("sqi")).isTrue();
         assertThat(scorecard.get("sqi").isNull()).isTrue();
     }
 
     @Test
     void readsTheBucketsOfTheConfiguredTenantNotOneFromTheRequest() throws Exception {
-        given(buckets.totalOfHourBuckets("slice-tenant", "SH-001", Instant.parse(FROM), Instant.parse(TO)))
+        given(buckets.total("slice-tenant", List.of("SH-001"), Instant.parse(FROM), Instant.parse(TO)))
                 .willReturn(
                         new BucketStatistics(0, null, null, null, null, new BucketStatistics.ComplaintStatistics(4)));
 
@@ -135,7 +231,7 @@ class ScorecardControllerTest {
 
     @Test
     void answers503WhenTheStoreIsUnreachable() throws Exception {
-        given(buckets.totalOfHourBuckets(any(), any(), any(), any()))
+        given(buckets.total(any(), any(), any(), any()))
                 .willThrow(
                         new DataAccessResourceFailureException("Timed out after 30000 ms while waiting for a server"));
 
@@ -151,8 +247,7 @@ class ScorecardControllerTest {
 
     @Test
     void neverEchoesTheMessageOfAnUnexpectedFailure() throws Exception {
-        given(buckets.totalOfHourBuckets(any(), any(), any(), any()))
-                .willThrow(new IllegalStateException("secret internals"));
+        given(buckets.total(any(), any(), any(), any())).willThrow(new IllegalStateException("secret internals"));
 
         String body = mvc.perform(get("/api/v1/reports/scorecard")
                         .param("branchId", "SH-001")

@@ -1,0 +1,53 @@
+// Browser test of the dashboard, driven by reporting-service's DashboardBrowser test (Java), which posts the events:
+//   node test/dashboard.browser.mjs <baseUrl> <branchId> <csatAfter> <alertId> <screenshotDir>
+// Opens the dashboard in Debian's headless Chromium (never a downloaded browser), waits for the branch's tile,
+// prints READY, then waits until the tile shows the new CSAT and the alert feed the alert, without a reload, and
+// saves screenshots at laptop and wall-screen sizes. Exit code 0 on success.
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const [baseUrl, branchId, csatAfter, alertId, screenshots] = process.argv.slice(2);
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const TIMEOUT = 30_000;
+
+mkdirSync(screenshots, { recursive: true });
+const browser = await chromium.launch({
+  executablePath,
+  headless: true,
+  args: [
+    '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+    '--disable-sync', '--no-first-run',
+  ],
+});
+try {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  const external = [];
+  page.on('request', (request) => {
+    if (!request.url().startsWith(baseUrl)) {
+      external.push(request.url());
+    }
+  });
+  await page.goto(`${baseUrl}/dashboard/`);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: TIMEOUT });
+  const tile = page.locator(`.tile[data-branch="${branchId}"]`);
+  await tile.locator('[data-metric="csat"]').filter({ hasNotText: '—' }).waitFor({ timeout: TIMEOUT });
+  await page.locator('#status.live').waitFor({ timeout: TIMEOUT });
+  const before = await tile.locator('[data-metric="csat"]').textContent();
+  await page.screenshot({ path: join(screenshots, 'dashboard-before.png'), fullPage: true });
+  console.log(`READY csat=${before}`);
+
+  // the Java side now publishes a newer revision and an alert; wait for the same page to show both
+  await tile.locator('[data-metric="csat"]').filter({ hasText: csatAfter }).waitFor({ timeout: TIMEOUT });
+  await page.locator(`#alerts li[data-alert-id="${alertId}"]`).waitFor({ timeout: TIMEOUT });
+  const sqi = await tile.locator('[data-metric="sqi"]').textContent();
+  await page.screenshot({ path: join(screenshots, 'dashboard-live-laptop.png'), fullPage: true });
+  await page.setViewportSize({ width: 2560, height: 1440 });
+  await page.screenshot({ path: join(screenshots, 'dashboard-live-wall.png'), fullPage: true });
+  if (external.length) {
+    throw new Error(`the page loaded from outside the service: ${external.join(', ')}`);
+  }
+  console.log(`DONE csat=${csatAfter} sqi=${sqi}`);
+} finally {
+  await browser.close();
+}

@@ -1,0 +1,41 @@
+package io.servicequality.reporting.alert;
+
+import io.servicequality.reporting.problem.InvalidRequestParameterException;
+import io.servicequality.reporting.scope.Scope;
+import io.servicequality.reporting.scope.Scopes;
+import io.swagger.v3.oas.annotations.Operation;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class AlertController {
+
+    private final AlertFeed feed;
+    private final Scopes scopes;
+
+    AlertController(AlertFeed feed, Scopes scopes) {
+        this.feed = feed;
+        this.scopes = scopes;
+    }
+
+    /** @param recent the newest alert events, newest first */
+    record Alerts(Scope scope, List<AlertRecord> active, List<AlertRecord> recent) {}
+
+    @Operation(summary = "Active alerts and the newest alert events of a branch, a region or the tenant")
+    @GetMapping("/api/v1/alerts")
+    Alerts alerts(
+            @RequestParam(required = false) String branchId,
+            @RequestParam(required = false) String regionId,
+            @RequestParam(defaultValue = "50") int limit) {
+        if (limit < 1 || limit > 500) {
+            throw new InvalidRequestParameterException("limit", "must be between 1 and 500");
+        }
+        Scope scope = scopes.resolve(branchId, regionId, null);
+        return new Alerts(
+                scope,
+                feed.active(scopes.tenantId(), scope.branchIds()),
+                feed.recent(scopes.tenantId(), scope.branchIds(), limit));
+    }
+}

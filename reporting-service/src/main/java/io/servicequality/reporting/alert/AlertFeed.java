@@ -1,0 +1,76 @@
+package io.servicequality.reporting.alert;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import io.servicequality.contracts.AlertEvent;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.stereotype.Service;
+
+/** Stores alert events (once each) and answers which alerts are active and what happened recently. */
+@Service
+public class AlertFeed {
+
+    private final MongoOperations mongo;
+    private final ApplicationEventPublisher events;
+
+    AlertFeed(MongoOperations mongo, ApplicationEventPublisher events) {
+        this.mongo = mongo;
+        this.events = events;
+    }
+
+    /** An alert event was stored for the first time (published as a Spring application event). */
+    public record AlertStored(AlertRecord alert) {}
+
+    void apply(AlertEvent event) {
+        if (event.eventId() == null
+                || event.tenantId() == null
+                || event.alertId() == null
+                || event.occurredAt() == null) {
+            throw new InvalidAlertException("an alert event needs eventId, tenantId, alertId and occurredAt");
+        }
+        AlertRecord alert = AlertRecord.of(event);
+        try {
+            mongo.insert(alert);
+        } catch (DuplicateKeyException alreadyStored) {
+            return;
+        }
+        events.publishEvent(new AlertStored(alert));
+    }
+
+    /** The newest alert events of the scope ({@code branchIds == null}: the tenant's), newest first. */
+    public List<AlertRecord> recent(String tenantId, Collection<String> branchIds, int limit) {
+        return mongo.find(
+                query(scoped(tenantId, branchIds))
+                        .with(Sort.by(Sort.Order.desc("occurredAt"), Sort.Order.desc("_id")))
+                        .limit(limit),
+                AlertRecord.class);
+    }
+
+    /** Alerts raised and not cleared (the latest event of each episode is a raise), newest first. */
+    public List<AlertRecord> active(String tenantId, Collection<String> branchIds) {
+        List<AlertRecord> all =
+                mongo.find(query(scoped(tenantId, branchIds)).with(Sort.by("occurredAt", "_id")), AlertRecord.class);
+        Map<String, AlertRecord> latest = new LinkedHashMap<>();
+        all.forEach(alert -> latest.put(alert.alertId(), alert));
+        List<AlertRecord> active = new ArrayList<>(latest.values().stream()
+                .filter(alert -> "RAISED".equals(alert.state()))
+                .toList());
+        active.sort((a, b) -> b.occurredAt().compareTo(a.occurredAt()));
+        return active;
+    }
+
+    private static Criteria scoped(String tenantId, Collection<String> branchIds) {
+        Criteria criteria = where("tenantId").is(tenantId);
+        return branchIds == null ? criteria : criteria.and("branchId").in(branchIds);
+    }
+}

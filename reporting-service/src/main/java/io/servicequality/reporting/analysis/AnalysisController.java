@@ -1,0 +1,119 @@
+package io.servicequality.reporting.analysis;
+
+import io.servicequality.contracts.BucketStatistics;
+import io.servicequality.reporting.bucket.MetricBucketReadModel;
+import io.servicequality.reporting.csv.Csv;
+import io.servicequality.reporting.problem.InvalidRequestParameterException;
+import io.servicequality.reporting.scope.Scope;
+import io.servicequality.reporting.scope.Scopes;
+import io.servicequality.reporting.scorecard.ScorecardCalculator;
+import io.servicequality.reporting.scorecard.ScorecardProperties;
+import io.swagger.v3.oas.annotations.Operation;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/reports")
+class AnalysisController {
+
+    private final MetricBucketReadModel buckets;
+    private final ScorecardCalculator calculator;
+    private final ScorecardProperties weights;
+    private final Scopes scopes;
+
+    AnalysisController(
+            MetricBucketReadModel buckets, ScorecardCalculator calculator, ScorecardProperties weights, Scopes scopes) {
+        this.buckets = buckets;
+        this.calculator = calculator;
+        this.weights = weights;
+        this.scopes = scopes;
+    }
+
+    /** The scope's key-driver regression. */
+    record KeyDriverReport(Scope scope, Instant from, Instant to, KeyDrivers.Result drivers) {}
+
+    @Operation(
+            summary = "SERVQUAL gap analysis with importance and a priority quadrant (importance × gap)",
+            description = "Per rated dimension E, P, gap, importance (mean points, else the default weight),"
+                    + " renormalised weight, priority = weight × −gap and the quadrant against the mean importance"
+                    + " and mean gap. format=csv answers text/csv.")
+    @GetMapping("/servqual-gaps")
+    ResponseEntity<?> gaps(
+            @RequestParam(required = false) String branchId,
+            @RequestParam(required = false) String regionId,
+            @RequestParam Instant from,
+            @RequestParam Instant to,
+            @RequestParam(required = false) String format) {
+        Scope scope = scopeOf(branchId, regionId, from, to);
+        boolean csv = Csv.requested(format);
+        BucketStatistics totals = buckets.total(scopes.tenantId(), scope.branchIds(), from, to);
+        GapAnalysis analysis = GapAnalysis.of(
+                scope,
+                from,
+                to,
+                totals.feedbackCount(),
+                calculator.servqual(totals.servqual()),
+                weights.servqualDefaultWeights().byFieldName());
+        if (!csv) {
+            return ResponseEntity.ok(analysis);
+        }
+        List<List<?>> rows = new ArrayList<>();
+        analysis.dimensions()
+                .forEach(row -> rows.add(Arrays.asList(
+                        row.dimension(),
+                        row.n(),
+                        row.expectation(),
+                        row.perception(),
+                        row.gap(),
+                        row.importance(),
+                        row.weight(),
+                        row.priority(),
+                        row.quadrant())));
+        return Csv.response(
+                "servqual-gaps-" + scope.label(),
+                new Csv.Table(
+                        List.of(
+                                "dimension",
+                                "n",
+                                "expectation",
+                                "perception",
+                                "gap",
+                                "importance",
+                                "weight",
+                                "priority",
+                                "quadrant"),
+                        rows));
+    }
+
+    @Operation(
+            summary = "Key drivers: least-squares regression of CSAT on the five perception scores",
+            description = "From the summed cross-products; coefficients with standard errors and R², only when at"
+                    + " least 30 respondents gave csat and all five perceptions. format=csv answers text/csv.")
+    @GetMapping("/key-drivers")
+    ResponseEntity<?> keyDrivers(
+            @RequestParam(required = false) String branchId,
+            @RequestParam(required = false) String regionId,
+            @RequestParam Instant from,
+            @RequestParam Instant to,
+            @RequestParam(required = false) String format) {
+        Scope scope = scopeOf(branchId, regionId, from, to);
+        boolean csv = Csv.requested(format);
+        BucketStatistics totals = buckets.total(scopes.tenantId(), scope.branchIds(), from, to);
+        KeyDriverReport report = new KeyDriverReport(scope, from, to, KeyDrivers.of(totals.drivers()));
+        return csv ? Csv.response("key-drivers-" + scope.label(), Csv.flattened(report)) : ResponseEntity.ok(report);
+    }
+
+    private Scope scopeOf(String branchId, String regionId, Instant from, Instant to) {
+        if (!from.isBefore(to)) {
+            throw new InvalidRequestParameterException("to", "must be after from");
+        }
+        return scopes.resolve(branchId, regionId, null);
+    }
+}

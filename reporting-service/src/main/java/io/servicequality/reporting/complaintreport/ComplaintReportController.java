@@ -1,0 +1,114 @@
+package io.servicequality.reporting.complaintreport;
+
+import io.servicequality.contracts.BucketStatistics;
+import io.servicequality.reporting.bucket.MetricBucketReadModel;
+import io.servicequality.reporting.complaint.ComplaintBacklog;
+import io.servicequality.reporting.complaint.ComplaintBacklog.Backlog;
+import io.servicequality.reporting.complaint.ComplaintBacklog.OpenComplaint;
+import io.servicequality.reporting.csv.Csv;
+import io.servicequality.reporting.problem.InvalidRequestParameterException;
+import io.servicequality.reporting.scope.Scope;
+import io.servicequality.reporting.scope.Scopes;
+import io.servicequality.reporting.scorecard.Scorecard;
+import io.servicequality.reporting.scorecard.ScorecardCalculator;
+import io.swagger.v3.oas.annotations.Operation;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/reports")
+class ComplaintReportController {
+
+    private final MetricBucketReadModel buckets;
+    private final ComplaintBacklog backlog;
+    private final ScorecardCalculator calculator;
+    private final Scopes scopes;
+
+    ComplaintReportController(
+            MetricBucketReadModel buckets, ComplaintBacklog backlog, ScorecardCalculator calculator, Scopes scopes) {
+        this.buckets = buckets;
+        this.backlog = backlog;
+        this.calculator = calculator;
+        this.scopes = scopes;
+    }
+
+    /**
+     * @param summary the scorecard's complaint block; {@code null} without complaints
+     * @param openedByCategory opened in the range per category (likewise severity, department)
+     * @param openComplaints open now, the earliest resolution due first; {@code overdue} marks those past it
+     */
+    record ComplaintReport(
+            Scope scope,
+            Instant from,
+            Instant to,
+            Scorecard.Complaints summary,
+            Map<String, Long> openedByCategory,
+            Map<String, Long> openedBySeverity,
+            Map<String, Long> openedByDepartment,
+            List<OpenComplaint> openComplaints) {}
+
+    @Operation(
+            summary = "Complaint and SLA report of a branch, a region or the tenant",
+            description = "Counts and SLA compliance of the range, breakdowns by category, severity and department,"
+                    + " and the open complaints now with the overdue ones marked. format=csv answers text/csv (the"
+                    + " open complaints).")
+    @GetMapping("/complaints")
+    ResponseEntity<?> report(
+            @RequestParam(required = false) String branchId,
+            @RequestParam(required = false) String regionId,
+            @RequestParam Instant from,
+            @RequestParam Instant to,
+            @RequestParam(required = false) String format) {
+        if (!from.isBefore(to)) {
+            throw new InvalidRequestParameterException("to", "must be after from");
+        }
+        boolean csv = Csv.requested(format);
+        Scope scope = scopes.resolve(branchId, regionId, null);
+        BucketStatistics totals = buckets.total(scopes.tenantId(), scope.branchIds(), from, to);
+        Backlog open = backlog.backlog(scopes.tenantId(), scope.branchIds());
+        ComplaintReport report = new ComplaintReport(
+                scope,
+                from,
+                to,
+                calculator.complaints(totals.complaints(), totals.interactions(), open),
+                new TreeMap<>(totals.complaints().openedByCategory()),
+                new TreeMap<>(totals.complaints().openedBySeverity()),
+                new TreeMap<>(totals.complaints().openedByDepartment()),
+                open.complaints());
+        if (!csv) {
+            return ResponseEntity.ok(report);
+        }
+        List<List<?>> rows = open.complaints().stream()
+                .<List<?>>map(c -> Arrays.asList(
+                        c.branchId(),
+                        c.number(),
+                        c.complaintId(),
+                        c.category(),
+                        c.severity(),
+                        c.department(),
+                        c.resolutionDueAt(),
+                        c.overdue()))
+                .toList();
+        return Csv.response(
+                "open-complaints-" + scope.label(),
+                new Csv.Table(
+                        List.of(
+                                "branchId",
+                                "number",
+                                "complaintId",
+                                "category",
+                                "severity",
+                                "department",
+                                "resolutionDueAt",
+                                "overdue"),
+                        rows));
+    }
+}

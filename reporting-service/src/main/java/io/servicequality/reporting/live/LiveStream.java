@@ -1,0 +1,209 @@
+package io.servicequality.reporting.live;
+
+import io.servicequality.reporting.alert.AlertFeed.AlertStored;
+import io.servicequality.reporting.bucket.BucketStored;
+import io.servicequality.reporting.scorecard.Scorecard;
+import io.servicequality.reporting.scorecard.ScorecardCalculator;
+import io.servicequality.reporting.tenant.TenantProperties;
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.context.event.EventListener;
+import org.springframework.http.MediaType;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Fans stored metric updates and alerts of the deployment's tenant out to the connected streams. Sending happens on
+ * one dispatcher thread, never on the Kafka consumer's, so a slow client cannot hold up consumption; a client whose
+ * send fails is dropped (its browser reconnects and resumes).
+ */
+@Component
+class LiveStream {
+
+    private final String tenantId;
+    private final ScorecardCalculator calculator;
+    private final LiveProperties properties;
+    private final String boot = Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
+    private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+    private final Deque<LiveEvent> recent = new ArrayDeque<>();
+    private final ExecutorService dispatcher = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "live-stream");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private long sequence;
+
+    LiveStream(TenantProperties tenant, ScorecardCalculator calculator, LiveProperties properties) {
+        this.tenantId = tenant.tenantId();
+        this.calculator = calculator;
+        this.properties = properties;
+    }
+
+    /** A connected client; {@code branchIds == null} receives everything of the tenant. */
+    private record Subscriber(SseEmitter emitter, Set<String> branchIds) {
+
+        boolean wants(LiveEvent event) {
+            return branchIds == null || branchIds.contains(event.branchId());
+        }
+    }
+
+    /**
+     * Opens a stream. With a {@code lastEventId} from this server run that is still in the replay buffer, the events
+     * after it are sent first; with one that is not, a {@code reset} event tells the client to reload its view.
+     */
+    SseEmitter subscribe(Collection<String> branchIds, String lastEventId) {
+        SseEmitter emitter = new SseEmitter(properties.streamTimeout().toMillis());
+        Subscriber subscriber = new Subscriber(emitter, branchIds == null ? null : Set.copyOf(branchIds));
+        emitter.onCompletion(() -> subscribers.remove(subscriber));
+        emitter.onTimeout(() -> subscribers.remove(subscriber));
+        emitter.onError(failure -> subscribers.remove(subscriber));
+        dispatcher.execute(() -> {
+            List<LiveEvent> replay = replayAfter(lastEventId);
+            try {
+                emitter.send(SseEmitter.event().comment("connected"));
+                if (replay == null) {
+                    emitter.send(SseEmitter.event()
+                            .name("reset")
+                            .data(new Reset("resume point unknown; reload the view"), MediaType.APPLICATION_JSON));
+                } else {
+                    for (LiveEvent event : replay) {
+                        if (subscriber.wants(event)) {
+                            send(emitter, event);
+                        }
+                    }
+                }
+                subscribers.add(subscriber);
+            } catch (IOException | IllegalStateException gone) {
+                emitter.completeWithError(gone);
+            }
+        });
+        return emitter;
+    }
+
+    record Reset(String reason) {}
+
+    @EventListener
+    void on(BucketStored stored) {
+        if (!tenantId.equals(stored.tenantId())) {
+            return;
+        }
+        Scorecard.Feedback feedback = calculator.feedback(stored.statistics());
+        Scorecard.Interactions interactions =
+                calculator.interactions(stored.statistics().interactions());
+        Scorecard.Complaints complaints = calculator.complaints(
+                stored.statistics().complaints(), stored.statistics().interactions(), null);
+        publish(
+                "metric",
+                stored.branchId(),
+                new MetricUpdate(
+                        stored.branchId(),
+                        stored.granularity().name(),
+                        stored.bucketStart(),
+                        stored.revision(),
+                        feedback.n(),
+                        calculator.sqi(feedback, interactions, complaints),
+                        feedback.csat() == null ? null : feedback.csat().percent(),
+                        feedback.nps() == null ? null : feedback.nps().score(),
+                        interactions == null ? null : interactions.answerRate(),
+                        complaints == null ? null : complaints.resolutionCompliance(),
+                        stored.statistics().complaints().opened()));
+    }
+
+    @EventListener
+    void on(AlertStored stored) {
+        if (tenantId.equals(stored.alert().tenantId())) {
+            publish("alert", stored.alert().branchId(), stored.alert());
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${sqp.live.heartbeat:15s}")
+    void heartbeat() {
+        dispatcher.execute(() -> {
+            for (Subscriber subscriber : subscribers) {
+                try {
+                    subscriber.emitter().send(SseEmitter.event().comment("heartbeat"));
+                } catch (IOException | IllegalStateException gone) {
+                    drop(subscriber, gone);
+                }
+            }
+        });
+    }
+
+    int subscriberCount() {
+        return subscribers.size();
+    }
+
+    private void publish(String name, String branchId, Object data) {
+        dispatcher.execute(() -> {
+            LiveEvent event = new LiveEvent(boot + "-" + (++sequence), sequence, name, branchId, data);
+            recent.addLast(event);
+            while (recent.size() > properties.replayBuffer()) {
+                recent.removeFirst();
+            }
+            for (Subscriber subscriber : subscribers) {
+                if (subscriber.wants(event)) {
+                    try {
+                        send(subscriber.emitter(), event);
+                    } catch (IOException | IllegalStateException gone) {
+                        drop(subscriber, gone);
+                    }
+                }
+            }
+        });
+    }
+
+    /** Runs on the dispatcher. {@code null} when the client must reload instead. */
+    private List<LiveEvent> replayAfter(String lastEventId) {
+        if (lastEventId == null || lastEventId.isBlank()) {
+            return List.of();
+        }
+        int dash = lastEventId.lastIndexOf('-');
+        if (dash < 0 || !lastEventId.substring(0, dash).equals(boot)) {
+            return null;
+        }
+        long after;
+        try {
+            after = Long.parseLong(lastEventId.substring(dash + 1));
+        } catch (NumberFormatException malformed) {
+            return null;
+        }
+        long oldest = recent.isEmpty() ? sequence + 1 : recent.peekFirst().sequence();
+        if (after < oldest - 1 || after > sequence) {
+            return null;
+        }
+        List<LiveEvent> replay = new ArrayList<>();
+        for (LiveEvent event : recent) {
+            if (event.sequence() > after) {
+                replay.add(event);
+            }
+        }
+        return replay;
+    }
+
+    private static void send(SseEmitter emitter, LiveEvent event) throws IOException {
+        emitter.send(
+                SseEmitter.event().id(event.id()).name(event.name()).data(event.data(), MediaType.APPLICATION_JSON));
+    }
+
+    private void drop(Subscriber subscriber, Exception cause) {
+        subscribers.remove(subscriber);
+        subscriber.emitter().completeWithError(cause);
+    }
+
+    @PreDestroy
+    void close() {
+        subscribers.forEach(subscriber -> subscriber.emitter().complete());
+        dispatcher.shutdownNow();
+    }
+}

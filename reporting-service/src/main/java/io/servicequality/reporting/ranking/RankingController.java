@@ -1,0 +1,74 @@
+package io.servicequality.reporting.ranking;
+
+import io.servicequality.reporting.csv.Csv;
+import io.servicequality.reporting.problem.InvalidRequestParameterException;
+import io.servicequality.reporting.scope.Scopes;
+import io.swagger.v3.oas.annotations.Operation;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/reports")
+class RankingController {
+
+    private final RankingService rankings;
+    private final Scopes scopes;
+    private final long defaultMinN;
+
+    RankingController(RankingService rankings, Scopes scopes, @Value("${sqp.ranking.min-n:30}") long defaultMinN) {
+        this.rankings = rankings;
+        this.scopes = scopes;
+        this.defaultMinN = defaultMinN;
+    }
+
+    @Operation(
+            summary = "Branches of a region (regionId) or of the tenant ranked by one metric",
+            description = "metric: sqi, csat, nps, ces, servqual, answerRate, serviceLevel, abandonRate, fcrRate,"
+                    + " avgHandleSeconds, firstResponseCompliance, resolutionCompliance. Branches below minN"
+                    + " (default 30) are listed under excluded; branches whose 95 % intervals overlap the leader of"
+                    + " their group share its rank. format=csv answers text/csv.")
+    @GetMapping("/rankings")
+    ResponseEntity<?> ranking(
+            @RequestParam(defaultValue = "sqi") String metric,
+            @RequestParam(required = false) String regionId,
+            @RequestParam Instant from,
+            @RequestParam Instant to,
+            @RequestParam(required = false) Long minN,
+            @RequestParam(required = false) String format) {
+        if (!from.isBefore(to)) {
+            throw new InvalidRequestParameterException("to", "must be after from");
+        }
+        RankedMetric ranked = RankedMetric.of(metric)
+                .orElseThrow(() -> new InvalidRequestParameterException(
+                        "metric", "must be one of " + String.join(", ", RankedMetric.parameters())));
+        long threshold = minN == null ? defaultMinN : minN;
+        if (threshold < 1) {
+            throw new InvalidRequestParameterException("minN", "must be at least 1");
+        }
+        Ranking ranking = rankings.rank(scopes.resolve(null, regionId, null), ranked, from, to, threshold);
+        if (!Csv.requested(format)) {
+            return ResponseEntity.ok(ranking);
+        }
+        List<List<?>> rows = ranking.entries().stream()
+                .<List<?>>map(entry -> Arrays.asList(
+                        entry.rank(),
+                        entry.tieGroup(),
+                        entry.branchId(),
+                        entry.value(),
+                        entry.n(),
+                        entry.ci95() == null ? null : entry.ci95().get(0),
+                        entry.ci95() == null ? null : entry.ci95().get(1)))
+                .toList();
+        return Csv.response(
+                "ranking-" + ranking.metric() + "-" + ranking.scope().label(),
+                new Csv.Table(
+                        List.of("rank", "tieGroup", "branchId", ranking.metric(), "n", "ci95Low", "ci95High"), rows));
+    }
+}

@@ -1,0 +1,139 @@
+package io.servicequality.reporting.trend;
+
+import io.servicequality.contracts.BucketStatistics;
+import io.servicequality.reporting.bucket.MetricBucketReadModel;
+import io.servicequality.reporting.csv.Csv;
+import io.servicequality.reporting.problem.InvalidRequestParameterException;
+import io.servicequality.reporting.scope.Scope;
+import io.servicequality.reporting.scope.Scopes;
+import io.servicequality.reporting.scorecard.Scorecard;
+import io.servicequality.reporting.scorecard.ScorecardCalculator;
+import io.swagger.v3.oas.annotations.Operation;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SortedMap;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/reports")
+class TrendController {
+
+    /** Bounds the work of one request: a year of days, or 31 days of hours. */
+    private static final Duration MAX_HOURLY = Duration.ofDays(31);
+
+    private static final Duration MAX_DAILY = Duration.ofDays(400);
+
+    private final MetricBucketReadModel buckets;
+    private final ScorecardCalculator calculator;
+    private final Scopes scopes;
+
+    TrendController(MetricBucketReadModel buckets, ScorecardCalculator calculator, Scopes scopes) {
+        this.buckets = buckets;
+        this.calculator = calculator;
+        this.scopes = scopes;
+    }
+
+    @Operation(
+            summary = "Metrics of a branch, a region or the tenant per hour or per local day",
+            description = "granularity hour (at most 31 days) or day (at most 400 days; days of the branch's time"
+                    + " zone, or of zone, else UTC). Only periods with data are listed. format=csv answers text/csv.")
+    @GetMapping("/trends")
+    ResponseEntity<?> trend(
+            @RequestParam(required = false) String branchId,
+            @RequestParam(required = false) String regionId,
+            @RequestParam Instant from,
+            @RequestParam Instant to,
+            @RequestParam(defaultValue = "hour") String granularity,
+            @RequestParam(required = false) String zone,
+            @RequestParam(required = false) String format) {
+        if (!from.isBefore(to)) {
+            throw new InvalidRequestParameterException("to", "must be after from");
+        }
+        boolean daily = switch (granularity.toLowerCase()) {
+            case "hour" -> false;
+            case "day" -> true;
+            default -> throw new InvalidRequestParameterException("granularity", "must be hour or day");
+        };
+        if (Duration.between(from, to).compareTo(daily ? MAX_DAILY : MAX_HOURLY) > 0) {
+            throw new InvalidRequestParameterException(
+                    "to", daily ? "must be at most 400 days after from" : "must be at most 31 days after from");
+        }
+        boolean csv = Csv.requested(format);
+        Scope scope = scopes.resolve(branchId, regionId, zone);
+        SortedMap<Instant, BucketStatistics> series = daily
+                ? buckets.daily(scopes.tenantId(), scope.branchIds(), from, to, scope.zone())
+                : buckets.hourly(scopes.tenantId(), scope.branchIds(), from, to);
+        List<Trend.Point> points = new ArrayList<>();
+        series.forEach((start, statistics) -> points.add(point(start, statistics)));
+        Trend trend = new Trend(
+                scope, from, to, daily ? "DAY" : "HOUR", daily ? scope.zone().getId() : "UTC", points);
+        if (!csv) {
+            return ResponseEntity.ok(trend);
+        }
+        List<List<?>> rows = points.stream()
+                .<List<?>>map(p -> Arrays.asList(
+                        p.start(),
+                        p.n(),
+                        p.sqi(),
+                        p.csatN(),
+                        p.csat(),
+                        p.npsN(),
+                        p.nps(),
+                        p.ces(),
+                        p.servqual(),
+                        p.offered(),
+                        p.answerRate(),
+                        p.serviceLevel(),
+                        p.complaintsOpened(),
+                        p.resolutionCompliance()))
+                .toList();
+        return Csv.response(
+                "trend-" + trend.granularity().toLowerCase() + "-" + scope.label(),
+                new Csv.Table(
+                        List.of(
+                                "start",
+                                "n",
+                                "sqi",
+                                "csatN",
+                                "csat",
+                                "npsN",
+                                "nps",
+                                "ces",
+                                "servqual",
+                                "offered",
+                                "answerRate",
+                                "serviceLevel",
+                                "complaintsOpened",
+                                "resolutionCompliance"),
+                        rows));
+    }
+
+    private Trend.Point point(Instant start, BucketStatistics statistics) {
+        Scorecard.Feedback feedback = calculator.feedback(statistics);
+        Scorecard.Interactions interactions = calculator.interactions(statistics.interactions());
+        Scorecard.Complaints complaints =
+                calculator.complaints(statistics.complaints(), statistics.interactions(), null);
+        return new Trend.Point(
+                start,
+                feedback.n(),
+                calculator.sqi(feedback, interactions, complaints),
+                feedback.csat() == null ? null : feedback.csat().n(),
+                feedback.csat() == null ? null : feedback.csat().percent(),
+                feedback.nps() == null ? null : feedback.nps().n(),
+                feedback.nps() == null ? null : feedback.nps().score(),
+                feedback.ces() == null ? null : feedback.ces().mean(),
+                feedback.servqual() == null ? null : feedback.servqual().weighted(),
+                statistics.interactions().offered(),
+                interactions == null ? null : interactions.answerRate(),
+                interactions == null ? null : interactions.serviceLevel(),
+                statistics.complaints().opened(),
+                complaints == null ? null : complaints.resolutionCompliance());
+    }
+}
