@@ -13,6 +13,15 @@ final class Report {
             double cpuSecondsPerEvent,
             Map<String, ProcessStats.Sample> processes) {}
 
+    /** The lines of the plot: ingest latency and freshness, each at p50 and p99. */
+    private record Series(String label, String color, java.util.function.ToDoubleFunction<Step> value) {}
+
+    private static final List<Series> SERIES = List.of(
+            new Series("ingest p50", "#1f77b4", s -> s.load().ingestMillis().p50()),
+            new Series("ingest p99", "#aec7e8", s -> s.load().ingestMillis().p99()),
+            new Series("freshness p50", "#d62728", s -> s.freshnessMillis().p50()),
+            new Series("freshness p99", "#ff9896", s -> s.freshnessMillis().p99()));
+
     private Report() {}
 
     static String markdown(String mode, List<Step> steps, String producerPerformance, double sustainedRatio) {
@@ -115,62 +124,23 @@ final class Report {
                 .formatted(left + plotWidth / 2, height - 10));
         svg.append("<text x=\"16\" y=\"%d\" transform=\"rotate(-90 16 %d)\" text-anchor=\"middle\">ms</text>%n"
                 .formatted(top + plotHeight / 2, top + plotHeight / 2));
-        series(
-                svg,
-                steps,
-                s -> s.load().ingestMillis().p50(),
-                "#1f77b4",
-                "ingest p50",
-                0,
-                maxX,
-                maxY,
-                left,
-                top,
-                plotWidth,
-                plotHeight,
-                width - right + 10);
-        series(
-                svg,
-                steps,
-                s -> s.load().ingestMillis().p99(),
-                "#aec7e8",
-                "ingest p99",
-                1,
-                maxX,
-                maxY,
-                left,
-                top,
-                plotWidth,
-                plotHeight,
-                width - right + 10);
-        series(
-                svg,
-                steps,
-                s -> s.freshnessMillis().p50(),
-                "#d62728",
-                "freshness p50",
-                2,
-                maxX,
-                maxY,
-                left,
-                top,
-                plotWidth,
-                plotHeight,
-                width - right + 10);
-        series(
-                svg,
-                steps,
-                s -> s.freshnessMillis().p99(),
-                "#ff9896",
-                "freshness p99",
-                3,
-                maxX,
-                maxY,
-                left,
-                top,
-                plotWidth,
-                plotHeight,
-                width - right + 10);
+        for (int index = 0; index < SERIES.size(); index++) {
+            Series series = SERIES.get(index);
+            series(
+                    svg,
+                    steps,
+                    series.value(),
+                    series.color(),
+                    series.label(),
+                    index,
+                    maxX,
+                    maxY,
+                    left,
+                    top,
+                    plotWidth,
+                    plotHeight,
+                    width - right + 10);
+        }
         svg.append("</svg>\n");
         return svg.toString();
     }
