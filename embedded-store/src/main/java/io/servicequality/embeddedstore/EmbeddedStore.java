@@ -41,9 +41,13 @@ public final class EmbeddedStore implements AutoCloseable {
         return new EmbeddedStore(server, server.bind());
     }
 
-    /** {@code mongodb://127.0.0.1:<port>}, for {@code spring.mongodb.uri}. */
+    /**
+     * {@code mongodb://127.0.0.1:<port>/?maxPoolSize=8}, for {@code spring.mongodb.uri}. The small pool keeps the
+     * in-memory server from being hit by dozens of connections opened at once (a test racing 40 writers did lose its
+     * connections to it); the writers still interleave, which is what concurrency tests need.
+     */
     public String connectionString() {
-        return "mongodb://" + address.getHostString() + ":" + address.getPort();
+        return "mongodb://" + address.getHostString() + ":" + address.getPort() + "/?maxPoolSize=8";
     }
 
     @Override
