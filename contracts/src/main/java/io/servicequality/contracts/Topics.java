@@ -24,6 +24,12 @@ public final class Topics {
      */
     public static final String BRANCH_DIRECTORY = "sqp.branch-directory.v1";
 
+    /**
+     * {@link QualityTargetChanged}, published by scoring-service (which owns quality targets) on a compacted topic:
+     * the latest record per target is its current state.
+     */
+    public static final String QUALITY_TARGETS = "sqp.quality-targets.v1";
+
     /** Suffix of the dead-letter topic that receives a topic's unprocessable records. */
     public static final String DEAD_LETTER_SUFFIX = ".dlt";
 

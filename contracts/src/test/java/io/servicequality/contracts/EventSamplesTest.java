@@ -30,8 +30,8 @@ class EventSamplesTest {
     }
 
     @ParameterizedTest
-    @EnumSource(EventSample.class)
-    void everySampleCarriesTheCommonFields(EventSample sample) {
+    @EnumSource(value = EventSample.class, mode = EnumSource.Mode.EXCLUDE, names = "QUALITY_TARGET_CHANGED")
+    void everyBranchEventCarriesTheCommonFieldsAndIsKeyedByBranch(EventSample sample) {
         PlatformEvent event = strictMapper.readValue(sample.json(), sample.type());
 
         assertThat(event.eventId()).isNotNull();
@@ -40,6 +40,31 @@ class EventSamplesTest {
         assertThat(event.occurredAt()).isNotNull();
         assertThat(event.schemaVersion()).isEqualTo(1);
         assertThat(event.recordKey()).isEqualTo(event.tenantId() + ":" + event.branchId());
+    }
+
+    @Test
+    void qualityTargetsAreKeyedPerTargetSoCompactionKeepsEachTargetsLatestState() {
+        QualityTargetChanged tenantWide =
+                strictMapper.readValue(EventSample.QUALITY_TARGET_CHANGED.json(), QualityTargetChanged.class);
+
+        assertThat(tenantWide.eventId()).isNotNull();
+        assertThat(tenantWide.branchId()).isNull();
+        assertThat(tenantWide.recordKey()).isEqualTo("acme-bank:target:" + tenantWide.targetId());
+        assertThat(tenantWide.attainedBy(95.0)).isTrue();
+        assertThat(tenantWide.attainedBy(94.9)).isFalse();
+        QualityTargetChanged ceiling = new QualityTargetChanged(
+                tenantWide.eventId(),
+                "acme-bank",
+                "SH-001",
+                tenantWide.occurredAt(),
+                1,
+                "t-2",
+                "interactions.abandonRate",
+                "AT_MOST",
+                5.0,
+                false);
+        assertThat(ceiling.attainedBy(5.0)).isTrue();
+        assertThat(ceiling.attainedBy(5.1)).isFalse();
     }
 
     @Test
