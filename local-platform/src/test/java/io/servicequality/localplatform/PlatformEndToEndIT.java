@@ -23,12 +23,17 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -201,6 +206,189 @@ class PlatformEndToEndIT {
                 .isEqualTo(2);
     }
 
+    /**
+     * Randomised traffic through the running stack — re-posted events, shuffled event times, events days late —
+     * must give exactly the scorecard a plain computation over the raw events gives, for the on-time hour and for the
+     * hour the late events belong to.
+     */
+    @Test
+    @Order(4)
+    void randomisedTrafficGivesExactlyTheReferenceScorecard() throws Exception {
+        long seed = System.nanoTime();
+        System.out.println("reference comparison seed " + seed);
+        SplittableRandom random = new SplittableRandom(seed);
+        String referenceBranch =
+                "REF-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        Instant lateHour = hour.minus(3, ChronoUnit.DAYS);
+        Traffic onTime = new Traffic(referenceBranch, hour, random, 240, 160);
+        Traffic late = new Traffic(referenceBranch, lateHour, random, 20, 10);
+
+        postInBatches(
+                "/api/v1/feedback/batch", withRepeats(concat(onTime.feedbackBodies, late.feedbackBodies), random));
+        postInBatches(
+                "/api/v1/interactions/batch",
+                withRepeats(concat(onTime.interactionBodies, late.interactionBodies), random));
+        int complaints = 12;
+        for (int i = 0; i < complaints; i++) {
+            assertThat(postComplaint(referenceBranch).statusCode()).isEqualTo(201);
+        }
+
+        Map<String, Double> expected = ReferenceScorecard.of(onTime.feedback, onTime.interactions, complaints);
+        JsonNode live = awaitScorecard(
+                referenceBranch,
+                hour,
+                card -> card.at("/feedback/n").asLong() == onTime.feedback.size()
+                        && card.at("/interactions/offered").asLong() == onTime.interactions.size()
+                        && card.at("/complaints/opened").asLong() == complaints);
+        assertMatches(live, expected);
+
+        Map<String, Double> expectedLate = ReferenceScorecard.of(late.feedback, late.interactions, 0);
+        JsonNode liveLate = awaitScorecard(
+                referenceBranch,
+                lateHour,
+                card -> card.at("/feedback/n").asLong() == late.feedback.size()
+                        && card.at("/interactions/offered").asLong() == late.interactions.size());
+        assertMatches(liveLate, expectedLate);
+        System.out.printf(
+                "reference comparison: %d values equal for %d + %d distinct events (%d posts)%n",
+                expected.size() + expectedLate.size(),
+                onTime.feedback.size() + onTime.interactions.size() + complaints,
+                late.feedback.size() + late.interactions.size(),
+                postsSent);
+    }
+
+    private int postsSent;
+
+    private static void assertMatches(JsonNode live, Map<String, Double> expected) {
+        expected.forEach((pointer, value) -> {
+            JsonNode node = live.at(pointer);
+            if (value == null) {
+                assertThat(node.isMissingNode() || node.isNull())
+                        .as("%s is null", pointer)
+                        .isTrue();
+            } else {
+                assertThat(node.isNumber())
+                        .as("%s is a number in %s", pointer, live)
+                        .isTrue();
+                assertThat(node.asDouble()).as(pointer).isCloseTo(value, within(1e-9));
+            }
+        });
+    }
+
+    private static List<Map<String, Object>> concat(List<Map<String, Object>> a, List<Map<String, Object>> b) {
+        List<Map<String, Object>> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /** Every body in random order, and about 15 % of them posted a second time (same eventId) somewhere later. */
+    private static List<Map<String, Object>> withRepeats(List<Map<String, Object>> bodies, SplittableRandom random) {
+        List<Map<String, Object>> posts = new ArrayList<>(bodies);
+        Collections.shuffle(posts, new Random(random.nextLong()));
+        for (Map<String, Object> body : bodies) {
+            if (random.nextInt(100) < 15) {
+                int after = posts.indexOf(body);
+                posts.add(after + 1 + random.nextInt(posts.size() - after), body);
+            }
+        }
+        return posts;
+    }
+
+    private void postInBatches(String path, List<Map<String, Object>> posts) throws Exception {
+        for (int from = 0; from < posts.size(); from += 50) {
+            List<Map<String, Object>> batch = posts.subList(from, Math.min(posts.size(), from + 50));
+            HttpResponse<String> response = post(url("FEEDBACK_SERVICE_PORT", path), json.writeValueAsString(batch));
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            JsonNode result = json.readTree(response.body());
+            assertThat(result.get("accepted").asInt()).as(response.body()).isEqualTo(batch.size());
+            postsSent += batch.size();
+        }
+    }
+
+    /** Random feedback and interactions of one branch with event times spread over one hour. */
+    private static final class Traffic {
+        final List<ReferenceScorecard.Feedback> feedback = new ArrayList<>();
+        final List<ReferenceScorecard.Interaction> interactions = new ArrayList<>();
+        final List<Map<String, Object>> feedbackBodies = new ArrayList<>();
+        final List<Map<String, Object>> interactionBodies = new ArrayList<>();
+
+        Traffic(String branch, Instant hour, SplittableRandom random, int feedbackCount, int interactionCount) {
+            for (int i = 0; i < feedbackCount; i++) {
+                Map<String, int[]> servqual = new HashMap<>();
+                Map<String, Object> servqualBody = new HashMap<>();
+                for (String dimension : ReferenceScorecard.DIMENSIONS) {
+                    if (random.nextInt(100) < 80) {
+                        int expectation = 1 + random.nextInt(7);
+                        int perception = 1 + random.nextInt(7);
+                        servqual.put(dimension, new int[] {expectation, perception});
+                        servqualBody.put(dimension, Map.of("expectation", expectation, "perception", perception));
+                    }
+                }
+                Map<String, Integer> importance = new HashMap<>();
+                if (random.nextBoolean()) {
+                    int left = 100;
+                    for (int d = 0; d < 4; d++) {
+                        int points = random.nextInt(left + 1);
+                        importance.put(ReferenceScorecard.DIMENSIONS.get(d), points);
+                        left -= points;
+                    }
+                    importance.put(ReferenceScorecard.DIMENSIONS.get(4), left);
+                }
+                Integer csat = random.nextInt(100) < 85 ? 1 + random.nextInt(5) : null;
+                Integer nps = random.nextInt(100) < 85 ? random.nextInt(11) : null;
+                Integer ces = random.nextInt(100) < 40 ? 1 + random.nextInt(7) : null;
+                feedback.add(new ReferenceScorecard.Feedback(servqual, importance, csat, nps, ces));
+                Map<String, Object> body = new HashMap<>();
+                body.put("eventId", UUID.randomUUID().toString());
+                body.put("branchId", branch);
+                body.put("occurredAt", randomInstantIn(hour, random).toString());
+                body.put("channel", "APP");
+                if (!servqualBody.isEmpty()) {
+                    body.put("servqual", servqualBody);
+                }
+                if (!importance.isEmpty()) {
+                    body.put("importance", importance);
+                }
+                putIfPresent(body, "csat", csat);
+                putIfPresent(body, "nps", nps);
+                putIfPresent(body, "ces", ces);
+                feedbackBodies.add(body);
+            }
+            for (int i = 0; i < interactionCount; i++) {
+                boolean answered = random.nextInt(100) < 90;
+                int wait = random.nextInt(60);
+                Integer handle = answered ? 30 + random.nextInt(570) : null;
+                boolean firstContact = answered && random.nextInt(100) < 70;
+                interactions.add(new ReferenceScorecard.Interaction(answered, wait, handle, firstContact));
+                Instant occurredAt = randomInstantIn(hour, random);
+                Map<String, Object> body = new HashMap<>();
+                body.put("eventId", UUID.randomUUID().toString());
+                body.put("branchId", branch);
+                body.put("occurredAt", occurredAt.toString());
+                body.put("channel", "PHONE");
+                body.put("agentId", "a-" + random.nextInt(20));
+                body.put("offeredAt", occurredAt.minusSeconds(wait).toString());
+                body.put("answered", answered);
+                body.put("abandoned", !answered);
+                body.put("waitSeconds", wait);
+                putIfPresent(body, "handleSeconds", handle);
+                body.put("resolvedFirstContact", firstContact);
+                body.put("complex", false);
+                interactionBodies.add(body);
+            }
+        }
+
+        private static Instant randomInstantIn(Instant hour, SplittableRandom random) {
+            return hour.plusMillis(random.nextLong(3_600_000));
+        }
+
+        private static void putIfPresent(Map<String, Object> body, String field, Integer value) {
+            if (value != null) {
+                body.put(field, value);
+            }
+        }
+    }
+
     private Map<String, Object> feedbackA(UUID eventId) {
         return Map.of(
                 "eventId",
@@ -285,8 +473,12 @@ class PlatformEndToEndIT {
     }
 
     private HttpResponse<String> postComplaint() throws Exception {
+        return postComplaint(branch);
+    }
+
+    private HttpResponse<String> postComplaint(String branchId) throws Exception {
         Map<String, Object> body = Map.of(
-                "branchId", branch,
+                "branchId", branchId,
                 "occurredAt", occurredAt.toString(),
                 "channel", "PHONE",
                 "category", "QUALITY",
@@ -308,10 +500,14 @@ class PlatformEndToEndIT {
     }
 
     private JsonNode scorecard() throws Exception {
+        return scorecard(branch, hour);
+    }
+
+    private JsonNode scorecard(String branchId, Instant from) throws Exception {
         String url = url(
                 "REPORTING_SERVICE_PORT",
-                "/api/v1/reports/scorecard?branchId=" + branch + "&from=" + hour + "&to="
-                        + hour.plus(1, ChronoUnit.HOURS));
+                "/api/v1/reports/scorecard?branchId=" + branchId + "&from=" + from + "&to="
+                        + from.plus(1, ChronoUnit.HOURS));
         HttpResponse<String> response = http.send(
                 HttpRequest.newBuilder(URI.create(url))
                         .timeout(Duration.ofSeconds(30))
@@ -321,8 +517,14 @@ class PlatformEndToEndIT {
         return json.readTree(response.body());
     }
 
-    private JsonNode awaitScorecard(java.util.function.Predicate<JsonNode> condition) {
-        return await().atMost(DEADLINE).pollInterval(Duration.ofMillis(200)).until(this::scorecard, condition::test);
+    private JsonNode awaitScorecard(Predicate<JsonNode> condition) {
+        return awaitScorecard(branch, hour, condition);
+    }
+
+    private JsonNode awaitScorecard(String branchId, Instant from, Predicate<JsonNode> condition) {
+        return await().atMost(DEADLINE)
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> scorecard(branchId, from), condition::test);
     }
 
     private Process startPlatformProcess(String run) throws Exception {

@@ -1,0 +1,179 @@
+package io.servicequality.localplatform;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The scorecard computed the plain way, straight from the raw events of one branch and one range, as SPEC §4 defines
+ * each metric: no buckets, no statistics, no shared code with the services. The end-to-end test compares the live
+ * platform's answer with it.
+ */
+final class ReferenceScorecard {
+
+    static final List<String> DIMENSIONS =
+            List.of("tangibles", "reliability", "responsiveness", "assurance", "empathy");
+    private static final double DEFAULT_DIMENSION_WEIGHT = 0.2;
+    private static final int SERVICE_LEVEL_SECONDS = 20;
+
+    /** One survey response; absent answers are {@code null}; {@code importance} empty when none was given. */
+    record Feedback(
+            Map<String, int[]> servqual, Map<String, Integer> importance, Integer csat, Integer nps, Integer ces) {}
+
+    record Interaction(boolean answered, int waitSeconds, Integer handleSeconds, boolean resolvedFirstContact) {}
+
+    /** Expected values by the scorecard's JSON pointer; {@code null} where the scorecard must say {@code null}. */
+    static Map<String, Double> of(
+            Collection<Feedback> feedback, Collection<Interaction> interactions, long complaintsOpened) {
+        Map<String, Double> expected = new LinkedHashMap<>();
+        expected.put("/feedback/n", (double) feedback.size());
+
+        double gapSum = 0;
+        int rated = 0;
+        double weightSum = 0;
+        double weightedGapSum = 0;
+        for (String dimension : DIMENSIONS) {
+            List<int[]> ratings = feedback.stream()
+                    .map(f -> f.servqual().get(dimension))
+                    .filter(r -> r != null)
+                    .toList();
+            List<Integer> points = feedback.stream()
+                    .map(f -> f.importance().get(dimension))
+                    .filter(p -> p != null)
+                    .toList();
+            String at = "/feedback/servqual/dimensions/" + dimension;
+            if (ratings.isEmpty()) {
+                continue;
+            }
+            double expectation = ratings.stream().mapToInt(r -> r[0]).average().orElseThrow();
+            double perception = ratings.stream().mapToInt(r -> r[1]).average().orElseThrow();
+            double gap = perception - expectation;
+            expected.put(at + "/n", (double) ratings.size());
+            expected.put(at + "/expectation", expectation);
+            expected.put(at + "/perception", perception);
+            expected.put(at + "/gap", gap);
+            double weight = points.isEmpty()
+                    ? DEFAULT_DIMENSION_WEIGHT
+                    : points.stream().mapToInt(Integer::intValue).average().orElseThrow() / 100;
+            gapSum += gap;
+            rated++;
+            weightSum += weight;
+            weightedGapSum += weight * gap;
+        }
+        Double weighted = rated == 0 ? null : weightedGapSum / weightSum;
+        expected.put("/feedback/servqual/unweighted", rated == 0 ? null : gapSum / rated);
+        expected.put("/feedback/servqual/weighted", weighted);
+
+        List<Integer> csat = answers(feedback.stream().map(Feedback::csat).toList());
+        Double csatPercent = csat.isEmpty()
+                ? null
+                : 100.0 * csat.stream().filter(c -> c >= 4).count() / csat.size();
+        expected.put("/feedback/csat/n", (double) csat.size());
+        expected.put("/feedback/csat/percent", csatPercent);
+
+        List<Integer> nps = answers(feedback.stream().map(Feedback::nps).toList());
+        long promoters = nps.stream().filter(s -> s >= 9).count();
+        long detractors = nps.stream().filter(s -> s <= 6).count();
+        Double npsScore = nps.isEmpty() ? null : 100.0 * (promoters - detractors) / nps.size();
+        expected.put("/feedback/nps/n", (double) nps.size());
+        expected.put("/feedback/nps/promoters", (double) promoters);
+        expected.put("/feedback/nps/passives", (double) (nps.size() - promoters - detractors));
+        expected.put("/feedback/nps/detractors", (double) detractors);
+        expected.put("/feedback/nps/score", npsScore);
+
+        List<Integer> ces = answers(feedback.stream().map(Feedback::ces).toList());
+        expected.put("/feedback/ces/n", (double) ces.size());
+        expected.put(
+                "/feedback/ces/mean",
+                ces.isEmpty()
+                        ? null
+                        : ces.stream().mapToInt(Integer::intValue).average().orElseThrow());
+
+        long offered = interactions.size();
+        List<Interaction> answered =
+                interactions.stream().filter(Interaction::answered).toList();
+        expected.put("/interactions/offered", (double) offered);
+        expected.put("/interactions/answered", (double) answered.size());
+        Double answerRate = offered == 0 ? null : 100.0 * answered.size() / offered;
+        expected.put("/interactions/answerRate", answerRate);
+        expected.put(
+                "/interactions/serviceLevel",
+                offered == 0
+                        ? null
+                        : 100.0
+                                * answered.stream()
+                                        .filter(i -> i.waitSeconds() <= SERVICE_LEVEL_SECONDS)
+                                        .count()
+                                / offered);
+        expected.put("/interactions/abandonRate", offered == 0 ? null : 100.0 * (offered - answered.size()) / offered);
+        expected.put(
+                "/interactions/avgHandleSeconds",
+                answered.isEmpty()
+                        ? null
+                        : answered.stream()
+                                .mapToInt(Interaction::handleSeconds)
+                                .average()
+                                .orElseThrow());
+        expected.put(
+                "/interactions/fcrRate",
+                answered.isEmpty()
+                        ? null
+                        : 100.0
+                                * answered.stream()
+                                        .filter(Interaction::resolvedFirstContact)
+                                        .count()
+                                / answered.size());
+        List<Integer> waits =
+                interactions.stream().map(Interaction::waitSeconds).sorted().toList();
+        for (int p : new int[] {50, 90, 99}) {
+            expected.put("/interactions/waitSeconds/p" + p, nearestRank(waits, p));
+        }
+
+        expected.put("/complaints/opened", (double) complaintsOpened);
+        expected.put("/complaints/ratePer1000Interactions", offered == 0 ? null : 1000.0 * complaintsOpened / offered);
+
+        expected.put("/sqi", sqi(csatPercent, npsScore, weighted, answerRate));
+        return expected;
+    }
+
+    /** SPEC §4 default weights 0.3/0.2/0.2/0.15/0.15; no resolution compliance here (nothing resolved). */
+    private static Double sqi(Double csatPercent, Double npsScore, Double weightedGap, Double answerRate) {
+        double[][] components = {
+            {0.3, csatPercent == null ? Double.NaN : csatPercent},
+            {0.2, npsScore == null ? Double.NaN : (npsScore + 100) / 2},
+            {0.2, weightedGap == null ? Double.NaN : (weightedGap + 6) / 12 * 100},
+            {0.15, answerRate == null ? Double.NaN : answerRate}
+        };
+        double weights = 0;
+        double sum = 0;
+        for (double[] component : components) {
+            if (!Double.isNaN(component[1])) {
+                weights += component[0];
+                sum += component[0] * component[1];
+            }
+        }
+        return weights == 0 ? null : sum / weights;
+    }
+
+    private static Double nearestRank(List<Integer> sorted, int p) {
+        if (sorted.isEmpty()) {
+            return null;
+        }
+        int rank = Math.max(1, (int) Math.ceil(p / 100.0 * sorted.size()));
+        return (double) sorted.get(rank - 1);
+    }
+
+    private static List<Integer> answers(List<Integer> values) {
+        List<Integer> answered = new ArrayList<>();
+        for (Integer value : values) {
+            if (value != null) {
+                answered.add(value);
+            }
+        }
+        return answered;
+    }
+
+    private ReferenceScorecard() {}
+}
