@@ -6,8 +6,8 @@ set -euo pipefail
 : "${SQP_KAFKA_SSL_PASSWORD:?set SQP_KAFKA_SSL_PASSWORD}"
 : "${SQP_KAFKA_BROKER_PASSWORD:?set SQP_KAFKA_BROKER_PASSWORD}"
 : "${SQP_KAFKA_PASSWORD:?set SQP_KAFKA_PASSWORD}"
-broker=/secrets/broker
-clients=/secrets/clients
+broker="${SECRETS_DIR:-/secrets}/broker"
+clients="${SECRETS_DIR:-/secrets}/clients"
 mkdir -p "$broker" "$clients"
 if [[ ! -f "$broker/kafka.keystore.p12" ]]; then
   keytool -genkeypair -alias kafka -keyalg RSA -keysize 3072 -validity 825 -storetype PKCS12 \
