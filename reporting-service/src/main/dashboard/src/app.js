@@ -98,7 +98,10 @@ function tileOf(branch) {
     metric.innerHTML = `<span class="value none" data-metric="${key}">—</span><span class="label">${label}</span>`;
     metrics.append(metric);
   }
-  tile.append(title, metrics);
+  const targets = document.createElement('span');
+  targets.className = 'targets';
+  targets.dataset.field = 'targets';
+  tile.append(title, metrics, targets);
   return tile;
 }
 
@@ -122,8 +125,49 @@ async function refreshTile(branchId) {
   }
   tile.querySelector('[data-field="n"]').textContent =
     `n ${card.feedback.n}${card.interactions ? ` · ${card.interactions.offered} calls` : ''}`;
+  showTargets(tile.querySelector('[data-field="targets"]'), card.targets ?? []);
   tile.classList.add('updated');
   setTimeout(() => tile.classList.remove('updated'), 1200);
+}
+
+/** The tile's target marker: how many of the targets that apply (with data) are attained, and which are missed. */
+function showTargets(marker, targets) {
+  const held = targets.filter((t) => t.attained !== null);
+  const attained = held.filter((t) => t.attained);
+  const missed = held.filter((t) => !t.attained).map((t) => t.metric);
+  marker.textContent = held.length
+    ? `targets ${attained.length}/${held.length}${missed.length ? ` · missed ${missed.join(', ')}` : ''}`
+    : targets.length ? 'targets: no data' : '';
+  marker.classList.toggle('met', held.length > 0 && missed.length === 0);
+  marker.classList.toggle('missed', missed.length > 0);
+}
+
+async function refreshTargets() {
+  const sep = scopeQuery() ? `&${scopeQuery()}` : '';
+  const report = await getJson(`/api/v1/reports/targets?${rangeQuery()}${sep}`);
+  const rows = report.targets.map((target) => {
+    const row = document.createElement('tr');
+    row.dataset.target = target.targetId;
+    const share = target.attainingPercent;
+    const cells = [
+      target.metric,
+      `${target.bound === 'AT_MOST' ? '≤' : '≥'} ${fmt(target.value)}`,
+      target.branchId ?? 'every branch',
+      `${target.attaining} of ${target.branchesWithData}${target.branches > target.branchesWithData
+        ? ` (${target.branches - target.branchesWithData} without data)` : ''}`,
+      share === null ? '—' : `${fmt(share, 0)} %`,
+    ];
+    for (const text of cells) {
+      const cell = document.createElement('td');
+      cell.textContent = text;
+      row.append(cell);
+    }
+    if (share !== null) {
+      row.lastChild.className = share === 100 ? 'met' : 'missed';
+    }
+    return row;
+  });
+  $('#targets tbody').replaceChildren(...rows);
 }
 
 async function refreshRanking() {
@@ -228,10 +272,17 @@ function showAlert(alert) {
   const time = document.createElement('time');
   time.dateTime = alert.occurredAt;
   time.textContent = alert.occurredAt.slice(5, 16).replace('T', ' ');
+  item.dataset.scope = alert.scopeLevel ?? 'BRANCH';
   const limit = alert.threshold ?? alert.baseline;
+  const scope = document.createElement('span');
+  scope.className = 'scope';
+  scope.textContent = alert.scopeLevel === 'REGION' ? `region ${alert.scopeId}`
+    : alert.scopeLevel === 'TENANT' ? 'all branches' : alert.branchId ?? alert.scopeId;
   item.append(
     time,
-    `${alert.state === 'RAISED' ? '▲' : '✓'} ${alert.scopeId ?? alert.branchId} ${alert.metric} ` +
+    `${alert.state === 'RAISED' ? '▲' : '✓'} `,
+    scope,
+    ` ${alert.metric} ` +
       `${fmt(alert.observedValue)}${limit === null || limit === undefined ? '' : ` vs ${fmt(limit)}`} (n ${alert.n})`,
   );
   list.prepend(item);
@@ -274,7 +325,7 @@ function connect() {
 }
 
 async function refreshViews() {
-  await Promise.all([refreshRanking(), refreshTrend(), refreshGaps()]);
+  await Promise.all([refreshRanking(), refreshTargets(), refreshTrend(), refreshGaps()]);
 }
 
 async function refreshAll() {

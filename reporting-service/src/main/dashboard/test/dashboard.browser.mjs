@@ -1,13 +1,16 @@
 // Browser test of the dashboard, driven by reporting-service's DashboardBrowser test (Java), which posts the events:
-//   node test/dashboard.browser.mjs <baseUrl> <branchId> <csatAfter> <alertId> <screenshotDir>
+//   node test/dashboard.browser.mjs <baseUrl> <branchId> <csatAfter> <alertId> <screenshotDir> [<targetsAfter>]
+//     [<regionAlertId>]
 // Opens the dashboard in Debian's headless Chromium (never a downloaded browser), waits for the branch's tile,
 // prints READY, then waits until the tile shows the new CSAT and the alert feed the alert, without a reload, and
-// saves screenshots at laptop and wall-screen sizes. Exit code 0 on success.
+// saves screenshots at laptop and wall-screen sizes. With <targetsAfter> (e.g. "targets 1/1") it also waits for the
+// tile's target marker to show it; with <regionAlertId> for a region-scoped alert to appear in the feed, labelled with its
+// region. Exit code 0 on success.
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-const [baseUrl, branchId, csatAfter, alertId, screenshots] = process.argv.slice(2);
+const [baseUrl, branchId, csatAfter, alertId, screenshots, targetsAfter, regionAlertId] = process.argv.slice(2);
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TIMEOUT = 30_000;
 
@@ -34,12 +37,26 @@ try {
   await tile.locator('[data-metric="csat"]').filter({ hasNotText: '—' }).waitFor({ timeout: TIMEOUT });
   await page.locator('#status.live').waitFor({ timeout: TIMEOUT });
   const before = await tile.locator('[data-metric="csat"]').textContent();
+  const targetsBefore = await tile.locator('[data-field="targets"]').textContent();
   await page.screenshot({ path: join(screenshots, 'dashboard-before.png'), fullPage: true });
   console.log(`READY csat=${before}`);
+  console.log(`TARGETS ${targetsBefore}`);
 
   // the Java side now publishes a newer revision and an alert; wait for the same page to show both
   await tile.locator('[data-metric="csat"]').filter({ hasText: csatAfter }).waitFor({ timeout: TIMEOUT });
   await page.locator(`#alerts li[data-alert-id="${alertId}"]`).waitFor({ timeout: TIMEOUT });
+  if (targetsAfter) {
+    await tile.locator('[data-field="targets"]').filter({ hasText: targetsAfter }).waitFor({ timeout: TIMEOUT });
+    console.log(`TARGETS ${await tile.locator('[data-field="targets"]').textContent()}`);
+    // the targets table follows (debounced): the branch's own target, attained by 1 of 1
+    await page.locator('#targets tbody tr', { hasText: branchId }).filter({ hasText: '1 of 1' })
+      .waitFor({ timeout: TIMEOUT });
+  }
+  if (regionAlertId) {
+    const regionAlert = page.locator(`#alerts li[data-alert-id="${regionAlertId}"][data-scope="REGION"]`);
+    await regionAlert.waitFor({ timeout: TIMEOUT });
+    console.log(`REGION ALERT ${await regionAlert.locator('.scope').textContent()}`);
+  }
   const sqi = await tile.locator('[data-metric="sqi"]').textContent();
   await page.screenshot({ path: join(screenshots, 'dashboard-live-laptop.png'), fullPage: true });
   await page.setViewportSize({ width: 2560, height: 1440 });

@@ -52,12 +52,16 @@ class ArchitectureTest {
                     .and(not(type(MetricBucketReadModel.class)))
                     .and(not(type(BucketStored.class))));
 
-    /** The stored facts (buckets, branches, complaints, alerts) know nothing of the views built on them. */
+    /** The stored facts (buckets, branches, complaints, alerts, targets) know nothing of the views built on them. */
     @ArchTest
     static final ArchRule readModelsKnowNoView = noClasses()
             .that()
             .resideInAnyPackage(
-                    "..reporting.bucket..", "..reporting.branch..", "..reporting.complaint..", "..reporting.alert..")
+                    "..reporting.bucket..",
+                    "..reporting.branch..",
+                    "..reporting.complaint..",
+                    "..reporting.alert..",
+                    "..reporting.qualitytarget..")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage(
@@ -66,6 +70,7 @@ class ArchitectureTest {
                     "..reporting.trend..",
                     "..reporting.analysis..",
                     "..reporting.complaintreport..",
+                    "..reporting.targetreport..",
                     "..reporting.live..",
                     "..reporting.dashboard..");
 

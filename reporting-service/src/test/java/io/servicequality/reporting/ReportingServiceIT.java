@@ -12,6 +12,7 @@ import io.servicequality.contracts.BucketStatistics;
 import io.servicequality.contracts.BucketStatistics.ComplaintStatistics;
 import io.servicequality.contracts.BucketStatistics.CsatStatistics;
 import io.servicequality.contracts.BucketStatistics.DimensionStatistics;
+import io.servicequality.contracts.BucketStatistics.InteractionStatistics;
 import io.servicequality.contracts.BucketStatistics.MeanStatistics;
 import io.servicequality.contracts.BucketStatistics.NpsStatistics;
 import io.servicequality.contracts.BucketStatistics.ServqualStatistics;
@@ -20,9 +21,11 @@ import io.servicequality.contracts.ComplaintChanged.ComplaintEventType;
 import io.servicequality.contracts.EventSample;
 import io.servicequality.contracts.Granularity;
 import io.servicequality.contracts.MetricUpdated;
+import io.servicequality.contracts.QualityTargetChanged;
 import io.servicequality.contracts.Topics;
 import io.servicequality.reporting.bucket.InvalidMetricUpdateException;
 import io.servicequality.reporting.complaint.InvalidComplaintEventException;
+import io.servicequality.reporting.qualitytarget.InvalidQualityTargetException;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -500,10 +503,13 @@ abstract class ReportingServiceIT {
                 assertThat(unknown.next(DEADLINE).name()).isEqualTo("reset");
             }
         }
-        // the duplicate delivery was stored once; the alert is active
+        // the duplicate delivery was stored once; the alert is active (tenant-scoped alerts of other tests show too)
         JsonNode alerts = getJson("/api/v1/alerts?branchId=" + branch);
-        assertThat(alerts.get("recent")).hasSize(1);
-        assertThat(alerts.at("/active/0/alertId").asString()).isEqualTo("rule-csat-85:" + branch);
+        assertThat(ofBranch(alerts.get("recent"), branch)).hasSize(1);
+        assertThat(ofBranch(alerts.get("active"), branch))
+                .singleElement()
+                .satisfies(
+                        active -> assertThat(active.get("alertId").asString()).isEqualTo("rule-csat-85:" + branch));
     }
 
     @Test
@@ -522,7 +528,9 @@ abstract class ReportingServiceIT {
             producer.send(new ProducerRecord<>(Topics.ALERTS, key, json.writeValueAsString(alertFor(sample, branch))))
                     .get();
 
-            awaitJson("/api/v1/alerts?branchId=" + branch, a -> a.get("recent").size() == 1);
+            awaitJson(
+                    "/api/v1/alerts?branchId=" + branch,
+                    a -> ofBranch(a.get("recent"), branch).size() == 1);
             assertThat(deadLettersOf(alertDead, key))
                     .singleElement()
                     .satisfies(dead -> assertThat(causeOf(dead)).isEqualTo(DeserializationException.class.getName()));
@@ -534,8 +542,245 @@ abstract class ReportingServiceIT {
     }
 
     /**
+     * Quality targets arrive on the compacted topic as scoring-service publishes them: a tenant-wide CSAT target that
+     * one branch overrides with its own, a tenant-wide answer-rate target, and a target that is removed (a late, older
+     * event does not bring it back). Hand-computed attainment of a region's three branches.
+     */
+    @Test
+    void targetAttainmentFollowsTheCompactedTargetTopicPerBranchAndPerTarget() throws Exception {
+        String region = "targets-" + UUID.randomUUID().toString().substring(0, 6);
+        String prefix = newBranch();
+        String a = prefix + "-a";
+        String b = prefix + "-b";
+        String c = prefix + "-c";
+        for (String branch : List.of(a, b, c)) {
+            createBranch(branch, region, "UTC");
+        }
+        // A: CSAT 3/4 = 75 %, answered 9/10 = 90 %; B: CSAT 4/5 = 80 %, answered 19/20 = 95 %; C: CSAT 1/2, no calls
+        publish(update(a, NINE, 1, csatAndCalls(4, 3, 10, 9)));
+        publish(update(b, NINE, 1, csatAndCalls(5, 4, 20, 19)));
+        publish(update(c, NINE, 1, csatOnly(2, 1)));
+        String csatAll = "csat-all-" + region;
+        String csatOfA = "csat-a-" + region;
+        String answerRateAll = "answer-all-" + region;
+        String removedCes = "ces-removed-" + region;
+        Instant t0 = Instant.parse("2026-11-19T08:00:00Z");
+        publishTarget(target(csatAll, null, "csat.percent", "AT_LEAST", 80, t0, false));
+        publishTarget(target(csatAll, null, "csat.percent", "AT_LEAST", 80, t0, false));
+        publishTarget(target(csatOfA, a, "csat.percent", "AT_LEAST", 70, t0, false));
+        publishTarget(target(answerRateAll, null, "interactions.answerRate", "AT_LEAST", 95, t0, false));
+        // one partition, in this order: created, removed, an older update arriving late, then a marker
+        publishTarget(0, target(removedCes, null, "ces.mean", "AT_MOST", 3, t0, false));
+        publishTarget(0, target(removedCes, null, "ces.mean", "AT_MOST", 3, t0.plusSeconds(120), true));
+        publishTarget(0, target(removedCes, null, "ces.mean", "AT_MOST", 2, t0.plusSeconds(60), false));
+        String marker = "marker-" + region;
+        publishTarget(0, target(marker, "elsewhere-" + region, "nps.score", "AT_LEAST", 0, t0, false));
+
+        String path = "/api/v1/reports/targets?regionId=" + region + "&from=" + NINE + "&to=" + TEN;
+        JsonNode report = awaitJson(
+                path,
+                r -> r.get("branches").size() == 3
+                        && r.at("/branches/0/targets").size() == 2
+                        && r.get("targets").size() == 3
+                        && getUnchecked("/api/v1/reports/targets?branchId=elsewhere-" + region + "&from=" + NINE
+                                        + "&to=" + TEN)
+                                .at("/targets")
+                                .findValuesAsString("targetId")
+                                .contains(marker));
+
+        // per target: the share of the branches it applies to (with data) that attain it, tenant-wide first per metric
+        assertThat(report.get("targets").findValuesAsString("targetId"))
+                .containsExactly(csatAll, csatOfA, answerRateAll);
+        assertThat(summary(report, 0)).containsExactly(2L, 2L, 1L); // B (80 ≥ 80) and C (50); A has its own target
+        assertThat(report.at("/targets/0/attainingPercent").asDouble()).isCloseTo(50.0, EXACT);
+        assertThat(summary(report, 1)).containsExactly(1L, 1L, 1L); // A: 75 ≥ 70
+        assertThat(report.at("/targets/1/attainingPercent").asDouble()).isCloseTo(100.0, EXACT);
+        assertThat(summary(report, 2)).containsExactly(3L, 2L, 1L); // A 90 no, B 95 yes, C no calls
+        assertThat(report.at("/targets/2/attainingPercent").asDouble()).isCloseTo(50.0, EXACT);
+        // per branch, by id
+        assertThat(report.get("branches")
+                        .valueStream()
+                        .map(branch -> branch.get("branchId").asString()))
+                .containsExactly(a, b, c);
+        JsonNode ofA = report.at("/branches/0/targets");
+        assertThat(ofA.findValuesAsString("targetId")).containsExactly(csatOfA, answerRateAll);
+        assertThat(ofA.at("/0/observed").asDouble()).isCloseTo(75.0, EXACT);
+        assertThat(ofA.at("/0/n").asLong()).isEqualTo(4);
+        assertThat(ofA.at("/0/attained").asBoolean()).isTrue();
+        assertThat(ofA.at("/1/observed").asDouble()).isCloseTo(90.0, EXACT);
+        assertThat(ofA.at("/1/n").asLong()).isEqualTo(10);
+        assertThat(ofA.at("/1/attained").asBoolean()).isFalse();
+        JsonNode ofC = report.at("/branches/2/targets");
+        assertThat(ofC.at("/0/attained").asBoolean()).isFalse();
+        assertThat(ofC.at("/1/observed").isNull()).isTrue();
+        assertThat(ofC.at("/1/attained").isNull()).isTrue();
+
+        // the branch scorecard shows the targets that apply to it; the region's the tenant-wide ones on its sums
+        JsonNode cardOfA = scorecard(a, NINE, TEN);
+        assertThat(cardOfA.get("targets").findValuesAsString("targetId")).containsExactly(csatOfA, answerRateAll);
+        assertThat(cardOfA.at("/targets/0/attained").asBoolean()).isTrue();
+        JsonNode regionCard = getJson("/api/v1/reports/scorecard?regionId=" + region + "&from=" + NINE + "&to=" + TEN);
+        assertThat(regionCard.get("targets").findValuesAsString("targetId")).containsExactly(csatAll, answerRateAll);
+        // CSAT (3 + 4 + 1) / 11 = 72.7 % < 80; answered (9 + 19) / 30 = 93.3 % < 95
+        assertThat(regionCard.at("/targets/0/observed").asDouble()).isCloseTo(800.0 / 11, EXACT);
+        assertThat(regionCard.at("/targets/0/attained").asBoolean()).isFalse();
+        assertThat(regionCard.at("/targets/1/observed").asDouble()).isCloseTo(280.0 / 3, EXACT);
+        assertThat(regionCard.at("/targets/1/n").asLong()).isEqualTo(30);
+
+        List<String> csv = getText(path + "&format=csv").lines().toList();
+        assertThat(csv.get(0)).isEqualTo("branchId,targetId,targetScope,metric,bound,value,observed,n,attained");
+        assertThat(csv)
+                .hasSize(7)
+                .contains(b + "," + csatAll + ",TENANT,csat.percent,AT_LEAST,80.0,80.0,5,true")
+                .contains(c + "," + answerRateAll + ",TENANT,interactions.answerRate,AT_LEAST,95.0,,0,");
+    }
+
+    /**
+     * The complaint report's compliance by category, severity and department, counted from the complaint events as
+     * complaint-service publishes them (a later event without category takes the complaint's), against hand counts.
+     */
+    @Test
+    void complaintComplianceIsBrokenDownByCategorySeverityAndDepartment() throws Exception {
+        String branch = newBranch();
+        Instant longAgo = Instant.parse("2020-01-01T00:00:00Z");
+        Instant later = Instant.parse("2099-01-01T00:00:00Z");
+        var quality = ComplaintChanged.ComplaintCategory.QUALITY;
+        var nonQuality = ComplaintChanged.ComplaintCategory.NON_QUALITY;
+        var high = ComplaintChanged.Severity.HIGH;
+        var low = ComplaintChanged.Severity.LOW;
+        // c1: quality, high, Lending: acknowledged in time (the event names no category), resolved late
+        publishComplaint(lifecycle(branch, "c1", ComplaintEventType.OPENED, 0, quality, high, "Lending", null, later));
+        publishComplaint(lifecycle(branch, "c1", ComplaintEventType.ACKNOWLEDGED, 10, null, null, null, true, null));
+        ComplaintChanged lateResolution =
+                lifecycle(branch, "c1", ComplaintEventType.RESOLVED, 50, null, null, null, false, null);
+        publishComplaint(lateResolution);
+        publishComplaint(lateResolution);
+        // c2: non-quality, low, Cards: acknowledged late, still open and overdue
+        publishComplaint(
+                lifecycle(branch, "c2", ComplaintEventType.OPENED, 0, nonQuality, low, "Cards", null, longAgo));
+        publishComplaint(
+                lifecycle(branch, "c2", ComplaintEventType.ACKNOWLEDGED, 20, nonQuality, low, "Cards", false, null));
+        // c3: quality, low, Cards: acknowledged and resolved in time
+        publishComplaint(lifecycle(branch, "c3", ComplaintEventType.OPENED, 30, quality, low, "Cards", null, later));
+        publishComplaint(
+                lifecycle(branch, "c3", ComplaintEventType.ACKNOWLEDGED, 35, quality, low, "Cards", true, null));
+        publishComplaint(lifecycle(branch, "c3", ComplaintEventType.RESOLVED, 40, quality, low, "Cards", true, null));
+        // c4: opened at 10:00, outside [09:00, 10:00), open and overdue now
+        publishComplaint(
+                lifecycle(branch, "c4", ComplaintEventType.OPENED, 60, quality, high, "Lending", null, longAgo));
+
+        JsonNode report = awaitJson(
+                "/api/v1/reports/complaints?branchId=" + branch + "&from=" + NINE + "&to=" + TEN,
+                r -> r.at("/byCategory/QUALITY/open").asLong() == 1);
+
+        // opened, acknowledged, within, resolved, within, open now, overdue now
+        assertThat(group(report, "/byCategory/QUALITY")).containsExactly(2L, 2L, 2L, 2L, 1L, 1L, 1L);
+        assertThat(report.at("/byCategory/QUALITY/firstResponseCompliance").asDouble())
+                .isCloseTo(100.0, EXACT);
+        assertThat(report.at("/byCategory/QUALITY/resolutionCompliance").asDouble())
+                .isCloseTo(50.0, EXACT);
+        assertThat(group(report, "/byCategory/NON_QUALITY")).containsExactly(1L, 1L, 0L, 0L, 0L, 1L, 1L);
+        assertThat(report.at("/byCategory/NON_QUALITY/firstResponseCompliance").asDouble())
+                .isCloseTo(0.0, EXACT);
+        assertThat(report.at("/byCategory/NON_QUALITY/resolutionCompliance").isNull())
+                .isTrue();
+        assertThat(group(report, "/bySeverity/HIGH")).containsExactly(1L, 1L, 1L, 1L, 0L, 1L, 1L);
+        assertThat(group(report, "/bySeverity/LOW")).containsExactly(2L, 2L, 1L, 1L, 1L, 1L, 1L);
+        assertThat(report.at("/bySeverity/LOW/firstResponseCompliance").asDouble())
+                .isCloseTo(50.0, EXACT);
+        assertThat(group(report, "/byDepartment/Cards")).containsExactly(2L, 2L, 1L, 1L, 1L, 1L, 1L);
+        assertThat(group(report, "/byDepartment/Lending")).containsExactly(1L, 1L, 1L, 1L, 0L, 1L, 1L);
+        assertThat(report.at("/byDepartment/Lending/resolutionCompliance").asDouble())
+                .isCloseTo(0.0, EXACT);
+
+        List<String> csv = getText("/api/v1/reports/complaints?branchId=" + branch + "&from=" + NINE + "&to=" + TEN
+                        + "&format=csv&table=compliance")
+                .lines()
+                .toList();
+        assertThat(csv)
+                .hasSize(7)
+                .contains("category,QUALITY,2,2,2,100.0,2,1,50.0,0,1,1", "department,Cards,2,2,1,50.0,1,1,100.0,0,1,1");
+    }
+
+    @Test
+    void invalidQualityTargetEventsLandOnTheirDeadLetterTopicAndLaterOnesAreApplied() throws Exception {
+        String branch = newBranch();
+        QualityTargetChanged vague = target("vague-" + branch, branch, "csat.percent", "ABOUT", 80, NINE, false);
+        QualityTargetChanged valid = target("valid-" + branch, branch, "csat.percent", "AT_LEAST", 80, NINE, false);
+        try (KafkaConsumer<String, String> dead = consumerOf(Topics.deadLetterTopicOf(Topics.QUALITY_TARGETS))) {
+            publishTarget(0, vague);
+            producer.send(new ProducerRecord<>(Topics.QUALITY_TARGETS, 0, vague.recordKey(), "{ not json"))
+                    .get();
+            publishTarget(0, valid);
+
+            awaitJson(
+                    "/api/v1/reports/targets?branchId=" + branch + "&from=" + NINE + "&to=" + TEN,
+                    r -> r.get("targets").findValuesAsString("targetId").contains(valid.targetId()));
+            List<String> causes = deadLettersOf(dead, vague.recordKey(), 2).stream()
+                    .map(ReportingServiceIT::causeOf)
+                    .toList();
+            assertThat(causes)
+                    .containsExactlyInAnyOrder(
+                            InvalidQualityTargetException.class.getName(), DeserializationException.class.getName());
+        }
+        assertThat(getJson("/api/v1/reports/targets?branchId=" + branch + "&from=" + NINE + "&to=" + TEN)
+                        .get("targets")
+                        .findValuesAsString("targetId"))
+                .doesNotContain(vague.targetId());
+    }
+
+    /**
+     * Region- and tenant-scoped alerts (branchId null): a branch's stream and alert list show its region's and the
+     * tenant's; a region's show its own and the tenant's, never another region's.
+     */
+    @Test
+    void regionAndTenantAlertsReachTheBranchesAndRegionsTheyConcern() throws Exception {
+        String regionOne = "alerts-" + UUID.randomUUID().toString().substring(0, 6);
+        String regionTwo = regionOne + "-two";
+        String branchOne = newBranch();
+        String branchTwo = newBranch();
+        createBranch(branchOne, regionOne, "UTC");
+        createBranch(branchTwo, regionTwo, "UTC");
+        AlertRaised sample = (AlertRaised) json.readValue(EventSample.ALERT_RAISED.json(), AlertEvent.class);
+        AlertRaised ofRegionOne = scopedAlert(sample, AlertEvent.AlertScope.Level.REGION, regionOne);
+        AlertRaised ofRegionTwo = scopedAlert(sample, AlertEvent.AlertScope.Level.REGION, regionTwo);
+        AlertRaised ofTenant = scopedAlert(sample, AlertEvent.AlertScope.Level.TENANT, TENANT);
+        try (SseReader ofBranchOne = SseReader.open(http, uri("/api/v1/live?branchId=" + branchOne), null);
+                SseReader ofSecondRegion = SseReader.open(http, uri("/api/v1/live?regionId=" + regionTwo), null)) {
+            await().atMost(DEADLINE).until(() -> ofBranchOne.connected() && ofSecondRegion.connected());
+            // one after the other, so the streams see them in this order
+            for (AlertRaised alert : List.of(ofRegionTwo, ofRegionOne, ofTenant)) {
+                producer.send(new ProducerRecord<>(
+                                Topics.ALERTS,
+                                TENANT + ":" + alert.scope().level() + ":"
+                                        + alert.scope().id(),
+                                json.writeValueAsString(alert)))
+                        .get();
+                awaitJson(
+                        "/api/v1/alerts",
+                        a -> a.get("recent").findValuesAsString("alertId").contains(alert.alertId()));
+            }
+
+            assertThat(alertIdOf(ofBranchOne.next(DEADLINE))).isEqualTo(ofRegionOne.alertId());
+            assertThat(alertIdOf(ofBranchOne.next(DEADLINE))).isEqualTo(ofTenant.alertId());
+            assertThat(alertIdOf(ofSecondRegion.next(DEADLINE))).isEqualTo(ofRegionTwo.alertId());
+            assertThat(alertIdOf(ofSecondRegion.next(DEADLINE))).isEqualTo(ofTenant.alertId());
+        }
+        JsonNode branchAlerts = getJson("/api/v1/alerts?branchId=" + branchOne);
+        assertThat(branchAlerts.get("recent").findValuesAsString("alertId"))
+                .containsExactlyInAnyOrder(ofRegionOne.alertId(), ofTenant.alertId());
+        assertThat(branchAlerts.get("active").findValuesAsString("alertId"))
+                .containsExactlyInAnyOrder(ofRegionOne.alertId(), ofTenant.alertId());
+        assertThat(getJson("/api/v1/alerts?regionId=" + regionTwo).get("recent").findValuesAsString("alertId"))
+                .containsExactlyInAnyOrder(ofRegionTwo.alertId(), ofTenant.alertId());
+        assertThat(getJson("/api/v1/alerts?limit=500").get("recent").findValuesAsString("alertId"))
+                .contains(ofRegionOne.alertId(), ofRegionTwo.alertId(), ofTenant.alertId());
+    }
+
+    /**
      * Playwright (playwright-core from npm) drives Debian's headless Chromium against this running service: the page
-     * shows the branch's tile, then, without a reload, the newer revision's CSAT and the alert this test publishes.
+     * shows the branch's tile with its missed CSAT target, then, without a reload, the newer revision's CSAT, the target
+     * attained, the branch's alert and a region-scoped alert labelled with its region.
      * Screenshots go to {@code target/dashboard-screenshots/}. Skips where Chromium or the npm modules are missing.
      */
     @Test
@@ -555,11 +800,13 @@ abstract class ReportingServiceIT {
         createBranch(branch, "dash-" + branch, "UTC");
         Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS);
         publish(update(branch, hour, 1, csatOnly(2, 1)));
+        // the branch's own CSAT target: missed at 50 %, attained at 75 %
+        publishTarget(target("dash-csat-" + branch, branch, "csat.percent", "AT_LEAST", 60, hour, false));
         awaitScorecard(
                 branch,
                 hour,
                 hour.plus(Duration.ofHours(1)),
-                c -> c.at("/feedback/n").asLong() == 2);
+                c -> c.at("/feedback/n").asLong() == 2 && c.at("/targets").size() >= 1);
         Path screenshots = Path.of("target/dashboard-screenshots").toAbsolutePath();
         AlertRaised sample = (AlertRaised) json.readValue(EventSample.ALERT_RAISED.json(), AlertEvent.class);
 
@@ -570,7 +817,9 @@ abstract class ReportingServiceIT {
                         branch,
                         "75.0",
                         "rule-csat-85:" + branch,
-                        screenshots.toString())
+                        screenshots.toString(),
+                        "targets 1/1",
+                        "rule-REGION:dash-" + branch)
                 .directory(dashboard.toFile())
                 .redirectErrorStream(true)
                 .start();
@@ -585,11 +834,17 @@ abstract class ReportingServiceIT {
                     .until(() -> output.stream().anyMatch(line -> line.startsWith("READY")) || !browser.isAlive());
             assertThat(output).as("browser output").anyMatch(line -> line.equals("READY csat=50.0"));
 
+            assertThat(output).contains("TARGETS targets 0/1 · missed csat.percent");
+
             publish(update(branch, hour, 2, csatOnly(4, 3)));
             producer.send(new ProducerRecord<>(
                             Topics.ALERTS,
                             Topics.recordKey(TENANT, branch),
                             json.writeValueAsString(alertFor(sample, branch))))
+                    .get();
+            AlertRaised ofRegion = scopedAlert(sample, AlertEvent.AlertScope.Level.REGION, "dash-" + branch);
+            producer.send(new ProducerRecord<>(
+                            Topics.ALERTS, TENANT + ":REGION:dash-" + branch, json.writeValueAsString(ofRegion)))
                     .get();
 
             assertThat(browser.waitFor(90, TimeUnit.SECONDS))
@@ -598,6 +853,7 @@ abstract class ReportingServiceIT {
             reader.join(5000);
             assertThat(browser.exitValue()).as(String.join("\n", output)).isZero();
             assertThat(output).anyMatch(line -> line.startsWith("DONE csat=75.0"));
+            assertThat(output).contains("TARGETS targets 1/1", "REGION ALERT region dash-" + branch);
             for (String shot :
                     List.of("dashboard-before.png", "dashboard-live-laptop.png", "dashboard-live-wall.png")) {
                 assertThat(Files.size(screenshots.resolve(shot))).as(shot).isGreaterThan(10_000);
@@ -632,9 +888,154 @@ abstract class ReportingServiceIT {
                         "/api/v1/reports/servqual-gaps",
                         "/api/v1/reports/key-drivers",
                         "/api/v1/reports/complaints",
+                        "/api/v1/reports/targets",
                         "/api/v1/branches",
                         "/api/v1/alerts",
                         "/api/v1/live");
+    }
+
+    private static BucketStatistics csatAndCalls(long n, long satisfied, long offered, long answered) {
+        return new BucketStatistics(
+                n,
+                null,
+                new CsatStatistics(n, satisfied, 0, 0),
+                null,
+                null,
+                null,
+                new InteractionStatistics(offered, answered, offered - answered, answered, 0, 0, 0, 0, 0, null, null),
+                null);
+    }
+
+    private static QualityTargetChanged target(
+            String targetId,
+            String branchId,
+            String metric,
+            String bound,
+            double value,
+            Instant occurredAt,
+            boolean removed) {
+        return new QualityTargetChanged(
+                UUID.randomUUID(),
+                TENANT,
+                branchId,
+                occurredAt,
+                QualityTargetChanged.SCHEMA_VERSION,
+                targetId,
+                metric,
+                bound,
+                value,
+                removed);
+    }
+
+    private void publishTarget(QualityTargetChanged target) throws Exception {
+        producer.send(new ProducerRecord<>(Topics.QUALITY_TARGETS, target.recordKey(), json.writeValueAsString(target)))
+                .get();
+    }
+
+    /** On one chosen partition, so that the records are consumed in the order sent. */
+    private void publishTarget(int partition, QualityTargetChanged target) throws Exception {
+        producer.send(new ProducerRecord<>(
+                        Topics.QUALITY_TARGETS, partition, target.recordKey(), json.writeValueAsString(target)))
+                .get();
+    }
+
+    /** branches, branchesWithData, attaining of the report's target at {@code index}. */
+    private static List<Long> summary(JsonNode report, int index) {
+        JsonNode target = report.get("targets").get(index);
+        return List.of(
+                target.get("branches").asLong(),
+                target.get("branchesWithData").asLong(),
+                target.get("attaining").asLong());
+    }
+
+    /** opened, acknowledged, acknowledgedWithinTarget, resolved, resolvedWithinTarget, open, overdue. */
+    private static List<Long> group(JsonNode report, String pointer) {
+        JsonNode group = report.at(pointer);
+        return List.of(
+                group.get("opened").asLong(),
+                group.get("acknowledged").asLong(),
+                group.get("acknowledgedWithinTarget").asLong(),
+                group.get("resolved").asLong(),
+                group.get("resolvedWithinTarget").asLong(),
+                group.get("open").asLong(),
+                group.get("overdue").asLong());
+    }
+
+    /** An event of complaint {@code id}, {@code minutes} after 09:00. */
+    private static ComplaintChanged lifecycle(
+            String branch,
+            String id,
+            ComplaintEventType type,
+            int minutes,
+            ComplaintChanged.ComplaintCategory category,
+            ComplaintChanged.Severity severity,
+            String department,
+            Boolean withinTarget,
+            Instant resolutionDue) {
+        return new ComplaintChanged(
+                UUID.randomUUID(),
+                TENANT,
+                branch,
+                NINE.plus(Duration.ofMinutes(minutes)),
+                ComplaintChanged.SCHEMA_VERSION,
+                id,
+                branch + "-202611-" + id,
+                type,
+                null,
+                category,
+                null,
+                severity,
+                department,
+                null,
+                resolutionDue,
+                null,
+                null,
+                null,
+                "it",
+                withinTarget,
+                type == ComplaintEventType.RESOLVED ? 60L : null,
+                null,
+                null);
+    }
+
+    private static AlertRaised scopedAlert(AlertRaised sample, AlertEvent.AlertScope.Level level, String id) {
+        return new AlertRaised(
+                UUID.randomUUID(),
+                TENANT,
+                null,
+                sample.occurredAt(),
+                sample.schemaVersion(),
+                "rule-" + level + ":" + id,
+                "rule-" + level,
+                sample.ruleKind(),
+                new AlertEvent.AlertScope(level, id),
+                sample.metric(),
+                sample.observedValue(),
+                sample.threshold(),
+                sample.baseline(),
+                sample.n(),
+                sample.severity(),
+                sample.window());
+    }
+
+    /** The alerts of the list that are about {@code branch} itself. */
+    private static List<JsonNode> ofBranch(JsonNode alerts, String branch) {
+        return alerts.valueStream()
+                .filter(alert -> branch.equals(alert.path("branchId").asString(null)))
+                .toList();
+    }
+
+    private String alertIdOf(SseReader.Event event) throws Exception {
+        assertThat(event.name()).isEqualTo("alert");
+        return json.readTree(event.data()).get("alertId").asString();
+    }
+
+    private JsonNode getUnchecked(String path) {
+        try {
+            return getJson(path);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Two feedbacks: reliability rated twice (E 6 + 6, P 5 + 5, importance 40 + 40), CSAT 1 of 2, NPS 1 + 1 −. */
@@ -842,6 +1243,12 @@ abstract class ReportingServiceIT {
 
     private static List<ConsumerRecord<String, String>> deadLettersOf(
             KafkaConsumer<String, String> consumer, String key) {
+        return deadLettersOf(consumer, key, 1);
+    }
+
+    /** At least {@code count} dead letters with {@code key}. */
+    private static List<ConsumerRecord<String, String>> deadLettersOf(
+            KafkaConsumer<String, String> consumer, String key, int count) {
         List<ConsumerRecord<String, String>> dead = new ArrayList<>();
         await().atMost(DEADLINE).untilAsserted(() -> {
             consumer.poll(Duration.ofMillis(200)).forEach(record -> {
@@ -849,7 +1256,7 @@ abstract class ReportingServiceIT {
                     dead.add(record);
                 }
             });
-            assertThat(dead).isNotEmpty();
+            assertThat(dead).hasSizeGreaterThanOrEqualTo(count);
         });
         return dead;
     }

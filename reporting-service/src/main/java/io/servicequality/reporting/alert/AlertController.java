@@ -23,7 +23,11 @@ class AlertController {
     /** @param recent the newest alert events, newest first */
     record Alerts(Scope scope, List<AlertRecord> active, List<AlertRecord> recent) {}
 
-    @Operation(summary = "Active alerts and the newest alert events of a branch, a region or the tenant")
+    @Operation(
+            summary = "Active alerts and the newest alert events of a branch, a region or the tenant",
+            description = "A branch shows its own alerts, the region-scoped alerts of its region (in the directory)"
+                    + " and the tenant-scoped ones; a region its branches' alerts, its own and the tenant's; the tenant"
+                    + " every alert.")
     @GetMapping("/api/v1/alerts")
     Alerts alerts(
             @RequestParam(required = false) String branchId,
@@ -33,9 +37,7 @@ class AlertController {
             throw new InvalidRequestParameterException("limit", "must be between 1 and 500");
         }
         Scope scope = scopes.resolve(branchId, regionId, null);
-        return new Alerts(
-                scope,
-                feed.active(scopes.tenantId(), scope.branchIds()),
-                feed.recent(scopes.tenantId(), scope.branchIds(), limit));
+        AlertFilter filter = AlertFilter.of(scope.branchIds(), scopes.regionsOf(scope));
+        return new Alerts(scope, feed.active(scopes.tenantId(), filter), feed.recent(scopes.tenantId(), filter, limit));
     }
 }

@@ -5,7 +5,6 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import io.servicequality.contracts.AlertEvent;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,19 +46,19 @@ public class AlertFeed {
         events.publishEvent(new AlertStored(alert));
     }
 
-    /** The newest alert events of the scope ({@code branchIds == null}: the tenant's), newest first. */
-    public List<AlertRecord> recent(String tenantId, Collection<String> branchIds, int limit) {
+    /** The newest alert events passing the filter, newest first. */
+    public List<AlertRecord> recent(String tenantId, AlertFilter filter, int limit) {
         return mongo.find(
-                query(scoped(tenantId, branchIds))
+                query(scoped(tenantId, filter))
                         .with(Sort.by(Sort.Order.desc("occurredAt"), Sort.Order.desc("_id")))
                         .limit(limit),
                 AlertRecord.class);
     }
 
     /** Alerts raised and not cleared (the latest event of each episode is a raise), newest first. */
-    public List<AlertRecord> active(String tenantId, Collection<String> branchIds) {
+    public List<AlertRecord> active(String tenantId, AlertFilter filter) {
         List<AlertRecord> all =
-                mongo.find(query(scoped(tenantId, branchIds)).with(Sort.by("occurredAt", "_id")), AlertRecord.class);
+                mongo.find(query(scoped(tenantId, filter)).with(Sort.by("occurredAt", "_id")), AlertRecord.class);
         Map<String, AlertRecord> latest = new LinkedHashMap<>();
         all.forEach(alert -> latest.put(alert.alertId(), alert));
         List<AlertRecord> active = new ArrayList<>(latest.values().stream()
@@ -69,8 +68,18 @@ public class AlertFeed {
         return active;
     }
 
-    private static Criteria scoped(String tenantId, Collection<String> branchIds) {
+    /** The query form of {@link AlertFilter#passes}. */
+    private static Criteria scoped(String tenantId, AlertFilter filter) {
         Criteria criteria = where("tenantId").is(tenantId);
-        return branchIds == null ? criteria : criteria.and("branchId").in(branchIds);
+        if (filter.branchIds() == null) {
+            return criteria;
+        }
+        List<Criteria> passing = new ArrayList<>();
+        passing.add(where("scopeLevel").is("TENANT"));
+        if (!filter.regionIds().isEmpty()) {
+            passing.add(where("scopeLevel").is("REGION").and("scopeId").in(filter.regionIds()));
+        }
+        passing.add(where("scopeLevel").ne("REGION").and("branchId").in(filter.branchIds()));
+        return criteria.orOperator(passing);
     }
 }

@@ -4,6 +4,8 @@ import io.servicequality.contracts.BucketStatistics;
 import io.servicequality.reporting.bucket.MetricBucketReadModel;
 import io.servicequality.reporting.complaint.ComplaintBacklog;
 import io.servicequality.reporting.complaint.ComplaintBacklog.Backlog;
+import io.servicequality.reporting.complaint.ComplaintBacklog.Breakdown;
+import io.servicequality.reporting.complaint.ComplaintBacklog.Group;
 import io.servicequality.reporting.complaint.ComplaintBacklog.OpenComplaint;
 import io.servicequality.reporting.csv.Csv;
 import io.servicequality.reporting.problem.InvalidRequestParameterException;
@@ -13,7 +15,9 @@ import io.servicequality.reporting.scorecard.Scorecard;
 import io.servicequality.reporting.scorecard.ScorecardCalculator;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -44,6 +48,8 @@ class ComplaintReportController {
      * @param summary the scorecard's complaint block; {@code null} without complaints
      * @param openedByCategory opened in the range per category (likewise severity, department)
      * @param openComplaints open now, the earliest resolution due first; {@code overdue} marks those past it
+     * @param byCategory lifecycle counts and SLA compliance of the range, and open and overdue now, per category
+     *     (likewise severity, department), counted from the complaint events
      */
     record ComplaintReport(
             Scope scope,
@@ -53,27 +59,36 @@ class ComplaintReportController {
             Map<String, Long> openedByCategory,
             Map<String, Long> openedBySeverity,
             Map<String, Long> openedByDepartment,
-            List<OpenComplaint> openComplaints) {}
+            List<OpenComplaint> openComplaints,
+            Map<String, Group> byCategory,
+            Map<String, Group> bySeverity,
+            Map<String, Group> byDepartment) {}
 
     @Operation(
             summary = "Complaint and SLA report of a branch, a region or the tenant",
-            description = "Counts and SLA compliance of the range, breakdowns by category, severity and department,"
-                    + " and the open complaints now with the overdue ones marked. format=csv answers text/csv (the"
-                    + " open complaints).")
+            description = "Counts and SLA compliance of the range, first-response and resolution compliance,"
+                    + " opened, resolved, open and overdue by category, severity and department, and the open"
+                    + " complaints now with the overdue ones marked. format=csv answers text/csv: the open complaints,"
+                    + " or with table=compliance one row per category, severity and department.")
     @GetMapping("/complaints")
     ResponseEntity<?> report(
             @RequestParam(required = false) String branchId,
             @RequestParam(required = false) String regionId,
             @RequestParam Instant from,
             @RequestParam Instant to,
-            @RequestParam(required = false) String format) {
+            @RequestParam(required = false) String format,
+            @RequestParam(defaultValue = "open") String table) {
         if (!from.isBefore(to)) {
             throw new InvalidRequestParameterException("to", "must be after from");
+        }
+        if (!table.equals("open") && !table.equals("compliance")) {
+            throw new InvalidRequestParameterException("table", "must be open or compliance");
         }
         boolean csv = Csv.requested(format);
         Scope scope = scopes.resolve(branchId, regionId, null);
         BucketStatistics totals = buckets.total(scopes.tenantId(), scope.branchIds(), from, to);
         Backlog open = backlog.backlog(scopes.tenantId(), scope.branchIds());
+        Breakdown breakdown = backlog.breakdown(scopes.tenantId(), scope.branchIds(), from, to);
         ComplaintReport report = new ComplaintReport(
                 scope,
                 from,
@@ -82,9 +97,15 @@ class ComplaintReportController {
                 new TreeMap<>(totals.complaints().openedByCategory()),
                 new TreeMap<>(totals.complaints().openedBySeverity()),
                 new TreeMap<>(totals.complaints().openedByDepartment()),
-                open.complaints());
+                open.complaints(),
+                breakdown.byCategory(),
+                breakdown.bySeverity(),
+                breakdown.byDepartment());
         if (!csv) {
             return ResponseEntity.ok(report);
+        }
+        if (table.equals("compliance")) {
+            return Csv.response("complaint-compliance-" + scope.label(), complianceTable(breakdown));
         }
         List<List<?>> rows = open.complaints().stream()
                 .<List<?>>map(c -> Arrays.asList(
@@ -110,5 +131,41 @@ class ComplaintReportController {
                                 "resolutionDueAt",
                                 "overdue"),
                         rows));
+    }
+
+    private static Csv.Table complianceTable(Breakdown breakdown) {
+        List<List<?>> rows = new ArrayList<>();
+        Map<String, Map<String, Group>> dimensions = new LinkedHashMap<>();
+        dimensions.put("category", breakdown.byCategory());
+        dimensions.put("severity", breakdown.bySeverity());
+        dimensions.put("department", breakdown.byDepartment());
+        dimensions.forEach((dimension, groups) -> groups.forEach((name, g) -> rows.add(Arrays.asList(
+                dimension,
+                name,
+                g.opened(),
+                g.acknowledged(),
+                g.acknowledgedWithinTarget(),
+                g.firstResponseCompliance(),
+                g.resolved(),
+                g.resolvedWithinTarget(),
+                g.resolutionCompliance(),
+                g.slaBreaches(),
+                g.open(),
+                g.overdue()))));
+        return new Csv.Table(
+                List.of(
+                        "dimension",
+                        "value",
+                        "opened",
+                        "acknowledged",
+                        "acknowledgedWithinTarget",
+                        "firstResponseCompliance",
+                        "resolved",
+                        "resolvedWithinTarget",
+                        "resolutionCompliance",
+                        "slaBreaches",
+                        "open",
+                        "overdue"),
+                rows);
     }
 }

@@ -4,6 +4,7 @@ import io.servicequality.contracts.Topics;
 import io.servicequality.reporting.alert.InvalidAlertException;
 import io.servicequality.reporting.bucket.InvalidMetricUpdateException;
 import io.servicequality.reporting.complaint.InvalidComplaintEventException;
+import io.servicequality.reporting.qualitytarget.InvalidQualityTargetException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -65,6 +66,21 @@ class KafkaConfig {
         return topic(Topics.deadLetterTopicOf(Topics.ALERTS), topics);
     }
 
+    /** Compacted (scoring-service declares it the same way): the latest record per target is its current state. */
+    @Bean
+    NewTopic qualityTargetsTopic(KafkaTopicProperties topics) {
+        return TopicBuilder.name(Topics.QUALITY_TARGETS)
+                .partitions(topics.partitions())
+                .replicas(topics.replicationFactor())
+                .compact()
+                .build();
+    }
+
+    @Bean
+    NewTopic qualityTargetsDeadLetterTopic(KafkaTopicProperties topics) {
+        return topic(Topics.deadLetterTopicOf(Topics.QUALITY_TARGETS), topics);
+    }
+
     /** Compacted: the latest record per branch is its current directory entry, kept forever. */
     @Bean
     NewTopic branchDirectoryTopic(KafkaTopicProperties topics) {
@@ -105,7 +121,10 @@ class KafkaConfig {
         var handler = new DefaultErrorHandler(recoverer, new FixedBackOff(500, 2));
         handler.setBackOffFunction((record, ex) -> backOffFor(ex));
         handler.addNotRetryableExceptions(
-                InvalidMetricUpdateException.class, InvalidComplaintEventException.class, InvalidAlertException.class);
+                InvalidMetricUpdateException.class,
+                InvalidComplaintEventException.class,
+                InvalidAlertException.class,
+                InvalidQualityTargetException.class);
         return handler;
     }
 

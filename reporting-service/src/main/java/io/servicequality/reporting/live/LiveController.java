@@ -1,5 +1,6 @@
 package io.servicequality.reporting.live;
 
+import io.servicequality.reporting.alert.AlertFilter;
 import io.servicequality.reporting.scope.Scope;
 import io.servicequality.reporting.scope.Scopes;
 import io.swagger.v3.oas.annotations.Operation;
@@ -23,7 +24,9 @@ class LiveController {
 
     @Operation(
             summary = "Server-sent events: metric updates (event metric) and alerts (event alert)",
-            description = "Filter with branchId or regionId (the region's branches when connecting). Heartbeat"
+            description = "Filter with branchId or regionId (the region's branches when connecting). Alerts scoped to"
+                    + " a region pass that region's filter and the filters of its branches; tenant-scoped alerts pass"
+                    + " every filter. Heartbeat"
                     + " comments every 15 s. Reconnect with Last-Event-ID to receive what was missed; when that is no"
                     + " longer possible a reset event says to reload the view.")
     @GetMapping(path = "/api/v1/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -32,6 +35,6 @@ class LiveController {
             @RequestParam(required = false) String regionId,
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
         Scope scope = scopes.resolve(branchId, regionId, null);
-        return stream.subscribe(scope.branchIds(), lastEventId);
+        return stream.subscribe(AlertFilter.of(scope.branchIds(), scopes.regionsOf(scope)), lastEventId);
     }
 }

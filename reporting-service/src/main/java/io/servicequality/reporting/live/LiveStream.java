@@ -1,6 +1,8 @@
 package io.servicequality.reporting.live;
 
 import io.servicequality.reporting.alert.AlertFeed.AlertStored;
+import io.servicequality.reporting.alert.AlertFilter;
+import io.servicequality.reporting.alert.AlertRecord;
 import io.servicequality.reporting.bucket.BucketStored;
 import io.servicequality.reporting.scorecard.Scorecard;
 import io.servicequality.reporting.scorecard.ScorecardCalculator;
@@ -9,10 +11,8 @@ import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -50,11 +50,11 @@ class LiveStream {
         this.properties = properties;
     }
 
-    /** A connected client; {@code branchIds == null} receives everything of the tenant. */
-    private record Subscriber(SseEmitter emitter, Set<String> branchIds) {
+    /** A connected client and what it receives. */
+    private record Subscriber(SseEmitter emitter, AlertFilter filter) {
 
         boolean wants(LiveEvent event) {
-            return branchIds == null || branchIds.contains(event.branchId());
+            return filter.passes(event.branchId(), event.scopeLevel(), event.scopeId());
         }
     }
 
@@ -62,9 +62,9 @@ class LiveStream {
      * Opens a stream. With a {@code lastEventId} from this server run that is still in the replay buffer, the events
      * after it are sent first; with one that is not, a {@code reset} event tells the client to reload its view.
      */
-    SseEmitter subscribe(Collection<String> branchIds, String lastEventId) {
+    SseEmitter subscribe(AlertFilter filter, String lastEventId) {
         SseEmitter emitter = new SseEmitter(properties.streamTimeout().toMillis());
-        Subscriber subscriber = new Subscriber(emitter, branchIds == null ? null : Set.copyOf(branchIds));
+        Subscriber subscriber = new Subscriber(emitter, filter);
         emitter.onCompletion(() -> subscribers.remove(subscriber));
         emitter.onTimeout(() -> subscribers.remove(subscriber));
         emitter.onError(failure -> subscribers.remove(subscriber));
@@ -106,6 +106,8 @@ class LiveStream {
         publish(
                 "metric",
                 stored.branchId(),
+                null,
+                null,
                 new MetricUpdate(
                         stored.branchId(),
                         stored.granularity().name(),
@@ -122,8 +124,9 @@ class LiveStream {
 
     @EventListener
     void on(AlertStored stored) {
-        if (tenantId.equals(stored.alert().tenantId())) {
-            publish("alert", stored.alert().branchId(), stored.alert());
+        AlertRecord alert = stored.alert();
+        if (tenantId.equals(alert.tenantId())) {
+            publish("alert", alert.branchId(), alert.scopeLevel(), alert.scopeId(), alert);
         }
     }
 
@@ -144,9 +147,10 @@ class LiveStream {
         return subscribers.size();
     }
 
-    private void publish(String name, String branchId, Object data) {
+    private void publish(String name, String branchId, String scopeLevel, String scopeId, Object data) {
         dispatcher.execute(() -> {
-            LiveEvent event = new LiveEvent(boot + "-" + (++sequence), sequence, name, branchId, data);
+            LiveEvent event =
+                    new LiveEvent(boot + "-" + (++sequence), sequence, name, branchId, scopeLevel, scopeId, data);
             recent.addLast(event);
             while (recent.size() > properties.replayBuffer()) {
                 recent.removeFirst();

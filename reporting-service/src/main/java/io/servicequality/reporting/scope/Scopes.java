@@ -64,6 +64,24 @@ public class Scopes {
         return new Scope(Scope.Level.TENANT, null, null, null, requestedZone != null ? requestedZone : ZoneOffset.UTC);
     }
 
+    /**
+     * The regions a scope belongs to: a region's own id, a branch's region in the directory (none when the directory
+     * does not know it or gives it no region), {@code null} for the tenant (every region).
+     */
+    public List<String> regionsOf(Scope scope) {
+        return switch (scope.level()) {
+            case REGION -> List.of(scope.regionId());
+            case BRANCH ->
+                directory
+                        .branch(tenant.tenantId(), scope.branchId())
+                        .map(Entry::regionId)
+                        .filter(region -> region != null)
+                        .map(List::of)
+                        .orElse(List.of());
+            case TENANT -> null;
+        };
+    }
+
     private static void requireId(String parameter, String value) {
         if (value.isBlank() || value.length() > 100) {
             throw new InvalidRequestParameterException(parameter, "must be 1-100 characters, not blank");

@@ -12,6 +12,8 @@ import java.util.Map;
  * @param interactions {@code null} when nothing was offered in the range
  * @param complaints {@code null} when no complaint event fell in the range and none is open
  * @param sqi Service Quality Index, 0–100; {@code null} when none of its components has data
+ * @param targets attainment of the quality targets that apply: a branch's own and the tenant-wide ones it does not
+ *     override; for a region or the tenant the tenant-wide ones, held to the summed figures
  */
 public record Scorecard(
         Scope scope,
@@ -20,7 +22,31 @@ public record Scorecard(
         Feedback feedback,
         Interactions interactions,
         Complaints complaints,
-        Double sqi) {
+        Double sqi,
+        List<TargetAttainment> targets) {
+
+    /** This scorecard with the attainment of {@code attainments}. */
+    public Scorecard withTargets(List<TargetAttainment> attainments) {
+        return new Scorecard(scope, from, to, feedback, interactions, complaints, sqi, List.copyOf(attainments));
+    }
+
+    /**
+     * One quality target held to this scorecard's figures.
+     *
+     * @param branchId the branch the target was set for; {@code null} for a tenant-wide target
+     * @param observed the metric's value in the range ({@code null} without data)
+     * @param n the sample behind {@code observed} (e.g. CSAT responses, interactions offered, complaints resolved)
+     * @param attained whether {@code observed} is on the target's side of {@code value}; {@code null} without data
+     */
+    public record TargetAttainment(
+            String targetId,
+            String branchId,
+            String metric,
+            String bound,
+            double value,
+            Double observed,
+            long n,
+            Boolean attained) {}
 
     /** @param n feedback responses in the range */
     public record Feedback(long n, Servqual servqual, Csat csat, Nps nps, Ces ces) {}

@@ -49,7 +49,14 @@ public class ScorecardCalculator {
         Interactions interactions = interactions(totals.interactions());
         Complaints complaints = complaints(totals.complaints(), totals.interactions(), backlog);
         return new Scorecard(
-                scope, from, to, feedback, interactions, complaints, sqi(feedback, interactions, complaints));
+                scope,
+                from,
+                to,
+                feedback,
+                interactions,
+                complaints,
+                sqi(feedback, interactions, complaints),
+                List.of());
     }
 
     public Feedback feedback(BucketStatistics totals) {

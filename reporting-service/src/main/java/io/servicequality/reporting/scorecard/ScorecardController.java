@@ -27,7 +27,9 @@ class ScorecardController {
             summary = "Scorecard of a branch, a region or the tenant",
             description = "Sums the scope's hour buckets whose start lies in [from, to) (ISO-8601 instants, from"
                     + " before to) and computes every metric from the sum; a metric without data is null. Scope:"
-                    + " branchId, or regionId (its branches in the directory), or neither (the tenant)."
+                    + " branchId, or regionId (its branches in the directory), or neither (the tenant). targets: the"
+                    + " attainment of the quality targets that apply (a branch: its own and the tenant-wide ones it"
+                    + " does not override; a region or the tenant: the tenant-wide ones on the summed figures)."
                     + " format=csv answers text/csv (one row per metric).")
     @GetMapping("/scorecard")
     ResponseEntity<?> scorecard(

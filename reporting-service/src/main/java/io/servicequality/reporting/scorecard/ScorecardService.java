@@ -3,9 +3,12 @@ package io.servicequality.reporting.scorecard;
 import io.servicequality.contracts.BucketStatistics;
 import io.servicequality.reporting.bucket.MetricBucketReadModel;
 import io.servicequality.reporting.complaint.ComplaintBacklog;
+import io.servicequality.reporting.qualitytarget.QualityTargets;
+import io.servicequality.reporting.qualitytarget.QualityTargets.Target;
 import io.servicequality.reporting.scope.Scope;
 import io.servicequality.reporting.scope.Scopes;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.stereotype.Service;
 
 /** Builds the scorecard of a branch, a region or the tenant from the buckets of the deployment's tenant. */
@@ -16,18 +19,30 @@ class ScorecardService {
     private final ComplaintBacklog complaints;
     private final ScorecardCalculator calculator;
     private final Scopes scopes;
+    private final QualityTargets targets;
 
     ScorecardService(
-            MetricBucketReadModel buckets, ComplaintBacklog complaints, ScorecardCalculator calculator, Scopes scopes) {
+            MetricBucketReadModel buckets,
+            ComplaintBacklog complaints,
+            ScorecardCalculator calculator,
+            Scopes scopes,
+            QualityTargets targets) {
         this.buckets = buckets;
         this.complaints = complaints;
         this.calculator = calculator;
         this.scopes = scopes;
+        this.targets = targets;
     }
 
-    /** The scorecard of the hour buckets whose start lies in [from, to). */
+    /** The scorecard of the hour buckets whose start lies in [from, to), with the attainment of the targets that apply. */
     Scorecard scorecardOf(Scope scope, Instant from, Instant to) {
         BucketStatistics totals = buckets.total(scopes.tenantId(), scope.branchIds(), from, to);
-        return calculator.scorecard(scope, from, to, totals, complaints.backlog(scopes.tenantId(), scope.branchIds()));
+        Scorecard scorecard =
+                calculator.scorecard(scope, from, to, totals, complaints.backlog(scopes.tenantId(), scope.branchIds()));
+        List<Target> current = targets.all(scopes.tenantId());
+        List<Target> applying = scope.level() == Scope.Level.BRANCH
+                ? QualityTargets.applyingTo(current, scope.branchId())
+                : QualityTargets.tenantWide(current);
+        return scorecard.withTargets(TargetMetrics.attainments(applying, scorecard));
     }
 }

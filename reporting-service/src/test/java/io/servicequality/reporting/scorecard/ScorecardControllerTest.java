@@ -14,6 +14,8 @@ import io.servicequality.contracts.BucketStatistics;
 import io.servicequality.reporting.branch.BranchDirectory;
 import io.servicequality.reporting.bucket.MetricBucketReadModel;
 import io.servicequality.reporting.complaint.ComplaintBacklog;
+import io.servicequality.reporting.qualitytarget.QualityTargets;
+import io.servicequality.reporting.qualitytarget.QualityTargets.Target;
 import io.servicequality.reporting.scope.Scopes;
 import io.servicequality.reporting.tenant.TenantProperties;
 import java.time.Instant;
@@ -53,6 +55,9 @@ class ScorecardControllerTest {
     @MockitoBean
     ComplaintBacklog complaints;
 
+    @MockitoBean
+    QualityTargets targets;
+
     @BeforeEach
     void noBacklog() {
         given(complaints.backlog(any(), any())).willReturn(new ComplaintBacklog.Backlog(0, 0, List.of()));
@@ -89,6 +94,52 @@ class ScorecardControllerTest {
                 .andExpect(jsonPath("$.scope.level").value("REGION"))
                 .andExpect(jsonPath("$.scope.regionId").value("east"))
                 .andExpect(jsonPath("$.complaints.opened").value(5));
+    }
+
+    @Test
+    void aBranchScorecardShowsTheAttainmentOfItsOwnAndTheTenantWideTargets() throws Exception {
+        given(targets.all("slice-tenant"))
+                .willReturn(List.of(
+                        new Target("csat-all", null, "csat.percent", "AT_LEAST", 80),
+                        new Target("csat-sh1", "SH-001", "csat.percent", "AT_LEAST", 70),
+                        new Target("csat-sh2", "SH-002", "csat.percent", "AT_LEAST", 99),
+                        new Target("nps-all", null, "nps.score", "AT_MOST", 10),
+                        new Target("answer-all", null, "interactions.answerRate", "AT_LEAST", 95)));
+        // CSAT 3 of 4 = 75 %; NPS (2 − 1) / 4 = 25; nothing offered
+        given(buckets.total(any(), any(), any(), any()))
+                .willReturn(new BucketStatistics(
+                        4,
+                        null,
+                        new BucketStatistics.CsatStatistics(4, 3, 0, 0),
+                        new BucketStatistics.NpsStatistics(4, 2, 1, 1),
+                        null,
+                        null));
+
+        mvc.perform(get("/api/v1/reports/scorecard")
+                        .param("branchId", "SH-001")
+                        .param("from", FROM)
+                        .param("to", TO))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.targets.length()").value(3))
+                .andExpect(jsonPath("$.targets[0].targetId").value("csat-sh1"))
+                .andExpect(jsonPath("$.targets[0].branchId").value("SH-001"))
+                .andExpect(jsonPath("$.targets[0].observed").value(75.0))
+                .andExpect(jsonPath("$.targets[0].n").value(4))
+                .andExpect(jsonPath("$.targets[0].attained").value(true))
+                .andExpect(jsonPath("$.targets[1].targetId").value("nps-all"))
+                .andExpect(jsonPath("$.targets[1].bound").value("AT_MOST"))
+                .andExpect(jsonPath("$.targets[1].observed").value(25.0))
+                .andExpect(jsonPath("$.targets[1].attained").value(false))
+                .andExpect(jsonPath("$.targets[2].targetId").value("answer-all"))
+                .andExpect(jsonPath("$.targets[2].observed").isEmpty())
+                .andExpect(jsonPath("$.targets[2].n").value(0))
+                .andExpect(jsonPath("$.targets[2].attained").isEmpty());
+
+        mvc.perform(get("/api/v1/reports/scorecard").param("from", FROM).param("to", TO))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.targets[*].targetId")
+                        .value(org.hamcrest.Matchers.contains("csat-all", "nps-all", "answer-all")))
+                .andExpect(jsonPath("$.targets[0].attained").value(false));
     }
 
     @Test

@@ -1,0 +1,25 @@
+package io.servicequality.reporting.qualitytarget;
+
+import io.servicequality.contracts.QualityTargetChanged;
+import io.servicequality.contracts.Topics;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** Feeds the compacted {@link Topics#QUALITY_TARGETS} into the quality targets. */
+@Component
+class QualityTargetListener {
+
+    private final QualityTargets targets;
+
+    QualityTargetListener(QualityTargets targets) {
+        this.targets = targets;
+    }
+
+    @KafkaListener(
+            id = "reporting-quality-targets",
+            topics = Topics.QUALITY_TARGETS,
+            properties = "spring.json.value.default.type=io.servicequality.contracts.QualityTargetChanged")
+    void on(QualityTargetChanged event) {
+        targets.apply(event);
+    }
+}
