@@ -71,7 +71,7 @@ public final class Benchmark {
         try (FreshnessProbe probe = new FreshnessProbe(
                 HttpClient.newHttpClient(),
                 urls.get(EventMix.Kind.FEEDBACK) + EventMix.Kind.FEEDBACK.path,
-                kafka,
+                "http://localhost:" + env("REPORTING_SERVICE_PORT", "8084"),
                 new EventMix(7, 1))) {
             ScheduledExecutorService prober = Executors.newSingleThreadScheduledExecutor();
             prober.scheduleWithFixedDelay(

@@ -1,7 +1,5 @@
 package io.servicequality.benchmark;
 
-import io.servicequality.contracts.MetricUpdated;
-import io.servicequality.contracts.Topics;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,23 +8,23 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Freshness: the time from a probe's {@code 202} to the first metric update that reflects it. Probes are feedback
- * events for a branch of their own, posted one at a time a few times a second during the load; they share one hour
- * bucket, so the bucket's {@code feedbackCount} says how many of them the platform has counted (scoring counts a
- * branch's events in order). Updates are read from {@link Topics#METRIC_UPDATED}, the stream reporting-service's
- * live view is fed from.
+ * Freshness: the time from a probe's {@code 202} to the moment the scorecard reflects it, observed the way an
+ * operations team sees it: through reporting-service's live stream ({@code GET /api/v1/live?branchId=…}, server-sent
+ * events). Probes are feedback events for a branch of their own, posted one at a time a few times a second during the
+ * load; they share one hour bucket, so the {@code n} of that bucket's {@code metric} event says how many of them the
+ * platform has counted and stored for the scorecard (scoring counts a branch's events in order).
  */
 final class FreshnessProbe implements AutoCloseable {
 
@@ -37,27 +35,27 @@ final class FreshnessProbe implements AutoCloseable {
     private final Instant occurredAt = Instant.now().truncatedTo(ChronoUnit.MINUTES);
     private final Map<Long, Long> acceptedAtNanos = new ConcurrentHashMap<>();
     private final Map<Long, Long> reflectedAtNanos = new ConcurrentHashMap<>();
-    private final KafkaConsumer<String, String> consumer;
     private final JsonMapper json = JsonMapper.builder().build();
+    private final CompletableFuture<HttpResponse<Stream<String>>> stream;
     private final Thread watcher;
     private volatile boolean running = true;
     private long sent;
 
-    FreshnessProbe(HttpClient http, String feedbackUrl, String bootstrapServers, EventMix mix) {
+    FreshnessProbe(HttpClient http, String feedbackUrl, String reportingUrl, EventMix mix) throws Exception {
         this.http = http;
         this.feedbackUrl = feedbackUrl;
         this.mix = mix;
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
-        List<TopicPartition> partitions = new ArrayList<>();
-        consumer.partitionsFor(Topics.METRIC_UPDATED)
-                .forEach(info -> partitions.add(new TopicPartition(info.topic(), info.partition())));
-        consumer.assign(partitions);
-        consumer.seekToEnd(partitions);
-        partitions.forEach(consumer::position);
-        this.watcher = new Thread(this::watch, "freshness-watcher");
+        this.stream = http.sendAsync(
+                Credentials.authorise(
+                                HttpRequest.newBuilder(URI.create(reportingUrl + "/api/v1/live?branchId=" + branch))
+                                        .header("Accept", "text/event-stream"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofLines());
+        HttpResponse<Stream<String>> response = stream.get(30, TimeUnit.SECONDS);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("live stream answered HTTP " + response.statusCode());
+        }
+        this.watcher = new Thread(() -> watch(response.body()), "freshness-watcher");
         watcher.setDaemon(true);
         watcher.start();
     }
@@ -66,7 +64,7 @@ final class FreshnessProbe implements AutoCloseable {
     void probe() throws Exception {
         long sequence = sent + 1;
         HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create(feedbackUrl))
+                Credentials.authorise(HttpRequest.newBuilder(URI.create(feedbackUrl)))
                         .header("Content-Type", "application/json")
                         .timeout(Duration.ofSeconds(30))
                         .POST(HttpRequest.BodyPublishers.ofString(mix.feedback(branch, occurredAt)))
@@ -94,29 +92,37 @@ final class FreshnessProbe implements AutoCloseable {
         return sent;
     }
 
-    private void watch() {
+    /** Reads {@code event: metric} / {@code data: {...}} pairs of the probe branch's hour bucket. */
+    private void watch(Stream<String> lines) {
         long counted = 0;
-        while (running) {
-            var records = consumer.poll(Duration.ofMillis(50));
-            long now = System.nanoTime();
-            for (var record : records) {
-                if (!record.key().endsWith(":" + branch)) {
-                    continue;
+        String event = null;
+        Iterator<String> iterator = lines.iterator();
+        while (running && iterator.hasNext()) {
+            String line = iterator.next();
+            if (line.startsWith("event:")) {
+                event = line.substring("event:".length()).strip();
+            } else if (line.startsWith("data:") && "metric".equals(event)) {
+                long now = System.nanoTime();
+                JsonNode data = json.readTree(line.substring("data:".length()).strip());
+                if (branch.equals(data.path("branchId").asString())
+                        && "HOUR".equals(data.path("granularity").asString())) {
+                    long count = data.path("n").asLong();
+                    for (long sequence = counted + 1; sequence <= count; sequence++) {
+                        reflectedAtNanos.putIfAbsent(sequence, now);
+                    }
+                    counted = Math.max(counted, count);
                 }
-                MetricUpdated update = json.readValue(record.value(), MetricUpdated.class);
-                long count = update.statistics().feedbackCount();
-                for (long sequence = counted + 1; sequence <= count; sequence++) {
-                    reflectedAtNanos.putIfAbsent(sequence, now);
-                }
-                counted = Math.max(counted, count);
+            } else if (line.isEmpty()) {
+                event = null;
             }
         }
-        consumer.close();
+        lines.close();
     }
 
     @Override
     public void close() throws InterruptedException {
         running = false;
+        stream.cancel(true);
         watcher.join(5_000);
     }
 }

@@ -108,7 +108,7 @@ final class LoadStep {
             body = "[" + String.join(",", items) + "]";
             path = path + "/batch";
         }
-        return HttpRequest.newBuilder(URI.create(baseUrls.get(kind) + path))
+        return Credentials.authorise(HttpRequest.newBuilder(URI.create(baseUrls.get(kind) + path)))
                 .header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString(body))

@@ -53,7 +53,6 @@ public final class Simulation {
     private final String complaintUrl = "http://localhost:" + env("COMPLAINT_SERVICE_PORT", "8082");
     private final String scoringUrl = "http://localhost:" + env("SCORING_SERVICE_PORT", "8083");
     private final String reportingUrl = "http://localhost:" + env("REPORTING_SERVICE_PORT", "8084");
-    private final String token = System.getenv("SQP_TOKEN");
     private final SplittableRandom random;
     private final List<Branch> branches = new ArrayList<>();
     private final Deque<OpenComplaint> complaints = new ArrayDeque<>();
@@ -311,9 +310,7 @@ public final class Simulation {
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
-        if (token != null && !token.isBlank()) {
-            request.header("Authorization", "Bearer " + token);
-        }
+        Credentials.authorise(request);
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (java.io.IOException e) {

@@ -24,6 +24,19 @@ public sealed interface AlertEvent extends PlatformEvent permits AlertRaised, Al
 
     String metric();
 
+    /**
+     * {@code tenantId:branchId} for a branch alert; {@code tenantId:<level>:<id>} (e.g. {@code acme-bank:REGION:north},
+     * {@code acme-bank:TENANT:acme-bank}) for a region or tenant alert, whose {@code branchId} is {@code null}. Either
+     * way one episode's raise and clear share a key, hence a partition, and stay in order.
+     */
+    @Override
+    default String recordKey() {
+        if (branchId() == null && scope() != null) {
+            return tenantId() + ":" + scope().level() + ":" + scope().id();
+        }
+        return PlatformEvent.super.recordKey();
+    }
+
     enum RuleKind {
         THRESHOLD,
         RELATIVE,

@@ -16,7 +16,8 @@ public enum EventSample {
     ALERT_CLEARED("samples/alert-cleared.v1.json", AlertEvent.class, Topics.ALERTS),
     BRANCH_CHANGED("samples/branch-changed.v1.json", BranchChanged.class, Topics.BRANCH_DIRECTORY),
     QUALITY_TARGET_CHANGED(
-            "samples/quality-target-changed.v1.json", QualityTargetChanged.class, Topics.QUALITY_TARGETS);
+            "samples/quality-target-changed.v1.json", QualityTargetChanged.class, Topics.QUALITY_TARGETS),
+    API_KEY_CHANGED("samples/api-key-changed.v1.json", ApiKeyChanged.class, Topics.API_KEYS);
 
     private final String resource;
     private final Class<? extends PlatformEvent> type;

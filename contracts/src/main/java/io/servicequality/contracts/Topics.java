@@ -30,6 +30,12 @@ public final class Topics {
      */
     public static final String QUALITY_TARGETS = "sqp.quality-targets.v1";
 
+    /**
+     * {@link ApiKeyChanged}, published by feedback-service (which issues API keys) on a compacted topic: the latest
+     * record per key is its current state. Services that accept API keys read it whole.
+     */
+    public static final String API_KEYS = "sqp.api-keys.v1";
+
     /** Suffix of the dead-letter topic that receives a topic's unprocessable records. */
     public static final String DEAD_LETTER_SUFFIX = ".dlt";
 

@@ -30,7 +30,10 @@ class EventSamplesTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = EventSample.class, mode = EnumSource.Mode.EXCLUDE, names = "QUALITY_TARGET_CHANGED")
+    @EnumSource(
+            value = EventSample.class,
+            mode = EnumSource.Mode.EXCLUDE,
+            names = {"QUALITY_TARGET_CHANGED", "API_KEY_CHANGED"})
     void everyBranchEventCarriesTheCommonFieldsAndIsKeyedByBranch(EventSample sample) {
         PlatformEvent event = strictMapper.readValue(sample.json(), sample.type());
 
@@ -65,6 +68,18 @@ class EventSamplesTest {
                 false);
         assertThat(ceiling.attainedBy(5.0)).isTrue();
         assertThat(ceiling.attainedBy(5.1)).isFalse();
+    }
+
+    @Test
+    void apiKeysAreKeyedPerKeySoCompactionKeepsEachKeysLatestStateAndCarryNoSecret() {
+        ApiKeyChanged key = strictMapper.readValue(EventSample.API_KEY_CHANGED.json(), ApiKeyChanged.class);
+
+        assertThat(key.eventId()).isNotNull();
+        assertThat(key.branchId()).isNull();
+        assertThat(key.recordKey()).isEqualTo("acme-bank:api-key:k7Qm2xZp");
+        assertThat(key.secretHash()).matches("[0-9a-f]{64}");
+        assertThat(key.scopes()).containsExactly("feedback:write", "interactions:write");
+        assertThat(key.revoked()).isFalse();
     }
 
     @Test

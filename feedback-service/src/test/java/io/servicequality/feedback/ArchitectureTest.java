@@ -14,8 +14,8 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * Feature packages (one per business noun) stay independent; they may use the shared packages (problem, tenant,
- * eventlog), which know no feature. Only config wires everything together.
+ * Feature packages (one per business noun) stay independent; they may use the shared packages (problem,
+ * eventlog, ingest, …), which know no feature. Only config wires everything together.
  */
 @AnalyzeClasses(packages = ArchitectureTest.BASE, importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -24,7 +24,6 @@ class ArchitectureTest {
     static final String CONFIG = BASE + ".config..";
     static final String[] SHARED = {
         BASE + ".problem..",
-        BASE + ".tenant..",
         BASE + ".eventlog..",
         BASE + ".ingest..",
         BASE + ".admission..",

@@ -71,6 +71,7 @@ class PlatformEndToEndIT {
 
     private Path dataDir;
     private Process platform;
+    private String adminToken;
     private JsonNode scorecardBeforeRestart;
 
     @BeforeAll
@@ -87,6 +88,7 @@ class PlatformEndToEndIT {
             ports.put(name, freePort());
         }
         platform = startPlatformProcess("first");
+        adminToken = token("--role", "ADMIN", "--subject", "e2e-admin");
     }
 
     @AfterAll
@@ -173,6 +175,20 @@ class PlatformEndToEndIT {
         }
         assertThat(outOfRange.body()).contains("csat");
         assertThat(noBranch.body()).contains("branchId");
+        // no credential, and an agent of another branch: refused with a problem, nothing counted
+        String valid =
+                json.writeValueAsString(Map.of("branchId", branch, "occurredAt", occurredAt.toString(), "csat", 1));
+        HttpResponse<String> anonymous = post(url("FEEDBACK_SERVICE_PORT", "/api/v1/feedback"), valid, null);
+        HttpResponse<String> otherBranch = post(
+                url("FEEDBACK_SERVICE_PORT", "/api/v1/feedback"),
+                valid,
+                token("--role", "AGENT", "--branches", "SOMEWHERE-ELSE"));
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(otherBranch.statusCode()).isEqualTo(403);
+        for (HttpResponse<String> response : List.of(anonymous, otherBranch)) {
+            assertThat(response.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        }
         // a valid marker after the rejected posts: once it shows, nothing else was counted
         assertThat(postFeedback(Map.of("branchId", branch, "occurredAt", occurredAt.toString(), "ces", 5))
                         .statusCode())
@@ -490,9 +506,16 @@ class PlatformEndToEndIT {
     }
 
     private HttpResponse<String> post(String url, String body) throws Exception {
+        return post(url, body, adminToken);
+    }
+
+    private HttpResponse<String> post(String url, String body, String bearer) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
         return http.send(
-                HttpRequest.newBuilder(URI.create(url))
-                        .header("Content-Type", "application/json")
+                request.header("Content-Type", "application/json")
                         .timeout(Duration.ofSeconds(30))
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
@@ -510,6 +533,7 @@ class PlatformEndToEndIT {
                         + from.plus(1, ChronoUnit.HOURS));
         HttpResponse<String> response = http.send(
                 HttpRequest.newBuilder(URI.create(url))
+                        .header("Authorization", "Bearer " + adminToken)
                         .timeout(Duration.ofSeconds(30))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -525,6 +549,23 @@ class PlatformEndToEndIT {
         return await().atMost(DEADLINE)
                 .pollInterval(Duration.ofMillis(200))
                 .until(() -> scorecard(branchId, from), condition::test);
+    }
+
+    /** A staff token from {@code ./platform token}, as a user of the local stack gets one. */
+    private String token(String... options) throws Exception {
+        Path root = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath();
+        List<String> command =
+                new ArrayList<>(List.of("bash", root.resolve("platform").toString(), "token"));
+        command.addAll(List.of(options));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile());
+        builder.environment().put("PLATFORM_DATA_DIR", dataDir.toString());
+        Process process = builder.start();
+        String token = new String(process.getInputStream().readAllBytes()).strip();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue())
+                .as(new String(process.getErrorStream().readAllBytes()))
+                .isZero();
+        return token;
     }
 
     private Process startPlatformProcess(String run) throws Exception {

@@ -3,40 +3,41 @@ package io.servicequality.feedback.admission;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.servicequality.feedback.problem.RetryLaterException;
-import io.servicequality.feedback.tenant.TenantProperties;
+import io.servicequality.security.CallerAccess;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.core.Ordered;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
- * One resilience4j rate limiter per tenant ({@code ingest-<tenantId>}, from the {@code ingest} configuration under
+ * One resilience4j rate limiter per credential ({@code ingest-<tenantId>:<staff|app>:<subject>}, so one app's key or one
+ * user cannot starve the others of its tenant; created, from the {@code ingest} configuration under
  * {@code resilience4j.ratelimiter.configs}); its timeout is 0, so a request over the quota is refused at once with 429
  * and a {@code Retry-After} of one refresh period. Counts requests to {@code /api/**}: a batch counts once.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+@Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10) // after authentication: the limiter is the caller's
 class TenantRateLimitFilter extends OncePerRequestFilter {
 
     static final String CONFIGURATION = "ingest";
 
     private final RateLimiterRegistry limiters;
-    private final TenantProperties tenant;
+    private final CallerAccess callers;
     private final HandlerExceptionResolver problems;
 
     TenantRateLimitFilter(
             RateLimiterRegistry limiters,
-            TenantProperties tenant,
+            CallerAccess callers,
             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
         this.limiters = limiters;
-        this.tenant = tenant;
+        this.callers = callers;
         this.problems = problems;
     }
 
@@ -48,8 +49,7 @@ class TenantRateLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        // the tenant comes from the deployment until callers carry credentials; the limiter is keyed by it already
-        RateLimiter limiter = limiters.rateLimiter("ingest-" + tenant.tenantId(), CONFIGURATION);
+        RateLimiter limiter = limiters.rateLimiter("ingest-" + callers.current().credentialId(), CONFIGURATION);
         if (!limiter.acquirePermission()) {
             problems.resolveException(
                     request,
@@ -57,7 +57,7 @@ class TenantRateLimitFilter extends OncePerRequestFilter {
                     null,
                     new RetryLaterException(
                             RetryLaterException.Reason.RATE_LIMITED,
-                            "The tenant's request quota is used up; nothing was accepted. Retry later.",
+                            "The credential's request quota is used up; nothing was accepted. Retry later.",
                             limiter.getRateLimiterConfig().getLimitRefreshPeriod(),
                             null));
             return;

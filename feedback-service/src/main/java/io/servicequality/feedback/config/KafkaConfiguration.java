@@ -47,6 +47,16 @@ class KafkaConfiguration {
         return topic(Topics.deadLetterTopicOf(Topics.INTERACTION_RECORDED), kafka);
     }
 
+    /** API keys, published here; compacted: the latest record per key is the key's current state. */
+    @Bean
+    NewTopic apiKeysTopic(PlatformKafkaProperties kafka) {
+        return TopicBuilder.name(Topics.API_KEYS)
+                .partitions(kafka.partitions())
+                .replicas(kafka.replicationFactor())
+                .compact()
+                .build();
+    }
+
     /**
      * Events go out as JSON without type headers; a dead letter that could not be deserialised goes out as the
      * original bytes, so the dead-letter topic holds exactly what arrived.

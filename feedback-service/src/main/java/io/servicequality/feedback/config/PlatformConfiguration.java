@@ -3,7 +3,6 @@ package io.servicequality.feedback.config;
 import io.servicequality.feedback.admission.AdmissionProperties;
 import io.servicequality.feedback.idempotency.IdempotencyProperties;
 import io.servicequality.feedback.ingest.IngestProperties;
-import io.servicequality.feedback.tenant.TenantProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -13,10 +12,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 @EnableConfigurationProperties({
-    TenantProperties.class,
     PlatformKafkaProperties.class,
     IngestProperties.class,
     AdmissionProperties.class,

@@ -12,7 +12,7 @@ import io.servicequality.feedback.ingest.Accepted;
 import io.servicequality.feedback.ingest.Arrival;
 import io.servicequality.feedback.ingest.BatchResult;
 import io.servicequality.feedback.ingest.Intake;
-import io.servicequality.feedback.tenant.TenantProperties;
+import io.servicequality.security.CallerAccess;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Service;
 
@@ -25,11 +25,11 @@ import org.springframework.stereotype.Service;
 class FeedbackIntake {
 
     private final Intake intake;
-    private final TenantProperties tenant;
+    private final CallerAccess callers;
 
-    FeedbackIntake(Intake intake, TenantProperties tenant) {
+    FeedbackIntake(Intake intake, CallerAccess callers) {
         this.intake = intake;
-        this.tenant = tenant;
+        this.callers = callers;
     }
 
     Accepted submit(SubmitFeedbackRequest request, String idempotencyKey) {
@@ -49,7 +49,7 @@ class FeedbackIntake {
     private FeedbackSubmitted toEvent(SubmitFeedbackRequest request, Arrival arrival) {
         return new FeedbackSubmitted(
                 arrival.eventId(),
-                tenant.tenantId(),
+                callers.tenantId(),
                 request.branchId(),
                 request.occurredAt(),
                 FeedbackSubmitted.SCHEMA_VERSION,

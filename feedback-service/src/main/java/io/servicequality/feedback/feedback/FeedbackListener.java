@@ -2,6 +2,7 @@ package io.servicequality.feedback.feedback;
 
 import io.servicequality.contracts.FeedbackSubmitted;
 import io.servicequality.contracts.Topics;
+import io.servicequality.security.TenantGate;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -10,13 +11,18 @@ import org.springframework.stereotype.Component;
 class FeedbackListener {
 
     private final FeedbackProjection projection;
+    private final TenantGate tenants;
 
-    FeedbackListener(FeedbackProjection projection) {
+    FeedbackListener(FeedbackProjection projection, TenantGate tenants) {
         this.projection = projection;
+        this.tenants = tenants;
     }
 
     @KafkaListener(topics = Topics.FEEDBACK_SUBMITTED)
     void on(FeedbackSubmitted event) {
-        projection.project(event);
+        // an event of a tenant this deployment does not serve is dropped and counted, never stored
+        if (tenants.admits(event)) {
+            projection.project(event);
+        }
     }
 }

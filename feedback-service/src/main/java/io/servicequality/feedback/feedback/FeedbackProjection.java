@@ -9,7 +9,7 @@ import io.servicequality.feedback.paging.AuditFilter;
 import io.servicequality.feedback.paging.Cursor;
 import io.servicequality.feedback.paging.Page;
 import io.servicequality.feedback.store.StoreGuard;
-import io.servicequality.feedback.tenant.TenantProperties;
+import io.servicequality.security.CallerAccess;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -18,7 +18,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Keeps the service's own store a projection of the feedback topic (insert once per (tenantId, eventId), see
- * {@link LogProjection}) and answers reads of it, for this deployment's tenant only.
+ * {@link LogProjection}) and answers reads of it, for the caller's tenant and branch scope
+ * only: another tenant's or branch's event is not found, exactly like an absent one.
  */
 @Service
 class FeedbackProjection {
@@ -26,13 +27,13 @@ class FeedbackProjection {
     private final LogProjection log;
     private final MongoOperations mongo;
     private final StoreGuard store;
-    private final TenantProperties tenant;
+    private final CallerAccess callers;
 
-    FeedbackProjection(LogProjection log, MongoOperations mongo, StoreGuard store, TenantProperties tenant) {
+    FeedbackProjection(LogProjection log, MongoOperations mongo, StoreGuard store, CallerAccess callers) {
         this.log = log;
         this.mongo = mongo;
         this.store = store;
-        this.tenant = tenant;
+        this.callers = callers;
     }
 
     void project(FeedbackSubmitted event) {
@@ -41,10 +42,8 @@ class FeedbackProjection {
 
     Optional<FeedbackDetails> find(UUID eventId) {
         return store.call(() -> Optional.ofNullable(mongo.findOne(
-                        query(where("tenantId")
-                                .is(tenant.tenantId())
-                                .and("eventId")
-                                .is(eventId.toString())),
+                        query(new Criteria()
+                                .andOperator(callers.scope(), where("eventId").is(eventId.toString()))),
                         Feedback.class)))
                 .map(Feedback::details);
     }
@@ -53,10 +52,12 @@ class FeedbackProjection {
      * @param hasComment {@code true}: only feedback with a comment; {@code false}: only without; {@code null}: all
      */
     Page<FeedbackDetails> list(AuditFilter filter, Boolean hasComment, String cursor, int limit) {
-        Criteria criteria = filter.criteria(tenant.tenantId());
-        if (hasComment != null) {
-            criteria.and("comment").exists(hasComment);
-        }
+        Criteria criteria = hasComment == null
+                ? filter.criteria(callers.scope())
+                : new Criteria()
+                        .andOperator(
+                                filter.criteria(callers.scope()),
+                                where("comment").exists(hasComment));
         return store.call(() -> Cursor.page(
                         criteria, cursor, limit, query -> mongo.find(query, Feedback.class), Feedback::position))
                 .map(Feedback::details);

@@ -1,7 +1,7 @@
 package io.servicequality.feedback.idempotency;
 
 import io.servicequality.feedback.problem.BadRequestException;
-import io.servicequality.feedback.tenant.TenantProperties;
+import io.servicequality.security.CallerAccess;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -19,7 +19,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.core.Ordered;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
@@ -33,7 +33,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * the same body get the stored answer (marked {@code Idempotent-Replayed: true}) without running again.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 30)
+@Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 20) // after authentication: keys are per caller's tenant
 class IdempotencyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "Idempotency-Key";
@@ -41,15 +41,15 @@ class IdempotencyFilter extends OncePerRequestFilter {
     static final int MAX_KEY_LENGTH = 255;
 
     private final IdempotencyRecords records;
-    private final TenantProperties tenant;
+    private final CallerAccess callers;
     private final HandlerExceptionResolver problems;
 
     IdempotencyFilter(
             IdempotencyRecords records,
-            TenantProperties tenant,
+            CallerAccess callers,
             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
         this.records = records;
-        this.tenant = tenant;
+        this.callers = callers;
         this.problems = problems;
     }
 
@@ -64,7 +64,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String key = request.getHeader(HEADER);
-        String tenantId = tenant.tenantId();
+        String tenantId = callers.tenantId();
         Optional<StoredAnswer> stored;
         byte[] body;
         try {
@@ -90,7 +90,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
         int status = recording.getStatus();
         try {
-            if (status >= 500 || status == 429 || status == 409) {
+            if (status >= 500 || status == 429 || status == 409 || status == 403) {
                 records.release(tenantId, key);
             } else {
                 records.answer(

@@ -12,14 +12,17 @@ import java.util.UUID;
  * @param accepted items now durable on the log
  * @param rejected items that failed validation; resending them unchanged fails again
  * @param unavailable valid items the broker did not acknowledge; resend them (with the same eventId)
+ * @param forbidden valid items for a branch outside the caller's branches; nothing was accepted for them
  */
-public record BatchResult(int accepted, int rejected, int unavailable, List<ItemResult> results) {
+public record BatchResult(int accepted, int rejected, int unavailable, int forbidden, List<ItemResult> results) {
 
     /** The outcome of one item. */
     public enum Status {
         ACCEPTED,
         REJECTED,
-        UNAVAILABLE
+        UNAVAILABLE,
+        /** The item names a branch the caller may not write for (the single post answers 403). */
+        FORBIDDEN
     }
 
     /**
@@ -36,6 +39,7 @@ public record BatchResult(int accepted, int rejected, int unavailable, List<Item
                 count(results, Status.ACCEPTED),
                 count(results, Status.REJECTED),
                 count(results, Status.UNAVAILABLE),
+                count(results, Status.FORBIDDEN),
                 results);
     }
 

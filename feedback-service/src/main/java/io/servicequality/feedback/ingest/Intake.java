@@ -7,7 +7,7 @@ import io.servicequality.feedback.ingest.BatchResult.Status;
 import io.servicequality.feedback.problem.BadRequestException;
 import io.servicequality.feedback.problem.FieldProblem;
 import io.servicequality.feedback.problem.PayloadTooLargeException;
-import io.servicequality.feedback.tenant.TenantProperties;
+import io.servicequality.security.CallerAccess;
 import jakarta.validation.Validator;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -34,7 +34,7 @@ public class Intake {
     private final EventLog eventLog;
     private final JsonMapper json;
     private final Validator validator;
-    private final TenantProperties tenant;
+    private final CallerAccess callers;
     private final IngestProperties properties;
     private final Clock clock;
 
@@ -42,13 +42,13 @@ public class Intake {
             EventLog eventLog,
             JsonMapper json,
             Validator validator,
-            TenantProperties tenant,
+            CallerAccess callers,
             IngestProperties properties,
             Clock clock) {
         this.eventLog = eventLog;
         this.json = json;
         this.validator = validator;
-        this.tenant = tenant;
+        this.callers = callers;
         this.properties = properties;
         this.clock = clock;
     }
@@ -61,6 +61,7 @@ public class Intake {
      */
     public <R extends IngestRequest> Accepted submit(
             String topic, R request, String idempotencyKey, EventFactory<R> factory) {
+        callers.requireBranch(request.branchId());
         Arrival arrival = arrival(request, idempotencyKey, null, clock.instant());
         eventLog.append(topic, factory.toEvent(request, arrival));
         return Accepted.of(arrival);
@@ -111,6 +112,16 @@ public class Intake {
                 results[index] = new ItemResult(index, Status.REJECTED, null, null, null, errors);
                 continue;
             }
+            if (!callers.mayAccessBranch(request.branchId())) {
+                results[index] = new ItemResult(
+                        index,
+                        Status.FORBIDDEN,
+                        null,
+                        null,
+                        null,
+                        List.of(new FieldProblem("branchId", "is not one of the caller's branches")));
+                continue;
+            }
             Arrival arrival = arrival(request, idempotencyKey, index, receivedAt);
             events.add(factory.toEvent(request, arrival));
             eventItems.add(index);
@@ -140,7 +151,7 @@ public class Intake {
         if (idempotencyKey == null) {
             return UUID.randomUUID();
         }
-        String name = tenant.tenantId() + "\n" + idempotencyKey + (batchIndex == null ? "" : "\n" + batchIndex);
+        String name = callers.tenantId() + "\n" + idempotencyKey + (batchIndex == null ? "" : "\n" + batchIndex);
         return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
     }
 

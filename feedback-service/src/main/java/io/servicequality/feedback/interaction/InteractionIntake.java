@@ -6,7 +6,7 @@ import io.servicequality.feedback.ingest.Accepted;
 import io.servicequality.feedback.ingest.Arrival;
 import io.servicequality.feedback.ingest.BatchResult;
 import io.servicequality.feedback.ingest.Intake;
-import io.servicequality.feedback.tenant.TenantProperties;
+import io.servicequality.security.CallerAccess;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Service;
 
@@ -15,11 +15,11 @@ import org.springframework.stereotype.Service;
 class InteractionIntake {
 
     private final Intake intake;
-    private final TenantProperties tenant;
+    private final CallerAccess callers;
 
-    InteractionIntake(Intake intake, TenantProperties tenant) {
+    InteractionIntake(Intake intake, CallerAccess callers) {
         this.intake = intake;
-        this.tenant = tenant;
+        this.callers = callers;
     }
 
     Accepted submit(SubmitInteractionRequest request, String idempotencyKey) {
@@ -39,7 +39,7 @@ class InteractionIntake {
     private InteractionRecorded toEvent(SubmitInteractionRequest request, Arrival arrival) {
         return new InteractionRecorded(
                 arrival.eventId(),
-                tenant.tenantId(),
+                callers.tenantId(),
                 request.branchId(),
                 request.occurredAt(),
                 InteractionRecorded.SCHEMA_VERSION,

@@ -9,15 +9,17 @@ import io.servicequality.feedback.paging.AuditFilter;
 import io.servicequality.feedback.paging.Cursor;
 import io.servicequality.feedback.paging.Page;
 import io.servicequality.feedback.store.StoreGuard;
-import io.servicequality.feedback.tenant.TenantProperties;
+import io.servicequality.security.CallerAccess;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Service;
 
 /**
  * Keeps the service's own store a projection of the interaction topic (insert once per (tenantId, eventId), see
- * {@link LogProjection}) and answers reads of it, for this deployment's tenant only.
+ * {@link LogProjection}) and answers reads of it, for the caller's tenant and branch scope
+ * only: another tenant's or branch's event is not found, exactly like an absent one.
  */
 @Service
 class InteractionProjection {
@@ -25,13 +27,13 @@ class InteractionProjection {
     private final LogProjection log;
     private final MongoOperations mongo;
     private final StoreGuard store;
-    private final TenantProperties tenant;
+    private final CallerAccess callers;
 
-    InteractionProjection(LogProjection log, MongoOperations mongo, StoreGuard store, TenantProperties tenant) {
+    InteractionProjection(LogProjection log, MongoOperations mongo, StoreGuard store, CallerAccess callers) {
         this.log = log;
         this.mongo = mongo;
         this.store = store;
-        this.tenant = tenant;
+        this.callers = callers;
     }
 
     void project(InteractionRecorded event) {
@@ -40,17 +42,15 @@ class InteractionProjection {
 
     Optional<InteractionDetails> find(UUID eventId) {
         return store.call(() -> Optional.ofNullable(mongo.findOne(
-                        query(where("tenantId")
-                                .is(tenant.tenantId())
-                                .and("eventId")
-                                .is(eventId.toString())),
+                        query(new Criteria()
+                                .andOperator(callers.scope(), where("eventId").is(eventId.toString()))),
                         Interaction.class)))
                 .map(Interaction::details);
     }
 
     Page<InteractionDetails> list(AuditFilter filter, String cursor, int limit) {
         return store.call(() -> Cursor.page(
-                        filter.criteria(tenant.tenantId()),
+                        filter.criteria(callers.scope()),
                         cursor,
                         limit,
                         query -> mongo.find(query, Interaction.class),

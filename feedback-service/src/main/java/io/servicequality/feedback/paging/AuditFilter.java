@@ -5,6 +5,8 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import io.servicequality.contracts.Channel;
 import io.servicequality.feedback.problem.BadRequestException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.data.mongodb.core.query.Criteria;
 
 /**
@@ -15,27 +17,28 @@ import org.springframework.data.mongodb.core.query.Criteria;
  */
 public record AuditFilter(String branchId, Instant from, Instant to, Channel channel) {
 
-    /** Documents of {@code tenantId} only, narrowed by the filters given. */
-    public Criteria criteria(String tenantId) {
+    /**
+     * Documents within {@code scope} (the caller's tenant and branches, {@code CallerAccess#scope()}) narrowed by the
+     * filters given: a filter can only narrow the scope, never widen it.
+     */
+    public Criteria criteria(Criteria scope) {
         if (from != null && to != null && !from.isBefore(to)) {
             throw new BadRequestException("to", "must be after from");
         }
-        Criteria criteria = where("tenantId").is(tenantId);
+        List<Criteria> parts = new ArrayList<>();
+        parts.add(scope);
         if (branchId != null) {
-            criteria.and("branchId").is(branchId);
+            parts.add(where("branchId").is(branchId));
         }
-        if (from != null || to != null) {
-            Criteria occurredAt = criteria.and("occurredAt");
-            if (from != null) {
-                occurredAt = occurredAt.gte(from);
-            }
-            if (to != null) {
-                occurredAt.lt(to);
-            }
+        if (from != null) {
+            parts.add(where("occurredAt").gte(from));
+        }
+        if (to != null) {
+            parts.add(where("occurredAt").lt(to));
         }
         if (channel != null) {
-            criteria.and("channel").is(channel);
+            parts.add(where("channel").is(channel));
         }
-        return criteria;
+        return new Criteria().andOperator(parts);
     }
 }

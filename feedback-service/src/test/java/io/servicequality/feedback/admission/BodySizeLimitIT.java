@@ -7,7 +7,9 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
 
 import io.servicequality.embeddedstore.EmbeddedStore;
+import io.servicequality.feedback.TestCredentials;
 import io.servicequality.feedback.eventlog.EventLog;
+import io.servicequality.security.Role;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -115,6 +117,7 @@ class BodySizeLimitIT {
         return HTTP.send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                         .header("Content-Type", "application/json")
+                        .header("Authorization", TestCredentials.bearer(TestCredentials.TENANT, Role.ADMIN))
                         .POST(publisher)
                         .build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -10,7 +10,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.servicequality.embeddedstore.EmbeddedStore;
+import io.servicequality.feedback.TestCredentials;
 import io.servicequality.feedback.eventlog.EventLog;
+import io.servicequality.security.Role;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,7 +26,10 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-/** A quota of three requests a minute: the fourth is refused at once, and never reaches the log. */
+/**
+ * A quota of three requests a minute per credential: the fourth is refused at once and never reaches the log, while
+ * another credential of the same tenant goes on.
+ */
 @SpringBootTest(
         properties = {
             "spring.kafka.bootstrap-servers=localhost:1",
@@ -54,21 +60,27 @@ class TenantRateLimitIT {
     EventLog eventLog;
 
     @Test
-    void refusesRequestsOverTheTenantsQuotaWith429AndRetryAfter() throws Exception {
+    void refusesRequestsOverACredentialsQuotaWith429AndRetryAfterWhileOthersGoOn() throws Exception {
+        String kiosk = TestCredentials.bearer(TestCredentials.TENANT, List.of("SH-001"), Role.AGENT);
+        String manager = TestCredentials.bearer(TestCredentials.TENANT, Role.QUALITY_MANAGER);
         for (int i = 0; i < 3; i++) {
-            submit().andExpect(status().isAccepted());
+            submit(kiosk).andExpect(status().isAccepted());
         }
 
-        submit().andExpect(status().isTooManyRequests())
+        submit(kiosk)
+                .andExpect(status().isTooManyRequests())
                 .andExpect(header().string("Retry-After", "60"))
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("https://servicequality.io/problems/rate-limited"));
-        verify(eventLog, times(3)).append(any(), any());
+        submit(manager).andExpect(status().isAccepted());
+        verify(eventLog, times(4)).append(any(), any());
     }
 
-    private ResultActions submit() throws Exception {
-        return mvc.perform(
-                post("/api/v1/feedback").contentType(MediaType.APPLICATION_JSON).content("""
+    private ResultActions submit(String authorization) throws Exception {
+        return mvc.perform(post("/api/v1/feedback")
+                .header("Authorization", authorization)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("""
                         { "branchId": "SH-001", "occurredAt": "2026-11-20T09:15:00Z", "csat": 4 }
                         """));
     }

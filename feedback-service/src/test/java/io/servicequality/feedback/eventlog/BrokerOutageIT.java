@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.servicequality.contracts.Topics;
 import io.servicequality.embeddedstore.EmbeddedStore;
+import io.servicequality.feedback.TestCredentials;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
@@ -36,9 +38,9 @@ import org.springframework.test.web.servlet.ResultActions;
  * single and batch posts); once it is back the client's retries are accepted, and every event is on the topic exactly
  * once. The broker advertises a proxy's port, so cutting the proxy makes the broker unreachable for the service.
  */
+@Import(TestCredentials.DefaultAdmin.class)
 @SpringBootTest(
         properties = {
-            "sqp.tenant-id=acme-bank",
             "spring.kafka.listener.auto-startup=false",
             "spring.kafka.producer.properties.max.block.ms=1500",
             "spring.kafka.producer.properties.request.timeout.ms=1000",

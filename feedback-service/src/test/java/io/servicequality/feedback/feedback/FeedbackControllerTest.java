@@ -27,11 +27,12 @@ import io.servicequality.contracts.Channel;
 import io.servicequality.contracts.DimensionRating;
 import io.servicequality.contracts.FeedbackSubmitted;
 import io.servicequality.contracts.Topics;
+import io.servicequality.feedback.TestCredentials;
+import io.servicequality.feedback.config.AccessRules;
 import io.servicequality.feedback.eventlog.EventLog;
 import io.servicequality.feedback.eventlog.EventLogUnavailableException;
 import io.servicequality.feedback.ingest.IngestProperties;
 import io.servicequality.feedback.ingest.Intake;
-import io.servicequality.feedback.tenant.TenantProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,12 +64,18 @@ import tools.jackson.databind.node.ObjectNode;
 /** The HTTP contract of feedback ingest with the log mocked; the admission and idempotency filters have their own IT. */
 @WebMvcTest(
         controllers = FeedbackController.class,
-        properties = {"sqp.tenant-id=acme-bank", "sqp.ingest.max-batch-items=5"},
+        properties = {"sqp.ingest.max-batch-items=5"},
         excludeFilters =
                 @ComponentScan.Filter(
                         type = FilterType.REGEX,
                         pattern = "io\\.servicequality\\.feedback\\.(admission|idempotency)\\..*"))
-@Import({FeedbackIntake.class, Intake.class, FeedbackControllerTest.FixedClock.class})
+@Import({
+    TestCredentials.DefaultAdmin.class,
+    AccessRules.class,
+    FeedbackIntake.class,
+    Intake.class,
+    FeedbackControllerTest.FixedClock.class
+})
 class FeedbackControllerTest {
 
     static final Instant RECEIVED_AT = Instant.parse("2026-11-20T09:15:02Z");
@@ -87,7 +94,7 @@ class FeedbackControllerTest {
             """;
 
     @TestConfiguration
-    @EnableConfigurationProperties({TenantProperties.class, IngestProperties.class})
+    @EnableConfigurationProperties(IngestProperties.class)
     static class FixedClock {
         @Bean
         Clock clock() {

@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.servicequality.contracts.EventSample;
 import io.servicequality.contracts.FeedbackSubmitted;
 import io.servicequality.contracts.Topics;
+import io.servicequality.feedback.TestCredentials;
 import io.servicequality.feedback.eventlog.InvalidEventException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -35,6 +36,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.core.KafkaOperations;
@@ -50,7 +52,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The ingest path end to end against a real broker and store: a 202 means the event is on the topic, the projection
  * makes it readable, duplicates and bad records change nothing. Subclasses provide the infrastructure.
  */
-@SpringBootTest(properties = "sqp.tenant-id=acme-bank")
+@Import(TestCredentials.DefaultAdmin.class)
+@SpringBootTest
 @AutoConfigureMockMvc
 abstract class FeedbackIngestIT {
 

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.servicequality.embeddedstore.EmbeddedStore;
+import io.servicequality.feedback.TestCredentials;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -27,6 +29,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * the application's own, so this also proves they turn a dead broker into an answer within seconds (Kafka's default
  * would block for a minute).
  */
+@Import(TestCredentials.DefaultAdmin.class)
 @SpringBootTest(
         properties = {
             "spring.kafka.bootstrap-servers=localhost:1",

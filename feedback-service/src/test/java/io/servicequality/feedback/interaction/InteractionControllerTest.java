@@ -22,10 +22,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.servicequality.contracts.Channel;
 import io.servicequality.contracts.InteractionRecorded;
 import io.servicequality.contracts.Topics;
+import io.servicequality.feedback.TestCredentials;
+import io.servicequality.feedback.config.AccessRules;
 import io.servicequality.feedback.eventlog.EventLog;
 import io.servicequality.feedback.ingest.IngestProperties;
 import io.servicequality.feedback.ingest.Intake;
-import io.servicequality.feedback.tenant.TenantProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,12 +59,17 @@ import tools.jackson.databind.node.ObjectNode;
 /** The HTTP contract of interaction ingest with the log mocked: the validation matrix and the batch endpoint. */
 @WebMvcTest(
         controllers = InteractionController.class,
-        properties = "sqp.tenant-id=acme-bank",
         excludeFilters =
                 @ComponentScan.Filter(
                         type = FilterType.REGEX,
                         pattern = "io\\.servicequality\\.feedback\\.(admission|idempotency)\\..*"))
-@Import({InteractionIntake.class, Intake.class, InteractionControllerTest.FixedClock.class})
+@Import({
+    TestCredentials.DefaultAdmin.class,
+    AccessRules.class,
+    InteractionIntake.class,
+    Intake.class,
+    InteractionControllerTest.FixedClock.class
+})
 class InteractionControllerTest {
 
     static final Instant RECEIVED_AT = Instant.parse("2026-11-20T09:02:01Z");
@@ -71,7 +77,7 @@ class InteractionControllerTest {
     static final String EXAMPLE = InteractionExamples.SINGLE;
 
     @TestConfiguration
-    @EnableConfigurationProperties({TenantProperties.class, IngestProperties.class})
+    @EnableConfigurationProperties(IngestProperties.class)
     static class FixedClock {
         @Bean
         Clock clock() {

@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.servicequality.embeddedstore.EmbeddedStore;
+import io.servicequality.feedback.TestCredentials;
 import io.servicequality.feedback.eventlog.EventLog;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -30,6 +32,7 @@ import org.springframework.test.web.servlet.ResultActions;
  * published, and after a few failures the circuit breaker opens so that later requests are refused without waiting
  * for the driver.
  */
+@Import(TestCredentials.DefaultAdmin.class)
 @SpringBootTest(
         properties = {
             "spring.kafka.bootstrap-servers=localhost:1",

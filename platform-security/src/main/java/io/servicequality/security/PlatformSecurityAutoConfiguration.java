@@ -1,0 +1,203 @@
+package io.servicequality.security;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jackson.autoconfigure.JsonFactoryBuilderCustomizer;
+import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.Resource;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import tools.jackson.core.StreamReadConstraints;
+
+/**
+ * Everything a service gets by depending on this module: staff JWTs and app API keys become a {@link Caller}; the
+ * service's {@link EndpointRules} decide per endpoint (unmatched requests are denied); 401/403 are problems; security
+ * headers, closed CORS and JSON limits apply to every request.
+ */
+@AutoConfiguration(
+        before = {
+            SecurityAutoConfiguration.class,
+            ServletWebSecurityAutoConfiguration.class,
+            ManagementWebSecurityAutoConfiguration.class,
+            UserDetailsServiceAutoConfiguration.class,
+            OAuth2ResourceServerAutoConfiguration.class,
+            OAuth2ResourceServerWebSecurityAutoConfiguration.class
+        })
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableWebSecurity
+@EnableConfigurationProperties(PlatformSecurityProperties.class)
+public class PlatformSecurityAutoConfiguration {
+
+    /** Open to everyone: health probes and the OpenAPI documents. */
+    static final String[] OPEN = {
+        "/actuator/health",
+        "/actuator/health/**",
+        "/v3/api-docs",
+        "/v3/api-docs/**",
+        "/swagger-ui.html",
+        "/swagger-ui/**",
+        "/error"
+    };
+
+    static final String CONTENT_SECURITY_POLICY =
+            "default-src 'self'; script-src 'self'; object-src 'none'; frame-ancestors 'none'";
+
+    @Bean
+    CallerAccess callerAccess() {
+        return new CallerAccess();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    TenantGate tenantGate(PlatformSecurityProperties properties, ObjectProvider<MeterRegistry> meters) {
+        return new TenantGate(
+                new HashSet<>(properties.knownTenants()), meters.getIfAvailable(() -> Metrics.globalRegistry));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    BranchRegions branchRegions() {
+        return new BranchRegions();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ApiKeyRegistry apiKeyRegistry(TenantGate tenants) {
+        return new ApiKeyRegistry(tenants);
+    }
+
+    @Bean
+    SecurityProblemAdvice securityProblemAdvice() {
+        return new SecurityProblemAdvice();
+    }
+
+    /**
+     * With {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} (an OIDC provider): its keys, {@code iss} equal
+     * to it. Otherwise the local RSA public key ({@code sqp.security.jwt.public-key-location}) and {@code iss} equal to
+     * {@code sqp.security.jwt.issuer}. Either way: RS256 signature, expiry, a known tenant.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    JwtDecoder jwtDecoder(PlatformSecurityProperties properties, Environment environment, TenantGate tenants) {
+        String issuerUri = environment.getProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri", "");
+        if (!issuerUri.isBlank()) {
+            return new SupplierJwtDecoder(() -> {
+                NimbusJwtDecoder decoder =
+                        NimbusJwtDecoder.withIssuerLocation(issuerUri).build();
+                decoder.setJwtValidator(StaffTokens.validator(issuerUri, tenants));
+                return decoder;
+            });
+        }
+        Resource location = properties.jwt().publicKeyLocation();
+        if (location == null || !location.exists()) {
+            throw new IllegalStateException("No way to verify staff tokens: set SQP_SECURITY_JWT_ISSUER_URI (an OIDC"
+                    + " issuer) or SQP_SECURITY_JWT_PUBLIC_KEY_LOCATION (an RSA public key PEM); "
+                    + location + " does not exist");
+        }
+        NimbusJwtDecoder decoder =
+                NimbusJwtDecoder.withPublicKey(readPublicKey(location)).build();
+        decoder.setJwtValidator(StaffTokens.validator(properties.jwt().issuer(), tenants));
+        return decoder;
+    }
+
+    @Bean
+    SecurityFilterChain platformSecurityFilterChain(
+            HttpSecurity http,
+            List<EndpointRules> endpointRules,
+            JwtDecoder jwtDecoder,
+            ApiKeyRegistry apiKeys,
+            BranchRegions branchRegions,
+            PlatformSecurityProperties properties)
+            throws Exception {
+        SecurityProblems problems = new SecurityProblems();
+        http.csrf(csrf -> csrf.disable()) // no cookies, no sessions: every request carries its credential
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .logout(logout -> logout.disable())
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .cors(cors -> cors.configurationSource(cors(properties.corsAllowedOrigins())))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .frameOptions(frame -> frame.deny())
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
+                .authorizeHttpRequests(rules -> {
+                    rules.requestMatchers(OPEN).permitAll();
+                    endpointRules.forEach(rule -> rule.declare(rules));
+                    rules.anyRequest().denyAll();
+                })
+                .addFilterBefore(
+                        new ApiKeyAuthenticationFilter(apiKeys, problems), BearerTokenAuthenticationFilter.class)
+                .oauth2ResourceServer(server -> server.jwt(jwt ->
+                                jwt.decoder(jwtDecoder).jwtAuthenticationConverter(new StaffTokens(branchRegions)))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(exceptions ->
+                        exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        return http.build();
+    }
+
+    /** Deep or huge JSON is refused while it is read (400), before it can cost memory or stack. */
+    @Bean
+    JsonFactoryBuilderCustomizer platformJsonLimits(PlatformSecurityProperties properties) {
+        return factory -> factory.streamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(properties.json().maxNestingDepth())
+                .maxStringLength(properties.json().maxStringLength())
+                .build());
+    }
+
+    private static UrlBasedCorsConfigurationSource cors(List<String> allowedOrigins) {
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        List<String> origins = allowedOrigins.stream().filter(o -> !o.isBlank()).toList();
+        if (!origins.isEmpty()) {
+            CorsConfiguration configuration = new CorsConfiguration();
+            configuration.setAllowedOrigins(origins);
+            configuration.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE"));
+            configuration.setAllowedHeaders(List.of("Authorization", "X-API-Key", "Content-Type", "Idempotency-Key"));
+            configuration.setExposedHeaders(List.of("Location", "Retry-After"));
+            source.registerCorsConfiguration("/**", configuration);
+        }
+        return source;
+    }
+
+    static RSAPublicKey readPublicKey(Resource location) {
+        try (InputStream in = location.getInputStream()) {
+            String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
+                    .replaceAll("-----[A-Z ]+-----", "")
+                    .replaceAll("\\s", "");
+            return (RSAPublicKey) KeyFactory.getInstance("RSA")
+                    .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(pem)));
+        } catch (IOException | java.security.GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException("Cannot read the RSA public key at " + location, e);
+        }
+    }
+}
