@@ -27,10 +27,7 @@ class ArchitectureTest {
             .ignoreDependency(
                     resideInAPackage("io.servicequality.complaint.complaint.."),
                     resideInAnyPackage("io.servicequality.complaint.calendar..", "io.servicequality.complaint.sla.."))
-            .ignoreDependency(
-                    alwaysTrue(),
-                    resideInAnyPackage(
-                            "io.servicequality.complaint.tenant..", "io.servicequality.complaint.problem.."));
+            .ignoreDependency(alwaysTrue(), resideInAnyPackage("io.servicequality.complaint.problem.."));
 
     @ArchTest
     static final ArchRule onlyWiringKnowsTheWiring = noClasses()
@@ -46,15 +43,7 @@ class ArchitectureTest {
             .resideInAPackage("io.servicequality.complaint.problem..")
             .should()
             .dependOnClassesThat()
-            .resideInAnyPackage("io.servicequality.complaint.complaint..", "io.servicequality.complaint.tenant..");
-
-    @ArchTest
-    static final ArchRule theTenantComesFromConfigurationOnly = noClasses()
-            .that()
-            .resideInAPackage("io.servicequality.complaint.tenant..")
-            .should()
-            .dependOnClassesThat()
-            .resideInAnyPackage("org.springframework.web..", "io.servicequality.complaint.complaint..");
+            .resideInAPackage("io.servicequality.complaint.complaint..");
 
     @ArchTest
     static final ArchRule calendarsAndPoliciesKnowNoComplaint = noClasses()

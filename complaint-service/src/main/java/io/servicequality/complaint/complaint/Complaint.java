@@ -49,9 +49,6 @@ class Complaint {
 
     static final String COLLECTION = "complaints";
 
-    /** Who caused a transition when the caller does not say. */
-    static final String API_ACTOR = "api";
-
     /** Who announces warnings and breaches and escalates on breach. */
     static final String SLA_TIMER_ACTOR = "sla-timer";
 
@@ -106,6 +103,7 @@ class Complaint {
      *
      * @param openedAt when the customer complained; the SLA clock and the numbering month count from it
      * @param recordedAt when this service learnt of it
+     * @param openedBy who opened it (the caller's subject: a staff member or an app's API key id)
      */
     static Complaint open(
             String id,
@@ -114,6 +112,7 @@ class Complaint {
             ComplaintNumber number,
             Instant openedAt,
             Instant recordedAt,
+            String openedBy,
             ComplaintDetails details,
             SlaContext sla) {
         if (!number.month().equals(ComplaintNumber.monthOf(openedAt))) {
@@ -137,7 +136,7 @@ class Complaint {
         complaint.history = new ArrayList<>();
         complaint.outbox = new ArrayList<>();
         complaint.recompute(sla);
-        complaint.record(ComplaintEventType.OPENED, opened, API_ACTOR, null, Extras.NONE);
+        complaint.record(ComplaintEventType.OPENED, opened, openedBy, null, Extras.NONE);
         return complaint;
     }
 

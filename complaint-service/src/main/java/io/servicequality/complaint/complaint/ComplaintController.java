@@ -38,8 +38,8 @@ import org.springframework.web.bind.annotation.RestController;
  * Complaints over HTTP: open, read (with history), the lifecycle actions, list with counts, CSV export.
  *
  * <p>Actions answer the complaint as it is afterwards with its {@code ETag} (the revision); sending it back in
- * {@code If-Match} makes the action fail with 412 if anyone changed the complaint in between. {@code X-Actor} names
- * who acts (until callers authenticate); it goes into the history and the events.
+ * {@code If-Match} makes the action fail with 412 if anyone changed the complaint in between. Who acts is the caller
+ * of the credential (its subject), never a request header; it goes into the history and the events.
  */
 @RestController
 @RequestMapping(ComplaintController.PATH)
@@ -47,8 +47,6 @@ class ComplaintController {
 
     static final String PATH = "/api/v1/complaints";
 
-    private static final String ACTOR = "X-Actor";
-    private static final Pattern ACTOR_FORMAT = Pattern.compile("[\\p{L}\\p{N} ._@-]{1,64}");
     private static final Pattern REVISION = Pattern.compile("^(?:W/)?\"?(\\d{1,18})\"?$");
 
     private final ComplaintService complaints;
@@ -81,121 +79,107 @@ class ComplaintController {
     ResponseEntity<ComplaintResponse> acknowledge(
             @PathVariable String complaintId,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @RequestHeader(value = ACTOR, required = false) String actor,
             @Valid @RequestBody(required = false) Acknowledge body) {
         Acknowledge request = body != null ? body : new Acknowledge(null, null);
         return act(
                 complaintId,
                 ifMatch,
-                (complaint, now, sla, lifecycle) ->
-                        complaint.acknowledge(now, actor(actor), request.severity(), request.note(), sla));
+                (complaint, now, actor, sla, lifecycle) ->
+                        complaint.acknowledge(now, actor, request.severity(), request.note(), sla));
     }
 
     @PostMapping("/{complaintId}/assign")
     ResponseEntity<ComplaintResponse> assign(
             @PathVariable String complaintId,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @RequestHeader(value = ACTOR, required = false) String actor,
             @Valid @RequestBody Assign request) {
         return act(
                 complaintId,
                 ifMatch,
-                (complaint, now, sla, lifecycle) ->
-                        complaint.assign(now, actor(actor), request.assignee(), request.department(), sla));
+                (complaint, now, actor, sla, lifecycle) ->
+                        complaint.assign(now, actor, request.assignee(), request.department(), sla));
     }
 
     @PostMapping("/{complaintId}/hold")
     ResponseEntity<ComplaintResponse> hold(
             @PathVariable String complaintId,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @RequestHeader(value = ACTOR, required = false) String actor,
             @Valid @RequestBody Hold request) {
         return act(
                 complaintId,
                 ifMatch,
-                (complaint, now, sla, lifecycle) -> complaint.hold(now, actor(actor), request.reason(), sla));
+                (complaint, now, actor, sla, lifecycle) -> complaint.hold(now, actor, request.reason(), sla));
     }
 
     @PostMapping("/{complaintId}/resume")
     ResponseEntity<ComplaintResponse> resume(
             @PathVariable String complaintId,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @RequestHeader(value = ACTOR, required = false) String actor,
             @Valid @RequestBody(required = false) Note body) {
         String note = body != null ? body.note() : null;
         return act(
                 complaintId,
                 ifMatch,
-                (complaint, now, sla, lifecycle) -> complaint.resume(now, actor(actor), note, sla));
+                (complaint, now, actor, sla, lifecycle) -> complaint.resume(now, actor, note, sla));
     }
 
     @PostMapping("/{complaintId}/escalate")
     ResponseEntity<ComplaintResponse> escalate(
             @PathVariable String complaintId,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @RequestHeader(value = ACTOR, required = false) String actor,
             @Valid @RequestBody Escalate request) {
         return act(
                 complaintId,
                 ifMatch,
-                (complaint, now, sla, lifecycle) ->
-                        complaint.escalate(now, actor(actor), request.reason(), request.severity(), sla));
+                (complaint, now, actor, sla, lifecycle) ->
+                        complaint.escalate(now, actor, request.reason(), request.severity(), sla));
     }
 
     @PostMapping("/{complaintId}/resolve")
     ResponseEntity<ComplaintResponse> resolve(
             @PathVariable String complaintId,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @RequestHeader(value = ACTOR, required = false) String actor,
             @Valid @RequestBody Resolve request) {
         return act(
                 complaintId,
                 ifMatch,
-                (complaint, now, sla, lifecycle) -> complaint.resolve(
-                        now,
-                        actor(actor),
-                        request.rootCause(),
-                        request.correctiveAction(),
-                        lifecycle.followUpWindow(),
-                        sla));
+                (complaint, now, actor, sla, lifecycle) -> complaint.resolve(
+                        now, actor, request.rootCause(), request.correctiveAction(), lifecycle.followUpWindow(), sla));
     }
 
     @PostMapping("/{complaintId}/follow-up")
     ResponseEntity<ComplaintResponse> followUp(
             @PathVariable String complaintId,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @RequestHeader(value = ACTOR, required = false) String actor,
             @Valid @RequestBody FollowUp request) {
         return act(
                 complaintId,
                 ifMatch,
-                (complaint, now, sla, lifecycle) -> complaint.followUp(
-                        now, actor(actor), request.satisfaction(), request.note(), lifecycle.satisfiedFrom(), sla));
+                (complaint, now, actor, sla, lifecycle) -> complaint.followUp(
+                        now, actor, request.satisfaction(), request.note(), lifecycle.satisfiedFrom(), sla));
     }
 
     @PostMapping("/{complaintId}/close")
     ResponseEntity<ComplaintResponse> close(
             @PathVariable String complaintId,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @RequestHeader(value = ACTOR, required = false) String actor,
             @Valid @RequestBody(required = false) Note body) {
         String note = body != null ? body.note() : null;
         return act(
                 complaintId,
                 ifMatch,
-                (complaint, now, sla, lifecycle) -> complaint.close(now, actor(actor), note, sla));
+                (complaint, now, actor, sla, lifecycle) -> complaint.close(now, actor, note, sla));
     }
 
     @PostMapping("/{complaintId}/reopen")
     ResponseEntity<ComplaintResponse> reopen(
             @PathVariable String complaintId,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @RequestHeader(value = ACTOR, required = false) String actor,
             @Valid @RequestBody Reopen request) {
         return act(
                 complaintId,
                 ifMatch,
-                (complaint, now, sla, lifecycle) -> complaint.reopen(now, actor(actor), request.reason(), sla));
+                (complaint, now, actor, sla, lifecycle) -> complaint.reopen(now, actor, request.reason(), sla));
     }
 
     @GetMapping
@@ -261,15 +245,5 @@ class ComplaintController {
             throw Problems.validationFailed(Map.of("If-Match", "must be the ETag of the complaint, e.g. \"3\""));
         }
         return Long.parseLong(matcher.group(1));
-    }
-
-    private static String actor(String actor) {
-        if (actor == null || actor.isBlank()) {
-            return Complaint.API_ACTOR;
-        }
-        if (!ACTOR_FORMAT.matcher(actor).matches()) {
-            throw Problems.validationFailed(Map.of(ACTOR, "must be 1–64 letters, digits, spaces or ._@-"));
-        }
-        return actor;
     }
 }

@@ -5,7 +5,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-/** No complaint with this id in the tenant. */
+/** No complaint with this id that the caller may see (absent, another tenant's, or outside its branches). */
 class ComplaintNotFoundException extends ErrorResponseException {
 
     ComplaintNotFoundException(String complaintId) {

@@ -2,7 +2,7 @@ package io.servicequality.complaint.complaint;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-import io.servicequality.complaint.tenant.TenantProperties;
+import io.servicequality.security.CallerAccess;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,17 +17,21 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
-/** Lists, counts and exports the tenant's complaints by filter, newest first. */
+/**
+ * Lists, counts and exports the complaints the caller may see by filter, newest first. Every query starts from the
+ * caller's scope ({@link CallerAccess#scope()}: its tenant and, for a branch-bound caller, its branches); the request's
+ * filters can only narrow it, so the items and every count stay within it.
+ */
 @Component
 class ComplaintQueries {
 
     private final MongoOperations mongo;
-    private final String tenantId;
+    private final CallerAccess callers;
     private final Clock clock;
 
-    ComplaintQueries(MongoOperations mongo, TenantProperties tenant, Clock clock) {
+    ComplaintQueries(MongoOperations mongo, CallerAccess callers, Clock clock) {
         this.mongo = mongo;
-        this.tenantId = tenant.tenantId();
+        this.callers = callers;
         this.clock = clock;
     }
 
@@ -90,7 +94,7 @@ class ComplaintQueries {
 
     private Criteria criteria(ComplaintFilter filter, Instant now) {
         List<Criteria> all = new ArrayList<>();
-        all.add(where("tenantId").is(tenantId));
+        all.add(callers.scope());
         if (filter.status() != null) {
             all.add(where("status").is(filter.status()));
         }

@@ -7,22 +7,35 @@ import io.servicequality.complaint.calendar.BusinessCalendars;
 import io.servicequality.complaint.problem.ProblemTypes;
 import io.servicequality.complaint.problem.Problems;
 import io.servicequality.complaint.sla.SlaPolicies;
-import io.servicequality.complaint.tenant.TenantProperties;
+import io.servicequality.security.CallerAccess;
+import io.servicequality.security.TenantGate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
-/** Opens complaints, moves them through their lifecycle and fires their SLA timers, within the deployment's tenant. */
+/**
+ * Opens complaints, moves them through their lifecycle and fires their SLA timers.
+ *
+ * <p>Requests act for the caller ({@link CallerAccess}): a complaint is opened in the caller's tenant and only for a
+ * branch the caller may act for (403 otherwise), and every complaint a request reads or changes is loaded through the
+ * caller's scope, so another tenant's or an out-of-scope branch's complaint is not found (404). Background work (SLA
+ * timers, follow-up auto-close, recomputation after a calendar or policy change) works on each complaint in its own
+ * tenant, for the tenants this deployment serves.
+ */
 @Service
 class ComplaintService {
 
@@ -35,9 +48,11 @@ class ComplaintService {
     private final SlaPolicies policies;
     private final LifecycleProperties lifecycle;
     private final int maxNumberingAttempts;
-    private final String tenantId;
+    private final CallerAccess callers;
+    private final Set<String> tenants;
     private final Clock clock;
 
+    @Autowired
     ComplaintService(
             Complaints complaints,
             MongoOperations mongo,
@@ -46,7 +61,35 @@ class ComplaintService {
             SlaPolicies policies,
             LifecycleProperties lifecycle,
             NumberingProperties numbering,
-            TenantProperties tenant,
+            CallerAccess callers,
+            TenantGate tenants,
+            Clock clock) {
+        this(
+                complaints,
+                mongo,
+                relay,
+                calendars,
+                policies,
+                lifecycle,
+                numbering,
+                callers,
+                tenants.knownTenants(),
+                clock);
+    }
+
+    /**
+     * @param tenants whose complaints the timers of this instance fire
+     */
+    ComplaintService(
+            Complaints complaints,
+            MongoOperations mongo,
+            OutboxRelay relay,
+            BusinessCalendars calendars,
+            SlaPolicies policies,
+            LifecycleProperties lifecycle,
+            NumberingProperties numbering,
+            CallerAccess callers,
+            Set<String> tenants,
             Clock clock) {
         this.complaints = complaints;
         this.mongo = mongo;
@@ -55,7 +98,8 @@ class ComplaintService {
         this.policies = policies;
         this.lifecycle = lifecycle;
         this.maxNumberingAttempts = numbering.maxAttempts();
-        this.tenantId = tenant.tenantId();
+        this.callers = callers;
+        this.tenants = Set.copyOf(tenants);
         this.clock = clock;
     }
 
@@ -67,19 +111,25 @@ class ComplaintService {
      * is a duplicate-key error, which stores nothing and so uses no number; we retry with the new highest serial.
      * The complaint and its {@code OPENED} event are one document, written in one insert.
      *
+     * <p>In the caller's tenant, for a branch the caller may act for.
+     *
      * @param occurredAt when the customer complained; {@code null} means now
+     * @throws org.springframework.security.access.AccessDeniedException for a branch outside the caller's scope (403)
      */
     Complaint open(String branchId, Instant occurredAt, ComplaintDetails details) {
+        callers.requireBranch(branchId);
+        String tenantId = callers.tenantId();
+        String openedBy = callers.current().subject();
         Instant recordedAt = clock.instant();
         Instant openedAt = occurredAt != null ? occurredAt : recordedAt;
         String month = ComplaintNumber.monthOf(openedAt);
         String complaintId = new ObjectId().toHexString();
-        SlaContext sla = slaContext(branchId);
+        SlaContext sla = slaContext(tenantId, branchId);
         for (int attempt = 1; attempt <= maxNumberingAttempts; attempt++) {
             ComplaintNumber number =
                     ComplaintNumber.following(branchId, openedAt, complaints.highestSerial(tenantId, branchId, month));
-            Complaint complaint =
-                    Complaint.open(complaintId, tenantId, branchId, number, openedAt, recordedAt, details, sla);
+            Complaint complaint = Complaint.open(
+                    complaintId, tenantId, branchId, number, openedAt, recordedAt, openedBy, details, sla);
             // a complaint filed late may already be past its warning or due time
             complaint.fireDueTimers(recordedAt);
             try {
@@ -93,10 +143,16 @@ class ComplaintService {
         throw new NumberingContentionException(branchId, maxNumberingAttempts);
     }
 
+    /** The complaint, if the caller may see it: in its tenant and, for a branch-bound caller, in its branches. */
     Complaint get(String complaintId) {
-        return complaints
-                .findByIdAndTenantId(complaintId, tenantId)
-                .orElseThrow(() -> new ComplaintNotFoundException(complaintId));
+        Complaint complaint = mongo.findOne(
+                new Query(
+                        new Criteria().andOperator(callers.scope(), where("_id").is(complaintId))),
+                Complaint.class);
+        if (complaint == null) {
+            throw new ComplaintNotFoundException(complaintId);
+        }
+        return complaint;
     }
 
     /**
@@ -106,10 +162,18 @@ class ComplaintService {
      * on the new state, where the command is checked again: two concurrent resolves never both succeed, the second
      * finds the complaint resolved and gets a 409. With {@code expectedRevision} (the {@code If-Match} the caller
      * read), a complaint changed by anyone else since is refused with 412 instead.
+     *
+     * <p>The complaint is loaded through the caller's scope (404 outside it) and the caller's subject is who acts.
      */
     Complaint act(String complaintId, Long expectedRevision, Command command) {
+        String actor = callers.current().subject();
+        return apply(complaintId, () -> get(complaintId), expectedRevision, actor, command);
+    }
+
+    private Complaint apply(
+            String complaintId, Supplier<Complaint> load, Long expectedRevision, String actor, Command command) {
         for (int attempt = 1; attempt <= lifecycle.maxAttempts(); attempt++) {
-            Complaint complaint = get(complaintId);
+            Complaint complaint = load.get();
             if (expectedRevision != null && complaint.revision() != expectedRevision) {
                 throw Problems.of(
                         HttpStatus.PRECONDITION_FAILED,
@@ -118,7 +182,12 @@ class ComplaintService {
                         "The complaint changed since revision " + expectedRevision + "; it is at revision "
                                 + complaint.revision());
             }
-            command.apply(complaint, clock.instant(), slaContext(complaint.branchId()), lifecycle);
+            command.apply(
+                    complaint,
+                    clock.instant(),
+                    actor,
+                    slaContext(complaint.tenantId(), complaint.branchId()),
+                    lifecycle);
             try {
                 Complaint saved = complaints.save(complaint);
                 relay.publishSoon(saved.id());
@@ -144,7 +213,7 @@ class ComplaintService {
      */
     int fireDueTimers(int limit) {
         Instant now = clock.instant();
-        Query due = query(where("tenantId").is(tenantId).and("nextTimerAt").lte(now))
+        Query due = query(where("tenantId").in(tenants).and("nextTimerAt").lte(now))
                 .with(Sort.by("nextTimerAt", "_id"))
                 .limit(limit);
         due.fields().include("_id");
@@ -175,12 +244,12 @@ class ComplaintService {
     }
 
     /** Recomputes the due times of the branch's unresolved complaints after its calendar changed. */
-    void recomputeBranch(String branchId) {
+    void recomputeBranch(String tenantId, String branchId) {
         recompute(query(where("tenantId").is(tenantId).and("branchId").is(branchId)));
     }
 
-    /** Recomputes the due times of unresolved complaints of a severity after its targets changed. */
-    void recomputeSeverity(io.servicequality.contracts.ComplaintChanged.Severity severity) {
+    /** Recomputes the due times of the tenant's unresolved complaints of a severity after its targets changed. */
+    void recomputeSeverity(String tenantId, io.servicequality.contracts.ComplaintChanged.Severity severity) {
         recompute(query(where("tenantId").is(tenantId).and("details.severity").is(severity)));
     }
 
@@ -191,18 +260,23 @@ class ComplaintService {
                 .map(document -> String.valueOf(document.get("_id")))
                 .toList();
         for (String id : ids) {
-            act(id, null, (complaint, now, sla, properties) -> complaint.recomputeDueTimes(now, sla));
+            apply(
+                    id,
+                    () -> complaints.findById(id).orElseThrow(() -> new ComplaintNotFoundException(id)),
+                    null,
+                    Complaint.SLA_TIMER_ACTOR,
+                    (complaint, now, actor, sla, properties) -> complaint.recomputeDueTimes(now, sla));
         }
         log.info("Recomputed the due times of {} complaints", ids.size());
     }
 
-    private SlaContext slaContext(String branchId) {
-        return new SlaContext(calendars.of(branchId), policies::targetsFor);
+    private SlaContext slaContext(String tenantId, String branchId) {
+        return new SlaContext(calendars.of(tenantId, branchId), severity -> policies.targetsFor(tenantId, severity));
     }
 
-    /** One lifecycle command, applied to the complaint's latest state. */
+    /** One lifecycle command, applied to the complaint's latest state; {@code actor} is who acts. */
     @FunctionalInterface
     interface Command {
-        void apply(Complaint complaint, Instant now, SlaContext sla, LifecycleProperties lifecycle);
+        void apply(Complaint complaint, Instant now, String actor, SlaContext sla, LifecycleProperties lifecycle);
     }
 }

@@ -3,10 +3,11 @@ package io.servicequality.complaint.complaint;
 import java.util.Optional;
 import org.springframework.data.mongodb.repository.MongoRepository;
 
-/** All complaints; every query names the tenant. */
+/**
+ * All complaints, for numbering and background work on each complaint in its own tenant; requests read complaints
+ * through the caller's scope ({@code ComplaintService#get}).
+ */
 interface Complaints extends MongoRepository<Complaint, String> {
-
-    Optional<Complaint> findByIdAndTenantId(String id, String tenantId);
 
     Optional<Complaint> findFirstByTenantIdAndBranchIdAndMonthOrderBySerialDesc(
             String tenantId, String branchId, String month);

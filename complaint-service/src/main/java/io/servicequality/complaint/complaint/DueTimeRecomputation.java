@@ -17,11 +17,11 @@ class DueTimeRecomputation {
 
     @EventListener
     void on(BusinessCalendarChanged changed) {
-        complaints.recomputeBranch(changed.branchId());
+        complaints.recomputeBranch(changed.tenantId(), changed.branchId());
     }
 
     @EventListener
     void on(SlaPolicyChanged changed) {
-        complaints.recomputeSeverity(changed.severity());
+        complaints.recomputeSeverity(changed.tenantId(), changed.severity());
     }
 }

@@ -4,15 +4,17 @@ import static org.springframework.data.mongodb.core.FindAndModifyOptions.options
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
-import io.servicequality.complaint.tenant.TenantProperties;
 import io.servicequality.contracts.ComplaintChanged;
+import io.servicequality.security.TenantGate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.bson.Document;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -36,14 +38,20 @@ class Outbox {
     private static final String PENDING_EVENT_ID = "outbox.eventId";
 
     private final MongoOperations mongo;
-    private final String tenantId;
+    private final Set<String> tenants;
     private final Duration claimTimeout;
     private final int sweepBatchSize;
     private final Clock clock;
 
-    Outbox(MongoOperations mongo, TenantProperties tenant, OutboxProperties properties, Clock clock) {
+    @Autowired
+    Outbox(MongoOperations mongo, TenantGate tenants, OutboxProperties properties, Clock clock) {
+        this(mongo, tenants.knownTenants(), properties, clock);
+    }
+
+    /** A relay for the complaints of {@code tenants} only. */
+    Outbox(MongoOperations mongo, Set<String> tenants, OutboxProperties properties, Clock clock) {
         this.mongo = mongo;
-        this.tenantId = tenant.tenantId();
+        this.tenants = Set.copyOf(tenants);
         this.claimTimeout = properties.claimTimeout();
         this.sweepBatchSize = properties.sweepBatchSize();
         this.clock = clock;
@@ -73,7 +81,7 @@ class Outbox {
     /** Forgets an event Kafka acknowledged. */
     void remove(Claim claim, UUID eventId) {
         mongo.updateFirst(
-                query(where("id").is(claim.complaintId()).and("tenantId").is(tenantId)),
+                query(where("id").is(claim.complaintId())),
                 new Update().pull("outbox", new Document("eventId", eventId)),
                 Complaint.class);
     }
@@ -81,19 +89,14 @@ class Outbox {
     /** Gives the claim back, whether or not every event went out. */
     void release(Claim claim) {
         mongo.updateFirst(
-                query(where("id")
-                        .is(claim.complaintId())
-                        .and("tenantId")
-                        .is(tenantId)
-                        .and(CLAIM_TOKEN)
-                        .is(claim.token())),
+                query(where("id").is(claim.complaintId()).and(CLAIM_TOKEN).is(claim.token())),
                 new Update().unset(CLAIMED_UNTIL).unset(CLAIM_TOKEN),
                 Complaint.class);
     }
 
     private Criteria pendingAndUnclaimed(Instant now) {
         return where("tenantId")
-                .is(tenantId)
+                .in(tenants)
                 .and(PENDING_EVENT_ID)
                 .exists(true)
                 .orOperator(where(CLAIMED_UNTIL).is(null), where(CLAIMED_UNTIL).lte(now));

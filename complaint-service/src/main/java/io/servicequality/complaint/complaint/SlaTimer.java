@@ -1,6 +1,5 @@
 package io.servicequality.complaint.complaint;
 
-import io.servicequality.complaint.tenant.TenantProperties;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.util.UUID;
@@ -18,11 +17,17 @@ import org.springframework.stereotype.Component;
  * wait. Exactly once does not rest on the lease alone: each firing is written with its outbox event in one
  * optimistic-locked update of the complaint, so even two instances that both believe they hold the lease cannot
  * announce a timer twice, and a restart finds what was already announced on the document.
+ *
+ * <p>Timers are not requests: they fire on the complaints of every tenant this deployment serves, each in its own
+ * tenant.
  */
 @Component
 class SlaTimer {
 
     private static final Logger log = LoggerFactory.getLogger(SlaTimer.class);
+
+    /** One lease for the deployment: its holder fires the timers of every tenant it serves. */
+    static final String LEASE = "sla-timers";
 
     /** Batches per tick, so one tick cannot outlast its lease by much; what is left waits for the next tick. */
     private static final int MAX_ROUNDS = 20;
@@ -32,20 +37,10 @@ class SlaTimer {
     private final int batchSize;
 
     @Autowired
-    SlaTimer(
-            ComplaintService complaints,
-            MongoOperations mongo,
-            TenantProperties tenant,
-            TimerProperties properties,
-            Clock clock) {
+    SlaTimer(ComplaintService complaints, MongoOperations mongo, TimerProperties properties, Clock clock) {
         this(
                 complaints,
-                new TimerLease(
-                        mongo,
-                        "sla-timers:" + tenant.tenantId(),
-                        UUID.randomUUID().toString(),
-                        properties.leaseTimeout(),
-                        clock),
+                new TimerLease(mongo, LEASE, UUID.randomUUID().toString(), properties.leaseTimeout(), clock),
                 properties.batchSize());
     }
 

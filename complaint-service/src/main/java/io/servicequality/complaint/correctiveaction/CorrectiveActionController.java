@@ -7,18 +7,20 @@ import io.servicequality.complaint.correctiveaction.CorrectiveActionRequests.Pla
 import io.servicequality.complaint.correctiveaction.CorrectiveActionRequests.Replan;
 import io.servicequality.complaint.problem.ProblemTypes;
 import io.servicequality.complaint.problem.Problems;
-import io.servicequality.complaint.tenant.TenantProperties;
+import io.servicequality.security.CallerAccess;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.bson.types.ObjectId;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -27,7 +29,6 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -35,6 +36,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Corrective actions over HTTP: plan one, re-plan it, move it through do and check, record the effectiveness check,
  * list them. Every change goes through the optimistic lock; a concurrent change answers 409.
+ *
+ * <p>Planned in the caller's tenant for a branch the caller may act for (403 otherwise); read and changed only through
+ * the caller's scope, so another tenant's or an out-of-scope branch's action is not found (404).
  */
 @RestController
 @RequestMapping(CorrectiveActionController.PATH)
@@ -44,21 +48,22 @@ class CorrectiveActionController {
 
     private final CorrectiveActions actions;
     private final MongoOperations mongo;
-    private final String tenantId;
+    private final CallerAccess callers;
     private final Clock clock;
 
-    CorrectiveActionController(CorrectiveActions actions, MongoOperations mongo, TenantProperties tenant, Clock clock) {
+    CorrectiveActionController(CorrectiveActions actions, MongoOperations mongo, CallerAccess callers, Clock clock) {
         this.actions = actions;
         this.mongo = mongo;
-        this.tenantId = tenant.tenantId();
+        this.callers = callers;
         this.clock = clock;
     }
 
     @PostMapping
     ResponseEntity<CorrectiveActionResponse> plan(@Valid @RequestBody Plan request) {
+        callers.requireBranch(request.branchId());
         CorrectiveAction action = actions.insert(CorrectiveAction.plan(
                 new ObjectId().toHexString(),
-                tenantId,
+                callers.tenantId(),
                 request.branchId(),
                 blankToNull(request.complaintId()),
                 blankToNull(request.metric()),
@@ -80,16 +85,19 @@ class CorrectiveActionController {
             @RequestParam(required = false) String branchId,
             @RequestParam(required = false) String complaintId,
             @RequestParam(required = false) ActionStatus status) {
-        Query query = Query.query(where("tenantId").is(tenantId)).with(Sort.by("dueDate", "_id"));
+        // the request's filters narrow the caller's scope; they can never widen it
+        List<Criteria> all = new ArrayList<>(List.of(callers.scope()));
         if (branchId != null) {
-            query.addCriteria(where("branchId").is(branchId));
+            all.add(where("branchId").is(branchId));
         }
         if (complaintId != null) {
-            query.addCriteria(where("complaintId").is(complaintId));
+            all.add(where("complaintId").is(complaintId));
         }
         if (status != null) {
-            query.addCriteria(where("status").is(status));
+            all.add(where("status").is(status));
         }
+        Query query =
+                new Query(new Criteria().andOperator(all.toArray(Criteria[]::new))).with(Sort.by("dueDate", "_id"));
         return mongo.find(query.limit(1000), CorrectiveAction.class).stream()
                 .map(this::answer)
                 .toList();
@@ -111,14 +119,8 @@ class CorrectiveActionController {
     }
 
     @PostMapping("/{actionId}/evaluate")
-    CorrectiveActionResponse evaluate(
-            @PathVariable String actionId,
-            @RequestHeader(value = "X-Actor", required = false) String actor,
-            @Valid @RequestBody Evaluate request) {
-        String checkedBy = actor == null || actor.isBlank() ? "api" : actor.strip();
-        if (checkedBy.length() > 64) {
-            throw Problems.validationFailed(java.util.Map.of("X-Actor", "must be at most 64 characters"));
-        }
+    CorrectiveActionResponse evaluate(@PathVariable String actionId, @Valid @RequestBody Evaluate request) {
+        String checkedBy = callers.current().subject();
         return change(
                 actionId, action -> action.evaluate(request.effective(), request.note(), checkedBy, clock.instant()));
     }
@@ -138,8 +140,14 @@ class CorrectiveActionController {
     }
 
     private CorrectiveAction find(String actionId) {
-        return actions.findByIdAndTenantId(actionId, tenantId)
-                .orElseThrow(() -> Problems.notFound("No corrective action " + actionId));
+        CorrectiveAction action = mongo.findOne(
+                new Query(
+                        new Criteria().andOperator(callers.scope(), where("_id").is(actionId))),
+                CorrectiveAction.class);
+        if (action == null) {
+            throw Problems.notFound("No corrective action " + actionId);
+        }
+        return action;
     }
 
     private CorrectiveActionResponse answer(CorrectiveAction action) {

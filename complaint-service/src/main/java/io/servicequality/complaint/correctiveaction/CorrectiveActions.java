@@ -1,10 +1,6 @@
 package io.servicequality.complaint.correctiveaction;
 
-import java.util.Optional;
 import org.springframework.data.mongodb.repository.MongoRepository;
 
-/** Stored corrective actions; every query names the tenant. */
-interface CorrectiveActions extends MongoRepository<CorrectiveAction, String> {
-
-    Optional<CorrectiveAction> findByIdAndTenantId(String id, String tenantId);
-}
+/** Stored corrective actions: insert and save; reads go through the caller's scope ({@code CallerAccess#scope()}). */
+interface CorrectiveActions extends MongoRepository<CorrectiveAction, String> {}

@@ -1,6 +1,5 @@
 package io.servicequality.complaint.sla;
 
-import java.util.List;
 import java.util.Optional;
 import org.springframework.data.mongodb.repository.MongoRepository;
 
@@ -8,6 +7,4 @@ import org.springframework.data.mongodb.repository.MongoRepository;
 interface SlaPolicyRepository extends MongoRepository<SlaPolicy, String> {
 
     Optional<SlaPolicy> findByIdAndTenantId(String id, String tenantId);
-
-    List<SlaPolicy> findByTenantId(String tenantId);
 }

@@ -1,11 +1,10 @@
 package io.servicequality.complaint.webhook;
 
-import io.servicequality.complaint.tenant.TenantProperties;
 import io.servicequality.contracts.ComplaintChanged;
 import io.servicequality.contracts.Topics;
+import io.servicequality.security.TenantGate;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -13,7 +12,8 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Sends the configured complaint events (escalations and breaches by default) of this tenant to the webhook. It
+ * Sends the configured complaint events (escalations and breaches by default) of the tenants this deployment serves
+ * ({@link TenantGate}: another tenant's event is dropped and counted) to the webhook. It
  * reads the service's own topic in its own consumer group, so the lifecycle never waits for the receiver. A failed
  * delivery is recorded (never thrown, so it cannot hold up the partition) and can be re-sent through the API.
  */
@@ -25,7 +25,7 @@ class Notifier {
     private final WebhookClient client;
     private final WebhookDeliveries deliveries;
     private final WebhookProperties properties;
-    private final String tenantId;
+    private final TenantGate tenants;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -33,12 +33,12 @@ class Notifier {
             WebhookClient client,
             WebhookDeliveries deliveries,
             WebhookProperties properties,
-            TenantProperties tenant,
+            TenantGate tenants,
             Clock clock) {
         this.client = client;
         this.deliveries = deliveries;
         this.properties = properties;
-        this.tenantId = tenant.tenantId();
+        this.tenants = tenants;
         this.clock = clock;
     }
 
@@ -52,9 +52,7 @@ class Notifier {
                 "auto.offset.reset=${sqp.complaints.webhook.start-from:latest}"
             })
     void on(ComplaintChanged event) {
-        if (event == null
-                || !tenantId.equals(event.tenantId())
-                || !properties.events().contains(event.type())) {
+        if (event == null || !properties.events().contains(event.type()) || !tenants.admits(event)) {
             return;
         }
         Optional<WebhookDelivery> earlier = deliveries.findById(event.eventId());
@@ -63,7 +61,8 @@ class Notifier {
         }
         WebhookDelivery delivery = earlier.orElseGet(() -> new WebhookDelivery(
                 event.eventId(),
-                tenantId,
+                event.tenantId(),
+                event.branchId(),
                 event.complaintId(),
                 event.number(),
                 event.type().name(),
@@ -76,8 +75,8 @@ class Notifier {
     }
 
     /** Sends a kept delivery again, as it was. */
-    Optional<WebhookDelivery> redeliver(UUID eventId) {
-        return deliveries.findByEventIdAndTenantId(eventId, tenantId).map(this::deliver);
+    WebhookDelivery redeliver(WebhookDelivery delivery) {
+        return deliver(delivery);
     }
 
     private WebhookDelivery deliver(WebhookDelivery delivery) {

@@ -7,12 +7,14 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * One event's delivery to the webhook, keyed by the event id (a redelivered Kafka record is not sent twice once it
- * was delivered). The body is kept so that a failed delivery can be re-sent as it was.
+ * was delivered). The body is kept so that a failed delivery can be re-sent as it was. Tenant and branch are the
+ * complaint's, so that the deliveries API shows each caller only its own.
  */
 @Document("webhook_deliveries")
 record WebhookDelivery(
         @Id UUID eventId,
         String tenantId,
+        String branchId,
         String complaintId,
         String number,
         String type,
@@ -29,6 +31,6 @@ record WebhookDelivery(
 
     WebhookDelivery attempted(Status outcome, String error, Instant at) {
         return new WebhookDelivery(
-                eventId, tenantId, complaintId, number, type, body, outcome, attempts + 1, error, at);
+                eventId, tenantId, branchId, complaintId, number, type, body, outcome, attempts + 1, error, at);
     }
 }

@@ -1,11 +1,17 @@
 package io.servicequality.complaint.webhook;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
 import io.servicequality.complaint.problem.Problems;
-import io.servicequality.complaint.tenant.TenantProperties;
+import io.servicequality.security.CallerAccess;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.data.domain.Limit;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -13,34 +19,48 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Webhook deliveries: list them (failed ones with {@code ?status=FAILED}), re-send one. */
+/**
+ * Webhook deliveries: list them (failed ones with {@code ?status=FAILED}), re-send one. Only the caller's tenant's
+ * deliveries (and a branch-bound caller's branches') exist for it.
+ */
 @RestController
 @RequestMapping("/api/v1/webhook-deliveries")
 class WebhookDeliveryController {
 
-    private final WebhookDeliveries deliveries;
+    private final MongoOperations mongo;
     private final Notifier notifier;
-    private final String tenantId;
+    private final CallerAccess callers;
 
-    WebhookDeliveryController(WebhookDeliveries deliveries, Notifier notifier, TenantProperties tenant) {
-        this.deliveries = deliveries;
+    WebhookDeliveryController(MongoOperations mongo, Notifier notifier, CallerAccess callers) {
+        this.mongo = mongo;
         this.notifier = notifier;
-        this.tenantId = tenant.tenantId();
+        this.callers = callers;
     }
 
     @GetMapping
     List<DeliveryView> list(@RequestParam(required = false) WebhookDelivery.Status status) {
-        List<WebhookDelivery> found = status == null
-                ? deliveries.findByTenantIdOrderByLastAttemptAtDesc(tenantId, Limit.of(500))
-                : deliveries.findByTenantIdAndStatusOrderByLastAttemptAtDesc(tenantId, status, Limit.of(500));
-        return found.stream().map(DeliveryView::of).toList();
+        List<Criteria> all = new ArrayList<>(List.of(callers.scope()));
+        if (status != null) {
+            all.add(where("status").is(status));
+        }
+        Query query = new Query(new Criteria().andOperator(all.toArray(Criteria[]::new)))
+                .with(Sort.by(Sort.Order.desc("lastAttemptAt"), Sort.Order.asc("_id")))
+                .limit(500);
+        return mongo.find(query, WebhookDelivery.class).stream()
+                .map(DeliveryView::of)
+                .toList();
     }
 
     @PostMapping("/{eventId}/redeliver")
     DeliveryView redeliver(@PathVariable UUID eventId) {
-        return notifier.redeliver(eventId)
-                .map(DeliveryView::of)
-                .orElseThrow(() -> Problems.notFound("No webhook delivery for event " + eventId));
+        WebhookDelivery delivery = mongo.findOne(
+                new Query(
+                        new Criteria().andOperator(callers.scope(), where("_id").is(eventId))),
+                WebhookDelivery.class);
+        if (delivery == null) {
+            throw Problems.notFound("No webhook delivery for event " + eventId);
+        }
+        return DeliveryView.of(notifier.redeliver(delivery));
     }
 
     /** A delivery without its body. */

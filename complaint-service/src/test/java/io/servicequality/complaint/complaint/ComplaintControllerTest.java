@@ -15,7 +15,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.servicequality.complaint.TestCredentials;
 import io.servicequality.complaint.calendar.BusinessCalendar;
+import io.servicequality.complaint.config.AccessRules;
 import io.servicequality.complaint.config.TimeConfiguration;
 import io.servicequality.complaint.sla.SlaTargets;
 import io.servicequality.contracts.Channel;
@@ -40,7 +42,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.json.JsonMapper;
 
 @WebMvcTest(ComplaintController.class)
-@Import(TimeConfiguration.class)
+@Import({TimeConfiguration.class, AccessRules.class, TestCredentials.DefaultAdmin.class})
 class ComplaintControllerTest {
 
     private static final String OPENED_ID = "5f1d7c2e9b3a4c6d8e0f1a2b";
@@ -231,6 +233,7 @@ class ComplaintControllerTest {
                 ComplaintNumber.following("SH-001", occurredAt, 0),
                 occurredAt,
                 occurredAt,
+                "test-admin",
                 new ComplaintDetails(
                         Channel.PHONE,
                         ComplaintCategory.QUALITY,

@@ -12,11 +12,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
+import io.servicequality.complaint.TestCredentials;
 import io.servicequality.complaint.calendar.BusinessCalendar;
 import io.servicequality.complaint.calendar.BusinessCalendars;
 import io.servicequality.complaint.sla.SlaPolicies;
 import io.servicequality.complaint.sla.SlaTargets;
-import io.servicequality.complaint.tenant.TenantProperties;
 import io.servicequality.contracts.Channel;
 import io.servicequality.contracts.ComplaintChanged;
 import io.servicequality.contracts.ComplaintChanged.ComplaintCategory;
@@ -25,6 +25,8 @@ import io.servicequality.contracts.ComplaintChanged.Severity;
 import io.servicequality.contracts.ComplaintChanged.SlaTarget;
 import io.servicequality.contracts.EventSample;
 import io.servicequality.contracts.Topics;
+import io.servicequality.security.CallerAccess;
+import io.servicequality.security.Role;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Clock;
@@ -33,6 +35,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -71,7 +74,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(
         properties = {
-            "sqp.tenant-id=acme-bank",
             "sqp.complaints.outbox.sweep-interval=200ms",
             // the tests drive the SLA timers themselves, with the clock where they put it
             "sqp.complaints.timers.interval=1h",
@@ -81,7 +83,7 @@ import tools.jackson.databind.json.JsonMapper;
             "resilience4j.retry.instances.webhook.wait-duration=20ms"
         })
 @AutoConfigureMockMvc
-@Import(FixedClock.class)
+@Import({FixedClock.class, TestCredentials.DefaultAdmin.class})
 abstract class ComplaintServiceIT {
 
     private static final Instant NOW = FixedClock.NOW;
@@ -136,6 +138,9 @@ abstract class ComplaintServiceIT {
 
     @Autowired
     private SlaPolicies policies;
+
+    @Autowired
+    private CallerAccess callerAccess;
 
     private PublishedEvents published;
 
@@ -223,18 +228,15 @@ abstract class ComplaintServiceIT {
     }
 
     @Test
-    void numberingRestartsEveryMonthAndForEveryBranch() {
+    void numberingRestartsEveryMonthAndForEveryBranch() throws Exception {
         Instant lastSecondOfOctober = Instant.parse("2026-10-31T23:59:59Z");
         Instant firstSecondOfNovember = Instant.parse("2026-11-01T00:00:00Z");
 
-        assertThat(service.open("MONTHLY-A", lastSecondOfOctober, DETAILS).number())
-                .isEqualTo("MONTHLY-A-202610-1");
-        assertThat(service.open("MONTHLY-A", firstSecondOfNovember, DETAILS).number())
-                .isEqualTo("MONTHLY-A-202611-1");
-        assertThat(service.open("MONTHLY-A", null, DETAILS).number()).isEqualTo("MONTHLY-A-202611-2");
-        assertThat(service.open("MONTHLY-A", lastSecondOfOctober, DETAILS).number())
-                .isEqualTo("MONTHLY-A-202610-2");
-        assertThat(service.open("MONTHLY-B", null, DETAILS).number()).isEqualTo("MONTHLY-B-202611-1");
+        assertThat(open("MONTHLY-A", lastSecondOfOctober, DETAILS).number()).isEqualTo("MONTHLY-A-202610-1");
+        assertThat(open("MONTHLY-A", firstSecondOfNovember, DETAILS).number()).isEqualTo("MONTHLY-A-202611-1");
+        assertThat(open("MONTHLY-A", null, DETAILS).number()).isEqualTo("MONTHLY-A-202611-2");
+        assertThat(open("MONTHLY-A", lastSecondOfOctober, DETAILS).number()).isEqualTo("MONTHLY-A-202610-2");
+        assertThat(open("MONTHLY-B", null, DETAILS).number()).isEqualTo("MONTHLY-B-202611-1");
     }
 
     @Test
@@ -247,7 +249,7 @@ abstract class ComplaintServiceIT {
             for (int i = 0; i < parallel; i++) {
                 openings.add(callers.submit(() -> {
                     start.await();
-                    return service.open("RUSH-1", null, DETAILS);
+                    return open("RUSH-1", null, DETAILS);
                 }));
             }
             start.countDown();
@@ -307,9 +309,9 @@ abstract class ComplaintServiceIT {
 
     @Test
     void whileKafkaIsUnreachableOpeningSucceedsAndTheEventWaitsThenGoesOutOnceKafkaIsBack() throws Exception {
-        // A relay of its own tenant, so that the application's relay leaves these complaints alone.
-        TenantProperties tenant = new TenantProperties("outage-tenant");
-        Outbox outbox = new Outbox(mongo, tenant, outboxProperties, clock);
+        // A relay of a tenant this deployment does not serve, so that the application's relay leaves these alone.
+        String tenant = "outage-tenant";
+        Outbox outbox = new Outbox(mongo, Set.of(tenant), outboxProperties, clock);
         Complaint opened;
         try (UnreachableKafka unreachable = new UnreachableKafka()) {
             OutboxRelay failingRelay = new OutboxRelay(outbox, unreachable.template, outboxProperties, Runnable::run);
@@ -321,10 +323,11 @@ abstract class ComplaintServiceIT {
                     policies,
                     LifecycleProperties.DEFAULTS,
                     new NumberingProperties(5),
-                    tenant,
+                    callerAccess,
+                    Set.of(tenant),
                     clock);
 
-            opened = openingDuringOutage.open("OUTAGE-1", null, DETAILS);
+            opened = TestCredentials.as(tenant, () -> openingDuringOutage.open("OUTAGE-1", null, DETAILS));
 
             assertThat(opened.number()).isEqualTo("OUTAGE-1-202611-1");
             assertThat(failingRelay.publish(opened.id())).isFalse();
@@ -353,8 +356,8 @@ abstract class ComplaintServiceIT {
 
     @Test
     void aClaimLeftByACrashedRelayExpiresSoAnotherRelayPublishes() {
-        TenantProperties tenant = new TenantProperties("crashed-relay-tenant");
-        Complaint opened = complaints.insert(openDirectly(tenant.tenantId(), "CRASHED-1"));
+        Set<String> tenant = Set.of("crashed-relay-tenant");
+        Complaint opened = complaints.insert(openDirectly("crashed-relay-tenant", "CRASHED-1"));
         Outbox now = new Outbox(mongo, tenant, outboxProperties, clock);
         Outbox afterTheClaimTimeout = new Outbox(
                 mongo,
@@ -389,35 +392,36 @@ abstract class ComplaintServiceIT {
     void walksTheLifecycleOverHttpWithHistoryAndPublishesEveryStepInOrder() throws Exception {
         String id = openOverHttp("LIFE-1", "HIGH");
 
-        action(id, "acknowledge", "{\"note\": \"calling back\"}", "ann")
+        action(id, "acknowledge", "{\"note\": \"calling back\"}", Role.QUALITY_MANAGER)
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("ACKNOWLEDGED"))
                 .andExpect(jsonPath("$.acknowledgedAt").value("2026-11-20T10:05:00Z"));
-        action(id, "assign", "{\"assignee\": \"bob\", \"department\": \"billing\"}", "ann")
+        action(id, "assign", "{\"assignee\": \"bob\", \"department\": \"billing\"}", Role.QUALITY_MANAGER)
                 .andExpect(jsonPath("$.status").value("ASSIGNED"))
                 .andExpect(jsonPath("$.assignee").value("bob"))
                 .andExpect(jsonPath("$.department").value("billing"));
-        action(id, "hold", "{\"reason\": \"waiting for the bank statement\"}", "bob")
+        action(id, "hold", "{\"reason\": \"waiting for the bank statement\"}", Role.ADMIN)
                 .andExpect(jsonPath("$.status").value("ON_HOLD"))
                 .andExpect(jsonPath("$.resolutionDueAt").doesNotExist());
         clock.set(NOW.plus(Duration.ofHours(2)));
-        action(id, "resume", "", "bob")
+        action(id, "resume", "", Role.ADMIN)
                 .andExpect(jsonPath("$.status").value("ASSIGNED"))
                 .andExpect(jsonPath("$.resolutionDueAt").value("2026-11-22T12:05:00Z"));
         action(
                         id,
                         "resolve",
                         "{\"rootCause\": \"double submit\", \"correctiveAction\": \"idempotent payments\"}",
-                        "bob")
+                        Role.ADMIN)
                 .andExpect(jsonPath("$.status").value("RESOLVED"))
                 .andExpect(jsonPath("$.rootCause").value("double submit"))
                 .andExpect(jsonPath("$.autoCloseAt").value("2026-11-27T12:05:00Z"));
-        action(id, "follow-up", "{\"satisfaction\": 2, \"note\": \"still charged twice\"}", "carol")
+        action(id, "follow-up", "{\"satisfaction\": 2, \"note\": \"still charged twice\"}", Role.QUALITY_MANAGER)
                 .andExpect(jsonPath("$.status").value("REOPENED"))
                 .andExpect(jsonPath("$.satisfaction").value(2));
-        action(id, "resolve", "{\"rootCause\": \"refund missing\", \"correctiveAction\": \"refund sent\"}", "bob")
+        action(id, "resolve", "{\"rootCause\": \"refund missing\", \"correctiveAction\": \"refund sent\"}", Role.ADMIN)
                 .andExpect(jsonPath("$.status").value("RESOLVED"));
-        action(id, "close", "", "carol").andExpect(jsonPath("$.status").value("CLOSED"));
+        action(id, "close", "", Role.QUALITY_MANAGER)
+                .andExpect(jsonPath("$.status").value("CLOSED"));
 
         mvc.perform(get("/api/v1/complaints/" + id + "/history"))
                 .andExpect(status().isOk())
@@ -433,7 +437,9 @@ abstract class ComplaintServiceIT {
                                 "REOPENED",
                                 "RESOLVED",
                                 "CLOSED")))
-                .andExpect(jsonPath("$[1].actor").value("ann"))
+                .andExpect(jsonPath("$[0].actor").value(TestCredentials.subjectOf(Role.ADMIN)))
+                // who acts is the credential's subject; the forged X-Actor header is ignored
+                .andExpect(jsonPath("$[1].actor").value(TestCredentials.subjectOf(Role.QUALITY_MANAGER)))
                 .andExpect(jsonPath("$[3].note").value("waiting for the bank statement"));
         // publication is at-least-once with stable event ids (a relay retry may repeat a record); consumers
         // deduplicate by eventId, so that is the sequence they see
@@ -471,7 +477,7 @@ abstract class ComplaintServiceIT {
         assertThat(resolved.businessMinutesToResolve())
                 .as("2 h elapsed, all of it on hold")
                 .isZero();
-        assertThat(resolved.actor()).isEqualTo("bob");
+        assertThat(resolved.actor()).isEqualTo(TestCredentials.subjectOf(Role.ADMIN));
     }
 
     @Test
@@ -559,7 +565,7 @@ abstract class ComplaintServiceIT {
     void twoInstancesFiringTimersAtOnceAnnounceEachWarningAndBreachExactlyOnce() throws Exception {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 15; i++) {
-            ids.add(service.open("TIMERS-2", null, DETAILS_CRITICAL).id());
+            ids.add(open("TIMERS-2", null, DETAILS_CRITICAL).id());
         }
         clock.set(NOW.plus(Duration.ofHours(25)));
         // two instances that both believe they hold the lease (different lease names): only the optimistic lock
@@ -610,8 +616,8 @@ abstract class ComplaintServiceIT {
     }
 
     @Test
-    void aTimerFiredBeforeARestartIsNotFiredAgainAfterIt() {
-        Complaint opened = service.open("RESTART-1", null, DETAILS_CRITICAL);
+    void aTimerFiredBeforeARestartIsNotFiredAgainAfterIt() throws Exception {
+        Complaint opened = open("RESTART-1", null, DETAILS_CRITICAL);
         Instant warningAt = opened.firstResponse().warningAt();
         assertThat(warningAt).as("80 %% of 1 h").isEqualTo(NOW.plus(Duration.ofMinutes(48)));
         SlaTimer beforeRestart = new SlaTimer(service, lease("restart", "before"), 50);
@@ -798,7 +804,8 @@ abstract class ComplaintServiceIT {
     @Test
     void anEscalationIsSentToTheWebhookSignedAndAFailedDeliveryIsVisibleAndCanBeResent() throws Exception {
         String id = openOverHttp("HOOK-1", "HIGH");
-        action(id, "escalate", "{\"reason\": \"VIP customer\"}", "ann").andExpect(status().isOk());
+        action(id, "escalate", "{\"reason\": \"VIP customer\"}", Role.QUALITY_MANAGER)
+                .andExpect(status().isOk());
 
         WebhookReceiver.Received received = WEBHOOK.await(r -> r.body().contains(id));
         assertThat(received.timestamp()).isNotBlank();
@@ -813,7 +820,8 @@ abstract class ComplaintServiceIT {
         try {
             String failing = openOverHttp("HOOK-2", "HIGH");
             // the lifecycle does not wait for the webhook
-            action(failing, "escalate", "{\"reason\": \"again\"}", "ann").andExpect(status().isOk());
+            action(failing, "escalate", "{\"reason\": \"again\"}", Role.QUALITY_MANAGER)
+                    .andExpect(status().isOk());
             await().atMost(Duration.ofSeconds(30))
                     .untilAsserted(
                             () -> mvc.perform(get("/api/v1/webhook-deliveries").param("status", "FAILED"))
@@ -872,7 +880,7 @@ abstract class ComplaintServiceIT {
         mvc.perform(post(path + "/start")).andExpect(jsonPath("$.status").value("DOING"));
         mvc.perform(post(path + "/check")).andExpect(jsonPath("$.status").value("CHECKING"));
         mvc.perform(post(path + "/evaluate")
-                        .header("X-Actor", "quality-manager")
+                        .header("Authorization", TestCredentials.bearer(TestCredentials.TENANT, Role.QUALITY_MANAGER))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"effective\": false, \"note\": \"complaints did not drop\"}"))
                 .andExpect(jsonPath("$.status").value("PLANNED"))
@@ -886,7 +894,7 @@ abstract class ComplaintServiceIT {
                 .andExpect(jsonPath("$.completedAt").value("2026-11-20T10:05:00Z"))
                 .andExpect(jsonPath("$.checks.length()").value(2))
                 .andExpect(jsonPath("$.checks[0].effective").value(false))
-                .andExpect(jsonPath("$.checks[0].checkedBy").value("quality-manager"));
+                .andExpect(jsonPath("$.checks[0].checkedBy").value(TestCredentials.subjectOf(Role.QUALITY_MANAGER)));
 
         mvc.perform(get("/api/v1/corrective-actions").param("complaintId", complaintId))
                 .andExpect(jsonPath("$.length()").value(1))
@@ -919,16 +927,25 @@ abstract class ComplaintServiceIT {
         return JsonPath.read(created.getContentAsString(), "$.complaintId");
     }
 
-    private org.springframework.test.web.servlet.ResultActions action(
-            String id, String action, String body, String actor) throws Exception {
-        var request = post("/api/v1/complaints/" + id + "/" + action);
+    /**
+     * Performs an action as a member of staff with {@code role} ({@code null}: the default admin). Every action also
+     * names a forged {@code X-Actor}, which must not be what the history records.
+     */
+    private org.springframework.test.web.servlet.ResultActions action(String id, String action, String body, Role role)
+            throws Exception {
+        var request = post("/api/v1/complaints/" + id + "/" + action).header("X-Actor", "forged-actor");
         if (!body.isEmpty()) {
             request.contentType(MediaType.APPLICATION_JSON).content(body);
         }
-        if (actor != null) {
-            request.header("X-Actor", actor);
+        if (role != null) {
+            request.header("Authorization", TestCredentials.bearer(TestCredentials.TENANT, role));
         }
         return mvc.perform(request);
+    }
+
+    /** Opens a complaint through the application service, as an admin of the test tenant. */
+    private Complaint open(String branchId, Instant occurredAt, ComplaintDetails details) throws Exception {
+        return TestCredentials.as(TestCredentials.TENANT, () -> service.open(branchId, occurredAt, details));
     }
 
     private TimerLease lease(String name, String holder) {
@@ -957,6 +974,7 @@ abstract class ComplaintServiceIT {
                 ComplaintNumber.following(branchId, NOW, 0),
                 NOW,
                 NOW,
+                "test-admin",
                 DETAILS,
                 new SlaContext(BusinessCalendar.ALWAYS_OPEN_UTC, SlaTargets.DEFAULTS::of));
     }

@@ -83,7 +83,7 @@ class ComplaintTest {
             assertThat(event.department()).isEqualTo("accounts");
             assertThat(event.firstResponseDueAt()).isEqualTo(complaint.firstResponseDueAt());
             assertThat(event.resolutionDueAt()).isEqualTo(complaint.resolutionDueAt());
-            assertThat(event.actor()).isEqualTo("api");
+            assertThat(event.actor()).isEqualTo("test-agent");
         });
         assertThat(complaint.history()).extracting(HistoryEntry::what).containsExactly("OPENED");
     }
@@ -113,7 +113,7 @@ class ComplaintTest {
         assertThat(complaint.history())
                 .extracting(HistoryEntry::what, HistoryEntry::actor, HistoryEntry::at)
                 .containsExactly(
-                        tuple("OPENED", "api", T0),
+                        tuple("OPENED", "test-agent", T0),
                         tuple("ACKNOWLEDGED", "ann", at(10)),
                         tuple("ASSIGNED", "ann", at(20)),
                         tuple("ON_HOLD", "bob", at(30)),
@@ -174,6 +174,7 @@ class ComplaintTest {
                 ComplaintNumber.following("SH-001", T0, 0),
                 T0,
                 T0,
+                "test-agent",
                 DETAILS,
                 office);
 
@@ -490,6 +491,14 @@ class ComplaintTest {
 
     private static Complaint open(ComplaintNumber number, Instant occurred) {
         return Complaint.open(
-                "5f1d7c2e9b3a4c6d8e0f1a2b", "acme-bank", "SH-001", number, occurred, RECORDED, DETAILS, ALWAYS_OPEN);
+                "5f1d7c2e9b3a4c6d8e0f1a2b",
+                "acme-bank",
+                "SH-001",
+                number,
+                occurred,
+                RECORDED,
+                "test-agent",
+                DETAILS,
+                ALWAYS_OPEN);
     }
 }
