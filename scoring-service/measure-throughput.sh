@@ -4,6 +4,11 @@
 # Uses its own ports and a fresh data directory, so it does not disturb a running ./platform up.
 #
 #   scoring-service/measure-throughput.sh [events (100000)] [branches (20)] [spread of event times, s (60)]
+#   scoring-service/measure-throughput.sh freshness [rate/s (20), or a list: 20,200,500] [seconds (60)] [branches (200)] [preload events (0)]
+#
+# The second form first (optionally) preloads the store with events spread over the last hour (ScoringLoad), then
+# runs ScoringFreshness: an open-model load at a constant rate (feedback 50 %, interactions 40 %, complaints 10 %)
+# and the time from each record's append to the MetricUpdated of its branch that reflects it.
 #
 # Needs: mvn -o -pl local-platform -am package -DskipTests once (broker and store jars in local-platform/target/lib),
 # then this script builds the scoring jar and the load generator itself.
@@ -58,8 +63,21 @@ until curl -sf "localhost:$SCORING_PORT/actuator/health" >/dev/null; do sleep 1;
 
 echo '<configuration><root level="WARN"/></configuration>' >"$WORK/logback.xml"
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1)"
-KAFKA_BOOTSTRAP_SERVERS="localhost:$KAFKA_PORT" SCORING_URL="http://localhost:$SCORING_PORT" \
-  java -cp "$MODULE/target/test-classes:$MODULE/target/classes:$(cat "$WORK/cp.txt")" \
-  -Dlogback.configurationFile="$WORK/logback.xml" \
-  io.servicequality.scoring.bucket.ScoringLoad "${1:-100000}" "${2:-20}" "${3:-60}"
+load() {
+  KAFKA_BOOTSTRAP_SERVERS="localhost:$KAFKA_PORT" SCORING_URL="http://localhost:$SCORING_PORT" \
+    java -cp "$MODULE/target/test-classes:$MODULE/target/classes:$(cat "$WORK/cp.txt")" \
+    -Dlogback.configurationFile="$WORK/logback.xml" "$@"
+}
+if [ "${1:-}" = freshness ]; then
+  if [ "${5:-0}" -gt 0 ]; then
+    load io.servicequality.scoring.bucket.ScoringLoad "$5" "${4:-200}" 3600
+  fi
+  rates="${2:-20}"
+  for rate in ${rates//,/ }; do # a comma-separated list of rates is a sweep on the same stack
+    load io.servicequality.scoring.bucket.ScoringFreshness "$rate" "${3:-60}" "${4:-200}"
+  done
+else
+  load io.servicequality.scoring.bucket.ScoringLoad "${1:-100000}" "${2:-20}" "${3:-60}"
+fi
+ps -o rss=,time=,args= -p "$(IFS=,; echo "${PIDS[*]}")" | awk '{printf "process rss %d MB, cpu %s: %s %s\n", $1/1024, $2, $3, $NF}'
 echo "logs in $WORK"

@@ -24,7 +24,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document(collection = Bucket.COLLECTION)
 @CompoundIndexes({
     @CompoundIndex(name = "branch_bucket", def = "{'tenantId': 1, 'branchId': 1, 'granularity': 1, 'bucketStart': 1}"),
-    @CompoundIndex(name = "dirty", def = "{'dirty': 1, 'updatedAt': 1}")
+    // unique because _id is: the embedded store uses only unique indexes, and only for a query on exactly their fields
+    @CompoundIndex(name = "id_revision", def = "{'_id': 1, 'revision': 1}", unique = true)
 })
 record Bucket(
         @Id String id,

@@ -7,7 +7,6 @@ import com.mongodb.bulk.BulkWriteError;
 import io.servicequality.contracts.BucketStatistics;
 import io.servicequality.contracts.Granularity;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -29,7 +28,13 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
-/** The bucket documents. Every write is one atomic update of one document. */
+/**
+ * The bucket documents. Every write is one atomic update of one document.
+ *
+ * <p>Every query and update selects by {@code _id} alone or by {@code _id} and {@code revision} (the unique index
+ * {@code id_revision}): the embedded store uses an index only when a query names exactly that index's fields and
+ * ignores non-unique indexes, so any other filter would read and decode every bucket.
+ */
 @Component
 class Buckets {
 
@@ -38,10 +43,18 @@ class Buckets {
 
     private final MongoTemplate mongo;
     private final Clock clock;
+    private final DirtyBuckets dirty;
 
-    Buckets(MongoTemplate mongo, Clock clock) {
+    Buckets(MongoTemplate mongo, Clock clock, DirtyBuckets dirty) {
         this.mongo = mongo;
         this.clock = clock;
+        this.dirty = dirty;
+    }
+
+    /** What a bucket holds before a batch: its revision (0 when it does not exist) and offsets. */
+    record Stored(long revision, Map<String, Long> offsets) {
+
+        static final Stored ABSENT = new Stored(0, Map.of());
     }
 
     /** One conditional upsert and the positions whose effect it carries. */
@@ -51,9 +64,11 @@ class Buckets {
      * Adds each change to its bucket, counting every record at most once per bucket, whatever was applied before: the
      * bucket's stored offset per source partition says which records it already holds (a partition's records are
      * applied in offset order), so only the parts beyond it are summed. Each bucket then gets one compare-and-set
-     * upsert: it matches only while the stored offsets are still the ones read. When another consumer got there first
-     * (a rebalance), the upsert collides with the existing {@code _id} and that bucket is read and tried again. The
-     * writes go out as one bulk per granularity.
+     * upsert: it matches only while the stored revision is still the one read (every write raises it, so the offsets
+     * are unchanged too; a new bucket is matched as revision 0). When another consumer got there first (a rebalance),
+     * the upsert collides with the existing {@code _id} and that bucket is read and tried again. The writes go out as
+     * one bulk per granularity; every bucket written (even by a bulk that failed half-way) is announced to {@link
+     * DirtyBuckets}.
      *
      * @return the positions whose records were added to at least one bucket now
      */
@@ -62,8 +77,8 @@ class Buckets {
         if (changes.isEmpty()) {
             return applied;
         }
-        Map<String, Map<String, Long>> stored = offsetsOf(
-                changes.stream().map(change -> change.bucket().value()).toList());
+        Map<String, Stored> stored =
+                storedOf(changes.stream().map(change -> change.bucket().value()).toList());
         Map<String, BucketChange> byId = new HashMap<>();
         for (Granularity granularity : Granularity.values()) {
             List<GuardedUpdate> updates = new ArrayList<>();
@@ -71,16 +86,25 @@ class Buckets {
                 if (change.bucket().granularity() == granularity) {
                     byId.put(change.bucket().value(), change);
                     GuardedUpdate update = guardedUpdate(
-                            change, stored.getOrDefault(change.bucket().value(), Map.of()));
+                            change, stored.getOrDefault(change.bucket().value(), Stored.ABSENT));
                     if (update != null) {
                         updates.add(update);
                     }
                 }
             }
-            Set<String> collided = write(updates);
+            Set<String> collided;
+            try {
+                collided = write(updates);
+            } finally {
+                dirty.mark(updates.stream().map(GuardedUpdate::id).toList(), clock.instant());
+            }
             for (GuardedUpdate update : updates) {
                 if (collided.contains(update.id())) {
-                    applied.addAll(applyAlone(byId.get(update.id())));
+                    try {
+                        applied.addAll(applyAlone(byId.get(update.id())));
+                    } finally {
+                        dirty.mark(List.of(update.id()), clock.instant());
+                    }
                 } else {
                     applied.addAll(update.positions());
                 }
@@ -118,8 +142,8 @@ class Buckets {
     /** One bucket on its own, re-reading its offsets until the compare-and-set holds. */
     private Set<SourcePosition> applyAlone(BucketChange change) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            Map<String, Long> stored = offsetsOf(List.of(change.bucket().value()))
-                    .getOrDefault(change.bucket().value(), Map.of());
+            Stored stored = storedOf(List.of(change.bucket().value()))
+                    .getOrDefault(change.bucket().value(), Stored.ABSENT);
             GuardedUpdate update = guardedUpdate(change, stored);
             if (update == null) {
                 return Set.of();
@@ -135,10 +159,11 @@ class Buckets {
     }
 
     /**
-     * The update adding the parts beyond the stored offsets, guarded by those offsets; {@code null} when every part
-     * is already in the bucket.
+     * The update adding the parts beyond the stored offsets, guarded by the stored revision; {@code null} when every
+     * part is already in the bucket.
      */
-    private GuardedUpdate guardedUpdate(BucketChange change, Map<String, Long> storedOffsets) {
+    private GuardedUpdate guardedUpdate(BucketChange change, Stored stored) {
+        Map<String, Long> storedOffsets = stored.offsets();
         BucketStatistics sum = BucketStatistics.EMPTY;
         long records = 0;
         long late = 0;
@@ -159,7 +184,7 @@ class Buckets {
             return null;
         }
         BucketId id = change.bucket();
-        Criteria guard = where("_id").is(id.value());
+        Criteria guard = where("_id").is(id.value()).and("revision").is(stored.revision());
         Update update = incrementsOf(sum)
                 .inc("revision", records)
                 .inc("lateEvents", late)
@@ -169,67 +194,62 @@ class Buckets {
                 .setOnInsert("branchId", id.branchId())
                 .setOnInsert("granularity", id.granularity())
                 .setOnInsert("bucketStart", id.start());
-        newOffsets.forEach((key, offset) -> {
-            Long before = storedOffsets.get(key);
-            if (before == null) {
-                guard.and("offsets." + key).exists(false);
-            } else {
-                guard.and("offsets." + key).is(before);
-            }
-            update.set("offsets." + key, offset);
-        });
+        newOffsets.forEach((key, offset) -> update.set("offsets." + key, offset));
         return new GuardedUpdate(id.value(), query(guard), update, positions);
     }
 
-    private Map<String, Map<String, Long>> offsetsOf(List<String> ids) {
+    private Map<String, Stored> storedOf(List<String> ids) {
         Query query = query(where("_id").in(ids));
-        query.fields().include("offsets");
-        Map<String, Map<String, Long>> offsets = new HashMap<>();
+        query.fields().include("offsets").include("revision");
+        Map<String, Stored> offsets = new HashMap<>();
         for (Document document : mongo.find(query, Document.class, Bucket.COLLECTION)) {
             Map<String, Long> perPartition = new HashMap<>();
             Document stored = document.get("offsets", Document.class);
             if (stored != null) {
                 stored.forEach((key, value) -> perPartition.put(key, ((Number) value).longValue()));
             }
-            offsets.put(document.getString("_id"), perPartition);
+            Number revision = document.get("revision", Number.class);
+            offsets.put(
+                    document.getString("_id"), new Stored(revision == null ? 0 : revision.longValue(), perPartition));
         }
         return offsets;
     }
 
     /**
-     * Buckets with unpublished changes, the longest waiting first, leaving out those published less than {@code
-     * minInterval} ago: under load every bucket is published at most once per interval.
+     * The ids of every bucket whose changes are not published: one full read of the collection, only for {@link
+     * MetricPublisher}'s start-up and its rare recovery rounds.
      */
-    List<Bucket> dirty(int limit, Duration minInterval) {
-        Instant publishedBefore = clock.instant().minus(minInterval);
-        return mongo.find(
-                query(where("dirty")
-                                .is(true)
-                                .orOperator(
-                                        where("publishedAt").exists(false),
-                                        where("publishedAt").lte(publishedBefore)))
-                        .with(Sort.by("updatedAt", "_id"))
-                        .limit(limit),
-                Bucket.class);
+    List<String> dirtyIds() {
+        Query query = query(where("dirty").is(true));
+        query.fields().include("_id");
+        return mongo.find(query, Document.class, Bucket.COLLECTION).stream()
+                .map(document -> document.getString("_id"))
+                .toList();
     }
 
+    /** The buckets with these ids (by the {@code _id} index). */
+    List<Bucket> byIds(Collection<String> ids) {
+        return mongo.find(query(where("_id").in(ids)), Bucket.class);
+    }
+
+    /** A bucket revision the broker acknowledged. */
+    record Published(String id, long revision) {}
+
     /**
-     * Records the publication and clears the dirty flag, but only if no event was applied since {@code
-     * publishedRevision} was read; otherwise the bucket stays dirty and its newer revision is published on a later
-     * round.
+     * Records the publications and clears the dirty flags, each only if no event was applied since its published
+     * revision was read; otherwise the bucket stays dirty and its newer revision is published on a later round. One
+     * unordered bulk, each update selecting by {@code _id} and {@code revision}.
      */
-    boolean markPublished(String id, long publishedRevision) {
-        Instant now = clock.instant();
-        boolean cleared = mongo.updateFirst(
-                                query(where("_id").is(id).and("revision").is(publishedRevision)),
-                                new Update().set("dirty", false).set("publishedAt", now),
-                                Bucket.class)
-                        .getModifiedCount()
-                > 0;
-        if (!cleared) {
-            mongo.updateFirst(query(where("_id").is(id)), new Update().set("publishedAt", now), Bucket.class);
+    void markPublished(List<Published> published) {
+        if (published.isEmpty()) {
+            return;
         }
-        return cleared;
+        Instant now = clock.instant();
+        var bulk = mongo.bulkOps(BulkMode.UNORDERED, Bucket.class);
+        published.forEach(each -> bulk.updateOne(
+                query(where("_id").is(each.id()).and("revision").is(each.revision())),
+                new Update().set("dirty", false).set("publishedAt", now)));
+        bulk.execute();
     }
 
     /** The buckets of one branch starting in {@code [from, to)}, in time order. */

@@ -2,6 +2,9 @@ package io.servicequality.scoring.bucket;
 
 import io.servicequality.contracts.MetricUpdated;
 import io.servicequality.contracts.Topics;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +23,12 @@ import org.springframework.stereotype.Component;
  * Drains the outbox: publishes the absolute statistics of every dirty bucket as {@link MetricUpdated} and, once the
  * broker has acknowledged, clears the flag if the bucket has not changed meanwhile. Many events to one bucket between
  * two rounds become one update, and a bucket is published at most once per {@code sqp.metric-publisher.min-interval}
- * (1 s by default). A crash between publishing and clearing republishes the same revision, which a
- * consumer keeping the highest revision ignores.
+ * (1 s by default). A crash between publishing and clearing republishes the same revision, which a consumer keeping
+ * the highest revision ignores.
+ *
+ * <p>Which buckets are dirty comes from {@link DirtyBuckets} (in memory, fed by the writer), so a round reads only
+ * those buckets, by id. The first round, and one every {@code recovery-interval}, reads the ids of all dirty buckets
+ * from the store, for changes a crashed run (or another instance) left unpublished.
  */
 @Component
 class MetricPublisher {
@@ -29,40 +36,82 @@ class MetricPublisher {
     private static final Logger log = LoggerFactory.getLogger(MetricPublisher.class);
 
     private final Buckets buckets;
+    private final DirtyBuckets dirty;
     private final KafkaTemplate<String, MetricUpdated> kafka;
     private final MetricPublisherProperties properties;
+    private final Clock clock;
+    private Instant lastRecovery;
 
-    MetricPublisher(Buckets buckets, KafkaTemplate<String, MetricUpdated> kafka, MetricPublisherProperties properties) {
+    MetricPublisher(
+            Buckets buckets,
+            DirtyBuckets dirty,
+            KafkaTemplate<String, MetricUpdated> kafka,
+            MetricPublisherProperties properties,
+            Clock clock) {
         this.buckets = buckets;
+        this.dirty = dirty;
         this.kafka = kafka;
         this.properties = properties;
+        this.clock = clock;
     }
 
     @Scheduled(fixedDelayString = "${sqp.metric-publisher.interval}")
     void publishDirtyBuckets() {
-        List<Bucket> dirty = buckets.dirty(properties.batchSize(), properties.minInterval());
-        Map<Bucket, CompletableFuture<SendResult<String, MetricUpdated>>> sent = new LinkedHashMap<>();
-        for (Bucket bucket : dirty) {
-            MetricUpdated update = bucket.toMetricUpdated();
-            sent.put(bucket, kafka.send(Topics.METRIC_UPDATED, update.recordKey(), update));
+        recoverWhenDue();
+        Instant now = clock.instant();
+        Map<String, Instant> due = dirty.takeDue(properties.batchSize(), now, properties.minInterval());
+        if (due.isEmpty()) {
+            return;
         }
-        long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
-        for (var send : sent.entrySet()) {
-            Bucket bucket = send.getKey();
-            try {
-                send.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                buckets.markPublished(bucket.id(), bucket.revision());
-            } catch (ExecutionException | TimeoutException notAcknowledged) {
-                // the bucket stays dirty and is published again on a later round
-                log.warn(
-                        "MetricUpdated for bucket {} revision {} not acknowledged: {}",
-                        bucket.id(),
-                        bucket.revision(),
-                        notAcknowledged.toString());
-            } catch (InterruptedException shuttingDown) {
-                Thread.currentThread().interrupt();
-                return;
+        List<Buckets.Published> acknowledged = new ArrayList<>();
+        try {
+            Map<Bucket, CompletableFuture<SendResult<String, MetricUpdated>>> sent = new LinkedHashMap<>();
+            for (Bucket bucket : buckets.byIds(due.keySet())) {
+                if (bucket.dirty()) {
+                    MetricUpdated update = bucket.toMetricUpdated();
+                    sent.put(bucket, kafka.send(Topics.METRIC_UPDATED, update.recordKey(), update));
+                }
             }
+            long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
+            for (var send : sent.entrySet()) {
+                Bucket bucket = send.getKey();
+                try {
+                    send.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    acknowledged.add(new Buckets.Published(bucket.id(), bucket.revision()));
+                } catch (ExecutionException | TimeoutException notAcknowledged) {
+                    // the bucket stays dirty and is published again on a later round
+                    dirty.putBack(bucket.id(), due.get(bucket.id()));
+                    log.warn(
+                            "MetricUpdated for bucket {} revision {} not acknowledged: {}",
+                            bucket.id(),
+                            bucket.revision(),
+                            notAcknowledged.toString());
+                } catch (InterruptedException shuttingDown) {
+                    Thread.currentThread().interrupt();
+                    due.forEach(dirty::putBack);
+                    return;
+                }
+            }
+            buckets.markPublished(acknowledged);
+            Instant publishedAt = clock.instant();
+            acknowledged.forEach(each -> dirty.published(each.id(), publishedAt));
+        } catch (RuntimeException storeOrBrokerFailed) {
+            // nothing is lost: the buckets are still flagged in the store; announce them again for the next round
+            due.forEach(dirty::putBack);
+            throw storeOrBrokerFailed;
+        }
+    }
+
+    private void recoverWhenDue() {
+        Instant now = clock.instant();
+        if (lastRecovery != null && now.isBefore(lastRecovery.plus(properties.recoveryInterval()))) {
+            return;
+        }
+        List<String> ids = buckets.dirtyIds();
+        dirty.mark(ids, now);
+        lastRecovery = now;
+        if (!ids.isEmpty()) {
+            log.info("{} buckets with unpublished changes found in the store", ids.size());
         }
     }
 }

@@ -14,10 +14,13 @@ import org.springframework.validation.annotation.Validated;
  * @param sendTimeout how long a round waits for the broker's acknowledgements
  * @param minInterval the shortest time between two publications of one bucket: under load, the changes of a bucket
  *     are coalesced into at most one update per interval
+ * @param recoveryInterval how often the publisher reads the ids of all dirty buckets from the store (one full read of
+ *     the bucket collection), for changes a crashed run or another instance left unpublished; also done at start-up
  */
 @Validated
 @ConfigurationProperties(prefix = "sqp.metric-publisher")
 record MetricPublisherProperties(
         @Min(1) int batchSize,
         @NotNull Duration sendTimeout,
-        @NotNull Duration minInterval) {}
+        @NotNull Duration minInterval,
+        @NotNull Duration recoveryInterval) {}

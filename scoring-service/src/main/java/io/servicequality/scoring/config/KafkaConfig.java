@@ -2,6 +2,7 @@ package io.servicequality.scoring.config;
 
 import io.servicequality.contracts.AlertEvent;
 import io.servicequality.contracts.MetricUpdated;
+import io.servicequality.contracts.QualityTargetChanged;
 import io.servicequality.contracts.Topics;
 import io.servicequality.scoring.bucket.InvalidEvent;
 import io.servicequality.scoring.quality.InvalidMetricUpdate;
@@ -37,6 +38,11 @@ class KafkaConfig {
                 topic(Topics.FEEDBACK_SUBMITTED, properties),
                 topic(Topics.INTERACTION_RECORDED, properties),
                 topic(Topics.COMPLAINT_CHANGED, properties),
+                TopicBuilder.name(Topics.QUALITY_TARGETS)
+                        .partitions(properties.partitions())
+                        .replicas(properties.replicationFactor())
+                        .compact()
+                        .build(),
                 TopicBuilder.name(Topics.BRANCH_DIRECTORY)
                         .partitions(properties.partitions())
                         .replicas(properties.replicationFactor())
@@ -63,6 +69,12 @@ class KafkaConfig {
 
     @Bean
     KafkaTemplate<String, AlertEvent> alertTemplate(ProducerFactory<String, AlertEvent> producerFactory) {
+        return new KafkaTemplate<>(producerFactory);
+    }
+
+    @Bean
+    KafkaTemplate<String, QualityTargetChanged> qualityTargetTemplate(
+            ProducerFactory<String, QualityTargetChanged> producerFactory) {
         return new KafkaTemplate<>(producerFactory);
     }
 

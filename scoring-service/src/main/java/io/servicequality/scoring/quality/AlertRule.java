@@ -1,5 +1,6 @@
 package io.servicequality.scoring.quality;
 
+import io.servicequality.contracts.AlertEvent.AlertScope;
 import io.servicequality.contracts.AlertEvent.RuleKind;
 import io.servicequality.contracts.AlertEvent.Severity;
 import java.time.Duration;
@@ -41,7 +42,13 @@ record AlertRule(
         double ewmaAlpha,
         double hysteresis,
         Severity severity,
-        Instant updatedAt) {
+        Instant updatedAt,
+        AlertScope.Level scope,
+        String regionId) {
+
+    AlertRule {
+        scope = scope == null ? AlertScope.Level.BRANCH : scope;
+    }
 
     /** Which side of the limit is bad. */
     enum Direction {
@@ -59,7 +66,19 @@ record AlertRule(
         return Duration.ofSeconds(baselineWindowSeconds);
     }
 
+    /** A branch-scoped rule for this branch (or for every branch). */
     boolean appliesTo(String branch) {
-        return branchId == null || branchId.equals(branch);
+        return scope == AlertScope.Level.BRANCH && (branchId == null || branchId.equals(branch));
+    }
+
+    /** A region or tenant rule for this scope. */
+    boolean appliesTo(AlertScope target) {
+        return switch (scope) {
+            case BRANCH -> false;
+            case REGION ->
+                target.level() == AlertScope.Level.REGION && target.id().equals(regionId);
+            case TENANT ->
+                target.level() == AlertScope.Level.TENANT && target.id().equals(tenantId);
+        };
     }
 }

@@ -1,5 +1,6 @@
 package io.servicequality.scoring.quality;
 
+import io.servicequality.contracts.AlertEvent.AlertScope;
 import io.servicequality.contracts.AlertEvent.RuleKind;
 import io.servicequality.contracts.AlertEvent.Severity;
 import jakarta.validation.constraints.AssertTrue;
@@ -25,6 +26,9 @@ import java.time.Duration;
  * @param hysteresis how far back past the limit the value must be to clear (default 1, in the metric's units; for
  *     {@code ANOMALY} in standard deviations)
  * @param severity default {@code WARNING}
+ * @param scope {@code BRANCH} (default: {@code branchId} or every branch, each on its own), {@code REGION} (the merged
+ *     statistics of the branches of {@code regionId}, by the branch directory) or {@code TENANT} (of every branch)
+ * @param regionId required for, and only allowed with, {@code REGION}
  */
 record AlertRuleRequest(
         @Size(max = 100) String branchId,
@@ -42,7 +46,19 @@ record AlertRuleRequest(
         Double ewmaAlpha,
 
         @PositiveOrZero Double hysteresis,
-        Severity severity) {
+        Severity severity,
+        AlertScope.Level scope,
+        @Size(max = 100) String regionId) {
+
+    @AssertTrue(message = "is required for REGION rules and not allowed otherwise")
+    boolean isRegionIdGivenExactlyForRegionRules() {
+        return (scope == AlertScope.Level.REGION) == (regionId != null && !regionId.isBlank());
+    }
+
+    @AssertTrue(message = "is only allowed for BRANCH rules")
+    boolean isBranchIdOnlyForBranchRules() {
+        return branchId == null || scope == null || scope == AlertScope.Level.BRANCH;
+    }
 
     @AssertTrue(message = "is required for THRESHOLD rules")
     boolean isThresholdGivenForThresholdRules() {
@@ -80,6 +96,8 @@ record AlertRuleRequest(
                 ewmaAlpha == null ? 0.3 : ewmaAlpha,
                 hysteresis == null ? 1.0 : hysteresis,
                 severity == null ? Severity.WARNING : severity,
-                now);
+                now,
+                scope == null ? AlertScope.Level.BRANCH : scope,
+                scope == AlertScope.Level.REGION ? regionId : null);
     }
 }

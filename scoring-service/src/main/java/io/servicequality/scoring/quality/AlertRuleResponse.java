@@ -1,5 +1,6 @@
 package io.servicequality.scoring.quality;
 
+import io.servicequality.contracts.AlertEvent.AlertScope;
 import io.servicequality.contracts.AlertEvent.RuleKind;
 import io.servicequality.contracts.AlertEvent.Severity;
 import java.time.Duration;
@@ -21,7 +22,9 @@ record AlertRuleResponse(
         double ewmaAlpha,
         double hysteresis,
         Severity severity,
-        Instant updatedAt) {
+        Instant updatedAt,
+        AlertScope.Level scope,
+        String regionId) {
 
     static AlertRuleResponse of(AlertRule rule) {
         return new AlertRuleResponse(
@@ -39,6 +42,8 @@ record AlertRuleResponse(
                 rule.ewmaAlpha(),
                 rule.hysteresis(),
                 rule.severity(),
-                rule.updatedAt());
+                rule.updatedAt(),
+                rule.scope(),
+                rule.regionId());
     }
 }

@@ -22,8 +22,9 @@ class AlertStates {
         this.mongo = mongo;
     }
 
-    Optional<AlertState> find(String ruleId, String branchId) {
-        return Optional.ofNullable(mongo.findById(AlertState.idOf(ruleId, branchId), AlertState.class));
+    /** @param subject the branch id, or {@code REGION:<id>} / {@code TENANT:<id>} */
+    Optional<AlertState> find(String ruleId, String subject) {
+        return Optional.ofNullable(mongo.findById(AlertState.idOf(ruleId, subject), AlertState.class));
     }
 
     /**
@@ -32,8 +33,8 @@ class AlertStates {
      *
      * @return whether the episode started now
      */
-    boolean raise(AlertRule rule, String branchId, String alertId, String eventJson, Instant at) {
-        String id = AlertState.idOf(rule.id(), branchId);
+    boolean raise(AlertRule rule, String subject, String branchId, String alertId, String eventJson, Instant at) {
+        String id = AlertState.idOf(rule.id(), subject);
         try {
             mongo.upsert(
                     query(where("_id").is(id).and("active").ne(true)),
@@ -53,10 +54,10 @@ class AlertStates {
     }
 
     /** Ends the episode {@code alertId} if it is still the active one. */
-    boolean clear(String ruleId, String branchId, String alertId, String eventJson, Instant at) {
+    boolean clear(String ruleId, String subject, String alertId, String eventJson, Instant at) {
         return mongo.updateFirst(
                                 query(where("_id")
-                                        .is(AlertState.idOf(ruleId, branchId))
+                                        .is(AlertState.idOf(ruleId, subject))
                                         .and("active")
                                         .is(true)
                                         .and("alertId")

@@ -12,8 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -33,28 +36,50 @@ class Alerting {
     private static final Logger log = LoggerFactory.getLogger(Alerting.class);
 
     private final MetricHistory history;
+    private final BranchRegions regions;
     private final AlertRules rules;
     private final AlertStates states;
     private final JsonMapper json;
     private final Clock clock;
 
-    Alerting(MetricHistory history, AlertRules rules, AlertStates states, JsonMapper json, Clock clock) {
+    Alerting(
+            MetricHistory history,
+            BranchRegions regions,
+            AlertRules rules,
+            AlertStates states,
+            JsonMapper json,
+            Clock clock) {
         this.history = history;
+        this.regions = regions;
         this.rules = rules;
         this.states = states;
         this.json = json;
         this.clock = clock;
     }
 
-    /** Applies the hour updates, then evaluates each touched branch once. */
+    /**
+     * Applies the hour updates, then evaluates each touched branch once, and once each region (by the branch
+     * directory) and tenant they belong to, on the statistics merged over its branches.
+     */
     void onUpdates(List<MetricUpdated> updates) {
-        Set<List<String>> touched = new LinkedHashSet<>();
-        for (MetricUpdated update : updates) {
-            if (update.granularity() == Granularity.HOUR && history.apply(update)) {
-                touched.add(List.of(update.tenantId(), update.branchId()));
-            }
+        Set<List<String>> touched = history.applyAll(updates.stream()
+                .filter(update -> update.granularity() == Granularity.HOUR)
+                .toList());
+        Set<AlertScope> scopes = new LinkedHashSet<>();
+        Map<AlertScope, String> tenantOf = new LinkedHashMap<>();
+        for (List<String> branch : touched) {
+            String tenantId = branch.get(0);
+            evaluate(tenantId, branch.get(1));
+            regions.regionOf(tenantId, branch.get(1)).ifPresent(region -> {
+                AlertScope scope = new AlertScope(AlertScope.Level.REGION, region);
+                scopes.add(scope);
+                tenantOf.put(scope, tenantId);
+            });
+            AlertScope tenant = new AlertScope(AlertScope.Level.TENANT, tenantId);
+            scopes.add(tenant);
+            tenantOf.put(tenant, tenantId);
         }
-        touched.forEach(branch -> evaluate(branch.get(0), branch.get(1)));
+        scopes.forEach(scope -> evaluate(tenantOf.get(scope), scope));
     }
 
     void evaluate(String tenantId, String branchId) {
@@ -69,25 +94,65 @@ class Alerting {
             return;
         }
         Instant windowTo = latest.get().plus(Duration.ofHours(1));
+        AlertScope scope = new AlertScope(AlertScope.Level.BRANCH, branchId);
         for (AlertRule rule : applicable) {
-            Instant from = windowTo.minus(rule.window())
-                    .minus(rule.kind() == RuleKind.THRESHOLD ? Duration.ZERO : rule.baselineWindow());
-            List<AlertEvaluation.Hour> hours = history.between(tenantId, branchId, from, windowTo).stream()
-                    .map(hour -> new AlertEvaluation.Hour(hour.bucketStart(), hour.statistics()))
-                    .toList();
+            List<AlertEvaluation.Hour> hours =
+                    history.between(tenantId, branchId, fromOf(rule, windowTo), windowTo).stream()
+                            .map(hour -> new AlertEvaluation.Hour(hour.bucketStart(), hour.statistics()))
+                            .toList();
             AlertEvaluation.Verdict verdict = AlertEvaluation.evaluate(rule, hours, windowTo);
             if (verdict != null) {
-                transition(rule, branchId, verdict);
+                transition(rule, branchId, scope, verdict);
             }
         }
     }
 
-    private void transition(AlertRule rule, String branchId, AlertEvaluation.Verdict verdict) {
-        Optional<AlertState> state = states.find(rule.id(), branchId);
+    /** A region or tenant: the rules of that scope over the hours merged across its branches. */
+    void evaluate(String tenantId, AlertScope scope) {
+        List<AlertRule> applicable = rules.all(tenantId).stream()
+                .filter(rule -> rule.appliesTo(scope))
+                .toList();
+        if (applicable.isEmpty()) {
+            return;
+        }
+        List<String> branches = scope.level() == AlertScope.Level.REGION
+                ? regions.branchesIn(tenantId, scope.id())
+                : history.branchesWithHours(tenantId);
+        Optional<Instant> latest =
+                history.latestHours(tenantId, branches).values().stream().max(Comparator.naturalOrder());
+        if (latest.isEmpty()) {
+            return;
+        }
+        Instant windowTo = latest.get().plus(Duration.ofHours(1));
+        for (AlertRule rule : applicable) {
+            List<AlertEvaluation.Hour> hours =
+                    history.mergedHours(tenantId, branches, fromOf(rule, windowTo), windowTo).stream()
+                            .map(hour -> new AlertEvaluation.Hour(hour.bucketStart(), hour.statistics()))
+                            .toList();
+            AlertEvaluation.Verdict verdict = AlertEvaluation.evaluate(rule, hours, windowTo);
+            if (verdict != null) {
+                transition(rule, null, scope, verdict);
+            }
+        }
+    }
+
+    private static Instant fromOf(AlertRule rule, Instant windowTo) {
+        return windowTo.minus(rule.window())
+                .minus(rule.kind() == RuleKind.THRESHOLD ? Duration.ZERO : rule.baselineWindow());
+    }
+
+    /** The key of an episode's subject: the branch id, or {@code REGION:<id>} / {@code TENANT:<id>}. */
+    private static String subjectOf(AlertScope scope) {
+        return scope.level() == AlertScope.Level.BRANCH ? scope.id() : scope.level() + ":" + scope.id();
+    }
+
+    private void transition(AlertRule rule, String branchId, AlertScope scope, AlertEvaluation.Verdict verdict) {
+        String subject = subjectOf(scope);
+        Optional<AlertState> state = states.find(rule.id(), subject);
         boolean active = state.map(AlertState::active).orElse(false);
         Instant now = clock.instant();
         if (verdict.raise() && !active) {
-            String alertId = rule.id() + ":" + branchId + ":" + verdict.windowTo();
+            String alertId = rule.id() + ":" + subject + ":" + verdict.windowTo();
             AlertRaised raised = new AlertRaised(
                     eventIdOf(alertId, "raised"),
                     rule.tenantId(),
@@ -97,7 +162,7 @@ class Alerting {
                     alertId,
                     rule.id(),
                     rule.kind(),
-                    new AlertScope(AlertScope.Level.BRANCH, branchId),
+                    scope,
                     rule.metric().publicName(),
                     verdict.observed(),
                     rule.kind() == RuleKind.THRESHOLD ? rule.threshold() : null,
@@ -106,7 +171,12 @@ class Alerting {
                     rule.severity(),
                     new AlertWindow(verdict.windowFrom(), verdict.windowTo()));
             if (states.raise(
-                    rule, branchId, alertId, json.writerFor(AlertEvent.class).writeValueAsString(raised), now)) {
+                    rule,
+                    subject,
+                    branchId,
+                    alertId,
+                    json.writerFor(AlertEvent.class).writeValueAsString(raised),
+                    now)) {
                 log.info("alert raised: {} observed {} (n {})", alertId, verdict.observed(), verdict.n());
             }
         } else if (verdict.clear() && active) {
@@ -120,7 +190,7 @@ class Alerting {
                     alertId,
                     rule.id(),
                     rule.kind(),
-                    new AlertScope(AlertScope.Level.BRANCH, branchId),
+                    scope,
                     rule.metric().publicName(),
                     verdict.observed(),
                     rule.kind() == RuleKind.THRESHOLD ? rule.threshold() : null,
@@ -130,7 +200,7 @@ class Alerting {
                     new AlertWindow(verdict.windowFrom(), verdict.windowTo()));
             if (states.clear(
                     rule.id(),
-                    branchId,
+                    subject,
                     alertId,
                     json.writerFor(AlertEvent.class).writeValueAsString(cleared),
                     now)) {

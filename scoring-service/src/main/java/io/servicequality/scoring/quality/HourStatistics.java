@@ -4,6 +4,7 @@ import io.servicequality.contracts.BucketStatistics;
 import java.time.Instant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -12,7 +13,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param id {@code tenantId:branchId:bucketStart}
  */
 @Document(collection = HourStatistics.COLLECTION)
-@CompoundIndex(name = "branch_hour", def = "{'tenantId': 1, 'branchId': 1, 'bucketStart': 1}")
+@CompoundIndexes({
+    @CompoundIndex(name = "branch_hour", def = "{'tenantId': 1, 'branchId': 1, 'bucketStart': 1}"),
+    // unique because _id is: the embedded store uses only unique indexes, and only for a query on exactly their fields
+    @CompoundIndex(name = "id_revision", def = "{'_id': 1, 'revision': 1}", unique = true)
+})
 record HourStatistics(
         @Id String id,
         String tenantId,

@@ -1,5 +1,6 @@
 package io.servicequality.scoring.quality;
 
+import io.servicequality.contracts.BranchChanged;
 import io.servicequality.contracts.MetricUpdated;
 import io.servicequality.contracts.Topics;
 import java.util.ArrayList;
@@ -22,9 +23,34 @@ class MetricUpdatedListener {
     private static final LogAccessor LOG = new LogAccessor(MetricUpdatedListener.class);
 
     private final Alerting alerting;
+    private final BranchRegions regions;
 
-    MetricUpdatedListener(Alerting alerting) {
+    MetricUpdatedListener(Alerting alerting, BranchRegions regions) {
         this.alerting = alerting;
+        this.regions = regions;
+    }
+
+    /** The regions of the branches, for region alerts (this feature's own consumer group of the directory). */
+    @KafkaListener(
+            id = "alert-regions",
+            topics = Topics.BRANCH_DIRECTORY,
+            properties = "spring.json.value.default.type=io.servicequality.contracts.BranchChanged")
+    void onBranchChanged(List<ConsumerRecord<String, BranchChanged>> records) {
+        for (ConsumerRecord<String, BranchChanged> record : records) {
+            DeserializationException failure = SerializationUtils.getExceptionFromHeader(
+                    record, SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG);
+            if (record.value() == null && failure == null) {
+                continue; // a tombstone on the compacted topic
+            }
+            try {
+                if (failure != null) {
+                    throw failure;
+                }
+                regions.update(record.value());
+            } catch (InvalidMetricUpdate | DeserializationException unusable) {
+                throw new BatchListenerFailedException("branch entry cannot be used", unusable, record);
+            }
+        }
     }
 
     @KafkaListener(

@@ -3,13 +3,20 @@ package io.servicequality.scoring.quality;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
-/** The targets, always read within one tenant. */
+/**
+ * The targets, always read within one tenant. Writes are single-document updates that also fill the target's outbox
+ * (see {@link QualityTarget}); removed targets are invisible here until {@link TargetPublisher} deletes them.
+ */
 @Component
 class QualityTargets {
 
@@ -19,22 +26,91 @@ class QualityTargets {
         this.mongo = mongo;
     }
 
+    /** Creates or replaces the target and queues its change for publication. */
     QualityTarget save(QualityTarget target) {
-        return mongo.save(target);
+        return mongo.findAndModify(
+                query(where("_id").is(target.id())),
+                new Update()
+                        .set("tenantId", target.tenantId())
+                        .set("branchId", target.branchId())
+                        .set("metric", target.metric())
+                        .set("bound", target.bound())
+                        .set("value", target.value())
+                        .set("updatedAt", target.updatedAt())
+                        .set("removed", false)
+                        .set("unpublished", true)
+                        .inc("revision", 1L),
+                FindAndModifyOptions.options().upsert(true).returnNew(true),
+                QualityTarget.class);
     }
 
     List<QualityTarget> all(String tenantId) {
-        return mongo.find(query(where("tenantId").is(tenantId)).with(Sort.by("_id")), QualityTarget.class);
+        return mongo.find(
+                query(where("tenantId").is(tenantId).and("removed").ne(true)).with(Sort.by("_id")),
+                QualityTarget.class);
     }
 
     Optional<QualityTarget> find(String tenantId, String id) {
-        return Optional.ofNullable(
-                mongo.findOne(query(where("_id").is(id).and("tenantId").is(tenantId)), QualityTarget.class));
+        return Optional.ofNullable(mongo.findOne(
+                query(where("_id")
+                        .is(id)
+                        .and("tenantId")
+                        .is(tenantId)
+                        .and("removed")
+                        .ne(true)),
+                QualityTarget.class));
     }
 
-    boolean delete(String tenantId, String id) {
-        return mongo.remove(query(where("_id").is(id).and("tenantId").is(tenantId)), QualityTarget.class)
-                        .getDeletedCount()
+    /** Marks the target removed and queues the removal for publication. */
+    boolean delete(String tenantId, String id, Instant at) {
+        return mongo.updateFirst(
+                                query(where("_id")
+                                        .is(id)
+                                        .and("tenantId")
+                                        .is(tenantId)
+                                        .and("removed")
+                                        .ne(true)),
+                                new Update()
+                                        .set("removed", true)
+                                        .set("unpublished", true)
+                                        .set("updatedAt", at)
+                                        .inc("revision", 1L),
+                                QualityTarget.class)
+                        .getModifiedCount()
                 > 0;
+    }
+
+    /** Targets whose latest change is not acknowledged yet, oldest change first. */
+    List<QualityTarget> unpublished(int limit) {
+        return mongo.find(
+                query(where("unpublished").is(true))
+                        .with(Sort.by("updatedAt", "_id"))
+                        .limit(limit),
+                QualityTarget.class);
+    }
+
+    /**
+     * After the broker acknowledged {@code revision}: clears the flag, or deletes a removed target, only if nothing
+     * changed it since.
+     */
+    void published(QualityTarget target) {
+        Query same = query(where("_id").is(target.id()).and("revision").is(target.revision()));
+        if (target.removed()) {
+            mongo.remove(same, QualityTarget.class);
+        } else {
+            mongo.updateFirst(same, new Update().set("unpublished", false), QualityTarget.class);
+        }
+    }
+
+    /**
+     * Queues every current target again (a start-up republish; idempotent on the compacted topic). The revision is
+     * raised too, so that a relay clearing the flag for an older revision at this moment does not cancel it.
+     */
+    long republishAll() {
+        return mongo.updateMulti(
+                        query(where("removed").ne(true)),
+                        new Update().set("unpublished", true).inc("revision", 1L),
+                        QualityTarget.class)
+                .getModifiedCount();
     }
 }

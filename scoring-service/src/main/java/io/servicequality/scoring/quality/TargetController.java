@@ -68,7 +68,7 @@ class TargetController {
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable String id) {
-        if (!targets.delete(tenant.tenantId(), id)) {
+        if (!targets.delete(tenant.tenantId(), id, clock.instant())) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no such target");
         }
     }
@@ -106,6 +106,9 @@ class TargetController {
                 request.metric(),
                 request.bound(),
                 request.value(),
-                clock.instant());
+                clock.instant(),
+                0,
+                true,
+                false);
     }
 }

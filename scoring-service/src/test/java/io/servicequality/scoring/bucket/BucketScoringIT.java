@@ -6,9 +6,6 @@ import static io.servicequality.scoring.bucket.TestEvents.feedback;
 import static io.servicequality.scoring.bucket.TestEvents.uniqueBranch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.doAnswer;
-import static org.mockito.Mockito.doCallRealMethod;
 
 import io.servicequality.contracts.BranchChanged;
 import io.servicequality.contracts.BucketStatistics;
@@ -30,6 +27,7 @@ import io.servicequality.contracts.ServqualRatings;
 import io.servicequality.contracts.Topics;
 import io.servicequality.scoring.bucket.BucketScoring.Outcome;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -41,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -56,12 +55,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
-import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -78,6 +81,7 @@ import tools.jackson.databind.node.ObjectNode;
             "logging.level.state.change.logger=warn"
         })
 @AutoConfigureMockMvc
+@Import(BucketScoringIT.CrashInjection.class)
 abstract class BucketScoringIT {
 
     private static final Instant HOUR = Instant.parse("2026-11-20T09:00:00Z");
@@ -96,9 +100,9 @@ abstract class BucketScoringIT {
     @Autowired
     EventLedger ledger;
 
-    /** The real bean; a test makes it fail mid-batch like a process dying between two bucket writes. */
-    @MockitoSpyBean
-    Buckets buckets;
+    /** The real bean, with a switch that makes it fail mid-batch like a process dying between two bucket writes. */
+    @Autowired
+    CrashingBuckets buckets;
 
     @Autowired
     BranchDirectory directory;
@@ -449,15 +453,7 @@ abstract class BucketScoringIT {
         // the store fails three times right after the minute buckets of a batch were written: from the store's point
         // of view the process died mid-batch, with nothing committed to Kafka
         AtomicInteger crashes = new AtomicInteger(3);
-        doAnswer(invocation -> {
-                    Object result = invocation.callRealMethod();
-                    if (crashes.getAndDecrement() > 0) {
-                        throw new DataAccessResourceFailureException("store went away mid-batch");
-                    }
-                    return result;
-                })
-                .when(buckets)
-                .write(any());
+        buckets.crashAfterWrites(crashes);
         try {
             for (int i = 0; i < distinct.size(); i++) {
                 producer.send(record(distinct.get(i)));
@@ -488,7 +484,7 @@ abstract class BucketScoringIT {
                     .untilAsserted(() -> assertThat(statisticsOf(branch)).isEqualTo(expected));
             assertThat(crashes.get()).as("all injected crashes happened").isNegative();
         } finally {
-            doCallRealMethod().when(buckets).write(any());
+            buckets.crashAfterWrites(null);
         }
     }
 
@@ -608,5 +604,43 @@ abstract class BucketScoringIT {
 
     private MetricUpdated metricUpdated(ConsumerRecord<String, String> record) {
         return json.readValue(record.value(), MetricUpdated.class);
+    }
+
+    /**
+     * {@link Buckets} that, while armed, throws right after a bulk was written (a plain switch rather than a Mockito
+     * stub: stubbing a spy while listener threads call it is not thread-safe).
+     */
+    static class CrashingBuckets extends Buckets {
+
+        private volatile AtomicInteger crashes;
+
+        CrashingBuckets(MongoTemplate mongo, Clock clock, DirtyBuckets dirty) {
+            super(mongo, clock, dirty);
+        }
+
+        /** While {@code crashes} is positive, each write fails after it was applied and counts it down. */
+        void crashAfterWrites(AtomicInteger crashes) {
+            this.crashes = crashes;
+        }
+
+        @Override
+        Set<String> write(List<GuardedUpdate> updates) {
+            Set<String> collided = super.write(updates);
+            AtomicInteger armed = crashes;
+            if (armed != null && armed.getAndDecrement() > 0) {
+                throw new DataAccessResourceFailureException("store went away mid-batch");
+            }
+            return collided;
+        }
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class CrashInjection {
+
+        @Bean
+        @Primary
+        CrashingBuckets crashingBuckets(MongoTemplate mongo, Clock clock, DirtyBuckets dirty) {
+            return new CrashingBuckets(mongo, clock, dirty);
+        }
     }
 }

@@ -86,7 +86,7 @@ class ExactlyOnceAgainstReferenceIT {
         MongoTemplate mongo = new MongoTemplate(client, "exactly-once-" + UUID.randomUUID());
         Clock clock = Clock.systemUTC();
         double crashRate = random.nextDouble() * 0.3;
-        var buckets = new Buckets(mongo, clock) {
+        var buckets = new Buckets(mongo, clock, new DirtyBuckets()) {
             @Override
             Set<String> write(List<GuardedUpdate> updates) {
                 Set<String> collided = super.write(updates);

@@ -100,7 +100,7 @@ public final class ScoringLoad {
                 counted, seconds(start, done), events / seconds(start, done));
     }
 
-    private static FeedbackSubmitted feedback(String tenant, String branch, Instant at, Random random) {
+    static FeedbackSubmitted feedback(String tenant, String branch, Instant at, Random random) {
         var rating = new DimensionRating(1 + random.nextInt(7), 1 + random.nextInt(7));
         return new FeedbackSubmitted(
                 UUID.randomUUID(),
@@ -120,7 +120,7 @@ public final class ScoringLoad {
                 null);
     }
 
-    private static InteractionRecorded interaction(String tenant, String branch, Instant at, Random random) {
+    static InteractionRecorded interaction(String tenant, String branch, Instant at, Random random) {
         boolean answered = random.nextInt(10) < 9;
         return new InteractionRecorded(
                 UUID.randomUUID(),

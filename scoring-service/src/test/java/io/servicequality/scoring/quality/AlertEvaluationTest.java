@@ -109,6 +109,8 @@ class AlertEvaluationTest {
                 0.3,
                 hysteresis,
                 Severity.WARNING,
-                NOW);
+                NOW,
+                null,
+                null);
     }
 }

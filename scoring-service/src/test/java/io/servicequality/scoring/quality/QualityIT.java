@@ -2,21 +2,29 @@ package io.servicequality.scoring.quality;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
 
 import io.servicequality.contracts.AlertCleared;
 import io.servicequality.contracts.AlertEvent;
 import io.servicequality.contracts.AlertRaised;
+import io.servicequality.contracts.BranchChanged;
 import io.servicequality.contracts.Channel;
 import io.servicequality.contracts.FeedbackSubmitted;
+import io.servicequality.contracts.QualityTargetChanged;
 import io.servicequality.contracts.Topics;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -35,6 +43,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.kafka.KafkaException;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import tools.jackson.databind.JsonNode;
@@ -63,6 +74,16 @@ abstract class QualityIT {
 
     @Autowired
     MockMvcTester mvc;
+
+    /** The relay's template: a spy, so a test can make the broker refuse sends for a while. */
+    @MockitoSpyBean(name = "qualityTargetTemplate")
+    KafkaTemplate<String, QualityTargetChanged> targetTemplate;
+
+    @Autowired
+    TargetPublisher targetPublisher;
+
+    @Autowired
+    BranchRegions regions;
 
     private KafkaProducer<String, String> producer;
 
@@ -170,6 +191,212 @@ abstract class QualityIT {
                 .contains(target);
         assertThat(mvc.delete().uri("/api/v1/targets/" + target)).hasStatus(HttpStatus.NO_CONTENT);
         assertThat(mvc.delete().uri("/api/v1/targets/" + target)).hasStatus(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void publishesEveryTargetChangeOnTheCompactedTopicAndLosesNoneWhileTheBrokerRefuses() {
+        // the broker refuses the first three sends: the changes stay in the targets' outbox and go out later
+        AtomicInteger refusals = new AtomicInteger(3);
+        doAnswer(invocation -> refusals.getAndDecrement() > 0
+                        ? CompletableFuture.failedFuture(new KafkaException("broker unavailable"))
+                        : invocation.callRealMethod())
+                .when(targetTemplate)
+                .send(eq(Topics.QUALITY_TARGETS), any(String.class), any(QualityTargetChanged.class));
+        String branch = "BR-" + UUID.randomUUID().toString().substring(0, 8);
+        String kept = created(post("/api/v1/targets", """
+                {"branchId": "%s", "metric": "nps.score", "bound": "AT_LEAST", "value": 30}
+                """.formatted(branch)));
+        String removed = created(post("/api/v1/targets", """
+                {"branchId": "%s", "metric": "interactions.abandonRate", "bound": "AT_MOST", "value": 5}
+                """.formatted(branch)));
+        assertThat(mvc.put()
+                        .uri("/api/v1/targets/" + kept)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"branchId": "%s", "metric": "nps.score", "bound": "AT_LEAST", "value": 40}
+                                """.formatted(branch)))
+                .hasStatusOk();
+        assertThat(mvc.delete().uri("/api/v1/targets/" + removed)).hasStatus(HttpStatus.NO_CONTENT);
+
+        eventually().untilAsserted(() -> {
+            Map<String, QualityTargetChanged> latest = latestTargetsOf(branch);
+            assertThat(latest.get(TENANT + ":target:" + kept)).isNotNull().satisfies(target -> {
+                assertThat(target.metric()).isEqualTo("nps.score");
+                assertThat(target.bound()).isEqualTo("AT_LEAST");
+                assertThat(target.value()).isEqualTo(40.0);
+                assertThat(target.removed()).isFalse();
+                assertThat(target.branchId()).isEqualTo(branch);
+            });
+            assertThat(latest.get(TENANT + ":target:" + removed)).isNotNull().satisfies(target -> {
+                assertThat(target.removed()).isTrue();
+                assertThat(target.metric()).isEqualTo("interactions.abandonRate");
+            });
+        });
+        assertThat(refusals.get()).isNegative();
+        assertThat(mvc.get().uri("/api/v1/targets"))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$[*].id")
+                .asArray()
+                .contains(kept)
+                .doesNotContain(removed);
+
+        // a restart republishes every current target (same content again on the compacted topic), not removed ones
+        long keptBefore = recordsOfTarget(branch, kept).size();
+        long removedBefore = recordsOfTarget(branch, removed).size();
+        targetPublisher.republishAllAtStartUp();
+        eventually().untilAsserted(() -> {
+            List<QualityTargetChanged> keptRecords = recordsOfTarget(branch, kept);
+            assertThat(keptRecords).hasSizeGreaterThan((int) keptBefore);
+            assertThat(keptRecords.get(keptRecords.size() - 1)).satisfies(target -> {
+                assertThat(target.value()).isEqualTo(40.0);
+                assertThat(target.removed()).isFalse();
+            });
+        });
+        assertThat(recordsOfTarget(branch, removed)).hasSize((int) removedBefore);
+    }
+
+    @Test
+    void raisesARegionAlertOnTheMergedStatisticsOfItsBranchesOnceAndClearsItOnce() {
+        String region = "R-" + UUID.randomUUID().toString().substring(0, 8);
+        String first = "BR-" + UUID.randomUUID().toString().substring(0, 8);
+        String second = "BR-" + UUID.randomUUID().toString().substring(0, 8);
+        String elsewhere = "BR-" + UUID.randomUUID().toString().substring(0, 8);
+        produceBranch(first, region);
+        produceBranch(second, region);
+        produceBranch(elsewhere, "other-" + region);
+        eventually().untilAsserted(() -> {
+            assertThat(regions.regionOf(TENANT, first)).contains(region);
+            assertThat(regions.regionOf(TENANT, second)).contains(region);
+            assertThat(regions.regionOf(TENANT, elsewhere)).contains("other-" + region);
+        });
+        String rule = created(post("/api/v1/alert-rules", """
+                {"scope": "REGION", "regionId": "%s", "metric": "csat.percent", "kind": "THRESHOLD",
+                 "direction": "BELOW", "threshold": 80, "minN": 5, "hysteresis": 5}
+                """.formatted(region)));
+        assertThat(mvc.get().uri("/api/v1/alert-rules/" + rule))
+                .hasStatusOk()
+                .bodyJson()
+                .isLenientlyEqualTo("""
+                        {"scope": "REGION", "regionId": "%s"}
+                        """.formatted(region));
+        Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS);
+        String key = TENANT + ":REGION:" + region;
+
+        // 3 unhappy answers per branch: n = 3 each, but 6 for the region, CSAT 0 %; a branch elsewhere does not count
+        produceFeedback(first, hour, 3, 1);
+        produceFeedback(elsewhere, hour, 50, 5);
+        produceFeedback(second, hour, 3, 2);
+        eventually().untilAsserted(() -> assertThat(alertsWithKey(key)).hasSize(1));
+        // 25 happy in the first branch: 25 / 31 = 80.6 %, inside the band: stays raised
+        produceFeedback(first, hour, 25, 5);
+        // 20 happy in the second: 45 / 51 = 88.2 % ≥ 85: cleared
+        produceFeedback(second, hour, 20, 4);
+
+        eventually().untilAsserted(() -> assertThat(alertsWithKey(key)).hasSize(2));
+        List<AlertEvent> alerts = alertsWithKey(key);
+        assertThat(alerts.get(0)).isInstanceOfSatisfying(AlertRaised.class, raised -> {
+            assertThat(raised.scope()).isEqualTo(new AlertEvent.AlertScope(AlertEvent.AlertScope.Level.REGION, region));
+            assertThat(raised.branchId()).isNull();
+            assertThat(raised.ruleId()).isEqualTo(rule);
+            // the branch elsewhere (50 satisfied) is not merged in; each region branch alone has n = 3 < minN
+            assertThat(raised.observedValue()).isEqualTo(0.0);
+            assertThat(raised.n()).isBetween(5L, 6L);
+        });
+        assertThat(alerts.get(1)).isInstanceOfSatisfying(AlertCleared.class, cleared -> {
+            assertThat(cleared.alertId()).isEqualTo(alerts.get(0).alertId());
+            assertThat(cleared.scope().level()).isEqualTo(AlertEvent.AlertScope.Level.REGION);
+            assertThat(cleared.branchId()).isNull();
+            // cleared only past the band (threshold 80 + hysteresis 5), not at 80.6 % inside it
+            assertThat(cleared.observedValue()).isGreaterThanOrEqualTo(85.0);
+            assertThat(cleared.n()).isGreaterThan(31);
+        });
+    }
+
+    @Test
+    void rejectsARegionRuleWithoutRegionAndARegionRuleForOneBranch() {
+        assertThat(post("/api/v1/alert-rules", """
+                        {"scope": "REGION", "metric": "csat.percent", "kind": "THRESHOLD", "direction": "BELOW",
+                         "threshold": 80}
+                        """)).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(post("/api/v1/alert-rules", """
+                        {"scope": "TENANT", "branchId": "B1", "metric": "csat.percent", "kind": "THRESHOLD",
+                         "direction": "BELOW", "threshold": 80}
+                        """)).hasStatus(HttpStatus.BAD_REQUEST);
+    }
+
+    private void produceBranch(String branch, String region) {
+        var entry = new BranchChanged(
+                UUID.randomUUID(), TENANT, branch, Instant.now(), 1, branch, "Branch " + branch, region, "UTC", false);
+        producer.send(new ProducerRecord<>(Topics.BRANCH_DIRECTORY, entry.recordKey(), json.writeValueAsString(entry)));
+        producer.flush();
+    }
+
+    private List<AlertEvent> alertsWithKey(String key) {
+        List<AlertEvent> alerts = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(
+                Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()),
+                new StringDeserializer(),
+                new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.ALERTS).stream()
+                    .map(info -> new TopicPartition(Topics.ALERTS, info.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            var end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (key.equals(record.key())) {
+                        alerts.add(json.readValue(record.value(), AlertEvent.class));
+                    }
+                });
+            }
+        }
+        return alerts;
+    }
+
+    /** One target's records in log order (one key, one partition). */
+    private List<QualityTargetChanged> recordsOfTarget(String branch, String targetId) {
+        return targetRecordsOf(branch).stream()
+                .filter(target -> target.targetId().equals(targetId))
+                .toList();
+    }
+
+    private Map<String, QualityTargetChanged> latestTargetsOf(String branch) {
+        Map<String, QualityTargetChanged> latest = new LinkedHashMap<>();
+        targetRecordsOf(branch).forEach(target -> latest.put(target.recordKey(), target));
+        return latest;
+    }
+
+    private List<QualityTargetChanged> targetRecordsOf(String branch) {
+        List<QualityTargetChanged> targets = new ArrayList<>();
+        for (String value : recordsOf(Topics.QUALITY_TARGETS)) {
+            QualityTargetChanged target = json.readValue(value, QualityTargetChanged.class);
+            if (branch.equals(target.branchId())) {
+                targets.add(target);
+            }
+        }
+        return targets;
+    }
+
+    /** Every record value of the topic, partition by partition (one target's records share a partition). */
+    private List<String> recordsOf(String topic) {
+        try (var consumer = new KafkaConsumer<>(
+                Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()),
+                new StringDeserializer(),
+                new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            var end = consumer.endOffsets(partitions);
+            List<String> values = new ArrayList<>();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> values.add(record.value()));
+            }
+            return values;
+        }
     }
 
     private Double observedCsat(String branch, Instant hour) {
