@@ -273,6 +273,83 @@ class PlatformEndToEndIT {
                 postsSent);
     }
 
+    /**
+     * An app key issued by an admin at feedback-service opens complaints at complaint-service too (keys travel on
+     * {@code sqp.api-keys.v1}); once revoked it is refused at feedback-service at once and at complaint-service as soon
+     * as the revocation has travelled.
+     */
+    @Test
+    @Order(5)
+    void anAppKeyWorksAtBothIngestServicesUntilItIsRevoked() throws Exception {
+        HttpResponse<String> issued = post(
+                url("FEEDBACK_SERVICE_PORT", "/api/v1/api-keys"),
+                json.writeValueAsString(Map.of(
+                        "name",
+                        "e2e kiosk",
+                        "branches",
+                        List.of(branch),
+                        "scopes",
+                        List.of("feedback:write", "complaints:write"))));
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+        JsonNode key = json.readTree(issued.body());
+        String apiKey = key.get("key").asString();
+        String feedback =
+                json.writeValueAsString(Map.of("branchId", branch, "occurredAt", occurredAt.toString(), "ces", 7));
+        String complaint = json.writeValueAsString(Map.of(
+                "branchId", branch,
+                "channel", "APP",
+                "category", "NON_QUALITY",
+                "severity", "LOW",
+                "department", "front-desk",
+                "subject", "Queue too long"));
+
+        assertThat(postWithKey("FEEDBACK_SERVICE_PORT", "/api/v1/feedback", feedback, apiKey)
+                        .statusCode())
+                .isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> postWithKey("COMPLAINT_SERVICE_PORT", "/api/v1/complaints", complaint, apiKey)
+                                .statusCode()
+                        == 201);
+        String otherBranch = complaint.replace(branch, "NOT-" + branch);
+        assertThat(postWithKey("COMPLAINT_SERVICE_PORT", "/api/v1/complaints", otherBranch, apiKey)
+                        .statusCode())
+                .isEqualTo(403);
+
+        HttpResponse<String> revoked = http.send(
+                HttpRequest.newBuilder(URI.create(url(
+                                "FEEDBACK_SERVICE_PORT",
+                                "/api/v1/api-keys/" + key.get("keyId").asString())))
+                        .header("Authorization", "Bearer " + adminToken)
+                        .DELETE()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(revoked.statusCode()).isEqualTo(204);
+        assertThat(postWithKey("FEEDBACK_SERVICE_PORT", "/api/v1/feedback", feedback, apiKey)
+                        .statusCode())
+                .isEqualTo(401);
+        long revokedAt = System.nanoTime();
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> postWithKey("COMPLAINT_SERVICE_PORT", "/api/v1/complaints", complaint, apiKey)
+                                .statusCode()
+                        == 401);
+        System.out.printf(
+                "revocation reached complaint-service within %d ms%n", (System.nanoTime() - revokedAt) / 1_000_000);
+    }
+
+    private HttpResponse<String> postWithKey(String portName, String path, String body, String apiKey)
+            throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url(portName, path)))
+                        .header("X-API-Key", apiKey)
+                        .header("Content-Type", "application/json")
+                        .timeout(Duration.ofSeconds(30))
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     private int postsSent;
 
     private static void assertMatches(JsonNode live, Map<String, Double> expected) {
