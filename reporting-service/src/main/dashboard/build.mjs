@@ -18,7 +18,7 @@ await build({
   outfile: join(out, 'app.js'),
   legalComments: 'linked',
 });
-for (const file of ['index.html', 'styles.css']) {
+for (const file of ['index.html', 'styles.css', 'login.html', 'login.js', 'login.css']) {
   copyFileSync(join(here, 'src', file), join(out, file));
 }
 console.log(`dashboard built into ${out}`);

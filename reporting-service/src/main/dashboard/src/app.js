@@ -11,8 +11,15 @@ const state = { branches: [], charts: {}, timers: new Map(), source: null };
 
 const fmt = (value, digits = 1) => (value === null || value === undefined ? '—' : Number(value).toFixed(digits));
 
+const LOGIN = '/dashboard/login.html';
+
 async function getJson(path) {
-  const response = await fetch(path, { headers: { Accept: 'application/json' } });
+  const response = await fetch(path, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+  if (response.status === 401) {
+    // the session cookie expired or was cleared: sign in again
+    location.assign(LOGIN);
+    throw new Error('signed out');
+  }
   if (!response.ok) {
     throw new Error(`${path}: ${response.status}`);
   }
@@ -333,10 +340,22 @@ async function refreshAll() {
   await Promise.all([refreshViews(), refreshAlerts()]);
 }
 
+async function showSession() {
+  const session = await getJson('/api/v1/session');
+  const scope = session.branches ? ` · branches ${session.branches.join(', ') || 'none'}` : '';
+  $('#whoami').textContent = `${session.subject} (${session.roles.join(', ')})${scope}`;
+  $('#logout').addEventListener('click', async () => {
+    state.source?.close();
+    await fetch('/api/v1/session', { method: 'DELETE', credentials: 'same-origin' });
+    location.assign(LOGIN);
+  });
+}
+
 async function start() {
   if (new URLSearchParams(location.search).has('wall')) {
     document.documentElement.style.fontSize = 'clamp(18px, 0.9vw + 8px, 40px)';
   }
+  await showSession();
   await loadRegions();
   $('#controls').addEventListener('change', () => {
     connect();

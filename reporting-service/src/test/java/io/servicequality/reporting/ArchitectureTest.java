@@ -12,6 +12,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import io.servicequality.reporting.bucket.BucketStored;
 import io.servicequality.reporting.bucket.MetricBucketReadModel;
+import io.servicequality.security.CallerAccess;
 
 /**
  * Features do not reach into each other: the views read the bucket read model only through its public
@@ -74,11 +75,25 @@ class ArchitectureTest {
                     "..reporting.live..",
                     "..reporting.dashboard..");
 
+    /**
+     * Who the caller is, and so which tenant and branches a request may read, is decided in one place for the views
+     * ({@code scope.Scopes}), in the directory's own store queries ({@code branch}) and by the session endpoint: no
+     * view reads the caller itself, so none can forget to narrow its scope.
+     */
+    @ArchTest
+    static final ArchRule onlyTheScopeTheDirectoryAndTheSessionReadTheCaller = noClasses()
+            .that()
+            .resideOutsideOfPackages(
+                    "..reporting.scope..", "..reporting.branch..", "..reporting.session..", "..reporting.config..")
+            .should()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName(CallerAccess.class.getName());
+
     @ArchTest
     static final ArchRule problemMappingDependsOnNoFeature = noClasses()
             .that()
             .resideInAPackage("..reporting.problem..")
             .should()
             .dependOnClassesThat()
-            .resideInAnyPackage("..reporting.bucket..", "..reporting.scorecard..", "..reporting.tenant..");
+            .resideInAnyPackage("..reporting.bucket..", "..reporting.scorecard..", "..reporting.session..");
 }

@@ -5,6 +5,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -24,8 +26,11 @@ final class SseReader implements AutoCloseable {
     private final CompletableFuture<HttpResponse<Stream<String>>> response;
     private volatile Stream<String> lines;
 
-    private SseReader(HttpClient http, URI uri, String lastEventId) {
+    private SseReader(HttpClient http, URI uri, String lastEventId, String authorization) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream");
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
@@ -33,8 +38,14 @@ final class SseReader implements AutoCloseable {
         response.thenAcceptAsync(this::read);
     }
 
+    /** A stream of the tests' default caller (an ADMIN of {@link TestCredentials#TENANT}). */
     static SseReader open(HttpClient http, URI uri, String lastEventId) {
-        return new SseReader(http, uri, lastEventId);
+        return new SseReader(http, uri, lastEventId, TestCredentials.admin());
+    }
+
+    /** A stream of the caller with {@code authorization} (e.g. {@code Bearer …}). */
+    static SseReader open(HttpClient http, URI uri, String lastEventId, String authorization) {
+        return new SseReader(http, uri, lastEventId, authorization);
     }
 
     boolean connected() {
@@ -52,6 +63,13 @@ final class SseReader implements AutoCloseable {
             throw new AssertionError("no event within " + deadline);
         }
         return event;
+    }
+
+    /** The events received so far and not yet taken. */
+    List<Event> drain() {
+        List<Event> drained = new ArrayList<>();
+        events.drainTo(drained);
+        return drained;
     }
 
     private void read(HttpResponse<Stream<String>> response) {

@@ -1,7 +1,8 @@
 package io.servicequality.reporting.branch;
 
 import io.servicequality.reporting.problem.InvalidRequestParameterException;
-import io.servicequality.reporting.tenant.TenantProperties;
+import io.servicequality.security.CallerAccess;
+import io.servicequality.security.audit.AuditTrail;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
@@ -20,30 +21,36 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+/**
+ * The directory API of the caller's tenant. Reads go through the caller's store filter (a branch-bound caller sees only
+ * its branches; anything else is 404); writes (ADMIN, see the access rules) are recorded in the audit trail.
+ */
 @RestController
 @RequestMapping("/api/v1/branches")
 class BranchController {
 
     private final BranchDirectory directory;
-    private final TenantProperties tenant;
+    private final CallerAccess callers;
+    private final AuditTrail audit;
 
-    BranchController(BranchDirectory directory, TenantProperties tenant) {
+    BranchController(BranchDirectory directory, CallerAccess callers, AuditTrail audit) {
         this.directory = directory;
-        this.tenant = tenant;
+        this.callers = callers;
+        this.audit = audit;
     }
 
-    @Operation(summary = "The tenant's branches, optionally of one region, by id")
+    @Operation(summary = "The tenant's branches (a branch-bound caller: its own), optionally of one region, by id")
     @GetMapping
     List<BranchResponse> list(@RequestParam(required = false) String regionId) {
-        return directory.branches(tenant.tenantId(), regionId).stream()
-                .map(entry -> directory.currentOrNotFound(tenant.tenantId(), entry.branchId()))
+        return directory.visible(callers.scope(), regionId).stream()
                 .map(BranchResponse::of)
                 .toList();
     }
 
+    @Operation(summary = "One branch; 404 when unknown, removed, another tenant's or outside the caller's branches")
     @GetMapping("/{branchId}")
     BranchResponse get(@PathVariable String branchId) {
-        return BranchResponse.of(directory.currentOrNotFound(tenant.tenantId(), branchId));
+        return BranchResponse.of(directory.visibleOrNotFound(callers.scope(), branchId));
     }
 
     @Operation(summary = "Adds a branch (409 if the id or the code is taken); published on sqp.branch-directory.v1")
@@ -52,9 +59,12 @@ class BranchController {
         if (request.branchId() == null) {
             throw new InvalidRequestParameterException("branchId", "is required");
         }
-        Branch created = directory.create(tenant.tenantId(), request.branchId(), detailsOf(request));
+        callers.requireBranch(request.branchId());
+        Branch created = directory.create(callers.tenantId(), request.branchId(), detailsOf(request));
+        BranchResponse after = BranchResponse.of(created);
+        audit.record("branch.created", target(created.branchId()), null, after);
         return ResponseEntity.created(URI.create("/api/v1/branches/" + created.branchId()))
-                .body(BranchResponse.of(created));
+                .body(after);
     }
 
     @Operation(summary = "Changes a branch's code, name, region or time zone")
@@ -63,13 +73,23 @@ class BranchController {
         if (request.branchId() != null && !request.branchId().equals(branchId)) {
             throw new InvalidRequestParameterException("branchId", "must match the path or be left out");
         }
-        return BranchResponse.of(directory.update(tenant.tenantId(), branchId, detailsOf(request)));
+        BranchResponse before = BranchResponse.of(directory.visibleOrNotFound(callers.scope(), branchId));
+        BranchResponse after = BranchResponse.of(directory.update(callers.tenantId(), branchId, detailsOf(request)));
+        audit.record("branch.changed", target(branchId), before, after);
+        return after;
     }
 
+    @Operation(summary = "Removes a branch from the directory (its id and code can be used again)")
     @DeleteMapping("/{branchId}")
     ResponseEntity<Void> remove(@PathVariable @Pattern(regexp = BranchRequest.ID) String branchId) {
-        directory.remove(tenant.tenantId(), branchId);
+        BranchResponse before = BranchResponse.of(directory.visibleOrNotFound(callers.scope(), branchId));
+        directory.remove(callers.tenantId(), branchId);
+        audit.record("branch.removed", target(branchId), before, null);
         return ResponseEntity.noContent().build();
+    }
+
+    private static String target(String branchId) {
+        return "branch:" + branchId;
     }
 
     private static BranchDetails detailsOf(BranchRequest request) {

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Service;
 
 /** Changes the directory (each change stored, then relayed to Kafka) and answers who is where. */
@@ -42,6 +43,18 @@ public class BranchDirectory {
     /** The branch's time zone, UTC for a branch the directory does not know (SPEC §4). */
     public ZoneId timeZoneOf(String tenantId, String branchId) {
         return branch(tenantId, branchId).map(Entry::timeZone).orElse(ZoneOffset.UTC);
+    }
+
+    /** The current branches the caller's {@code scope} lets through (API reads), by id. */
+    List<Branch> visible(Criteria scope, String regionId) {
+        return branches.current(scope, regionId);
+    }
+
+    /** A current branch the caller's {@code scope} lets through; otherwise 404, whoever's it is. */
+    Branch visibleOrNotFound(Criteria scope, String branchId) {
+        return branches.find(scope, branchId)
+                .filter(branch -> !branch.removed())
+                .orElseThrow(() -> new NotFoundException("No branch " + branchId + " in the directory."));
     }
 
     Branch create(String tenantId, String branchId, BranchDetails details) {

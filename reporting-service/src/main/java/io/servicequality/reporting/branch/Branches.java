@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Repository;
 
 /** The stored branches; every write replaces one document, guarded by the version it was read at. */
@@ -44,6 +45,24 @@ class Branches {
             criteria = criteria.and("regionId").is(regionId);
         }
         return mongo.find(query(criteria).with(Sort.by("branchId")), Branch.class);
+    }
+
+    /**
+     * The current branches that {@code scope} (the caller's tenant and, when branch-bound, its branches) lets through,
+     * optionally of one region.
+     */
+    List<Branch> current(Criteria scope, String regionId) {
+        Criteria criteria = where("removed").is(false);
+        if (regionId != null) {
+            criteria = criteria.and("regionId").is(regionId);
+        }
+        return mongo.find(query(new Criteria().andOperator(scope, criteria)).with(Sort.by("branchId")), Branch.class);
+    }
+
+    /** The branch if {@code scope} lets it through (another tenant's or branch's is simply not found). */
+    Optional<Branch> find(Criteria scope, String branchId) {
+        return Optional.ofNullable(mongo.findOne(
+                query(new Criteria().andOperator(scope, where("branchId").is(branchId))), Branch.class));
     }
 
     List<Branch> unpublished(int limit) {

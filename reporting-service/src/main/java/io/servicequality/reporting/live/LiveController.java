@@ -26,7 +26,9 @@ class LiveController {
             summary = "Server-sent events: metric updates (event metric) and alerts (event alert)",
             description = "Filter with branchId or regionId (the region's branches when connecting). Alerts scoped to"
                     + " a region pass that region's filter and the filters of its branches; tenant-scoped alerts pass"
-                    + " every filter. Heartbeat"
+                    + " every filter. A branch-bound caller's stream carries only its branches' events and the"
+                    + " region- and tenant-scoped alerts of its regions (a branch or region outside its scope: 404)."
+                    + " Heartbeat"
                     + " comments every 15 s. Reconnect with Last-Event-ID to receive what was missed; when that is no"
                     + " longer possible a reset event says to reload the view.")
     @GetMapping(path = "/api/v1/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -35,6 +37,7 @@ class LiveController {
             @RequestParam(required = false) String regionId,
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
         Scope scope = scopes.resolve(branchId, regionId, null);
-        return stream.subscribe(AlertFilter.of(scope.branchIds(), scopes.regionsOf(scope)), lastEventId);
+        return stream.subscribe(
+                scopes.tenantId(), AlertFilter.of(scope.branchIds(), scopes.regionsOf(scope)), lastEventId);
     }
 }

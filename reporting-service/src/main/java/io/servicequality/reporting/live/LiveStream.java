@@ -6,7 +6,6 @@ import io.servicequality.reporting.alert.AlertRecord;
 import io.servicequality.reporting.bucket.BucketStored;
 import io.servicequality.reporting.scorecard.Scorecard;
 import io.servicequality.reporting.scorecard.ScorecardCalculator;
-import io.servicequality.reporting.tenant.TenantProperties;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -24,14 +23,14 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Fans stored metric updates and alerts of the deployment's tenant out to the connected streams. Sending happens on
+ * Fans stored metric updates and alerts out to the connected streams, each stream only its caller's tenant and scope
+ * (the filter resolved from the caller when it connected, narrowed for branch-bound callers). Sending happens on
  * one dispatcher thread, never on the Kafka consumer's, so a slow client cannot hold up consumption; a client whose
  * send fails is dropped (its browser reconnects and resumes).
  */
 @Component
 class LiveStream {
 
-    private final String tenantId;
     private final ScorecardCalculator calculator;
     private final LiveProperties properties;
     private final String boot = Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
@@ -44,17 +43,17 @@ class LiveStream {
     });
     private long sequence;
 
-    LiveStream(TenantProperties tenant, ScorecardCalculator calculator, LiveProperties properties) {
-        this.tenantId = tenant.tenantId();
+    LiveStream(ScorecardCalculator calculator, LiveProperties properties) {
         this.calculator = calculator;
         this.properties = properties;
     }
 
     /** A connected client and what it receives. */
-    private record Subscriber(SseEmitter emitter, AlertFilter filter) {
+    private record Subscriber(SseEmitter emitter, String tenantId, AlertFilter filter) {
 
         boolean wants(LiveEvent event) {
-            return filter.passes(event.branchId(), event.scopeLevel(), event.scopeId());
+            return tenantId.equals(event.tenantId())
+                    && filter.passes(event.branchId(), event.scopeLevel(), event.scopeId());
         }
     }
 
@@ -62,9 +61,9 @@ class LiveStream {
      * Opens a stream. With a {@code lastEventId} from this server run that is still in the replay buffer, the events
      * after it are sent first; with one that is not, a {@code reset} event tells the client to reload its view.
      */
-    SseEmitter subscribe(AlertFilter filter, String lastEventId) {
+    SseEmitter subscribe(String tenantId, AlertFilter filter, String lastEventId) {
         SseEmitter emitter = new SseEmitter(properties.streamTimeout().toMillis());
-        Subscriber subscriber = new Subscriber(emitter, filter);
+        Subscriber subscriber = new Subscriber(emitter, tenantId, filter);
         emitter.onCompletion(() -> subscribers.remove(subscriber));
         emitter.onTimeout(() -> subscribers.remove(subscriber));
         emitter.onError(failure -> subscribers.remove(subscriber));
@@ -95,9 +94,6 @@ class LiveStream {
 
     @EventListener
     void on(BucketStored stored) {
-        if (!tenantId.equals(stored.tenantId())) {
-            return;
-        }
         Scorecard.Feedback feedback = calculator.feedback(stored.statistics());
         Scorecard.Interactions interactions =
                 calculator.interactions(stored.statistics().interactions());
@@ -105,6 +101,7 @@ class LiveStream {
                 stored.statistics().complaints(), stored.statistics().interactions(), null);
         publish(
                 "metric",
+                stored.tenantId(),
                 stored.branchId(),
                 null,
                 null,
@@ -125,9 +122,7 @@ class LiveStream {
     @EventListener
     void on(AlertStored stored) {
         AlertRecord alert = stored.alert();
-        if (tenantId.equals(alert.tenantId())) {
-            publish("alert", alert.branchId(), alert.scopeLevel(), alert.scopeId(), alert);
-        }
+        publish("alert", alert.tenantId(), alert.branchId(), alert.scopeLevel(), alert.scopeId(), alert);
     }
 
     @Scheduled(fixedDelayString = "${sqp.live.heartbeat:15s}")
@@ -147,10 +142,11 @@ class LiveStream {
         return subscribers.size();
     }
 
-    private void publish(String name, String branchId, String scopeLevel, String scopeId, Object data) {
+    private void publish(
+            String name, String tenantId, String branchId, String scopeLevel, String scopeId, Object data) {
         dispatcher.execute(() -> {
-            LiveEvent event =
-                    new LiveEvent(boot + "-" + (++sequence), sequence, name, branchId, scopeLevel, scopeId, data);
+            LiveEvent event = new LiveEvent(
+                    boot + "-" + (++sequence), sequence, name, tenantId, branchId, scopeLevel, scopeId, data);
             recent.addLast(event);
             while (recent.size() > properties.replayBuffer()) {
                 recent.removeFirst();

@@ -10,6 +10,8 @@ import java.util.List;
  *
  * @param branchIds the branches summed; {@code null} for the tenant (every branch with data, listed or not)
  * @param zone where local days start: the branch's time zone, else the requested one, else UTC
+ * @param limitedTo for a branch-bound caller (branch manager, agent, or a token with branch or region claims) the
+ *     branches of the region or tenant it may see, which is all this view sums; {@code null} when not narrowed
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Scope(
@@ -17,7 +19,12 @@ public record Scope(
         String branchId,
         String regionId,
         @JsonIgnore List<String> branchIds,
-        @JsonIgnore ZoneId zone) {
+        @JsonIgnore ZoneId zone,
+        List<String> limitedTo) {
+
+    public Scope(Level level, String branchId, String regionId, List<String> branchIds, ZoneId zone) {
+        this(level, branchId, regionId, branchIds, zone, null);
+    }
 
     public enum Level {
         BRANCH,

@@ -4,41 +4,57 @@ import io.servicequality.reporting.branch.BranchDirectory;
 import io.servicequality.reporting.branch.BranchDirectory.Entry;
 import io.servicequality.reporting.problem.InvalidRequestParameterException;
 import io.servicequality.reporting.problem.NotFoundException;
-import io.servicequality.reporting.tenant.TenantProperties;
+import io.servicequality.security.Caller;
+import io.servicequality.security.CallerAccess;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Objects;
+import java.util.TreeSet;
 import org.springframework.stereotype.Service;
 
-/** Turns the {@code branchId} / {@code regionId} / {@code zone} request parameters into a {@link Scope}. */
+/**
+ * Turns the {@code branchId} / {@code regionId} / {@code zone} request parameters into a {@link Scope} of the caller's
+ * tenant. This is where every view's data access is bounded: the read-model queries filter by exactly the tenant and
+ * the branch list resolved here, so a branch-bound caller (SPEC §1: branch managers, agents, tokens with branch or
+ * region claims) never sums, ranks or lists a branch outside its scope — another branch answers 404, a region or the
+ * tenant is narrowed to the caller's branches in it.
+ */
 @Service
 public class Scopes {
 
     private final BranchDirectory directory;
-    private final TenantProperties tenant;
+    private final CallerAccess callers;
 
-    Scopes(BranchDirectory directory, TenantProperties tenant) {
+    Scopes(BranchDirectory directory, CallerAccess callers) {
         this.directory = directory;
-        this.tenant = tenant;
+        this.callers = callers;
     }
 
+    /** The tenant of the caller's credential: the only tenant a request reads. */
     public String tenantId() {
-        return tenant.tenantId();
+        return callers.tenantId();
     }
 
     /**
      * At most one of {@code branchId} and {@code regionId}; neither means the tenant. A branch need not be in the
-     * directory (its data is shown anyway, days in UTC); a region must have branches there.
+     * directory (its data is shown anyway, days in UTC); a region must have branches there (that the caller may see).
      */
     public Scope resolve(String branchId, String regionId, String zone) {
         if (branchId != null && regionId != null) {
             throw new InvalidRequestParameterException("regionId", "must not be given together with branchId");
         }
+        Caller caller = callers.current();
+        String tenantId = caller.tenantId();
         ZoneId requestedZone = zoneOf(zone);
         if (branchId != null) {
             requireId("branchId", branchId);
-            ZoneId branchZone = directory.timeZoneOf(tenant.tenantId(), branchId);
+            if (!caller.mayAccessBranch(branchId)) {
+                // the same answer as for a branch without data in another tenant: nothing to see here
+                throw new NotFoundException("No branch " + branchId + " is visible to the caller.");
+            }
+            ZoneId branchZone = directory.timeZoneOf(tenantId, branchId);
             return new Scope(
                     Scope.Level.BRANCH,
                     branchId,
@@ -48,8 +64,9 @@ public class Scopes {
         }
         if (regionId != null) {
             requireId("regionId", regionId);
-            List<String> branches = directory.branches(tenant.tenantId(), regionId).stream()
+            List<String> branches = directory.branches(tenantId, regionId).stream()
                     .map(Entry::branchId)
+                    .filter(caller::mayAccessBranch)
                     .toList();
             if (branches.isEmpty()) {
                 throw new NotFoundException("No branch of region " + regionId + " is in the directory.");
@@ -59,26 +76,43 @@ public class Scopes {
                     null,
                     regionId,
                     branches,
-                    requestedZone != null ? requestedZone : ZoneOffset.UTC);
+                    requestedZone != null ? requestedZone : ZoneOffset.UTC,
+                    caller.isBranchBound() ? branches : null);
         }
-        return new Scope(Scope.Level.TENANT, null, null, null, requestedZone != null ? requestedZone : ZoneOffset.UTC);
+        ZoneId tenantZone = requestedZone != null ? requestedZone : ZoneOffset.UTC;
+        if (caller.isBranchBound()) {
+            List<String> own = List.copyOf(new TreeSet<>(caller.branches()));
+            return new Scope(Scope.Level.TENANT, null, null, own, tenantZone, own);
+        }
+        return new Scope(Scope.Level.TENANT, null, null, null, tenantZone);
     }
 
     /**
      * The regions a scope belongs to: a region's own id, a branch's region in the directory (none when the directory
-     * does not know it or gives it no region), {@code null} for the tenant (every region).
+     * does not know it or gives it no region), {@code null} for the whole tenant (every region). For a tenant view
+     * narrowed to a caller's branches: the regions of those branches in the directory.
      */
     public List<String> regionsOf(Scope scope) {
         return switch (scope.level()) {
             case REGION -> List.of(scope.regionId());
             case BRANCH ->
                 directory
-                        .branch(tenant.tenantId(), scope.branchId())
+                        .branch(tenantId(), scope.branchId())
                         .map(Entry::regionId)
-                        .filter(region -> region != null)
+                        .filter(Objects::nonNull)
                         .map(List::of)
                         .orElse(List.of());
-            case TENANT -> null;
+            case TENANT ->
+                scope.branchIds() == null
+                        ? null
+                        : scope.branchIds().stream()
+                                .map(branch -> directory.branch(tenantId(), branch))
+                                .flatMap(java.util.Optional::stream)
+                                .map(Entry::regionId)
+                                .filter(Objects::nonNull)
+                                .distinct()
+                                .sorted()
+                                .toList();
         };
     }
 

@@ -2,7 +2,11 @@ package io.servicequality.reporting.scorecard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -11,13 +15,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.servicequality.contracts.BucketStatistics;
+import io.servicequality.reporting.TestCredentials;
 import io.servicequality.reporting.branch.BranchDirectory;
 import io.servicequality.reporting.bucket.MetricBucketReadModel;
 import io.servicequality.reporting.complaint.ComplaintBacklog;
+import io.servicequality.reporting.config.AccessRules;
 import io.servicequality.reporting.qualitytarget.QualityTargets;
 import io.servicequality.reporting.qualitytarget.QualityTargets.Target;
 import io.servicequality.reporting.scope.Scopes;
-import io.servicequality.reporting.tenant.TenantProperties;
+import io.servicequality.security.Role;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -35,9 +41,15 @@ import org.springframework.test.web.servlet.ResultActions;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-@WebMvcTest(controllers = ScorecardController.class, properties = "sqp.tenant-id=slice-tenant")
-@Import({ScorecardService.class, ScorecardCalculator.class, Scopes.class})
-@EnableConfigurationProperties({TenantProperties.class, ScorecardProperties.class})
+@WebMvcTest(controllers = ScorecardController.class)
+@Import({
+    ScorecardService.class,
+    ScorecardCalculator.class,
+    Scopes.class,
+    AccessRules.class,
+    TestCredentials.DefaultAdmin.class
+})
+@EnableConfigurationProperties(ScorecardProperties.class)
 class ScorecardControllerTest {
 
     private static final String FROM = "2026-11-20T00:00:00Z";
@@ -66,7 +78,7 @@ class ScorecardControllerTest {
 
     @Test
     void withoutABranchOrRegionTheScorecardCoversTheWholeTenant() throws Exception {
-        given(buckets.total("slice-tenant", null, Instant.parse(FROM), Instant.parse(TO)))
+        given(buckets.total(TestCredentials.TENANT, null, Instant.parse(FROM), Instant.parse(TO)))
                 .willReturn(
                         new BucketStatistics(0, null, null, null, null, new BucketStatistics.ComplaintStatistics(9)));
 
@@ -78,11 +90,12 @@ class ScorecardControllerTest {
 
     @Test
     void aRegionScorecardSumsTheRegionsBranchesFromTheDirectory() throws Exception {
-        given(directory.branches("slice-tenant", "east"))
+        given(directory.branches(TestCredentials.TENANT, "east"))
                 .willReturn(List.of(
                         new BranchDirectory.Entry("SH-001", "SH-001", "Lujiazui", "east", ZoneOffset.UTC),
                         new BranchDirectory.Entry("SH-002", "SH-002", "Jing'an", "east", ZoneOffset.UTC)));
-        given(buckets.total("slice-tenant", List.of("SH-001", "SH-002"), Instant.parse(FROM), Instant.parse(TO)))
+        given(buckets.total(
+                        TestCredentials.TENANT, List.of("SH-001", "SH-002"), Instant.parse(FROM), Instant.parse(TO)))
                 .willReturn(
                         new BucketStatistics(0, null, null, null, null, new BucketStatistics.ComplaintStatistics(5)));
 
@@ -98,7 +111,7 @@ class ScorecardControllerTest {
 
     @Test
     void aBranchScorecardShowsTheAttainmentOfItsOwnAndTheTenantWideTargets() throws Exception {
-        given(targets.all("slice-tenant"))
+        given(targets.all(TestCredentials.TENANT))
                 .willReturn(List.of(
                         new Target("csat-all", null, "csat.percent", "AT_LEAST", 80),
                         new Target("csat-sh1", "SH-001", "csat.percent", "AT_LEAST", 70),
@@ -144,7 +157,7 @@ class ScorecardControllerTest {
 
     @Test
     void anUnknownRegionIsNotFound() throws Exception {
-        given(directory.branches("slice-tenant", "nowhere")).willReturn(List.of());
+        given(directory.branches(TestCredentials.TENANT, "nowhere")).willReturn(List.of());
 
         mvc.perform(get("/api/v1/reports/scorecard")
                         .param("regionId", "nowhere")
@@ -266,8 +279,8 @@ class ScorecardControllerTest {
     }
 
     @Test
-    void readsTheBucketsOfTheConfiguredTenantNotOneFromTheRequest() throws Exception {
-        given(buckets.total("slice-tenant", List.of("SH-001"), Instant.parse(FROM), Instant.parse(TO)))
+    void readsTheBucketsOfTheCallersTenantNotOneFromTheRequest() throws Exception {
+        given(buckets.total(TestCredentials.TENANT, List.of("SH-001"), Instant.parse(FROM), Instant.parse(TO)))
                 .willReturn(
                         new BucketStatistics(0, null, null, null, null, new BucketStatistics.ComplaintStatistics(4)));
 
@@ -278,6 +291,92 @@ class ScorecardControllerTest {
                         .param("to", TO))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.complaints.opened").value(4));
+    }
+
+    @Test
+    void anotherTenantsAdminReadsOnlyItsOwnTenantsBuckets() throws Exception {
+        given(buckets.total("other-bank", List.of("SH-001"), Instant.parse(FROM), Instant.parse(TO)))
+                .willReturn(
+                        new BucketStatistics(0, null, null, null, null, new BucketStatistics.ComplaintStatistics(1)));
+
+        mvc.perform(get("/api/v1/reports/scorecard")
+                        .header("Authorization", TestCredentials.bearer("other-bank", Role.ADMIN))
+                        .param("branchId", "SH-001")
+                        .param("from", FROM)
+                        .param("to", TO))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.complaints.opened").value(1));
+        verify(buckets, never()).total(eq(TestCredentials.TENANT), any(), any(), any());
+    }
+
+    @Test
+    void aBranchManagerAskingForAnotherBranchGetsNotFoundAndNothingIsRead() throws Exception {
+        mvc.perform(get("/api/v1/reports/scorecard")
+                        .header("Authorization", manager("SH-001"))
+                        .param("branchId", "SH-002")
+                        .param("from", FROM)
+                        .param("to", TO))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.type").value("https://servicequality.io/problems/not-found"));
+        verifyNoInteractions(buckets);
+    }
+
+    @Test
+    void aBranchManagersTenantScorecardSumsOnlyHisBranches() throws Exception {
+        given(buckets.total(
+                        TestCredentials.TENANT, List.of("SH-001", "SH-003"), Instant.parse(FROM), Instant.parse(TO)))
+                .willReturn(
+                        new BucketStatistics(0, null, null, null, null, new BucketStatistics.ComplaintStatistics(2)));
+
+        mvc.perform(get("/api/v1/reports/scorecard")
+                        .header("Authorization", manager("SH-003", "SH-001"))
+                        .param("from", FROM)
+                        .param("to", TO))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.scope.level").value("TENANT"))
+                .andExpect(jsonPath("$.scope.limitedTo[0]").value("SH-001"))
+                .andExpect(jsonPath("$.scope.limitedTo[1]").value("SH-003"))
+                .andExpect(jsonPath("$.complaints.opened").value(2));
+        verify(buckets, never()).total(any(), isNull(), any(), any());
+    }
+
+    @Test
+    void aBranchManagersRegionScorecardIsTheSumOverHisBranchesInTheRegion() throws Exception {
+        given(directory.branches(TestCredentials.TENANT, "east"))
+                .willReturn(List.of(
+                        new BranchDirectory.Entry("SH-001", "SH-001", "Lujiazui", "east", ZoneOffset.UTC),
+                        new BranchDirectory.Entry("SH-002", "SH-002", "Jing'an", "east", ZoneOffset.UTC)));
+        given(buckets.total(TestCredentials.TENANT, List.of("SH-001"), Instant.parse(FROM), Instant.parse(TO)))
+                .willReturn(
+                        new BucketStatistics(0, null, null, null, null, new BucketStatistics.ComplaintStatistics(3)));
+
+        mvc.perform(get("/api/v1/reports/scorecard")
+                        .header("Authorization", manager("SH-001"))
+                        .param("regionId", "east")
+                        .param("from", FROM)
+                        .param("to", TO))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.scope.regionId").value("east"))
+                .andExpect(jsonPath("$.scope.limitedTo.length()").value(1))
+                .andExpect(jsonPath("$.complaints.opened").value(3));
+        mvc.perform(get("/api/v1/reports/scorecard")
+                        .header("Authorization", manager("SH-009"))
+                        .param("regionId", "east")
+                        .param("from", FROM)
+                        .param("to", TO))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void withoutACredentialTheAnswerIsAnUnauthenticatedProblem() throws Exception {
+        mvc.perform(get("/api/v1/reports/scorecard")
+                        .header("Authorization", "")
+                        .param("from", FROM)
+                        .param("to", TO))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://servicequality.io/problems/unauthenticated"));
+        verifyNoInteractions(buckets);
     }
 
     @Test
@@ -319,6 +418,10 @@ class ScorecardControllerTest {
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("https://servicequality.io/problems/not-found"));
+    }
+
+    private static String manager(String... branches) {
+        return TestCredentials.bearer(TestCredentials.TENANT, List.of(branches), Role.BRANCH_MANAGER);
     }
 
     private static ResultActions expectValidationProblem(ResultActions result) throws Exception {

@@ -1,0 +1,51 @@
+package io.servicequality.reporting.config;
+
+import static io.servicequality.security.Role.ADMIN;
+import static org.springframework.http.HttpMethod.DELETE;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
+
+import io.servicequality.security.Authorities;
+import io.servicequality.security.EndpointRules;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Who may call which endpoint: one row per endpoint; anything else is denied. Branch scope and tenant are enforced
+ * further in: the views' scope (a branch outside a branch-bound caller's scope is 404, a region or the tenant is
+ * narrowed to its branches) and the directory's store queries. {@code GET /api/v1/audit} (ADMIN, QUALITY_MANAGER)
+ * comes with the platform-security module. No API keys: every reader here is staff.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AccessRules {
+
+    @Bean
+    EndpointRules reportingServiceRules() {
+        return rules -> rules
+                // the dashboard's login page and its assets, and logging in and out (the token is the body)
+                .requestMatchers(GET, "/dashboard/login.html", "/dashboard/login.js", "/dashboard/login.css")
+                .permitAll()
+                .requestMatchers(POST, "/api/v1/session")
+                .permitAll()
+                .requestMatchers(DELETE, "/api/v1/session")
+                .permitAll()
+                .requestMatchers(GET, "/api/v1/session")
+                .hasAnyAuthority(Authorities.anyStaff().toArray())
+                // views, their CSV, alerts and the live stream: every staff role (within its tenant and branches)
+                .requestMatchers(GET, "/api/v1/reports/**", "/api/v1/alerts", "/api/v1/live")
+                .hasAnyAuthority(Authorities.anyStaff().toArray())
+                // the dashboard itself
+                .requestMatchers(GET, "/", "/dashboard", "/dashboard/**")
+                .hasAnyAuthority(Authorities.anyStaff().toArray())
+                // the branch directory: everyone reads (branch-bound: their branches); only admins change it
+                .requestMatchers(GET, "/api/v1/branches", "/api/v1/branches/*")
+                .hasAnyAuthority(Authorities.anyStaff().toArray())
+                .requestMatchers(POST, "/api/v1/branches")
+                .hasAnyAuthority(Authorities.roles(ADMIN).toArray())
+                .requestMatchers(PUT, "/api/v1/branches/*")
+                .hasAnyAuthority(Authorities.roles(ADMIN).toArray())
+                .requestMatchers(DELETE, "/api/v1/branches/*")
+                .hasAnyAuthority(Authorities.roles(ADMIN).toArray());
+    }
+}

@@ -1,0 +1,566 @@
+package io.servicequality.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.servicequality.contracts.AlertEvent;
+import io.servicequality.contracts.AlertRaised;
+import io.servicequality.contracts.BucketStatistics;
+import io.servicequality.contracts.BucketStatistics.ComplaintStatistics;
+import io.servicequality.contracts.EventSample;
+import io.servicequality.contracts.Granularity;
+import io.servicequality.contracts.MetricUpdated;
+import io.servicequality.contracts.Topics;
+import io.servicequality.embeddedstore.EmbeddedStore;
+import io.servicequality.security.Role;
+import io.servicequality.security.TenantGate;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The authorization matrix, generated from the service's own OpenAPI document: every operation it publishes × every
+ * kind of caller → the status in {@link #RULES}. An operation without a row (or a row without an operation) fails the
+ * test. Every answer with data is also checked for leaks: nothing of another tenant, and for a branch-bound caller
+ * nothing of a branch (or region-scoped alert of a region) outside its scope; views are called for the branch, as CSV
+ * and for the whole tenant, where a branch manager's figures must be exactly his branches' sums.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationMatrixIT {
+
+    static final String ACME = TestCredentials.TENANT;
+    static final String OTHER = "other-bank";
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final Duration DEADLINE = Duration.ofSeconds(30);
+    static final Instant NINE = Instant.parse("2026-11-20T09:00:00Z");
+    static final Instant TEN = NINE.plus(Duration.ofHours(1));
+    static final String RANGE = "from=" + NINE + "&to=" + TEN;
+
+    /**
+     * The rules. Columns are the callers of {@link Case}. Views are asked about branch SH-001 (rankings: region north,
+     * where SH-001 and SH-002 are). Another tenant's admin asks in its own tenant (the tenant comes from the
+     * credential): its SH-001 is its own data, its region north has only its own branch, this tenant's branch entry is
+     * 404 and its writes land in its own directory. A manager of another branch (SH-009) finds neither SH-001 nor a
+     * branch of region north: 404.
+     */
+    static final String RULES = """
+            operation                             | NONE | ADMIN | QUALITY_MANAGER | BRANCH_MANAGER | AGENT | VIEWER | OTHER_TENANT_ADMIN | OUT_OF_SCOPE_MANAGER
+            GET /api/v1/reports/scorecard         | 401  | 200   | 200             | 200            | 200   | 200    | 200                | 404
+            GET /api/v1/reports/rankings          | 401  | 200   | 200             | 200            | 200   | 200    | 200                | 404
+            GET /api/v1/reports/trends            | 401  | 200   | 200             | 200            | 200   | 200    | 200                | 404
+            GET /api/v1/reports/servqual-gaps     | 401  | 200   | 200             | 200            | 200   | 200    | 200                | 404
+            GET /api/v1/reports/key-drivers       | 401  | 200   | 200             | 200            | 200   | 200    | 200                | 404
+            GET /api/v1/reports/complaints        | 401  | 200   | 200             | 200            | 200   | 200    | 200                | 404
+            GET /api/v1/reports/targets           | 401  | 200   | 200             | 200            | 200   | 200    | 200                | 404
+            GET /api/v1/alerts                    | 401  | 200   | 200             | 200            | 200   | 200    | 200                | 404
+            GET /api/v1/live                      | 401  | 200   | 200             | 200            | 200   | 200    | 200                | 404
+            GET /api/v1/branches                  | 401  | 200   | 200             | 200            | 200   | 200    | 200                | 200
+            POST /api/v1/branches                 | 401  | 201   | 403             | 403            | 403   | 403    | 201                | 403
+            GET /api/v1/branches/{branchId}       | 401  | 200   | 200             | 200            | 200   | 200    | 404                | 404
+            PUT /api/v1/branches/{branchId}       | 401  | 200   | 403             | 403            | 403   | 403    | 404                | 403
+            DELETE /api/v1/branches/{branchId}    | 401  | 204   | 403             | 403            | 403   | 403    | 404                | 403
+            GET /api/v1/session                   | 401  | 200   | 200             | 200            | 200   | 200    | 200                | 200
+            POST /api/v1/session                  | 401  | 204   | 204             | 204            | 204   | 204    | 204                | 204
+            DELETE /api/v1/session                | 204  | 204   | 204             | 204            | 204   | 204    | 204                | 204
+            GET /api/v1/audit                     | 401  | 200   | 200             | 403            | 403   | 403    | 200                | 403
+            """;
+
+    /** Who calls: the columns of {@link #RULES}. */
+    enum Case {
+        NONE,
+        ADMIN,
+        QUALITY_MANAGER,
+        BRANCH_MANAGER,
+        AGENT,
+        VIEWER,
+        OTHER_TENANT_ADMIN,
+        OUT_OF_SCOPE_MANAGER
+    }
+
+    /** Complaints opened per branch in the fixture hour: every sum tells which branches went into it. */
+    static final Map<String, Long> ACME_OPENED = Map.of("SH-001", 11L, "SH-002", 13L, "SH-003", 17L);
+
+    static final long OTHER_OPENED = 1000;
+
+    static final EmbeddedStore STORE = EmbeddedStore.inMemory();
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri", STORE::connectionString);
+    }
+
+    @AfterAll
+    static void stopStore() {
+        STORE.close();
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    KafkaConnectionDetails kafka;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Autowired
+    MongoOperations mongo;
+
+    final Map<Case, String> tokens = new EnumMap<>(Case.class);
+    final AtomicInteger created = new AtomicInteger();
+    String acmeAdmin;
+    String otherAdmin;
+
+    @BeforeAll
+    void fixtures() throws Exception {
+        for (Case caller : Case.values()) {
+            tokens.put(
+                    caller,
+                    switch (caller) {
+                        case NONE -> null;
+                        case BRANCH_MANAGER, AGENT ->
+                            TestCredentials.token(ACME, List.of("SH-001"), List.of(), Role.valueOf(caller.name()));
+                        case OTHER_TENANT_ADMIN -> TestCredentials.token(OTHER, List.of(), List.of(), Role.ADMIN);
+                        case OUT_OF_SCOPE_MANAGER ->
+                            TestCredentials.token(ACME, List.of("SH-009"), List.of(), Role.BRANCH_MANAGER);
+                        default -> TestCredentials.token(ACME, List.of(), List.of(), Role.valueOf(caller.name()));
+                    });
+        }
+        acmeAdmin = "Bearer " + tokens.get(Case.ADMIN);
+        otherAdmin = "Bearer " + tokens.get(Case.OTHER_TENANT_ADMIN);
+        createBranch(acmeAdmin, "SH-001", "north");
+        createBranch(acmeAdmin, "SH-002", "north");
+        createBranch(acmeAdmin, "SH-003", "south");
+        createBranch(otherAdmin, "OB-001", "north");
+        AlertRaised sample = (AlertRaised) JSON.readValue(EventSample.ALERT_RAISED.json(), AlertEvent.class);
+        try (KafkaProducer<String, String> producer = producer()) {
+            for (var branch : ACME_OPENED.entrySet()) {
+                send(producer, Topics.METRIC_UPDATED, update(ACME, branch.getKey(), branch.getValue()));
+                send(producer, Topics.ALERTS, alert(sample, ACME, branch.getKey(), null, null));
+            }
+            send(producer, Topics.METRIC_UPDATED, update(OTHER, "SH-001", OTHER_OPENED));
+            send(producer, Topics.METRIC_UPDATED, update(OTHER, "OB-001", OTHER_OPENED));
+            send(producer, Topics.ALERTS, alert(sample, ACME, null, AlertEvent.AlertScope.Level.REGION, "north"));
+            send(producer, Topics.ALERTS, alert(sample, ACME, null, AlertEvent.AlertScope.Level.REGION, "south"));
+            send(producer, Topics.ALERTS, alert(sample, OTHER, "SH-001", null, null));
+        }
+        await().atMost(DEADLINE).untilAsserted(() -> {
+            assertThat(opened(acmeAdmin, "")).isEqualTo(41);
+            assertThat(opened(otherAdmin, "")).isEqualTo(2 * OTHER_OPENED);
+            assertThat(json(get("/api/v1/alerts"), acmeAdmin).get("recent").size())
+                    .isEqualTo(5);
+        });
+    }
+
+    @Test
+    void everyOperationAnswersEveryCallerAsTheRulesSayAndNothingLeaksAcrossTenantsOrBranches() throws Exception {
+        Map<String, Map<Case, String>> rules = rules();
+        Set<String> operations = operationsOfTheOpenApiDocument();
+        assertThat(operations)
+                .as("every operation of /v3/api-docs has a row in RULES, and every row an operation")
+                .containsExactlyInAnyOrderElementsOf(rules.keySet());
+
+        List<String> mismatches = new ArrayList<>();
+        int checks = 0;
+        for (String operation : operations) {
+            for (Case caller : Case.values()) {
+                String expected = rules.get(operation).get(caller);
+                String actual = call(operation, caller);
+                checks++;
+                if (!expected.equals(actual)) {
+                    mismatches.add(operation + " as " + caller + ": expected " + expected + ", got " + actual);
+                }
+            }
+        }
+        System.out.printf(
+                "Authorization matrix: %d operations x %d callers = %d checks, %d mismatches%n",
+                operations.size(), Case.values().length, checks, mismatches.size());
+        assertThat(mismatches).isEmpty();
+        assertThat(checks).isEqualTo(operations.size() * Case.values().length);
+    }
+
+    @Test
+    void aBranchManagersTenantAndRegionViewsAreExactlyHisBranchesAndAnotherTenantsAreItsOwn() throws Exception {
+        String manager = "Bearer " + tokens.get(Case.BRANCH_MANAGER);
+        String outsider = "Bearer " + tokens.get(Case.OUT_OF_SCOPE_MANAGER);
+        assertThat(opened(manager, "")).isEqualTo(11);
+        assertThat(opened(manager, "&regionId=north")).isEqualTo(11);
+        assertThat(opened(acmeAdmin, "&regionId=north")).isEqualTo(24);
+        assertThat(opened(outsider, "")).isZero();
+        // a regions claim is resolved from the directory: region north is SH-001 and SH-002
+        String northManager =
+                "Bearer " + TestCredentials.token(ACME, List.of(), List.of("north"), Role.QUALITY_MANAGER);
+        assertThat(opened(northManager, "")).isEqualTo(24);
+        assertThat(status(get("/api/v1/reports/scorecard?branchId=SH-003&" + RANGE), northManager))
+                .isEqualTo(404);
+        assertThat(opened(otherAdmin, "&branchId=SH-001")).isEqualTo(OTHER_OPENED);
+        assertThat(opened(otherAdmin, "&regionId=north")).isEqualTo(OTHER_OPENED);
+        assertThat(status(get("/api/v1/reports/scorecard?regionId=south&" + RANGE), manager))
+                .isEqualTo(404);
+
+        JsonNode trend = json(get("/api/v1/reports/trends?" + RANGE), manager);
+        assertThat(trend.findValues("complaintsOpened").stream()
+                        .mapToLong(JsonNode::asLong)
+                        .sum())
+                .isEqualTo(11);
+        JsonNode targets = json(get("/api/v1/reports/targets?" + RANGE), manager);
+        assertThat(targets.get("branches").findValuesAsString("branchId")).containsExactly("SH-001");
+        JsonNode alerts = json(get("/api/v1/alerts"), manager);
+        assertThat(alerts.get("recent").findValuesAsString("scopeId"))
+                .containsExactlyInAnyOrder("SH-001", "north")
+                .doesNotContain("SH-002", "SH-003", "south");
+        assertThat(json(get("/api/v1/branches"), manager).findValuesAsString("branchId"))
+                .containsExactly("SH-001");
+        assertThat(json(get("/api/v1/branches"), otherAdmin).findValuesAsString("branchId"))
+                .doesNotContain("SH-001", "SH-002", "SH-003");
+        for (Case caller : Case.values()) {
+            if (caller == Case.NONE) {
+                continue;
+            }
+            for (String view : List.of(
+                    "/api/v1/reports/scorecard?",
+                    "/api/v1/reports/rankings?metric=csat&minN=1&",
+                    "/api/v1/reports/trends?",
+                    "/api/v1/reports/servqual-gaps?",
+                    "/api/v1/reports/key-drivers?",
+                    "/api/v1/reports/complaints?",
+                    "/api/v1/reports/targets?")) {
+                for (String format : List.of("", "&format=csv")) {
+                    MockHttpServletResponse response = perform(get(view + RANGE + format), caller);
+                    assertThat(response.getStatus())
+                            .as(view + format + " as " + caller)
+                            .isEqualTo(200);
+                    assertNothingLeaks(view + format, caller, response);
+                }
+            }
+            MockHttpServletResponse alertList = perform(get("/api/v1/alerts"), caller);
+            assertNothingLeaks("/api/v1/alerts", caller, alertList);
+        }
+    }
+
+    @Test
+    void directoryChangesAreAuditedWithBeforeAndAfterAndOnlyForTheirTenant() throws Exception {
+        createBranch(acmeAdmin, "AU-001", "east");
+        assertThat(status(
+                        put("/api/v1/branches/AU-001")
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content(branchBody("AU-001", "west")),
+                        acmeAdmin))
+                .isEqualTo(200);
+        assertThat(status(delete("/api/v1/branches/AU-001"), acmeAdmin)).isEqualTo(204);
+
+        List<JsonNode> entries = new ArrayList<>();
+        json(get("/api/v1/audit?limit=500"), acmeAdmin).get("items").forEach(entry -> {
+            if (entry.get("target").asString().equals("branch:AU-001")) {
+                entries.add(entry);
+            }
+        });
+        assertThat(entries)
+                .extracting(e -> e.get("action").asString())
+                .containsExactly("branch.removed", "branch.changed", "branch.created");
+        JsonNode removed = entries.get(0);
+        JsonNode changed = entries.get(1);
+        JsonNode createdEntry = entries.get(2);
+        assertThat(createdEntry.get("actor").asString()).isEqualTo("test-admin");
+        assertThat(createdEntry.get("before").isNull()).isTrue();
+        assertThat(createdEntry.at("/after/regionId").asString()).isEqualTo("east");
+        assertThat(changed.at("/before/regionId").asString()).isEqualTo("east");
+        assertThat(changed.at("/after/regionId").asString()).isEqualTo("west");
+        assertThat(removed.at("/before/regionId").asString()).isEqualTo("west");
+        assertThat(removed.get("after").isNull()).isTrue();
+        assertThat(json(get("/api/v1/audit?limit=500"), otherAdmin).toString()).doesNotContain("AU-001", "SH-00");
+    }
+
+    @Test
+    void eventsOfATenantThisDeploymentDoesNotServeAreDroppedAndCounted() throws Exception {
+        double before = rejected();
+        try (KafkaProducer<String, String> producer = producer()) {
+            send(producer, Topics.METRIC_UPDATED, update("unknown-bank", "SH-001", 5));
+        }
+        await().atMost(DEADLINE).until(() -> rejected() > before);
+        assertThat(mongo.count(new Query(Criteria.where("tenantId").is("unknown-bank")), "metricBuckets"))
+                .isZero();
+    }
+
+    private double rejected() {
+        var counter = meters.find(TenantGate.REJECTED)
+                .tags("reason", "unknown-tenant", "event", "MetricUpdated")
+                .counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    // ---- the matrix calls ----
+
+    private String call(String operation, Case caller) throws Exception {
+        String[] parts = operation.split(" ", 2);
+        String method = parts[0];
+        String path = parts[1];
+        String branch = "SH-001";
+        if (method.equals("DELETE") && path.equals("/api/v1/branches/{branchId}")) {
+            // every deletion gets its own victim, of the tenant the caller's credential would act in
+            branch = "DX-" + created.incrementAndGet();
+            createBranch(acmeAdmin, branch, "victims");
+        }
+        String target = path.replace("{branchId}", branch);
+        MockHttpServletRequestBuilder request = switch (method) {
+            case "GET" -> get(target + query(path));
+            case "DELETE" -> delete(target);
+            case "POST" -> post(target).contentType(MediaType.APPLICATION_JSON).content(bodyFor(path, caller));
+            case "PUT" -> put(target).contentType(MediaType.APPLICATION_JSON).content(branchBody(branch, "north"));
+            default -> throw new IllegalStateException("no request for " + operation);
+        };
+        MockHttpServletResponse response = perform(request, caller);
+        int status = response.getStatus();
+        if (status == 200 && method.equals("GET")) {
+            assertNothingLeaks(target, caller, response);
+            if (path.startsWith("/api/v1/reports/") && !path.endsWith("/rankings")) {
+                MockHttpServletResponse csv = perform(get(target + query(path) + "&format=csv"), caller);
+                assertThat(csv.getStatus()).as(target + " as CSV as " + caller).isEqualTo(200);
+                assertThat(csv.getContentType()).startsWith("text/csv");
+                assertNothingLeaks(target + " (CSV)", caller, csv);
+            }
+            if (path.equals("/api/v1/reports/scorecard")) {
+                long opened = JSON.readTree(response.getContentAsString())
+                        .at("/complaints/opened")
+                        .asLong();
+                assertThat(opened)
+                        .as("SH-001 as " + caller)
+                        .isEqualTo(caller == Case.OTHER_TENANT_ADMIN ? OTHER_OPENED : ACME_OPENED.get("SH-001"));
+            }
+        }
+        return Integer.toString(status);
+    }
+
+    private static String query(String path) {
+        return switch (path) {
+            case "/api/v1/reports/rankings" -> "?metric=csat&minN=1&regionId=north&" + RANGE;
+            case "/api/v1/reports/trends",
+                    "/api/v1/reports/scorecard",
+                    "/api/v1/reports/servqual-gaps",
+                    "/api/v1/reports/key-drivers",
+                    "/api/v1/reports/complaints",
+                    "/api/v1/reports/targets" -> "?branchId=SH-001&" + RANGE;
+            case "/api/v1/alerts", "/api/v1/live" -> "?branchId=SH-001";
+            default -> "";
+        };
+    }
+
+    private String bodyFor(String path, Case caller) {
+        return switch (path) {
+            case "/api/v1/branches" -> branchBody("MX-" + created.incrementAndGet(), "matrix");
+            case "/api/v1/session" ->
+                "{\"token\": \"" + (caller == Case.NONE ? "not-a-token" : tokens.get(caller)) + "\"}";
+            default -> throw new IllegalStateException("no body for " + path);
+        };
+    }
+
+    private static String branchBody(String branch, String region) {
+        return """
+                {"branchId": "%s", "code": "%s", "name": "Branch %s", "regionId": "%s", "timeZone": "UTC"}""".formatted(branch, branch, branch, region);
+    }
+
+    /**
+     * Nothing of another tenant; for a branch-bound caller no branch outside its scope and no region-scoped alert of
+     * a region it has no branch in. Branch ids are found in JSON and CSV alike by their shape.
+     */
+    private void assertNothingLeaks(String what, Case caller, MockHttpServletResponse response) throws Exception {
+        String body = response.getContentAsString(StandardCharsets.UTF_8);
+        Set<String> branches = new LinkedHashSet<>();
+        Matcher ids = Pattern.compile("\\b(SH|OB|MX|DX|AU)-\\d{3}\\b|\\b(MX|DX)-\\d+\\b")
+                .matcher(body);
+        while (ids.find()) {
+            branches.add(ids.group());
+        }
+        String as = what + " as " + caller + ": " + body;
+        switch (caller) {
+            case OTHER_TENANT_ADMIN -> {
+                assertThat(branches).as(as).doesNotContain("SH-002", "SH-003");
+                assertThat(body).as(as).doesNotContain("south", "Branch SH-001");
+            }
+            case BRANCH_MANAGER, AGENT -> {
+                assertThat(branches).as(as).isSubsetOf(Set.of("SH-001"));
+                assertThat(body).as(as).doesNotContain("south", "\"" + OTHER + "\"");
+            }
+            case OUT_OF_SCOPE_MANAGER -> {
+                assertThat(branches).as(as).isSubsetOf(Set.of("SH-009"));
+                assertThat(body).as(as).doesNotContain("north", "south");
+            }
+            default -> assertThat(body).as(as).doesNotContain("OB-001");
+        }
+    }
+
+    // ---- plumbing ----
+
+    private Map<String, Map<Case, String>> rules() {
+        Map<String, Map<Case, String>> rules = new LinkedHashMap<>();
+        List<String> lines = RULES.lines().filter(l -> !l.isBlank()).toList();
+        String[] header = lines.get(0).split("\\|");
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split("\\|");
+            Map<Case, String> row = new EnumMap<>(Case.class);
+            for (int i = 1; i < cells.length; i++) {
+                row.put(Case.valueOf(header[i].strip()), cells[i].strip());
+            }
+            assertThat(row.keySet()).as(line).containsExactly(Case.values());
+            rules.put(cells[0].strip(), row);
+        }
+        return rules;
+    }
+
+    private Set<String> operationsOfTheOpenApiDocument() throws Exception {
+        JsonNode paths = JSON.readTree(mvc.perform(get("/v3/api-docs"))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .get("paths");
+        Set<String> operations = new LinkedHashSet<>();
+        for (var path : paths.properties()) {
+            for (var method : path.getValue().properties()) {
+                operations.add(method.getKey().toUpperCase() + " " + path.getKey());
+            }
+        }
+        return operations;
+    }
+
+    private MockHttpServletResponse perform(MockHttpServletRequestBuilder request, Case caller) throws Exception {
+        String token = tokens.get(caller);
+        return perform(request, token == null ? null : "Bearer " + token);
+    }
+
+    private MockHttpServletResponse perform(MockHttpServletRequestBuilder request, String authorization)
+            throws Exception {
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return mvc.perform(request).andReturn().getResponse();
+    }
+
+    private int status(MockHttpServletRequestBuilder request, String authorization) throws Exception {
+        return perform(request, authorization).getStatus();
+    }
+
+    private JsonNode json(MockHttpServletRequestBuilder request, String authorization) throws Exception {
+        MockHttpServletResponse response = perform(request, authorization);
+        assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);
+        return JSON.readTree(response.getContentAsString(StandardCharsets.UTF_8));
+    }
+
+    /** Complaints opened in the fixture hour in the scope {@code scope} ({@code &branchId=…}, or empty: the tenant). */
+    private long opened(String authorization, String scope) throws Exception {
+        JsonNode complaints = json(get("/api/v1/reports/scorecard?" + RANGE + scope), authorization)
+                .get("complaints");
+        return complaints == null || complaints.isNull()
+                ? 0
+                : complaints.get("opened").asLong();
+    }
+
+    private void createBranch(String authorization, String branch, String region) throws Exception {
+        MockHttpServletResponse response = perform(
+                post("/api/v1/branches").contentType(MediaType.APPLICATION_JSON).content(branchBody(branch, region)),
+                authorization);
+        assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(201);
+    }
+
+    private KafkaProducer<String, String> producer() {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                String.join(",", kafka.getBootstrapServers()),
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class));
+    }
+
+    private static void send(KafkaProducer<String, String> producer, String topic, Object event) throws Exception {
+        String key = event instanceof MetricUpdated update ? update.recordKey() : ((AlertEvent) event).recordKey();
+        producer.send(new ProducerRecord<>(topic, key, JSON.writeValueAsString(event)))
+                .get();
+    }
+
+    private static MetricUpdated update(String tenant, String branch, long opened) {
+        return update(tenant, branch, NINE, opened);
+    }
+
+    private static MetricUpdated update(String tenant, String branch, Instant hour, long opened) {
+        return new MetricUpdated(
+                MetricUpdated.eventIdOf(tenant, branch, Granularity.HOUR, hour, 1),
+                tenant,
+                branch,
+                hour.plusSeconds(90),
+                MetricUpdated.SCHEMA_VERSION,
+                Granularity.HOUR,
+                hour,
+                1,
+                new BucketStatistics(0, null, null, null, null, new ComplaintStatistics(opened)));
+    }
+
+    private static AlertRaised alert(
+            AlertRaised sample, String tenant, String branch, AlertEvent.AlertScope.Level level, String scopeId) {
+        AlertEvent.AlertScope scope = branch != null
+                ? new AlertEvent.AlertScope(AlertEvent.AlertScope.Level.BRANCH, branch)
+                : new AlertEvent.AlertScope(level, scopeId);
+        String id = tenant + ":" + scope.level() + ":" + scope.id();
+        return new AlertRaised(
+                UUID.nameUUIDFromBytes(id.getBytes(StandardCharsets.UTF_8)),
+                tenant,
+                branch,
+                sample.occurredAt(),
+                sample.schemaVersion(),
+                "rule:" + id,
+                "rule-" + scope.level(),
+                sample.ruleKind(),
+                scope,
+                sample.metric(),
+                sample.observedValue(),
+                sample.threshold(),
+                sample.baseline(),
+                sample.n(),
+                sample.severity(),
+                sample.window());
+    }
+}
