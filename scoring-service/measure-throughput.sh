@@ -56,7 +56,14 @@ STORE_PORT="$STORE_PORT" STORE_FILE="$WORK/store/store.mv" java -Xmx512m -cp "$L
 PIDS+=($!)
 until (exec 3<>"/dev/tcp/127.0.0.1/$KAFKA_PORT") 2>/dev/null && (exec 3<>"/dev/tcp/127.0.0.1/$STORE_PORT") 2>/dev/null; do sleep 0.5; done
 
+# the service accepts only signed staff tokens: a throw-away signing key for this run, and a VIEWER token of demo
+TOOL_CP="$MODULE/target/classes:$(cat "$WORK/cp.txt")"
+java -cp "$TOOL_CP" io.servicequality.security.tool.LocalTokens keygen "$WORK/security" >/dev/null
+SCORING_TOKEN="$(java -cp "$TOOL_CP" io.servicequality.security.tool.LocalTokens token \
+  --key "$WORK/security/jwt-private.pem" --role VIEWER --tenant demo --subject load --ttl PT24H)"
+
 SCORING_SERVICE_PORT="$SCORING_PORT" KAFKA_BOOTSTRAP_SERVERS="localhost:$KAFKA_PORT" \
+  SQP_KNOWN_TENANTS=demo SQP_SECURITY_JWT_PUBLIC_KEY_LOCATION="file:$WORK/security/jwt-public.pem" \
   MONGODB_URI="mongodb://localhost:$STORE_PORT" java -Xmx384m -XX:+UseSerialGC -jar "$JAR" >"$WORK/scoring.log" 2>&1 &
 PIDS+=($!)
 until curl -sf "localhost:$SCORING_PORT/actuator/health" >/dev/null; do sleep 1; done
@@ -65,7 +72,7 @@ echo '<configuration><root level="WARN"/></configuration>' >"$WORK/logback.xml"
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1)"
 load() {
   KAFKA_BOOTSTRAP_SERVERS="localhost:$KAFKA_PORT" SCORING_URL="http://localhost:$SCORING_PORT" \
-    java -cp "$MODULE/target/test-classes:$MODULE/target/classes:$(cat "$WORK/cp.txt")" \
+    SCORING_TOKEN="$SCORING_TOKEN" LOAD_TENANT=demo java -cp "$MODULE/target/test-classes:$MODULE/target/classes:$(cat "$WORK/cp.txt")" \
     -Dlogback.configurationFile="$WORK/logback.xml" "$@"
 }
 if [ "${1:-}" = freshness ]; then

@@ -13,14 +13,13 @@ import com.tngtech.archunit.lang.ArchRule;
 @AnalyzeClasses(packages = "io.servicequality.scoring", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    /** A feature talks to another only through Kafka or the contracts; config wires them all, tenant serves all. */
+    /** A feature talks to another only through Kafka or the contracts; config wires them all. */
     @ArchTest
     static final ArchRule featurePackagesDoNotReachIntoEachOther = slices().matching("io.servicequality.scoring.(*)..")
             .namingSlices("$1")
             .should()
             .notDependOnEachOther()
-            .ignoreDependency(resideInAPackage("io.servicequality.scoring.config.."), alwaysTrue())
-            .ignoreDependency(alwaysTrue(), resideInAPackage("io.servicequality.scoring.tenant.."));
+            .ignoreDependency(resideInAPackage("io.servicequality.scoring.config.."), alwaysTrue());
 
     @ArchTest
     static final ArchRule nothingDependsOnTheWiring = noClasses()

@@ -1,30 +1,38 @@
 package io.servicequality.scoring.bucket;
 
-import io.servicequality.scoring.tenant.TenantProperties;
+import io.servicequality.security.CallerAccess;
 import jakarta.validation.Valid;
 import java.util.List;
 import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
-/** Read-only view of the buckets, for operators and end-to-end checks. */
+/**
+ * Read-only view of the buckets of the caller's tenant, for operators and end-to-end checks. A branch outside a
+ * branch-bound caller's scope is 404, exactly like a branch without data would be to another tenant.
+ */
 @RestController
 @RequestMapping("/api/v1/buckets")
 class BucketController {
 
     private final Buckets buckets;
-    private final TenantProperties tenant;
+    private final CallerAccess callers;
 
-    BucketController(Buckets buckets, TenantProperties tenant) {
+    BucketController(Buckets buckets, CallerAccess callers) {
         this.buckets = buckets;
-        this.tenant = tenant;
+        this.callers = callers;
     }
 
     @GetMapping
     List<BucketResponse> buckets(@Valid @ParameterObject BucketQuery query) {
+        if (!callers.mayAccessBranch(query.branchId())) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no such branch");
+        }
         return buckets
-                .find(tenant.tenantId(), query.branchId(), query.granularityOrHour(), query.from(), query.to())
+                .find(callers.scope(), query.branchId(), query.granularityOrHour(), query.from(), query.to())
                 .stream()
                 .map(BucketResponse::of)
                 .toList();

@@ -253,17 +253,22 @@ class Buckets {
     }
 
     /** The buckets of one branch starting in {@code [from, to)}, in time order. */
-    List<Bucket> find(String tenantId, String branchId, Granularity granularity, Instant from, Instant to) {
+    /**
+     * @param scope the caller's store filter ({@code CallerAccess.scope()}: tenant and, for a branch-bound caller, its
+     *     branches); the request's branch can only narrow it
+     */
+    List<Bucket> find(Criteria scope, String branchId, Granularity granularity, Instant from, Instant to) {
         return mongo.find(
-                query(where("tenantId")
-                                .is(tenantId)
-                                .and("branchId")
-                                .is(branchId)
-                                .and("granularity")
-                                .is(granularity)
-                                .and("bucketStart")
-                                .gte(from)
-                                .lt(to))
+                query(new Criteria()
+                                .andOperator(
+                                        scope,
+                                        where("branchId")
+                                                .is(branchId)
+                                                .and("granularity")
+                                                .is(granularity)
+                                                .and("bucketStart")
+                                                .gte(from)
+                                                .lt(to)))
                         .with(Sort.by("bucketStart")),
                 Bucket.class);
     }

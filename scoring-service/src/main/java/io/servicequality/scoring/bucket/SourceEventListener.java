@@ -6,6 +6,7 @@ import io.servicequality.contracts.FeedbackSubmitted;
 import io.servicequality.contracts.InteractionRecorded;
 import io.servicequality.contracts.PlatformEvent;
 import io.servicequality.contracts.Topics;
+import io.servicequality.security.TenantGate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,11 @@ import org.springframework.stereotype.Component;
  * <p>A record that can never be counted (undeserialisable, invalid) stops the batch there: the records before it are
  * counted, then it is reported by index, so the error handler commits up to it, dead-letters it without retrying and
  * redelivers the rest.
+ *
+ * <p>An event of a tenant this deployment does not serve ({@link TenantGate}) is dropped and counted in {@code
+ * sqp.events.rejected{reason=unknown-tenant}}: it goes through the batch as a record that counts nothing, so it is
+ * processed like any other (its offset is committed, it claims no ledger entry and touches no bucket) and is not
+ * dead-lettered. An event without a tenant is invalid, as before.
  */
 @Component
 class SourceEventListener {
@@ -40,10 +46,12 @@ class SourceEventListener {
 
     private final BucketScoring scoring;
     private final BranchDirectory directory;
+    private final TenantGate tenants;
 
-    SourceEventListener(BucketScoring scoring, BranchDirectory directory) {
+    SourceEventListener(BucketScoring scoring, BranchDirectory directory, TenantGate tenants) {
         this.scoring = scoring;
         this.directory = directory;
+        this.tenants = tenants;
     }
 
     static String groupOf(Source source) {
@@ -88,7 +96,11 @@ class SourceEventListener {
                 continue; // a tombstone on the compacted topic: nothing to place events by
             }
             try {
-                directory.update(valueOf(record));
+                BranchChanged change = valueOf(record);
+                if (!admitted(change)) {
+                    continue;
+                }
+                directory.update(change);
             } catch (InvalidEvent | DeserializationException uncountable) {
                 throw new BatchListenerFailedException("branch entry cannot be used", uncountable, record);
             }
@@ -105,13 +117,18 @@ class SourceEventListener {
                         new SourcePosition(source, record.partition(), record.offset()),
                         Instant.ofEpochMilli(record.timestamp()),
                         event.eventId(),
-                        contributionOf.apply(event)));
+                        admitted(event) ? contributionOf.apply(event) : null));
             } catch (InvalidEvent | DeserializationException uncountable) {
                 scoring.recordAll(counted);
                 throw new BatchListenerFailedException("record cannot be counted", uncountable, record);
             }
         }
         scoring.recordAll(counted);
+    }
+
+    /** {@code false} (and counted) for a tenant this deployment does not serve; a missing tenant is left to validation. */
+    private boolean admitted(PlatformEvent event) {
+        return event.tenantId() == null || tenants.admits(event);
     }
 
     private static <T> T valueOf(ConsumerRecord<String, T> record) {

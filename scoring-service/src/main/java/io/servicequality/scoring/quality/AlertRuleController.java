@@ -1,6 +1,7 @@
 package io.servicequality.scoring.quality;
 
-import io.servicequality.scoring.tenant.TenantProperties;
+import io.servicequality.security.CallerAccess;
+import io.servicequality.security.audit.AuditTrail;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Clock;
@@ -19,33 +20,43 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** Alert rules of the configured tenant. A changed rule is applied from the next metric update on. */
+/**
+ * Alert rules of the caller's tenant. A changed rule is applied from the next metric update on. Reads are filtered in
+ * the store by the caller's scope ({@link ConfigurationScope}); every change is recorded in the audit log.
+ */
 @RestController
 @RequestMapping("/api/v1/alert-rules")
 class AlertRuleController {
 
     private final AlertRules rules;
     private final AlertStates states;
-    private final TenantProperties tenant;
+    private final CallerAccess callers;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    AlertRuleController(AlertRules rules, AlertStates states, TenantProperties tenant, Clock clock) {
+    AlertRuleController(AlertRules rules, AlertStates states, CallerAccess callers, AuditTrail audit, Clock clock) {
         this.rules = rules;
         this.states = states;
-        this.tenant = tenant;
+        this.callers = callers;
+        this.audit = audit;
         this.clock = clock;
     }
 
     @PostMapping
     ResponseEntity<AlertRuleResponse> create(@Valid @RequestBody AlertRuleRequest request) {
-        AlertRule saved = rules.save(request.toRule(UUID.randomUUID().toString(), tenant.tenantId(), clock.instant()));
+        AlertRule rule = request.toRule(UUID.randomUUID().toString(), callers.tenantId(), clock.instant());
+        ConfigurationScope.requireWritable(callers, rule.branchId());
+        AlertRuleResponse saved = AlertRuleResponse.of(rules.save(rule));
+        audit.record("alert-rule.created", "alert-rule:" + saved.id(), null, saved);
         return ResponseEntity.created(URI.create("/api/v1/alert-rules/" + saved.id()))
-                .body(AlertRuleResponse.of(saved));
+                .body(saved);
     }
 
     @GetMapping
     List<AlertRuleResponse> list() {
-        return rules.all(tenant.tenantId()).stream().map(AlertRuleResponse::of).toList();
+        return rules.all(ConfigurationScope.readable(callers)).stream()
+                .map(AlertRuleResponse::of)
+                .toList();
     }
 
     @GetMapping("/{id}")
@@ -55,21 +66,29 @@ class AlertRuleController {
 
     @PutMapping("/{id}")
     AlertRuleResponse replace(@PathVariable String id, @Valid @RequestBody AlertRuleRequest request) {
-        existing(id);
-        return AlertRuleResponse.of(rules.save(request.toRule(id, tenant.tenantId(), clock.instant())));
+        AlertRuleResponse before = AlertRuleResponse.of(existing(id));
+        AlertRule rule = request.toRule(id, callers.tenantId(), clock.instant());
+        ConfigurationScope.requireWritable(callers, before.branchId());
+        ConfigurationScope.requireWritable(callers, rule.branchId());
+        AlertRuleResponse after = AlertRuleResponse.of(rules.save(rule));
+        audit.record("alert-rule.changed", "alert-rule:" + id, before, after);
+        return after;
     }
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable String id) {
-        if (!rules.delete(tenant.tenantId(), id)) {
+        AlertRuleResponse before = AlertRuleResponse.of(existing(id));
+        ConfigurationScope.requireWritable(callers, before.branchId());
+        if (!rules.delete(ConfigurationScope.readable(callers), id)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no such alert rule");
         }
         states.deleteOfRule(id);
+        audit.record("alert-rule.removed", "alert-rule:" + id, before, null);
     }
 
     private AlertRule existing(String id) {
-        return rules.find(tenant.tenantId(), id)
+        return rules.find(ConfigurationScope.readable(callers), id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such alert rule"));
     }
 }

@@ -12,8 +12,11 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
-/** Which branches belong to which region, from the branch directory (see {@link BranchRegion}). */
-@Component
+/**
+ * Which branches belong to which region, from the branch directory (see {@link BranchRegion}). Named apart from
+ * platform-security's own {@code branchRegions} (which resolves region claims of tokens).
+ */
+@Component("alertBranchRegions")
 class BranchRegions {
 
     private final MongoTemplate mongo;

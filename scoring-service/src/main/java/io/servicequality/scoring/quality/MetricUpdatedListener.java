@@ -3,6 +3,7 @@ package io.servicequality.scoring.quality;
 import io.servicequality.contracts.BranchChanged;
 import io.servicequality.contracts.MetricUpdated;
 import io.servicequality.contracts.Topics;
+import io.servicequality.security.TenantGate;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads this service's own metric updates back (the bucket feature is reached only through Kafka) and hands them to
- * {@link Alerting}. An unusable record stops the batch there: the ones before it are applied, it is dead-lettered.
+ * {@link Alerting}. An unusable record stops the batch there: the ones before it are applied, it is dead-lettered. An
+ * update or directory entry of a tenant this deployment does not serve is dropped and counted ({@link TenantGate}).
  */
 @Component
 class MetricUpdatedListener {
@@ -24,10 +26,12 @@ class MetricUpdatedListener {
 
     private final Alerting alerting;
     private final BranchRegions regions;
+    private final TenantGate tenants;
 
-    MetricUpdatedListener(Alerting alerting, BranchRegions regions) {
+    MetricUpdatedListener(Alerting alerting, BranchRegions regions, TenantGate tenants) {
         this.alerting = alerting;
         this.regions = regions;
+        this.tenants = tenants;
     }
 
     /** The regions of the branches, for region alerts (this feature's own consumer group of the directory). */
@@ -46,7 +50,9 @@ class MetricUpdatedListener {
                 if (failure != null) {
                     throw failure;
                 }
-                regions.update(record.value());
+                if (record.value().tenantId() == null || tenants.admits(record.value())) {
+                    regions.update(record.value());
+                }
             } catch (InvalidMetricUpdate | DeserializationException unusable) {
                 throw new BatchListenerFailedException("branch entry cannot be used", unusable, record);
             }
@@ -61,7 +67,10 @@ class MetricUpdatedListener {
         List<MetricUpdated> updates = new ArrayList<>(records.size());
         for (ConsumerRecord<String, MetricUpdated> record : records) {
             try {
-                updates.add(valid(record));
+                MetricUpdated update = valid(record);
+                if (tenants.admits(update)) {
+                    updates.add(update);
+                }
             } catch (InvalidMetricUpdate | DeserializationException unusable) {
                 alerting.onUpdates(updates);
                 throw new BatchListenerFailedException("metric update cannot be used", unusable, record);

@@ -9,12 +9,13 @@ import java.util.Optional;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * The targets, always read within one tenant. Writes are single-document updates that also fill the target's outbox
+ * The targets, always read within the caller's scope (see {@link ConfigurationScope}). Writes are single-document updates that also fill the target's outbox
  * (see {@link QualityTarget}); removed targets are invisible here until {@link TargetPublisher} deletes them.
  */
 @Component
@@ -26,10 +27,13 @@ class QualityTargets {
         this.mongo = mongo;
     }
 
-    /** Creates or replaces the target and queues its change for publication. */
+    /**
+     * Creates or replaces the target and queues its change for publication. Matches the id within the target's tenant
+     * only: an id of another tenant's target is refused by the unique {@code _id}, never overwritten.
+     */
     QualityTarget save(QualityTarget target) {
         return mongo.findAndModify(
-                query(where("_id").is(target.id())),
+                query(where("_id").is(target.id()).and("tenantId").is(target.tenantId())),
                 new Update()
                         .set("tenantId", target.tenantId())
                         .set("branchId", target.branchId())
@@ -44,32 +48,31 @@ class QualityTargets {
                 QualityTarget.class);
     }
 
-    List<QualityTarget> all(String tenantId) {
+    /** @param scope the caller's filter (tenant, and branch scope where bound); removed targets are left out */
+    List<QualityTarget> all(Criteria scope) {
         return mongo.find(
-                query(where("tenantId").is(tenantId).and("removed").ne(true)).with(Sort.by("_id")),
+                query(new Criteria().andOperator(scope, where("removed").ne(true)))
+                        .with(Sort.by("_id")),
                 QualityTarget.class);
     }
 
-    Optional<QualityTarget> find(String tenantId, String id) {
+    Optional<QualityTarget> find(Criteria scope, String id) {
         return Optional.ofNullable(mongo.findOne(
-                query(where("_id")
-                        .is(id)
-                        .and("tenantId")
-                        .is(tenantId)
-                        .and("removed")
-                        .ne(true)),
+                query(new Criteria()
+                        .andOperator(scope, where("_id").is(id).and("removed").ne(true))),
                 QualityTarget.class));
     }
 
     /** Marks the target removed and queues the removal for publication. */
-    boolean delete(String tenantId, String id, Instant at) {
+    boolean delete(Criteria scope, String id, Instant at) {
         return mongo.updateFirst(
-                                query(where("_id")
-                                        .is(id)
-                                        .and("tenantId")
-                                        .is(tenantId)
-                                        .and("removed")
-                                        .ne(true)),
+                                query(new Criteria()
+                                        .andOperator(
+                                                scope,
+                                                where("_id")
+                                                        .is(id)
+                                                        .and("removed")
+                                                        .ne(true))),
                                 new Update()
                                         .set("removed", true)
                                         .set("unpublished", true)

@@ -1,6 +1,7 @@
 package io.servicequality.scoring.quality;
 
-import io.servicequality.scoring.tenant.TenantProperties;
+import io.servicequality.security.CallerAccess;
+import io.servicequality.security.audit.AuditTrail;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -24,7 +25,10 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** Quality targets of the configured tenant, and their attainment over a range. */
+/**
+ * Quality targets of the caller's tenant, and their attainment over a range. Reads are filtered in the store by the
+ * caller's scope ({@link ConfigurationScope}); every change is recorded in the audit log.
+ */
 @RestController
 @RequestMapping("/api/v1/targets")
 @Validated
@@ -32,26 +36,34 @@ class TargetController {
 
     private final QualityTargets targets;
     private final MetricHistory history;
-    private final TenantProperties tenant;
+    private final CallerAccess callers;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    TargetController(QualityTargets targets, MetricHistory history, TenantProperties tenant, Clock clock) {
+    TargetController(
+            QualityTargets targets, MetricHistory history, CallerAccess callers, AuditTrail audit, Clock clock) {
         this.targets = targets;
         this.history = history;
-        this.tenant = tenant;
+        this.callers = callers;
+        this.audit = audit;
         this.clock = clock;
     }
 
     @PostMapping
     ResponseEntity<TargetResponse> create(@Valid @RequestBody TargetRequest request) {
-        QualityTarget saved = targets.save(targetOf(UUID.randomUUID().toString(), request));
+        ConfigurationScope.requireWritable(callers, request.branchId());
+        TargetResponse saved =
+                TargetResponse.of(targets.save(targetOf(UUID.randomUUID().toString(), request)));
+        audit.record("target.created", "target:" + saved.id(), null, saved);
         return ResponseEntity.created(URI.create("/api/v1/targets/" + saved.id()))
-                .body(TargetResponse.of(saved));
+                .body(saved);
     }
 
     @GetMapping
     List<TargetResponse> list() {
-        return targets.all(tenant.tenantId()).stream().map(TargetResponse::of).toList();
+        return targets.all(ConfigurationScope.readable(callers)).stream()
+                .map(TargetResponse::of)
+                .toList();
     }
 
     @GetMapping("/{id}")
@@ -61,26 +73,39 @@ class TargetController {
 
     @PutMapping("/{id}")
     TargetResponse replace(@PathVariable String id, @Valid @RequestBody TargetRequest request) {
-        existing(id);
-        return TargetResponse.of(targets.save(targetOf(id, request)));
+        TargetResponse before = TargetResponse.of(existing(id));
+        ConfigurationScope.requireWritable(callers, before.branchId());
+        ConfigurationScope.requireWritable(callers, request.branchId());
+        TargetResponse after = TargetResponse.of(targets.save(targetOf(id, request)));
+        audit.record("target.changed", "target:" + id, before, after);
+        return after;
     }
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable String id) {
-        if (!targets.delete(tenant.tenantId(), id, clock.instant())) {
+        TargetResponse before = TargetResponse.of(existing(id));
+        ConfigurationScope.requireWritable(callers, before.branchId());
+        if (!targets.delete(ConfigurationScope.readable(callers), id, clock.instant())) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no such target");
         }
+        audit.record("target.removed", "target:" + id, before, null);
     }
 
-    /** Every target that applies to the branch, with the metric over the hours starting in {@code [from, to)}. */
+    /**
+     * Every target that applies to the branch, with the metric over the hours starting in {@code [from, to)}. A branch
+     * outside a branch-bound caller's scope is 404.
+     */
     @GetMapping("/attainment")
     List<Attainment> attainment(
             @RequestParam @NotBlank String branchId,
             @RequestParam @NotNull Instant from,
             @RequestParam @NotNull Instant to) {
-        var statistics = history.merged(tenant.tenantId(), branchId, from, to);
-        return targets.all(tenant.tenantId()).stream()
+        if (!callers.mayAccessBranch(branchId)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no such branch");
+        }
+        var statistics = history.merged(callers.tenantId(), branchId, from, to);
+        return targets.all(ConfigurationScope.readable(callers)).stream()
                 .filter(target -> target.appliesTo(branchId))
                 .map(target -> {
                     Observation observation = target.metric().observe(statistics);
@@ -94,14 +119,14 @@ class TargetController {
     }
 
     private QualityTarget existing(String id) {
-        return targets.find(tenant.tenantId(), id)
+        return targets.find(ConfigurationScope.readable(callers), id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such target"));
     }
 
     private QualityTarget targetOf(String id, TargetRequest request) {
         return new QualityTarget(
                 id,
-                tenant.tenantId(),
+                callers.tenantId(),
                 request.branchId(),
                 request.metric(),
                 request.bound(),

@@ -2,21 +2,27 @@ package io.servicequality.scoring.bucket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
 
 import io.servicequality.contracts.BucketStatistics;
 import io.servicequality.contracts.BucketStatistics.CsatStatistics;
 import io.servicequality.contracts.Granularity;
-import io.servicequality.scoring.tenant.TenantProperties;
+import io.servicequality.scoring.TestCredentials;
+import io.servicequality.scoring.config.AccessRules;
+import io.servicequality.security.Role;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -24,7 +30,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 @WebMvcTest(BucketController.class)
-@EnableConfigurationProperties(TenantProperties.class)
+@Import({AccessRules.class, TestCredentials.DefaultAdmin.class})
 class BucketControllerTest {
 
     private static final Instant FROM = Instant.parse("2026-11-20T00:00:00Z");
@@ -38,10 +44,15 @@ class BucketControllerTest {
     Buckets buckets;
 
     @Test
-    void listsTheHourBucketsOfTheConfiguredTenant() {
+    void listsTheHourBucketsOfTheCallersTenant() {
         var statistics = new BucketStatistics(2, null, new CsatStatistics(2, 1, 7, 25), null, null, null);
         var start = Instant.parse("2026-11-20T09:00:00Z");
-        given(buckets.find("demo", "SH-001", Granularity.HOUR, FROM, TO))
+        given(buckets.find(
+                        argThat(scope -> filters(scope, new Document("tenantId", TestCredentials.TENANT))),
+                        eq("SH-001"),
+                        eq(Granularity.HOUR),
+                        eq(FROM),
+                        eq(TO)))
                 .willReturn(List.of(new Bucket(
                         "demo:SH-001:HOUR:2026-11-20T09:00:00Z",
                         "demo",
@@ -64,6 +75,54 @@ class BucketControllerTest {
                           "revision": 2, "updatedAt": "2026-11-20T09:10:00Z", "lateEvents": 1,
                           "statistics": %s}]
                         """.formatted(statisticsJson()));
+    }
+
+    @Test
+    void aBranchManagerReadsThroughAStoreFilterOfItsOwnBranches() {
+        given(buckets.find(any(), any(), any(), any(), any())).willReturn(List.of());
+
+        MvcTestResult result = mvc.get()
+                .uri("/api/v1/buckets?branchId=SH-001&from=2026-11-20T00:00:00Z&to=2026-11-21T00:00:00Z")
+                .header("Authorization", TestCredentials.bearer("acme-bank", List.of("SH-001"), Role.BRANCH_MANAGER))
+                .exchange();
+
+        assertThat(result).hasStatusOk();
+        org.mockito.Mockito.verify(buckets)
+                .find(
+                        argThat(scope -> filters(
+                                scope,
+                                new Document("tenantId", "acme-bank")
+                                        .append("branchId", new Document("$in", List.of("SH-001"))))),
+                        eq("SH-001"),
+                        eq(Granularity.HOUR),
+                        eq(FROM),
+                        eq(TO));
+    }
+
+    @Test
+    void aBranchOutsideTheCallersScopeIsNotFoundAndNeverQueried() {
+        MvcTestResult result = mvc.get()
+                .uri("/api/v1/buckets?branchId=SH-001&from=2026-11-20T00:00:00Z&to=2026-11-21T00:00:00Z")
+                .header("Authorization", TestCredentials.bearer("acme-bank", List.of("SH-009"), Role.BRANCH_MANAGER))
+                .exchange();
+
+        assertThat(result).hasStatus(HttpStatus.NOT_FOUND).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        verifyNoInteractions(buckets);
+    }
+
+    @Test
+    void aRequestWithoutCredentialIsUnauthenticated() {
+        MvcTestResult result = mvc.get()
+                .uri("/api/v1/buckets?branchId=SH-001&from=2026-11-20T00:00:00Z&to=2026-11-21T00:00:00Z")
+                .header("Authorization", "")
+                .exchange();
+
+        assertThat(result).hasStatus(HttpStatus.UNAUTHORIZED).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(result)
+                .bodyJson()
+                .extractingPath("$.type")
+                .isEqualTo("https://servicequality.io/problems/unauthenticated");
+        verifyNoInteractions(buckets);
     }
 
     @Test
@@ -138,6 +197,10 @@ class BucketControllerTest {
                 .hasStatus(HttpStatus.INTERNAL_SERVER_ERROR)
                 .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(result).bodyText().doesNotContain("secret internals");
+    }
+
+    private static boolean filters(Criteria scope, Document expected) {
+        return scope != null && scope.getCriteriaObject().equals(expected);
     }
 
     private MvcTestResult get(String queryString) {

@@ -7,6 +7,7 @@ import static io.servicequality.scoring.bucket.TestEvents.uniqueBranch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.servicequality.contracts.BranchChanged;
 import io.servicequality.contracts.BucketStatistics;
 import io.servicequality.contracts.BucketStatistics.ComplaintStatistics;
@@ -15,6 +16,7 @@ import io.servicequality.contracts.BucketStatistics.DimensionStatistics;
 import io.servicequality.contracts.BucketStatistics.MeanStatistics;
 import io.servicequality.contracts.BucketStatistics.NpsStatistics;
 import io.servicequality.contracts.BucketStatistics.ServqualStatistics;
+import io.servicequality.contracts.ComplaintChanged;
 import io.servicequality.contracts.ComplaintChanged.ComplaintEventType;
 import io.servicequality.contracts.DimensionRating;
 import io.servicequality.contracts.EventSample;
@@ -25,7 +27,9 @@ import io.servicequality.contracts.InteractionRecorded;
 import io.servicequality.contracts.MetricUpdated;
 import io.servicequality.contracts.ServqualRatings;
 import io.servicequality.contracts.Topics;
+import io.servicequality.scoring.TestCredentials;
 import io.servicequality.scoring.bucket.BucketScoring.Outcome;
+import io.servicequality.security.TenantGate;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -62,6 +66,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatus;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
@@ -75,14 +81,16 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @SpringBootTest(
         properties = {
-            "sqp.tenant-id=" + TENANT,
             "logging.level.org.apache.kafka=warn",
             "logging.level.kafka=warn",
             "logging.level.state.change.logger=warn"
         })
 @AutoConfigureMockMvc
-@Import(BucketScoringIT.CrashInjection.class)
+@Import({BucketScoringIT.CrashInjection.class, TestCredentials.DefaultAdmin.class})
 abstract class BucketScoringIT {
+
+    /** Not among sqp.security.known-tenants of the tests. */
+    private static final String UNKNOWN_TENANT = "unknown-bank";
 
     private static final Instant HOUR = Instant.parse("2026-11-20T09:00:00Z");
 
@@ -109,6 +117,12 @@ abstract class BucketScoringIT {
 
     @Autowired
     KafkaListenerEndpointRegistry listeners;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Autowired
+    MeterRegistry meters;
 
     private KafkaProducer<String, String> producer;
 
@@ -287,6 +301,49 @@ abstract class BucketScoringIT {
     }
 
     @Test
+    void dropsAndCountsEventsOfAnUnknownTenantWithoutChangingAnythingAndKeepsCounting() {
+        String branch = uniqueBranch();
+        String key = TENANT + ":" + branch;
+        FeedbackSubmitted foreign = feedback(branch, HOUR, 1, 0, 1);
+        ComplaintChanged foreignComplaint = TestEvents.complaint(branch, HOUR, ComplaintEventType.OPENED);
+        double rejectedBefore = rejected("FeedbackSubmitted") + rejected("ComplaintChanged");
+        // on the same partitions as the known tenant's events after them: once those are counted, these were processed
+        produce(Topics.FEEDBACK_SUBMITTED, key, ofTenant(UNKNOWN_TENANT, json.valueToTree(foreign)));
+        produce(Topics.COMPLAINT_CHANGED, key, ofTenant(UNKNOWN_TENANT, json.valueToTree(foreignComplaint)));
+        produce(feedback(branch, HOUR, 4, null, null));
+        produce(TestEvents.complaint(branch, HOUR, ComplaintEventType.OPENED));
+
+        eventually()
+                .untilAsserted(() -> assertThat(bucket(branch)).hasValueSatisfying(bucket -> {
+                    assertThat(bucket.statistics().feedbackCount()).isEqualTo(1);
+                    assertThat(bucket.statistics().complaints().opened()).isEqualTo(1);
+                }));
+        assertThat(bucket(branch).orElseThrow().statistics().csat())
+                .as("only the known tenant's feedback counted")
+                .isEqualTo(new CsatStatistics(1, 1, 4, 16));
+        assertThat(mongo.count(Query.query(Criteria.where("tenantId").is(UNKNOWN_TENANT)), Bucket.COLLECTION))
+                .as("no bucket of the unknown tenant")
+                .isZero();
+        assertThat(mongo.count(
+                        Query.query(Criteria.where("_id")
+                                .in(
+                                        "feedback:" + UNKNOWN_TENANT + ":" + foreign.eventId(),
+                                        "complaint:" + UNKNOWN_TENANT + ":" + foreignComplaint.eventId())),
+                        LedgerEntry.COLLECTION))
+                .as("no ledger entry for a dropped event")
+                .isZero();
+        assertThat(rejected("FeedbackSubmitted") + rejected("ComplaintChanged") - rejectedBefore)
+                .as("each dropped event counted")
+                .isEqualTo(2.0);
+        try (var deadLetters = new TopicTail(bootstrapServers(), Topics.deadLetterTopicOf(Topics.FEEDBACK_SUBMITTED))) {
+            assertThat(deadLetters.recordsWithKey(key))
+                    .as("a dropped event is not dead-lettered")
+                    .noneSatisfy(record -> assertThat(record.value())
+                            .contains(foreign.eventId().toString()));
+        }
+    }
+
+    @Test
     void sendsPoisonFeedbackToTheDeadLetterTopicAndKeepsCounting() {
         String branch = uniqueBranch();
         String key = TENANT + ":" + branch;
@@ -384,7 +441,7 @@ abstract class BucketScoringIT {
 
         eventually()
                 .untilAsserted(() -> assertThat(buckets.find(
-                                TENANT,
+                                ownTenant(),
                                 branch,
                                 Granularity.DAY,
                                 at.minus(Duration.ofDays(1)),
@@ -395,7 +452,7 @@ abstract class BucketScoringIT {
                             assertThat(day.statistics().interactions().offered())
                                     .isEqualTo(2);
                         }));
-        var minute = buckets.find(TENANT, branch, Granularity.MINUTE, at, at.plusSeconds(60));
+        var minute = buckets.find(ownTenant(), branch, Granularity.MINUTE, at, at.plusSeconds(60));
         assertThat(minute).singleElement().satisfies(bucket -> {
             assertThat(bucket.statistics().interactions().answered()).isEqualTo(1);
             assertThat(bucket.statistics().interactions().abandoned()).isEqualTo(1);
@@ -424,15 +481,16 @@ abstract class BucketScoringIT {
 
         eventually()
                 .untilAsserted(() -> assertThat(buckets.find(
-                                TENANT, branch, Granularity.HOUR, threeDaysAgo, threeDaysAgo.plusSeconds(3600)))
+                                ownTenant(), branch, Granularity.HOUR, threeDaysAgo, threeDaysAgo.plusSeconds(3600)))
                         .singleElement()
                         .satisfies(hour -> {
                             assertThat(hour.statistics().csat().n()).isEqualTo(1);
                             assertThat(hour.lateEvents()).isEqualTo(1);
                         }));
-        assertThat(buckets.find(TENANT, branch, Granularity.MINUTE, threeDaysAgo, threeDaysAgo.plusSeconds(3600)))
+        assertThat(buckets.find(ownTenant(), branch, Granularity.MINUTE, threeDaysAgo, threeDaysAgo.plusSeconds(3600)))
                 .isEmpty();
-        assertThat(buckets.find(TENANT, branch, Granularity.DAY, threeDaysAgo.minus(Duration.ofDays(1)), Instant.now()))
+        assertThat(buckets.find(
+                        ownTenant(), branch, Granularity.DAY, threeDaysAgo.minus(Duration.ofDays(1)), Instant.now()))
                 .singleElement()
                 .satisfies(day -> assertThat(day.lateEvents()).isEqualTo(1));
     }
@@ -497,7 +555,11 @@ abstract class BucketScoringIT {
         produce(TestEvents.interaction(branch, HOUR.plusSeconds(200), true, false, 30, 200, false, true));
         eventually()
                 .untilAsserted(() -> assertThat(buckets.find(
-                                TENANT, branch, Granularity.DAY, HOUR.minusSeconds(86_400), HOUR.plusSeconds(86_400)))
+                                ownTenant(),
+                                branch,
+                                Granularity.DAY,
+                                HOUR.minusSeconds(86_400),
+                                HOUR.plusSeconds(86_400)))
                         .singleElement()
                         .satisfies(day -> assertThat(day.revision()).isEqualTo(4)));
         Map<String, BucketStatistics> before = statisticsOf(branch);
@@ -510,7 +572,11 @@ abstract class BucketScoringIT {
 
         eventually()
                 .untilAsserted(() -> assertThat(buckets.find(
-                                TENANT, branch, Granularity.DAY, HOUR.minusSeconds(86_400), HOUR.plusSeconds(86_400)))
+                                ownTenant(),
+                                branch,
+                                Granularity.DAY,
+                                HOUR.minusSeconds(86_400),
+                                HOUR.plusSeconds(86_400)))
                         .singleElement()
                         .satisfies(day -> assertThat(day.revision()).isEqualTo(8)));
         eventually().untilAsserted(() -> assertThat(statisticsOf(branch)).isEqualTo(before));
@@ -520,7 +586,7 @@ abstract class BucketScoringIT {
     private Map<String, BucketStatistics> statisticsOf(String branch) {
         Map<String, BucketStatistics> statistics = new HashMap<>();
         for (Granularity granularity : Granularity.values()) {
-            buckets.find(TENANT, branch, granularity, Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z"))
+            buckets.find(ownTenant(), branch, granularity, Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z"))
                     .forEach(bucket -> statistics.put(bucket.id(), bucket.statistics()));
         }
         return statistics;
@@ -582,14 +648,30 @@ abstract class BucketScoringIT {
         }
     }
 
+    private String ofTenant(String tenant, ObjectNode event) {
+        event.put("tenantId", tenant);
+        return json.writeValueAsString(event);
+    }
+
+    private double rejected(String eventType) {
+        var counter = meters.find(TenantGate.REJECTED)
+                .tags("reason", "unknown-tenant", "event", eventType)
+                .counter();
+        return counter == null ? 0 : counter.count();
+    }
+
     private String withFieldAddedByANewerProducer(FeedbackSubmitted event) {
         ObjectNode node = json.valueToTree(event);
         node.put("addedLater", 42);
         return json.writeValueAsString(node);
     }
 
+    private static Criteria ownTenant() {
+        return Criteria.where("tenantId").is(TENANT);
+    }
+
     private Optional<Bucket> bucket(String branch) {
-        return buckets.find(TENANT, branch, Granularity.HOUR, HOUR, HOUR.plusSeconds(3600)).stream()
+        return buckets.find(ownTenant(), branch, Granularity.HOUR, HOUR, HOUR.plusSeconds(3600)).stream()
                 .findFirst();
     }
 

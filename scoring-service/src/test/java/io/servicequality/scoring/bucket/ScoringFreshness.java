@@ -40,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
  * run it against a running stack (see {@code measure-throughput.sh freshness}).
  *
  * <p>Arguments: {@code [rate (20)] [seconds (60)] [branches (200)]}. Environment: {@code KAFKA_BOOTSTRAP_SERVERS},
- * {@code SQP_TENANT_ID} (demo).
+ * {@code LOAD_TENANT} (demo, a tenant the service serves).
  */
 public final class ScoringFreshness {
 
@@ -51,7 +51,7 @@ public final class ScoringFreshness {
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
         int branches = args.length > 2 ? Integer.parseInt(args[2]) : 200;
         String bootstrap = env("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092");
-        String tenant = env("SQP_TENANT_ID", "demo");
+        String tenant = env("LOAD_TENANT", "demo");
         String run = UUID.randomUUID().toString().substring(0, 6);
         JsonMapper json = JsonMapper.builder().build();
         Random random = new Random(7);

@@ -31,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  * it against a running stack (see the README's "Measured throughput").
  *
  * <p>Arguments: {@code [events (100000)] [branches (20)] [spreadSeconds (60)]}. Environment: {@code KAFKA_BOOTSTRAP_SERVERS}
- * (localhost:9092), {@code SCORING_URL} (http://localhost:8083), {@code SQP_TENANT_ID} (demo).
+ * (localhost:9092), {@code SCORING_URL} (http://localhost:8083), {@code LOAD_TENANT} (demo, a tenant the service
+ * serves), {@code SCORING_TOKEN} (a staff JWT of that tenant, for the bucket reads).
  */
 public final class ScoringLoad {
 
@@ -43,7 +44,8 @@ public final class ScoringLoad {
         int spreadSeconds = args.length > 2 ? Integer.parseInt(args[2]) : 60;
         String bootstrap = env("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092");
         String scoring = env("SCORING_URL", "http://localhost:8083");
-        String tenant = env("SQP_TENANT_ID", "demo");
+        String tenant = env("LOAD_TENANT", "demo");
+        String token = env("SCORING_TOKEN", "");
         String run = UUID.randomUUID().toString().substring(0, 6);
         JsonMapper json = JsonMapper.builder().build();
         Random random = new Random(42);
@@ -84,7 +86,13 @@ public final class ScoringLoad {
                 String uri = scoring + "/api/v1/buckets?granularity=DAY&branchId=LOAD-" + run + "-" + b + "&from="
                         + now.minus(Duration.ofDays(2)) + "&to=" + now.plus(Duration.ofDays(1));
                 HttpResponse<String> response = http.send(
-                        HttpRequest.newBuilder(URI.create(uri)).build(), HttpResponse.BodyHandlers.ofString());
+                        HttpRequest.newBuilder(URI.create(uri))
+                                .header("Authorization", "Bearer " + token)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException("GET " + uri + " answered " + response.statusCode());
+                }
                 for (JsonNode bucket : json.readTree(response.body())) {
                     counted += bucket.path("statistics").path("feedbackCount").asLong()
                             + bucket.path("statistics")

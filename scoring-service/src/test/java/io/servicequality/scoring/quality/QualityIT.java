@@ -14,6 +14,7 @@ import io.servicequality.contracts.Channel;
 import io.servicequality.contracts.FeedbackSubmitted;
 import io.servicequality.contracts.QualityTargetChanged;
 import io.servicequality.contracts.Topics;
+import io.servicequality.scoring.TestCredentials;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -41,6 +42,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.KafkaException;
@@ -57,12 +59,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(
         properties = {
-            "sqp.tenant-id=" + QualityIT.TENANT,
             "logging.level.org.apache.kafka=warn",
             "logging.level.kafka=warn",
             "logging.level.state.change.logger=warn"
         })
 @AutoConfigureMockMvc
+@Import(TestCredentials.DefaultAdmin.class)
 abstract class QualityIT {
 
     static final String TENANT = "acme-bank";
