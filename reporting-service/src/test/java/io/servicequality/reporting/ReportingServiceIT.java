@@ -27,6 +27,7 @@ import io.servicequality.reporting.bucket.InvalidMetricUpdateException;
 import io.servicequality.reporting.complaint.InvalidComplaintEventException;
 import io.servicequality.reporting.qualitytarget.InvalidQualityTargetException;
 import io.servicequality.security.Role;
+import io.servicequality.security.test.TestCredentials;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;

@@ -1,5 +1,6 @@
 package io.servicequality.reporting;
 
+import io.servicequality.security.test.TestCredentials;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -15,7 +15,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.servicequality.contracts.BucketStatistics;
-import io.servicequality.reporting.TestCredentials;
 import io.servicequality.reporting.branch.BranchDirectory;
 import io.servicequality.reporting.bucket.MetricBucketReadModel;
 import io.servicequality.reporting.complaint.ComplaintBacklog;
@@ -24,6 +23,7 @@ import io.servicequality.reporting.qualitytarget.QualityTargets;
 import io.servicequality.reporting.qualitytarget.QualityTargets.Target;
 import io.servicequality.reporting.scope.Scopes;
 import io.servicequality.security.Role;
+import io.servicequality.security.test.TestCredentials;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;

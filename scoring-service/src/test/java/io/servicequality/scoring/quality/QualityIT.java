@@ -14,7 +14,7 @@ import io.servicequality.contracts.Channel;
 import io.servicequality.contracts.FeedbackSubmitted;
 import io.servicequality.contracts.QualityTargetChanged;
 import io.servicequality.contracts.Topics;
-import io.servicequality.scoring.TestCredentials;
+import io.servicequality.security.test.TestCredentials;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,4 +1,4 @@
-package io.servicequality.scoring;
+package io.servicequality.security.test;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
@@ -24,42 +24,47 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * Staff tokens for tests, signed with the test key pair under {@code src/test/resources/security} (its public key is
- * configured in the test {@code application.properties}), and a caller for tests that call application services
- * directly.
+ * Staff tokens for tests, signed with the test key pair shipped in this jar ({@code security/jwt-private.pem}); a
+ * service's test configuration points {@code sqp.security.jwt.public-key-location} at
+ * {@code classpath:security/jwt-public.pem}.
  */
 public final class TestCredentials {
 
     /** The tenant of the tests' default caller. */
     public static final String TENANT = "acme-bank";
 
-    /** The subject of {@link #bearer(String, Role...)} tokens with this role, e.g. {@code test-admin}. */
-    public static String subjectOf(Role role) {
-        return "test-" + role.name().toLowerCase();
-    }
-
     private static final PrivateKey KEY = readKey();
 
     private TestCredentials() {}
 
-    private static PrivateKey readKey() {
-        try (InputStream in = TestCredentials.class.getResourceAsStream("/security/jwt-private.pem")) {
-            return LocalTokens.readPrivateKey(new String(in.readAllBytes(), StandardCharsets.US_ASCII));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** The {@code sub} of tokens made here for a role: {@code test-<role>}. */
+    public static String subjectOf(Role role) {
+        return "test-" + role.name().toLowerCase();
+    }
+
+    /** A signed staff token of {@code tenant} with {@code roles}, bound to {@code branches} and {@code regions}. */
+    public static String token(String tenant, List<String> branches, List<String> regions, Role... roles) {
+        List<String> names = Arrays.stream(roles).map(Role::name).toList();
+        return LocalTokens.sign(
+                KEY,
+                Claims.of(tenant, subjectOf(roles[0]), names)
+                        .withBranches(branches)
+                        .withRegions(regions),
+                Instant.now());
     }
 
     /** {@code Bearer <token>} of a member of staff of {@code tenant} with {@code roles}, bound to {@code branches}. */
     public static String bearer(String tenant, List<String> branches, Role... roles) {
-        List<String> names = Arrays.stream(roles).map(Role::name).toList();
-        return "Bearer "
-                + LocalTokens.sign(
-                        KEY, Claims.of(tenant, subjectOf(roles[0]), names).withBranches(branches), Instant.now());
+        return "Bearer " + token(tenant, branches, List.of(), roles);
     }
 
     public static String bearer(String tenant, Role... roles) {
         return bearer(tenant, List.of(), roles);
+    }
+
+    /** The default caller of tests that are not about authorization: an ADMIN of {@link #TENANT}. */
+    public static String admin() {
+        return bearer(TENANT, Role.ADMIN);
     }
 
     /**
@@ -85,6 +90,14 @@ public final class TestCredentials {
         }
     }
 
+    private static PrivateKey readKey() {
+        try (InputStream in = TestCredentials.class.getResourceAsStream("/security/jwt-private.pem")) {
+            return LocalTokens.readPrivateKey(new String(in.readAllBytes(), StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /**
      * For tests that are not about authorization: every MockMvc request carries an ADMIN token of {@link #TENANT}
      * unless it sets its own {@code Authorization}.
@@ -94,7 +107,7 @@ public final class TestCredentials {
 
         @Bean
         MockMvcBuilderCustomizer defaultAdminToken() {
-            String admin = bearer(TENANT, Role.ADMIN);
+            String admin = admin();
             return builder -> builder.defaultRequest(get("/").header(HttpHeaders.AUTHORIZATION, admin));
         }
     }

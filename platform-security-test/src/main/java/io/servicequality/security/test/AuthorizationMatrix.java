@@ -1,0 +1,56 @@
+package io.servicequality.security.test;
+
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The shared mechanics of each service's {@code AuthorizationMatrixIT}: the operations a service's OpenAPI document
+ * declares, and the one readable rules table (operation × caller → expected status) the test compares them with.
+ */
+public final class AuthorizationMatrix {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private AuthorizationMatrix() {}
+
+    /** Every operation of an OpenAPI document as {@code "<METHOD> <path template>"}, in document order. */
+    public static Set<String> operationsOf(String openApiDocument) {
+        JsonNode paths = JSON.readTree(openApiDocument).get("paths");
+        Set<String> operations = new LinkedHashSet<>();
+        for (var path : paths.properties()) {
+            for (var method : path.getValue().properties()) {
+                operations.add(method.getKey().toUpperCase() + " " + path.getKey());
+            }
+        }
+        return operations;
+    }
+
+    /**
+     * Parses a table whose first line names the callers ({@code operation | NONE | ADMIN | …}, the names of {@code
+     * callers}' constants) and whose other lines give one operation and its expected status per caller. Every row must
+     * name every caller, in the header's order.
+     */
+    public static <C extends Enum<C>> Map<String, Map<C, String>> rules(String table, Class<C> callers) {
+        List<String> lines = table.lines().filter(line -> !line.isBlank()).toList();
+        String[] header = lines.get(0).split("\\|");
+        Map<String, Map<C, String>> rules = new LinkedHashMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split("\\|");
+            Map<C, String> row = new EnumMap<>(callers);
+            for (int i = 1; i < cells.length; i++) {
+                row.put(Enum.valueOf(callers, header[i].strip()), cells[i].strip());
+            }
+            if (!row.keySet().equals(Set.of(callers.getEnumConstants()))) {
+                throw new IllegalArgumentException("row does not name every caller: " + line);
+            }
+            rules.put(cells[0].strip(), row);
+        }
+        return rules;
+    }
+}
