@@ -95,7 +95,7 @@ class AuthorizationMatrixIT {
             PUT /api/v1/alert-rules/{id}           | 401  | 200   | 200             | 403            | 403   | 403    | 404                | 403
             DELETE /api/v1/alert-rules/{id}        | 401  | 204   | 204             | 403            | 403   | 403    | 404                | 403
             GET /api/v1/audit                      | 401  | 200   | 200             | 403            | 403   | 403    | 200                | 403
-            POST /api/v1/rebuilds                  | 401  | 202   | 403             | 403            | 403   | 403    | 202                | 403
+            POST /api/v1/rebuilds                  | 401  | 202   | 403             | 403            | 403   | 403    | 403                | 403
             """;
 
     /** Who calls: the columns of {@link #RULES}. */
