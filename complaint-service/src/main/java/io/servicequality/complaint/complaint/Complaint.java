@@ -43,7 +43,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
             name = "number_unique_per_branch_and_month",
             def = "{'tenantId': 1, 'branchId': 1, 'month': 1, 'serial': 1}",
             unique = true),
-    @CompoundIndex(name = "due_timers", def = "{'tenantId': 1, 'nextTimerAt': 1}")
+    @CompoundIndex(name = "due_timers", def = "{'tenantId': 1, 'nextTimerAt': 1}"),
+    // Unique because _id is; they exist so that the embedded store, which uses a unique index only for a filter
+    // naming exactly its fields, answers the optimistic-lock writes ({_id, version}) and the relay's release of its
+    // claim ({_id, outboxClaimToken}) with a lookup instead of reading every complaint.
+    @CompoundIndex(name = "id_version", def = "{'_id': 1, 'version': 1}", unique = true),
+    @CompoundIndex(name = "id_outbox_claim", def = "{'_id': 1, 'outboxClaimToken': 1}", unique = true)
 })
 class Complaint {
 
@@ -450,6 +455,16 @@ class Complaint {
     /** Events recorded but not yet acknowledged by Kafka, oldest first. */
     List<ComplaintChanged> pendingEvents() {
         return List.copyOf(outbox);
+    }
+
+    /** Until when a relay holds the pending events ({@link Outbox}); {@code null} when none does. */
+    Instant outboxClaimedUntil() {
+        return outboxClaimedUntil;
+    }
+
+    /** The optimistic lock's version as stored ({@code null} before the first insert). */
+    Long version() {
+        return version;
     }
 
     String id() {

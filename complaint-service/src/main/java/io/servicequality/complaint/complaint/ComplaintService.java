@@ -12,7 +12,9 @@ import io.servicequality.security.TenantGate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
@@ -22,7 +24,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -51,6 +52,10 @@ class ComplaintService {
     private final CallerAccess callers;
     private final Set<String> tenants;
     private final Clock clock;
+    private final DueTimers dueTimers = new DueTimers();
+
+    /** The highest serial known to be taken per tenant, branch and month: where the next numbering starts looking. */
+    private final Map<String, Integer> knownSerials = new ConcurrentHashMap<>();
 
     @Autowired
     ComplaintService(
@@ -125,31 +130,38 @@ class ComplaintService {
         String month = ComplaintNumber.monthOf(openedAt);
         String complaintId = new ObjectId().toHexString();
         SlaContext sla = slaContext(tenantId, branchId);
+        int taken = knownSerials.getOrDefault(serialKey(tenantId, branchId, month), 0);
         for (int attempt = 1; attempt <= maxNumberingAttempts; attempt++) {
             ComplaintNumber number =
-                    ComplaintNumber.following(branchId, openedAt, complaints.highestSerial(tenantId, branchId, month));
+                    ComplaintNumber.following(branchId, openedAt, highestSerialFrom(tenantId, branchId, month, taken));
             Complaint complaint = Complaint.open(
                     complaintId, tenantId, branchId, number, openedAt, recordedAt, openedBy, details, sla);
             // a complaint filed late may already be past its warning or due time
             complaint.fireDueTimers(recordedAt);
             try {
                 Complaint stored = complaints.insert(complaint);
+                rememberSerial(tenantId, branchId, month, number.serial());
+                dueTimers.schedule(stored.id(), stored.nextTimerAt());
                 relay.publishSoon(stored.id());
                 return stored;
             } catch (DuplicateKeyException e) {
+                taken = number.serial();
                 log.debug("Serial {} was taken concurrently (attempt {}), retrying", number, attempt);
             }
         }
         throw new NumberingContentionException(branchId, maxNumberingAttempts);
     }
 
-    /** The complaint, if the caller may see it: in its tenant and, for a branch-bound caller, in its branches. */
+    /**
+     * The complaint, if the caller may see it: in its tenant and, for a branch-bound caller, in its branches. Read by
+     * {@code _id} and checked here, which is the same as filtering by the caller's scope in the store but is a lookup
+     * on the embedded store too (a filter with more fields than an index reads every complaint there).
+     */
     Complaint get(String complaintId) {
-        Complaint complaint = mongo.findOne(
-                new Query(
-                        new Criteria().andOperator(callers.scope(), where("_id").is(complaintId))),
-                Complaint.class);
-        if (complaint == null) {
+        Complaint complaint = complaints.findById(complaintId).orElse(null);
+        if (complaint == null
+                || !complaint.tenantId().equals(callers.tenantId())
+                || !callers.mayAccessBranch(complaint.branchId())) {
             throw new ComplaintNotFoundException(complaintId);
         }
         return complaint;
@@ -190,6 +202,7 @@ class ComplaintService {
                     lifecycle);
             try {
                 Complaint saved = complaints.save(complaint);
+                dueTimers.schedule(saved.id(), saved.nextTimerAt());
                 relay.publishSoon(saved.id());
                 return saved;
             } catch (OptimisticLockingFailureException e) {
@@ -204,36 +217,67 @@ class ComplaintService {
     }
 
     /**
-     * Fires the SLA and follow-up timers due by now on up to {@code limit} complaints, earliest first. Each complaint
-     * is saved under the optimistic lock; a lost race (another instance fired the same timer, or the relay or a
-     * command wrote in between) is retried on the fresh state, where an announced timer is already marked, so
-     * nothing is announced twice.
+     * Fires the SLA and follow-up timers due by now on up to {@code limit} complaints, earliest first, as the
+     * in-memory {@link DueTimers} know them ({@link #recoverDueTimers} brings in what only the store knows). Each
+     * complaint is read by {@code _id}, checked, and saved under the optimistic lock; a lost race (another instance
+     * fired the same timer, or the relay or a command wrote in between) is retried on the fresh state, where an
+     * announced timer is already marked, so nothing is announced twice.
      *
      * @return how many complaints were due (a full batch means there may be more)
      */
     int fireDueTimers(int limit) {
         Instant now = clock.instant();
-        Query due = query(where("tenantId").in(tenants).and("nextTimerAt").lte(now))
-                .with(Sort.by("nextTimerAt", "_id"))
-                .limit(limit);
-        due.fields().include("_id");
-        List<String> ids = mongo.find(due, org.bson.Document.class, Complaint.COLLECTION).stream()
-                .map(document -> String.valueOf(document.get("_id")))
-                .toList();
-        for (String id : ids) {
-            fireDueTimers(id, now);
+        List<String> ids = dueTimers.takeDue(now, limit);
+        int done = 0;
+        try {
+            for (String id : ids) {
+                fireDueTimers(id, now);
+                done++;
+            }
+        } finally {
+            // the store failed: what was taken out and not handled stays due
+            dueTimers.scheduleAll(ids.subList(done, ids.size()), now);
         }
         return ids.size();
+    }
+
+    /**
+     * Reads the next timer instants of the served tenants' complaints due within {@code horizon} from the store into
+     * the in-memory index: at start-up, when this instance takes the timer lease over, and now and then, for what
+     * other instances (or a run before a crash) wrote. On the embedded store this reads every complaint; on MongoDB
+     * it is a range on the {@code due_timers} index.
+     *
+     * @return how many complaints it found
+     */
+    int recoverDueTimers(java.time.Duration horizon) {
+        Query due = query(where("tenantId")
+                .in(tenants)
+                .and("nextTimerAt")
+                .lte(clock.instant().plus(horizon)));
+        due.fields().include("_id").include("nextTimerAt");
+        List<org.bson.Document> found = mongo.find(due, org.bson.Document.class, Complaint.COLLECTION);
+        for (org.bson.Document document : found) {
+            Object at = document.get("nextTimerAt");
+            Instant instant = at instanceof java.util.Date date ? date.toInstant() : (Instant) at;
+            dueTimers.schedule(String.valueOf(document.get("_id")), instant);
+        }
+        return found.size();
     }
 
     private void fireDueTimers(String complaintId, Instant now) {
         for (int attempt = 1; attempt <= lifecycle.maxAttempts(); attempt++) {
             Complaint complaint = complaints.findById(complaintId).orElse(null);
-            if (complaint == null || !complaint.fireDueTimers(now)) {
+            if (complaint == null || !tenants.contains(complaint.tenantId())) {
+                return;
+            }
+            if (!complaint.fireDueTimers(now)) {
+                // known too early, or changed since: wait for the stored instant
+                dueTimers.schedule(complaintId, complaint.nextTimerAt());
                 return;
             }
             try {
                 complaints.save(complaint);
+                dueTimers.schedule(complaintId, complaint.nextTimerAt());
                 relay.publishSoon(complaintId);
                 return;
             } catch (OptimisticLockingFailureException e) {
@@ -241,6 +285,7 @@ class ComplaintService {
             }
         }
         log.warn("Complaint {}'s timers kept losing races; the next sweep fires them", complaintId);
+        dueTimers.schedule(complaintId, now);
     }
 
     /** Recomputes the due times of the branch's unresolved complaints after its calendar changed. */
@@ -268,6 +313,60 @@ class ComplaintService {
                     (complaint, now, actor, sla, properties) -> complaint.recomputeDueTimes(now, sla));
         }
         log.info("Recomputed the due times of {} complaints", ids.size());
+    }
+
+    /**
+     * The highest serial the branch used in the month (0 if none yet), found from {@code taken}, a serial known to be
+     * used (or 0), by index lookups only: doubling steps while serials are used, then bisecting. Serials are gap-free
+     * (a failed insert uses none), so the first free serial above {@code taken} follows the highest one; were there a
+     * gap, the result would be the serial before it, whose successor is free all the same — the unique index decides.
+     */
+    private int highestSerialFrom(String tenantId, String branchId, String month, int taken) {
+        int used = Math.max(taken, 0);
+        int step = 1;
+        while (serialUsed(tenantId, branchId, month, used + step)) {
+            used += step;
+            step *= 2;
+        }
+        // used is taken (or 0) and used + step is free: bisect in between
+        int free = used + step;
+        while (free - used > 1) {
+            int middle = used + (free - used) / 2;
+            if (serialUsed(tenantId, branchId, month, middle)) {
+                used = middle;
+            } else {
+                free = middle;
+            }
+        }
+        return used;
+    }
+
+    /**
+     * Whether the number is taken: a find with exactly the fields of the unique numbering index, so an index lookup on
+     * MongoDB and on the embedded store alike. (Not {@code exists}/{@code count}: the driver sends those as an
+     * aggregation, which the embedded store answers by reading every document.)
+     */
+    private boolean serialUsed(String tenantId, String branchId, String month, int serial) {
+        Query number = query(where("tenantId")
+                        .is(tenantId)
+                        .and("branchId")
+                        .is(branchId)
+                        .and("month")
+                        .is(month)
+                        .and("serial")
+                        .is(serial))
+                .limit(1);
+        number.fields().include("_id");
+        return !mongo.find(number, org.bson.Document.class, Complaint.COLLECTION)
+                .isEmpty();
+    }
+
+    private void rememberSerial(String tenantId, String branchId, String month, int serial) {
+        knownSerials.merge(serialKey(tenantId, branchId, month), serial, Math::max);
+    }
+
+    private static String serialKey(String tenantId, String branchId, String month) {
+        return tenantId + '\n' + branchId + '\n' + month;
     }
 
     private SlaContext slaContext(String tenantId, String branchId) {

@@ -23,9 +23,10 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * The store side of the outbox kept on each complaint document: finding complaints with pending events, claiming a
- * complaint's events for one relay, and removing an event once Kafka acknowledged it. Every step is a single-document
- * update scoped to the tenant.
+ * The store side of the outbox kept on each complaint document: finding complaints with pending events (the relay's
+ * recovery read), claiming a complaint's events for one relay, and removing an event once Kafka acknowledged it. Every
+ * write is a single-document update by {@code _id} or by a unique index's exact fields (so a lookup on the embedded
+ * store too), for the complaints of the served tenants only.
  *
  * <p>A claim ({@code outboxClaimedUntil} + {@code outboxClaimToken}) lets exactly one relay at a time publish a
  * complaint's events, so they leave in order. It expires, so a crashed relay's complaints are taken over.
@@ -40,7 +41,6 @@ class Outbox {
     private final MongoOperations mongo;
     private final Set<String> tenants;
     private final Duration claimTimeout;
-    private final int sweepBatchSize;
     private final Clock clock;
 
     @Autowired
@@ -53,15 +53,16 @@ class Outbox {
         this.mongo = mongo;
         this.tenants = Set.copyOf(tenants);
         this.claimTimeout = properties.claimTimeout();
-        this.sweepBatchSize = properties.sweepBatchSize();
         this.clock = clock;
     }
 
-    /** Complaints with pending events that no relay holds, oldest first. */
+    /**
+     * Every complaint with pending events that no relay holds, oldest first: the relay's recovery read (start-up and
+     * now and then), for events a crashed process or another instance left behind. On the embedded store this reads
+     * every complaint, which is why the relay works from its in-memory backlog otherwise.
+     */
     List<String> unclaimedWithPendingEvents() {
-        Query query = query(pendingAndUnclaimed(clock.instant()))
-                .with(Sort.by("openedAt", "_id"))
-                .limit(sweepBatchSize);
+        Query query = query(pendingAndUnclaimed(clock.instant())).with(Sort.by("openedAt", "_id"));
         query.fields().include("_id");
         return mongo.find(query, Document.class, Complaint.COLLECTION).stream()
                 .map(document -> String.valueOf(document.get("_id")))
@@ -70,12 +71,38 @@ class Outbox {
 
     /** Takes the complaint's pending events for this relay, unless there are none or another relay holds them. */
     Optional<Claim> claim(String complaintId) {
+        return attempt(complaintId).claim();
+    }
+
+    /**
+     * Reads the complaint by {@code _id} and, if it has pending events that no relay holds, claims them with a
+     * compare-and-set on {@code {_id, version}} (the unique {@code id_version} index; the claim raises the version, so
+     * of two relays reading the same state only one claims). Two lookups instead of one conditional update whose
+     * filter the embedded store would answer by reading every complaint.
+     */
+    Attempt attempt(String complaintId) {
         Instant now = clock.instant();
+        Complaint current = mongo.findById(complaintId, Complaint.class);
+        if (current == null
+                || !tenants.contains(current.tenantId())
+                || current.pendingEvents().isEmpty()) {
+            return Attempt.NOTHING_PENDING;
+        }
+        if (current.outboxClaimedUntil() != null && current.outboxClaimedUntil().isAfter(now)) {
+            return Attempt.HELD;
+        }
         String token = UUID.randomUUID().toString();
-        Query query = query(where("id").is(complaintId).andOperator(pendingAndUnclaimed(now)));
-        Update update = new Update().set(CLAIMED_UNTIL, now.plus(claimTimeout)).set(CLAIM_TOKEN, token);
-        Complaint claimed = mongo.findAndModify(query, update, options().returnNew(true), Complaint.class);
-        return Optional.ofNullable(claimed).map(complaint -> new Claim(complaintId, token, complaint.pendingEvents()));
+        Query unchanged = query(where("_id").is(complaintId).and("version").is(current.version()));
+        Update update = new Update()
+                .set(CLAIMED_UNTIL, now.plus(claimTimeout))
+                .set(CLAIM_TOKEN, token)
+                .inc("version", 1);
+        Complaint claimed = mongo.findAndModify(unchanged, update, options().returnNew(true), Complaint.class);
+        if (claimed == null) {
+            // changed since it was read (a command, the timer, another relay): look again later
+            return Attempt.HELD;
+        }
+        return new Attempt(new Claim(complaintId, token, claimed.pendingEvents()), false);
     }
 
     /** Forgets an event Kafka acknowledged. */
@@ -100,6 +127,20 @@ class Outbox {
                 .and(PENDING_EVENT_ID)
                 .exists(true)
                 .orOperator(where(CLAIMED_UNTIL).is(null), where(CLAIMED_UNTIL).lte(now));
+    }
+
+    /**
+     * What {@link #attempt} found: a claim, nothing pending, or pending events it could not claim now (another relay
+     * holds them, or the complaint changed while it looked).
+     */
+    record Attempt(Claim claimOrNull, boolean held) {
+
+        static final Attempt NOTHING_PENDING = new Attempt(null, false);
+        static final Attempt HELD = new Attempt(null, true);
+
+        Optional<Claim> claim() {
+            return Optional.ofNullable(claimOrNull);
+        }
     }
 
     /** One relay's hold on a complaint's pending events, oldest first. */

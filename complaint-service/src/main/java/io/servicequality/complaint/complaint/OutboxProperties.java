@@ -13,11 +13,14 @@ import org.springframework.validation.annotation.Validated;
  * @param claimTimeout how long one relay owns a complaint's pending events; after a crash another relay takes over
  *     once it has passed, so it must exceed the time to publish a complaint's events
  * @param sendTimeout how long to wait for the broker's acknowledgement of one event
- * @param sweepBatchSize how many complaints with pending events one sweep looks at
+ * @param sweepBatchSize how many complaints of the in-memory backlog one sweep publishes
+ * @param recoveryInterval how often the relay also reads the store for complaints with pending events that no relay
+ *     holds (besides at start-up): events a crashed process or another instance left behind wait at most this long
  */
 @Validated
 @ConfigurationProperties("sqp.complaints.outbox")
 record OutboxProperties(
         @DefaultValue("60s") @NotNull Duration claimTimeout,
         @DefaultValue("15s") @NotNull Duration sendTimeout,
-        @DefaultValue("100") @Min(1) int sweepBatchSize) {}
+        @DefaultValue("100") @Min(1) int sweepBatchSize,
+        @DefaultValue("5m") @NotNull Duration recoveryInterval) {}

@@ -2,6 +2,7 @@ package io.servicequality.complaint.complaint;
 
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,22 +33,34 @@ class SlaTimer {
     /** Batches per tick, so one tick cannot outlast its lease by much; what is left waits for the next tick. */
     private static final int MAX_ROUNDS = 20;
 
+    /** The default of {@code sqp.complaints.timers.recovery-interval}. */
+    static final Duration DEFAULT_RECOVERY_INTERVAL = Duration.ofMinutes(1);
+
     private final ComplaintService complaints;
     private final TimerLease lease;
     private final int batchSize;
+    private final Duration recoveryInterval;
+    private boolean holding;
+    private long lastRecoveryNanos;
 
     @Autowired
     SlaTimer(ComplaintService complaints, MongoOperations mongo, TimerProperties properties, Clock clock) {
         this(
                 complaints,
                 new TimerLease(mongo, LEASE, UUID.randomUUID().toString(), properties.leaseTimeout(), clock),
-                properties.batchSize());
+                properties.batchSize(),
+                properties.recoveryInterval());
     }
 
     SlaTimer(ComplaintService complaints, TimerLease lease, int batchSize) {
+        this(complaints, lease, batchSize, DEFAULT_RECOVERY_INTERVAL);
+    }
+
+    SlaTimer(ComplaintService complaints, TimerLease lease, int batchSize, Duration recoveryInterval) {
         this.complaints = complaints;
         this.lease = lease;
         this.batchSize = batchSize;
+        this.recoveryInterval = recoveryInterval;
     }
 
     @Scheduled(
@@ -62,13 +75,24 @@ class SlaTimer {
     }
 
     /**
-     * Fires what fell due if this instance holds (or takes) the lease.
+     * Fires what fell due if this instance holds (or takes) the lease. When it takes the lease (start-up, or over
+     * from another instance) and every {@code recoveryInterval} while it holds it, it first reads the due instants
+     * from the store ({@link ComplaintService#recoverDueTimers}), for what other instances or a crashed run wrote;
+     * otherwise it works from the in-memory index that this process's writes keep.
      *
      * @return how many due complaints this instance handled, or -1 if another instance holds the lease
      */
-    int fire() {
+    synchronized int fire() {
         if (!lease.acquire()) {
+            holding = false;
             return -1;
+        }
+        long now = System.nanoTime();
+        if (!holding || now - lastRecoveryNanos >= recoveryInterval.toNanos()) {
+            // twice the interval ahead: anything due before the next recovery read is known by then
+            complaints.recoverDueTimers(recoveryInterval.multipliedBy(2));
+            holding = true;
+            lastRecoveryNanos = now;
         }
         int total = 0;
         int due;

@@ -14,10 +14,13 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param leaseTimeout how long one instance holds the timer lease without renewing it
  * @param batchSize how many due complaints one sweep handles
+ * @param recoveryInterval how often the lease holder also reads the due instants from the store (besides when it
+ *     takes the lease): a due instant written by another instance is seen at most this long after it was written
  */
 @Validated
 @ConfigurationProperties("sqp.complaints.timers")
 record TimerProperties(
         @DefaultValue("5s") @NotNull Duration interval,
         @DefaultValue("30s") @NotNull Duration leaseTimeout,
-        @DefaultValue("200") @Min(1) int batchSize) {}
+        @DefaultValue("200") @Min(1) int batchSize,
+        @DefaultValue("1m") @NotNull Duration recoveryInterval) {}

@@ -75,6 +75,9 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(
         properties = {
             "sqp.complaints.outbox.sweep-interval=200ms",
+            // the relay works from its in-memory backlog; its recovery read of the store (5 min by default) picks up
+            // events written behind its back, such as the tests' directly inserted complaints
+            "sqp.complaints.outbox.recovery-interval=1s",
             // the tests drive the SLA timers themselves, with the clock where they put it
             "sqp.complaints.timers.interval=1h",
             "sqp.complaints.webhook.enabled=true",
@@ -237,6 +240,22 @@ abstract class ComplaintServiceIT {
         assertThat(open("MONTHLY-A", null, DETAILS).number()).isEqualTo("MONTHLY-A-202611-2");
         assertThat(open("MONTHLY-A", lastSecondOfOctober, DETAILS).number()).isEqualTo("MONTHLY-A-202610-2");
         assertThat(open("MONTHLY-B", null, DETAILS).number()).isEqualTo("MONTHLY-B-202611-1");
+    }
+
+    @Test
+    void numberingContinuesAfterNumbersThisInstanceDidNotGive() throws Exception {
+        for (int serial = 1; serial <= 3; serial++) {
+            complaints.insert(openDirectly(TestCredentials.TENANT, "ELSEWHERE-1", DETAILS, serial));
+        }
+        assertThat(open("ELSEWHERE-1", null, DETAILS).number()).isEqualTo("ELSEWHERE-1-202611-4");
+
+        // another instance opens the next one; this instance's memory of serial 4 must not mislead it
+        complaints.insert(openDirectly(TestCredentials.TENANT, "ELSEWHERE-1", DETAILS, 5));
+
+        assertThat(open("ELSEWHERE-1", null, DETAILS).number()).isEqualTo("ELSEWHERE-1-202611-6");
+        assertThat(mongo.find(query(where("branchId").is("ELSEWHERE-1")), Complaint.class).stream()
+                        .map(Complaint::serial))
+                .containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6);
     }
 
     @Test
@@ -616,6 +635,30 @@ abstract class ComplaintServiceIT {
     }
 
     @Test
+    void timersOfAComplaintOnlyTheStoreKnowsFireOnceTheLeaseHolderReadsThem() throws Exception {
+        // stored by another instance (or before a crash): not in this process's index of due instants
+        Complaint stored = complaints.insert(openDirectly(TestCredentials.TENANT, "RECOVER-1", DETAILS_CRITICAL, 1));
+        clock.set(NOW.plus(Duration.ofHours(25)));
+
+        SlaTimer takingTheLease = new SlaTimer(service, lease("recovery", "instance-e"), 50);
+        takingTheLease.fire();
+
+        assertThat(complaints.findById(stored.id()).orElseThrow().history())
+                .extracting(HistoryEntry::what)
+                .containsExactly(
+                        "OPENED",
+                        "SLA_WARNING",
+                        "SLA_BREACHED",
+                        "ESCALATED",
+                        "SLA_WARNING",
+                        "SLA_BREACHED",
+                        "ESCALATED");
+        assertThat(published.awaitMatching(
+                        r -> r.value().contains(stored.id()) && r.value().contains("\"SLA_BREACHED\""), 2))
+                .hasSize(2);
+    }
+
+    @Test
     void aTimerFiredBeforeARestartIsNotFiredAgainAfterIt() throws Exception {
         Complaint opened = open("RESTART-1", null, DETAILS_CRITICAL);
         Instant warningAt = opened.firstResponse().warningAt();
@@ -967,15 +1010,20 @@ abstract class ComplaintServiceIT {
             """;
 
     private Complaint openDirectly(String tenantId, String branchId) {
+        return openDirectly(tenantId, branchId, DETAILS, 1);
+    }
+
+    /** A complaint as another instance (or a run before a crash) stored it: unknown to this process's memory. */
+    private Complaint openDirectly(String tenantId, String branchId, ComplaintDetails details, int serial) {
         return Complaint.open(
                 new org.bson.types.ObjectId().toHexString(),
                 tenantId,
                 branchId,
-                ComplaintNumber.following(branchId, NOW, 0),
+                ComplaintNumber.following(branchId, NOW, serial - 1),
                 NOW,
                 NOW,
                 "test-admin",
-                DETAILS,
+                details,
                 new SlaContext(BusinessCalendar.ALWAYS_OPEN_UTC, SlaTargets.DEFAULTS::of));
     }
 

@@ -17,6 +17,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Sort;
@@ -32,6 +34,10 @@ import org.springframework.stereotype.Service;
  * Issues, lists and revokes API keys of the caller's tenant. Each change is one document write (state + outbox),
  * applied to this instance's key registry at once (so a revocation holds from the moment it is answered), audited, and
  * published on the compacted key topic; what could not be published yet is retried by {@link #publishPending()}.
+ *
+ * <p>The retry works from an in-memory set of keys whose publication failed, reading each by {@code _id}; it reads the
+ * store for every unpublished change (a filter the embedded store answers by reading every key) only at start-up and
+ * every {@code sqp.api-keys.outbox-recovery-interval}, for changes a crashed process or another instance left behind.
  */
 @Service
 class ApiKeys {
@@ -45,6 +51,10 @@ class ApiKeys {
     private final CallerAccess callers;
     private final AuditTrail audit;
     private final Clock clock;
+    private final long recoveryIntervalNanos;
+    private final Set<String> unpublished = ConcurrentHashMap.newKeySet();
+    private boolean recovered;
+    private long lastRecoveryNanos;
 
     ApiKeys(
             MongoOperations mongo,
@@ -53,7 +63,8 @@ class ApiKeys {
             ApiKeyRegistry registry,
             CallerAccess callers,
             AuditTrail audit,
-            Clock clock) {
+            Clock clock,
+            ApiKeyOutboxProperties properties) {
         this.mongo = mongo;
         this.store = store;
         this.eventLog = eventLog;
@@ -61,6 +72,7 @@ class ApiKeys {
         this.callers = callers;
         this.audit = audit;
         this.clock = clock;
+        this.recoveryIntervalNanos = properties.outboxRecoveryInterval().toNanos();
     }
 
     IssuedApiKey issue(IssueApiKeyRequest request) {
@@ -124,20 +136,42 @@ class ApiKeys {
 
     /** Publishes key changes whose publication failed or was interrupted (the outbox on each document). */
     @Scheduled(fixedDelayString = "${sqp.api-keys.outbox-interval:2s}")
-    void publishPending() {
-        List<ApiKey> pending;
-        try {
-            pending = mongo.find(query(where("pendingEventId").ne(null)), ApiKey.class);
-        } catch (RuntimeException e) {
-            log.warn("Cannot read unpublished API key changes; retrying later", e);
-            return;
+    synchronized void publishPending() {
+        long now = System.nanoTime();
+        if (!recovered || now - lastRecoveryNanos >= recoveryIntervalNanos) {
+            try {
+                Query pending = query(where("pendingEventId").ne(null));
+                pending.fields().include("_id");
+                mongo.find(pending, org.bson.Document.class, "apiKeys")
+                        .forEach(key -> unpublished.add(String.valueOf(key.get("_id"))));
+            } catch (RuntimeException e) {
+                log.warn("Cannot read unpublished API key changes; retrying later", e);
+                return;
+            }
+            recovered = true;
+            lastRecoveryNanos = now;
         }
-        pending.forEach(key -> publish(key.keyId(), key.pendingChange()));
+        for (String keyId : List.copyOf(unpublished)) {
+            // taken out before reading: a failure after this puts it back
+            unpublished.remove(keyId);
+            ApiKey key;
+            try {
+                key = mongo.findById(keyId, ApiKey.class);
+            } catch (RuntimeException e) {
+                unpublished.add(keyId);
+                log.warn("Cannot read API key {}; retrying later", keyId, e);
+                return;
+            }
+            if (key != null && key.pendingEventId() != null) {
+                publish(keyId, key.pendingChange());
+            }
+        }
     }
 
     private void publish(String keyId, ApiKeyChanged change) {
         try {
             eventLog.append(Topics.API_KEYS, change);
+            // {_id, pendingEventId}: the unique id_pending_event index
             mongo.updateFirst(
                     query(where("_id")
                             .is(keyId)
@@ -146,6 +180,7 @@ class ApiKeys {
                     new Update().unset("pendingEventId"),
                     ApiKey.class);
         } catch (RuntimeException e) {
+            unpublished.add(keyId);
             log.warn("API key change {} not published yet; the outbox retries it", change.eventId(), e);
         }
     }

@@ -1,6 +1,7 @@
 package io.servicequality.feedback.config;
 
 import io.servicequality.feedback.admission.AdmissionProperties;
+import io.servicequality.feedback.apikey.ApiKeyOutboxProperties;
 import io.servicequality.feedback.idempotency.IdempotencyProperties;
 import io.servicequality.feedback.ingest.IngestProperties;
 import java.time.Clock;
@@ -21,6 +22,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
     IngestProperties.class,
     AdmissionProperties.class,
     IdempotencyProperties.class,
+    ApiKeyOutboxProperties.class,
     PlatformConfiguration.StoreProperties.class
 })
 class PlatformConfiguration {

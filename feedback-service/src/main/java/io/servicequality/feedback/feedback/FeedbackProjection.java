@@ -41,10 +41,15 @@ class FeedbackProjection {
     }
 
     Optional<FeedbackDetails> find(UUID eventId) {
+        // {tenantId, eventId}: exactly the unique index's fields, a lookup on the embedded store too (which reads
+        // every document for a filter that adds the branch scope); the branch scope is checked on the result
         return store.call(() -> Optional.ofNullable(mongo.findOne(
-                        query(new Criteria()
-                                .andOperator(callers.scope(), where("eventId").is(eventId.toString()))),
+                        query(where("tenantId")
+                                .is(callers.tenantId())
+                                .and("eventId")
+                                .is(eventId.toString())),
                         Feedback.class)))
+                .filter(found -> callers.mayAccessBranch(found.branchId()))
                 .map(Feedback::details);
     }
 

@@ -13,7 +13,6 @@ import io.servicequality.security.CallerAccess;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.mongodb.core.MongoOperations;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Service;
 
 /**
@@ -41,10 +40,15 @@ class InteractionProjection {
     }
 
     Optional<InteractionDetails> find(UUID eventId) {
+        // {tenantId, eventId}: exactly the unique index's fields, a lookup on the embedded store too (which reads
+        // every document for a filter that adds the branch scope); the branch scope is checked on the result
         return store.call(() -> Optional.ofNullable(mongo.findOne(
-                        query(new Criteria()
-                                .andOperator(callers.scope(), where("eventId").is(eventId.toString()))),
+                        query(where("tenantId")
+                                .is(callers.tenantId())
+                                .and("eventId")
+                                .is(eventId.toString())),
                         Interaction.class)))
+                .filter(found -> callers.mayAccessBranch(found.branchId()))
                 .map(Interaction::details);
     }
 
