@@ -14,13 +14,13 @@ import io.servicequality.embeddedstore.EmbeddedStore;
 import io.servicequality.security.ApiKeySecrets;
 import io.servicequality.security.Role;
 import io.servicequality.security.Scopes;
+import io.servicequality.security.test.AuthorizationMatrix;
+import io.servicequality.security.test.TestCredentials;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -701,34 +701,12 @@ class AuthorizationMatrixIT {
     }
 
     private Map<String, Map<Case, String>> rules() {
-        Map<String, Map<Case, String>> rules = new LinkedHashMap<>();
-        List<String> lines = RULES.lines().filter(l -> !l.isBlank()).toList();
-        String[] header = lines.get(0).split("\\|");
-        for (String line : lines.subList(1, lines.size())) {
-            String[] cells = line.split("\\|");
-            Map<Case, String> row = new LinkedHashMap<>();
-            for (int i = 1; i < cells.length; i++) {
-                row.put(Case.valueOf(header[i].strip()), cells[i].strip());
-            }
-            assertThat(row.keySet()).as(line).containsExactly(Case.values());
-            rules.put(cells[0].strip(), row);
-        }
-        return rules;
+        return AuthorizationMatrix.rules(RULES, Case.class);
     }
 
     private Set<String> operationsOfTheOpenApiDocument() throws Exception {
-        JsonNode paths = JSON.readTree(mvc.perform(get("/v3/api-docs"))
-                        .andReturn()
-                        .getResponse()
-                        .getContentAsString())
-                .get("paths");
-        Set<String> operations = new LinkedHashSet<>();
-        for (var path : paths.properties()) {
-            for (var method : path.getValue().properties()) {
-                operations.add(method.getKey().toUpperCase() + " " + path.getKey());
-            }
-        }
-        return operations;
+        return AuthorizationMatrix.operationsOf(
+                mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString());
     }
 
     private MockHttpServletResponse perform(MockHttpServletRequestBuilder request, String credential) throws Exception {

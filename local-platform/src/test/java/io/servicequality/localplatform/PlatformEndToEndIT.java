@@ -258,6 +258,8 @@ class PlatformEndToEndIT {
                         && card.at("/complaints/opened").asLong() == complaints);
         assertMatches(live, expected);
 
+        assertTheOtherViewsAgree(referenceBranch, expected, onTime, complaints);
+
         Map<String, Double> expectedLate = ReferenceScorecard.of(late.feedback, late.interactions, 0);
         JsonNode liveLate = awaitScorecard(
                 referenceBranch,
@@ -348,6 +350,84 @@ class PlatformEndToEndIT {
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Gap analysis, trends, rankings, the complaint report and target attainment of the same hour, same reference. */
+    private void assertTheOtherViewsAgree(
+            String referenceBranch, Map<String, Double> expected, Traffic onTime, int complaints) throws Exception {
+        String range = "&from=" + hour + "&to=" + hour.plus(1, ChronoUnit.HOURS);
+        String scope = "?branchId=" + referenceBranch + range;
+
+        JsonNode gaps = view("/api/v1/reports/servqual-gaps" + scope);
+        assertThat(gaps.get("weighted").asDouble()).isCloseTo(expected.get("/feedback/servqual/weighted"), within(1e-9));
+        for (JsonNode row : gaps.get("dimensions")) {
+            String at = "/feedback/servqual/dimensions/" + row.get("dimension").asString();
+            assertThat(row.get("gap").asDouble()).as(at).isCloseTo(expected.get(at + "/gap"), within(1e-9));
+            assertThat(row.get("n").asDouble()).as(at).isEqualTo(expected.get(at + "/n"));
+        }
+
+        JsonNode trend = view("/api/v1/reports/trends?granularity=hour&branchId=" + referenceBranch + range);
+        assertThat(trend.get("points")).hasSize(1);
+        JsonNode point = trend.get("points").get(0);
+        assertThat(point.get("n").asLong()).isEqualTo(onTime.feedback.size());
+        assertThat(point.get("csat").asDouble()).isCloseTo(expected.get("/feedback/csat/percent"), within(1e-9));
+        assertThat(point.get("offered").asLong()).isEqualTo(onTime.interactions.size());
+        assertThat(point.get("complaintsOpened").asLong()).isEqualTo(complaints);
+
+        JsonNode ranking = view("/api/v1/reports/rankings?metric=csat&minN=1" + range);
+        JsonNode entry = null;
+        for (JsonNode candidate : ranking.get("entries")) {
+            if (candidate.get("branchId").asString().equals(referenceBranch)) {
+                entry = candidate;
+            }
+        }
+        assertThat(entry).as("the reference branch is ranked").isNotNull();
+        assertThat(entry.get("value").asDouble()).isCloseTo(expected.get("/feedback/csat/percent"), within(1e-9));
+        assertThat(entry.get("n").asDouble()).isEqualTo(expected.get("/feedback/csat/n"));
+
+        JsonNode report = view("/api/v1/reports/complaints" + scope);
+        assertThat(report.at("/byCategory/QUALITY/opened").asLong()).isEqualTo(complaints);
+        assertThat(report.at("/byDepartment/accounts/opened").asLong()).isEqualTo(complaints);
+
+        // targets live in scoring and reach reporting over sqp.quality-targets.v1: one met exactly, one missed
+        double csat = expected.get("/feedback/csat/percent");
+        double nps = expected.get("/feedback/nps/score");
+        for (var target : List.of(
+                Map.of("branchId", referenceBranch, "metric", "csat.percent", "bound", "AT_LEAST", "value", csat),
+                Map.of("branchId", referenceBranch, "metric", "nps.score", "bound", "AT_LEAST", "value", nps + 1))) {
+            HttpResponse<String> created =
+                    post(url("SCORING_SERVICE_PORT", "/api/v1/targets"), json.writeValueAsString(target));
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        }
+        JsonNode attainment = await().atMost(DEADLINE)
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> view("/api/v1/reports/targets" + scope).at("/branches/0/targets"),
+                        targets -> targets.size() >= 2);
+        for (JsonNode target : attainment) {
+            switch (target.get("metric").asString()) {
+                case "csat.percent" -> {
+                    assertThat(target.get("observed").asDouble()).isCloseTo(csat, within(1e-9));
+                    assertThat(target.get("attained").asBoolean()).isTrue();
+                }
+                case "nps.score" -> {
+                    assertThat(target.get("observed").asDouble()).isCloseTo(nps, within(1e-9));
+                    assertThat(target.get("attained").asBoolean()).isFalse();
+                }
+                default -> {}
+            }
+        }
+    }
+
+    private JsonNode view(String pathAndQuery) throws Exception {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(url("REPORTING_SERVICE_PORT", pathAndQuery)))
+                        .header("Authorization", "Bearer " + adminToken)
+                        .timeout(Duration.ofSeconds(30))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(pathAndQuery + " " + response.body()).isEqualTo(200);
+        return json.readTree(response.body());
     }
 
     private int postsSent;

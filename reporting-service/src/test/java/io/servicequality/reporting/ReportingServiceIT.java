@@ -563,6 +563,10 @@ abstract class ReportingServiceIT {
         publish(update(a, NINE, 1, csatAndCalls(4, 3, 10, 9)));
         publish(update(b, NINE, 1, csatAndCalls(5, 4, 20, 19)));
         publish(update(c, NINE, 1, csatOnly(2, 1)));
+        // the buckets first (the targets travel on another topic and may be applied sooner)
+        awaitJson(
+                "/api/v1/reports/scorecard?regionId=" + region + "&from=" + NINE + "&to=" + TEN,
+                r -> r.at("/feedback/csat/n").asLong() == 11);
         String csatAll = "csat-all-" + region;
         String csatOfA = "csat-a-" + region;
         String answerRateAll = "answer-all-" + region;

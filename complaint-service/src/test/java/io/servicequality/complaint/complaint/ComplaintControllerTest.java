@@ -15,7 +15,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.servicequality.complaint.TestCredentials;
 import io.servicequality.complaint.calendar.BusinessCalendar;
 import io.servicequality.complaint.config.AccessRules;
 import io.servicequality.complaint.config.TimeConfiguration;
@@ -23,6 +22,7 @@ import io.servicequality.complaint.sla.SlaTargets;
 import io.servicequality.contracts.Channel;
 import io.servicequality.contracts.ComplaintChanged.ComplaintCategory;
 import io.servicequality.contracts.ComplaintChanged.Severity;
+import io.servicequality.security.test.TestCredentials;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;

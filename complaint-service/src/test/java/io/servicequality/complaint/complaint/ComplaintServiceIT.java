@@ -12,7 +12,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
-import io.servicequality.complaint.TestCredentials;
 import io.servicequality.complaint.calendar.BusinessCalendar;
 import io.servicequality.complaint.calendar.BusinessCalendars;
 import io.servicequality.complaint.sla.SlaPolicies;
@@ -27,6 +26,7 @@ import io.servicequality.contracts.EventSample;
 import io.servicequality.contracts.Topics;
 import io.servicequality.security.CallerAccess;
 import io.servicequality.security.Role;
+import io.servicequality.security.test.TestCredentials;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Clock;

@@ -7,9 +7,9 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
 
 import io.servicequality.embeddedstore.EmbeddedStore;
-import io.servicequality.feedback.TestCredentials;
 import io.servicequality.feedback.eventlog.EventLog;
 import io.servicequality.security.Role;
+import io.servicequality.security.test.TestCredentials;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;

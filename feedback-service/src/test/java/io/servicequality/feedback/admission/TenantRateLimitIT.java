@@ -10,9 +10,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.servicequality.embeddedstore.EmbeddedStore;
-import io.servicequality.feedback.TestCredentials;
 import io.servicequality.feedback.eventlog.EventLog;
 import io.servicequality.security.Role;
+import io.servicequality.security.test.TestCredentials;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;

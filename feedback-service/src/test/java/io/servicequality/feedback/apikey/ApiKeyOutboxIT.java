@@ -5,13 +5,13 @@ import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import io.servicequality.embeddedstore.EmbeddedStore;
-import io.servicequality.feedback.TestCredentials;
 import io.servicequality.feedback.eventlog.EventLog;
 import io.servicequality.feedback.store.StoreGuard;
 import io.servicequality.security.ApiKeyRegistry;
 import io.servicequality.security.ApiKeySecrets;
 import io.servicequality.security.CallerAccess;
 import io.servicequality.security.audit.AuditTrail;
+import io.servicequality.security.test.TestCredentials;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

@@ -9,7 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.servicequality.contracts.Topics;
 import io.servicequality.embeddedstore.EmbeddedStore;
-import io.servicequality.feedback.TestCredentials;
+import io.servicequality.security.test.TestCredentials;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -12,8 +12,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.servicequality.contracts.EventSample;
 import io.servicequality.contracts.FeedbackSubmitted;
 import io.servicequality.contracts.Topics;
-import io.servicequality.feedback.TestCredentials;
 import io.servicequality.feedback.eventlog.InvalidEventException;
+import io.servicequality.security.test.TestCredentials;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

@@ -9,7 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.servicequality.embeddedstore.EmbeddedStore;
-import io.servicequality.feedback.TestCredentials;
+import io.servicequality.security.test.TestCredentials;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;

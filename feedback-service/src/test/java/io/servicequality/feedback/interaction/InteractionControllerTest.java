@@ -22,11 +22,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.servicequality.contracts.Channel;
 import io.servicequality.contracts.InteractionRecorded;
 import io.servicequality.contracts.Topics;
-import io.servicequality.feedback.TestCredentials;
 import io.servicequality.feedback.config.AccessRules;
 import io.servicequality.feedback.eventlog.EventLog;
 import io.servicequality.feedback.ingest.IngestProperties;
 import io.servicequality.feedback.ingest.Intake;
+import io.servicequality.security.test.TestCredentials;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -17,9 +18,14 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param computedAt when scoring-service computed this revision
  */
 @Document("metricBuckets")
-@CompoundIndex(
-        name = "scope_granularity_start",
-        def = "{'tenantId': 1, 'branchId': 1, 'granularity': 1, 'bucketStart': 1}")
+@CompoundIndexes({
+    @CompoundIndex(
+            name = "scope_granularity_start",
+            def = "{'tenantId': 1, 'branchId': 1, 'granularity': 1, 'bucketStart': 1}"),
+    // the compare-and-set filter of MetricBuckets.storeIfNewer, exactly: the embedded store uses only unique indexes
+    // whose fields match a query exactly (a real MongoDB uses it as well)
+    @CompoundIndex(name = "id_revision", def = "{'_id': 1, 'revision': 1}", unique = true)
+})
 record MetricBucket(
         @Id String id,
         String tenantId,

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -71,9 +72,12 @@ public class MetricBucketReadModel {
 
     /** Recomputes the UTC day of {@code hour} from its hour buckets, then its month from its days. */
     void rollUp(String tenantId, String branchId, Instant hour) {
-        List<String> branch = List.of(branchId);
         Instant day = TimeRanges.dayOf(hour);
-        List<Row> hours = buckets.startingWithin(tenantId, branch, Granularity.HOUR, day, day.plus(1, ChronoUnit.DAYS));
+        List<String> hourIds = new ArrayList<>();
+        for (Instant h = day; h.isBefore(day.plus(1, ChronoUnit.DAYS)); h = h.plus(1, ChronoUnit.HOURS)) {
+            hourIds.add(MetricBucket.idOf(tenantId, branchId, Granularity.HOUR, h));
+        }
+        List<Row> hours = buckets.byIds(hourIds);
         rollups.storeIfNewer(MetricRollup.of(
                 tenantId,
                 branchId,
@@ -82,7 +86,11 @@ public class MetricBucketReadModel {
                 hours.stream().mapToLong(Row::revision).sum(),
                 sum(hours.stream().map(Row::statistics).toList())));
         Instant month = TimeRanges.floorMonth(day);
-        List<Row> days = rollups.startingWithin(tenantId, branch, Period.UTC_DAY, month, TimeRanges.nextMonth(month));
+        List<String> dayIds = new ArrayList<>();
+        for (Instant d = month; d.isBefore(TimeRanges.nextMonth(month)); d = d.plus(1, ChronoUnit.DAYS)) {
+            dayIds.add(MetricRollup.idOf(tenantId, branchId, Period.UTC_DAY, d));
+        }
+        List<Row> days = rollups.byIds(dayIds);
         rollups.storeIfNewer(MetricRollup.of(
                 tenantId,
                 branchId,

@@ -1,15 +1,14 @@
 package io.servicequality.reporting.bucket;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.springframework.data.mongodb.core.query.Query.query;
 
 import io.servicequality.contracts.Granularity;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import org.springframework.dao.DuplicateKeyException;
+import java.util.Objects;
+import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoOperations;
-import org.springframework.data.mongodb.core.ReplaceOptions;
 import org.springframework.stereotype.Repository;
 
 /** The stored buckets. Each write is one conditional upsert of one document: no transaction is needed. */
@@ -25,20 +24,24 @@ class MetricBuckets {
     }
 
     /**
-     * Stores the bucket unless a revision at least as new is already stored. The filter only matches an older
-     * revision; when none matches, the upsert tries to insert the id, and a duplicate key means the stored revision
-     * is newer or equal, so there is nothing to do.
+     * Stores the bucket unless a revision at least as new is already stored: the stored revision is read by id, and
+     * the bucket replaces exactly that revision (compare-and-set on the unique {@code {_id, revision}} index) or is
+     * inserted when there is none. Losing a race to another writer re-reads and decides again. Every step is a
+     * lookup by an index, never a scan of the collection.
      *
      * @return whether the bucket was written
      */
     boolean storeIfNewer(MetricBucket bucket) {
-        var olderRevision = query(where("_id").is(bucket.id()).and("revision").lt(bucket.revision()));
-        try {
-            mongo.replace(olderRevision, bucket, ReplaceOptions.replaceOptions().upsert());
-            return true;
-        } catch (DuplicateKeyException newerOrEqualRevisionStored) {
-            return false;
-        }
+        return StoredRevisions.storeIfNewer(mongo, COLLECTION, bucket.id(), "revision", bucket.revision(), bucket);
+    }
+
+    /** The stored buckets with these ids (those that exist), each read by its id. */
+    List<StoredStatistics.Row> byIds(Collection<String> ids) {
+        return ids.stream()
+                .map(id -> mongo.findById(id, Document.class, COLLECTION))
+                .filter(Objects::nonNull)
+                .map(document -> StoredStatistics.row(document, "bucketStart", "revision"))
+                .toList();
     }
 
     /**

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -17,7 +18,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *     newer sources always has a larger one and an out-of-date recomputation can never overwrite a newer one
  */
 @Document("metricRollups")
-@CompoundIndex(name = "scope_period_start", def = "{'tenantId': 1, 'period': 1, 'branchId': 1, 'start': 1}")
+@CompoundIndexes({
+    @CompoundIndex(name = "scope_period_start", def = "{'tenantId': 1, 'period': 1, 'branchId': 1, 'start': 1}"),
+    // the compare-and-set filter of MetricRollups.storeIfNewer, exactly (see MetricBucket)
+    @CompoundIndex(name = "id_revision_sum", def = "{'_id': 1, 'revisionSum': 1}", unique = true)
+})
 record MetricRollup(
         @Id String id,
         String tenantId,
@@ -34,8 +39,13 @@ record MetricRollup(
 
     static MetricRollup of(
             String tenantId, String branchId, Period period, Instant start, long revisionSum, BucketStatistics sum) {
-        String id = String.join("/", encode(tenantId), encode(branchId), period.name(), start.toString());
-        return new MetricRollup(id, tenantId, branchId, period, start, revisionSum, sum);
+        return new MetricRollup(
+                idOf(tenantId, branchId, period, start), tenantId, branchId, period, start, revisionSum, sum);
+    }
+
+    /** Readable and unambiguous, like {@link MetricBucket#idOf}. */
+    static String idOf(String tenantId, String branchId, Period period, Instant start) {
+        return String.join("/", encode(tenantId), encode(branchId), period.name(), start.toString());
     }
 
     private static String encode(String part) {

@@ -1,15 +1,14 @@
 package io.servicequality.reporting.bucket;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.springframework.data.mongodb.core.query.Query.query;
 
 import io.servicequality.reporting.bucket.MetricRollup.Period;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import org.springframework.dao.DuplicateKeyException;
+import java.util.Objects;
+import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoOperations;
-import org.springframework.data.mongodb.core.ReplaceOptions;
 import org.springframework.stereotype.Repository;
 
 /** The stored roll-ups; like the buckets, each write is one conditional upsert of one document. */
@@ -22,15 +21,19 @@ class MetricRollups {
         this.mongo = mongo;
     }
 
-    /** Stores the roll-up unless one computed from sources at least as new is stored. */
+    /** Stores the roll-up unless one computed from sources at least as new is stored (see {@link StoredRevisions}). */
     boolean storeIfNewer(MetricRollup rollup) {
-        var older = query(where("_id").is(rollup.id()).and("revisionSum").lt(rollup.revisionSum()));
-        try {
-            mongo.replace(older, rollup, ReplaceOptions.replaceOptions().upsert());
-            return true;
-        } catch (DuplicateKeyException sameOrNewerStored) {
-            return false;
-        }
+        return StoredRevisions.storeIfNewer(
+                mongo, "metricRollups", rollup.id(), "revisionSum", rollup.revisionSum(), rollup);
+    }
+
+    /** The stored roll-ups with these ids (those that exist), each read by its id. */
+    List<StoredStatistics.Row> byIds(Collection<String> ids) {
+        return ids.stream()
+                .map(id -> mongo.findById(id, Document.class, "metricRollups"))
+                .filter(Objects::nonNull)
+                .map(document -> StoredStatistics.row(document, "start", "revisionSum"))
+                .toList();
     }
 
     /** Roll-ups of the period starting in [from, to); {@code branchIds == null} means every branch of the tenant. */
