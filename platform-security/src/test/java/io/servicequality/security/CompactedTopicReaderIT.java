@@ -83,7 +83,10 @@ class CompactedTopicReaderIT {
         BranchRegions regions = new BranchRegions();
         reader = new CompactedTopicReader<>(topic, BranchChanged.class, regions::apply, consumerConfig());
         reader.start();
-        TimeUnit.SECONDS.sleep(1); // the reader is now waiting for a topic that does not exist
+        // observing an absence needs a span of time: a second of the reader looking for its topic must not create it
+        // (with the broker's defaults it would not be compacted)
+        TimeUnit.SECONDS.sleep(1);
+        assertThat(topicExists(topic)).isFalse();
 
         createCompactedTopic(topic);
         publish(topic, "demo:N-01", branch("N-01", "north"));
@@ -131,6 +134,13 @@ class CompactedTopicReaderIT {
             admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1).configs(Map.of("cleanup.policy", "compact"))))
                     .all()
                     .get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private boolean topicExists(String topic) throws Exception {
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
+            return admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(topic);
         }
     }
 
