@@ -34,6 +34,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -163,6 +164,12 @@ public class PlatformSecurityAutoConfiguration {
                         .accessDeniedHandler(problems))
                 .exceptionHandling(exceptions ->
                         exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        if (properties.limits().enabled()) {
+            // after authorization: only authenticated, permitted requests reach it, and the quota is the caller's
+            http.addFilterAfter(
+                    new RequestLimitsFilter(new CallerAccess(), properties.limits(), System::currentTimeMillis),
+                    AuthorizationFilter.class);
+        }
         return http.build();
     }
 

@@ -19,7 +19,8 @@ public record PlatformSecurityProperties(
         @DefaultValue Jwt jwt,
         @DefaultValue List<String> corsAllowedOrigins,
         @DefaultValue Json json,
-        @DefaultValue Topics topics) {
+        @DefaultValue Topics topics,
+        @DefaultValue Limits limits) {
 
     /**
      * Either an OIDC issuer ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri}, set from
@@ -45,4 +46,17 @@ public record PlatformSecurityProperties(
     public record Topics(
             @DefaultValue("true") boolean apiKeys,
             @DefaultValue("true") boolean branchDirectory) {}
+
+    /**
+     * Limits every caller of a service gets, so one client cannot starve the others. A service with limits of its own
+     * (feedback-service's ingest admission) turns these off.
+     *
+     * @param enabled apply {@link RequestLimitsFilter} to {@code /api/**}
+     * @param requestsPerSecond requests per second per credential (API key or staff subject); more → 429
+     * @param maxBodyBytes a larger declared {@code Content-Length} → 413
+     */
+    public record Limits(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("1000") int requestsPerSecond,
+            @DefaultValue("1048576") long maxBodyBytes) {}
 }

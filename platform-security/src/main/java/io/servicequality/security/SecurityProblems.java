@@ -27,6 +27,8 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
     static final String TYPE_BASE = "https://servicequality.io/problems/";
     static final URI UNAUTHENTICATED = URI.create(TYPE_BASE + "unauthenticated");
     static final URI FORBIDDEN = URI.create(TYPE_BASE + "forbidden");
+    static final URI RATE_LIMITED = URI.create(TYPE_BASE + "rate-limited");
+    static final URI PAYLOAD_TOO_LARGE = URI.create(TYPE_BASE + "payload-too-large");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -60,6 +62,22 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
                 HttpStatus.FORBIDDEN, FORBIDDEN, "Forbidden", "The caller's credential does not allow this action.");
     }
 
+    static ProblemDetail rateLimited() {
+        return problem(
+                HttpStatus.TOO_MANY_REQUESTS,
+                RATE_LIMITED,
+                "Too many requests",
+                "The credential's request quota is used up; nothing was done. Retry later.");
+    }
+
+    static ProblemDetail payloadTooLarge(long maxBytes) {
+        return problem(
+                HttpStatus.PAYLOAD_TOO_LARGE,
+                PAYLOAD_TOO_LARGE,
+                "Payload too large",
+                "The request body is larger than " + maxBytes + " bytes; nothing was done.");
+    }
+
     private static ProblemDetail problem(HttpStatus status, URI type, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(type);
@@ -67,7 +85,7 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
         return problem;
     }
 
-    private static void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
+    static void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
             throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", problem.getType().toString());

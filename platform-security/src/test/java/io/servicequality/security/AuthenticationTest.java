@@ -253,6 +253,18 @@ class AuthenticationTest {
                 .andExpect(status().isBadRequest());
     }
 
+    @Test
+    void aBodyOverTheCeilingIsRefusedWith413BeforeItIsRead() throws Exception {
+        String admin = "Bearer " + token(Claims.of("acme-bank", "ada", List.of("ADMIN")));
+        String tooBig = "{\"a\":\"" + "x".repeat(1_100_000) + "\"}";
+        mvc.perform(post("/api/v1/branches/SH-001/things")
+                        .header("Authorization", admin)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(tooBig))
+                .andExpect(status().isPayloadTooLarge())
+                .andExpect(jsonPath("$.type").value("https://servicequality.io/problems/payload-too-large"));
+    }
+
     private ResultActions postThing(String authorization, String branchId) throws Exception {
         var request = post("/api/v1/branches/{b}/things", branchId)
                 .contentType(MediaType.APPLICATION_JSON)
