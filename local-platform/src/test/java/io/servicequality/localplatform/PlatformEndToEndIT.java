@@ -359,7 +359,8 @@ class PlatformEndToEndIT {
         String scope = "?branchId=" + referenceBranch + range;
 
         JsonNode gaps = view("/api/v1/reports/servqual-gaps" + scope);
-        assertThat(gaps.get("weighted").asDouble()).isCloseTo(expected.get("/feedback/servqual/weighted"), within(1e-9));
+        assertThat(gaps.get("weighted").asDouble())
+                .isCloseTo(expected.get("/feedback/servqual/weighted"), within(1e-9));
         for (JsonNode row : gaps.get("dimensions")) {
             String at = "/feedback/servqual/dimensions/" + row.get("dimension").asString();
             assertThat(row.get("gap").asDouble()).as(at).isCloseTo(expected.get(at + "/gap"), within(1e-9));
@@ -426,7 +427,9 @@ class PlatformEndToEndIT {
                         .timeout(Duration.ofSeconds(30))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(pathAndQuery + " " + response.body()).isEqualTo(200);
+        assertThat(response.statusCode())
+                .as(pathAndQuery + " " + response.body())
+                .isEqualTo(200);
         return json.readTree(response.body());
     }
 
