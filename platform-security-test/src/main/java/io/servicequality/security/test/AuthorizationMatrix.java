@@ -1,5 +1,6 @@
 package io.servicequality.security.test;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -29,6 +30,37 @@ public final class AuthorizationMatrix {
             }
         }
         return operations;
+    }
+
+    /** One request of the matrix: the status the service answered {@code caller} for {@code operation}. */
+    @FunctionalInterface
+    public interface Call<C> {
+        String status(String operation, C caller) throws Exception;
+    }
+
+    /**
+     * Runs every operation as every caller and lists the answers that differ from the rules; prints the matrix size.
+     *
+     * @return the mismatches, {@code "<operation> as <caller>: expected …, got …"}, empty when all answers match
+     */
+    public static <C extends Enum<C>> List<String> mismatches(
+            Map<String, Map<C, String>> rules, Set<String> operations, Class<C> callers, Call<C> call)
+            throws Exception {
+        List<String> mismatches = new ArrayList<>();
+        C[] all = callers.getEnumConstants();
+        for (String operation : operations) {
+            for (C caller : all) {
+                String expected = rules.get(operation).get(caller);
+                String actual = call.status(operation, caller);
+                if (!expected.equals(actual)) {
+                    mismatches.add(operation + " as " + caller + ": expected " + expected + ", got " + actual);
+                }
+            }
+        }
+        System.out.printf(
+                "Authorization matrix: %d operations x %d callers = %d checks, %d mismatches%n",
+                operations.size(), all.length, operations.size() * all.length, mismatches.size());
+        return mismatches;
     }
 
     /**
