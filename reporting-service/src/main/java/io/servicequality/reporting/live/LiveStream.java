@@ -84,7 +84,7 @@ class LiveStream {
                 }
                 subscribers.add(subscriber);
             } catch (IOException | IllegalStateException gone) {
-                emitter.completeWithError(gone);
+                finish(emitter, gone);
             }
         });
         return emitter;
@@ -198,7 +198,20 @@ class LiveStream {
 
     private void drop(Subscriber subscriber, Exception cause) {
         subscribers.remove(subscriber);
-        subscriber.emitter().completeWithError(cause);
+        finish(subscriber.emitter(), cause);
+    }
+
+    /**
+     * Ends a stream whose client is gone. The container may already have failed the request's async context (the
+     * client disconnected), in which case completing it again throws; the stream is over either way, and the
+     * dispatcher thread must go on serving the others.
+     */
+    private static void finish(SseEmitter emitter, Exception cause) {
+        try {
+            emitter.completeWithError(cause);
+        } catch (IllegalStateException alreadyFailed) {
+            // nothing left to complete
+        }
     }
 
     @PreDestroy
