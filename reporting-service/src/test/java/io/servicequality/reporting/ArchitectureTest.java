@@ -10,13 +10,12 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-import io.servicequality.reporting.bucket.BucketStored;
 import io.servicequality.reporting.bucket.MetricBucketReadModel;
 import io.servicequality.security.CallerAccess;
 
 /**
  * Features do not reach into each other: the views read the bucket read model only through its public
- * {@link MetricBucketReadModel} (and the {@link BucketStored} event); the read models know no view; only
+ * {@link MetricBucketReadModel}; the read models know no view; only
  * {@code config} sees everything.
  */
 @AnalyzeClasses(packages = "io.servicequality.reporting", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -49,9 +48,7 @@ class ArchitectureTest {
             .that()
             .resideOutsideOfPackages("..reporting.bucket..", "..reporting.config..")
             .should()
-            .dependOnClassesThat(resideInAPackage("..reporting.bucket..")
-                    .and(not(type(MetricBucketReadModel.class)))
-                    .and(not(type(BucketStored.class))));
+            .dependOnClassesThat(resideInAPackage("..reporting.bucket..").and(not(type(MetricBucketReadModel.class))));
 
     /** The stored facts (buckets, branches, complaints, alerts, targets) know nothing of the views built on them. */
     @ArchTest

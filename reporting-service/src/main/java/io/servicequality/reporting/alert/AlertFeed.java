@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -20,15 +19,10 @@ import org.springframework.stereotype.Service;
 public class AlertFeed {
 
     private final MongoOperations mongo;
-    private final ApplicationEventPublisher events;
 
-    AlertFeed(MongoOperations mongo, ApplicationEventPublisher events) {
+    AlertFeed(MongoOperations mongo) {
         this.mongo = mongo;
-        this.events = events;
     }
-
-    /** An alert event was stored for the first time (published as a Spring application event). */
-    public record AlertStored(AlertRecord alert) {}
 
     void apply(AlertEvent event) {
         if (event.eventId() == null
@@ -41,9 +35,8 @@ public class AlertFeed {
         try {
             mongo.insert(alert);
         } catch (DuplicateKeyException alreadyStored) {
-            return;
+            // a redelivery: stored once
         }
-        events.publishEvent(new AlertStored(alert));
     }
 
     /** The newest alert events passing the filter, newest first. */

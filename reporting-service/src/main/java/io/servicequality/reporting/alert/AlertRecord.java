@@ -36,7 +36,8 @@ public record AlertRecord(
         Instant windowFrom,
         Instant windowTo) {
 
-    static AlertRecord of(AlertEvent event) {
+    /** The alert as the feed and the live stream show it. */
+    public static AlertRecord of(AlertEvent event) {
         if (event instanceof AlertRaised raised) {
             return of(
                     event,

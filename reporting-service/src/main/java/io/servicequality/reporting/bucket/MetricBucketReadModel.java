@@ -2,7 +2,6 @@ package io.servicequality.reporting.bucket;
 
 import io.servicequality.contracts.BucketStatistics;
 import io.servicequality.contracts.Granularity;
-import io.servicequality.contracts.MetricUpdated;
 import io.servicequality.reporting.bucket.MetricRollup.Period;
 import io.servicequality.reporting.bucket.StoredStatistics.Row;
 import io.servicequality.reporting.bucket.TimeRanges.Piece;
@@ -10,15 +9,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -31,73 +27,14 @@ import org.springframework.stereotype.Service;
 @Service
 public class MetricBucketReadModel {
 
-    private static final Logger log = LoggerFactory.getLogger(MetricBucketReadModel.class);
-
     private final MetricBuckets buckets;
     private final MetricRollups rollups;
-    private final ApplicationEventPublisher events;
+    private final WriteBehindBuckets unwritten;
 
-    MetricBucketReadModel(MetricBuckets buckets, MetricRollups rollups, ApplicationEventPublisher events) {
+    MetricBucketReadModel(MetricBuckets buckets, MetricRollups rollups, WriteBehindBuckets unwritten) {
         this.buckets = buckets;
         this.rollups = rollups;
-        this.events = events;
-    }
-
-    /**
-     * Keeps the update if it is the newest revision of its bucket, then brings the bucket's day and month roll-ups up
-     * to date. Idempotent: a repeated or older revision changes nothing, and the roll-ups are recomputed from what is
-     * stored (which also repairs them after a crash between the two writes).
-     *
-     * @throws InvalidMetricUpdateException when the update does not name its bucket
-     */
-    void apply(MetricUpdated update) {
-        MetricBucket bucket = MetricBucket.of(update);
-        boolean stored = buckets.storeIfNewer(bucket);
-        if (!stored) {
-            log.debug("ignored revision {} of {}: not newer than the stored one", bucket.revision(), bucket.id());
-        }
-        if (bucket.granularity() == Granularity.HOUR) {
-            rollUp(bucket.tenantId(), bucket.branchId(), bucket.bucketStart());
-        }
-        if (stored) {
-            events.publishEvent(new BucketStored(
-                    bucket.tenantId(),
-                    bucket.branchId(),
-                    bucket.granularity(),
-                    bucket.bucketStart(),
-                    bucket.revision(),
-                    bucket.statistics()));
-        }
-    }
-
-    /** Recomputes the UTC day of {@code hour} from its hour buckets, then its month from its days. */
-    void rollUp(String tenantId, String branchId, Instant hour) {
-        Instant day = TimeRanges.dayOf(hour);
-        List<String> hourIds = new ArrayList<>();
-        for (Instant h = day; h.isBefore(day.plus(1, ChronoUnit.DAYS)); h = h.plus(1, ChronoUnit.HOURS)) {
-            hourIds.add(MetricBucket.idOf(tenantId, branchId, Granularity.HOUR, h));
-        }
-        List<Row> hours = buckets.byIds(hourIds);
-        rollups.storeIfNewer(MetricRollup.of(
-                tenantId,
-                branchId,
-                Period.UTC_DAY,
-                day,
-                hours.stream().mapToLong(Row::revision).sum(),
-                sum(hours.stream().map(Row::statistics).toList())));
-        Instant month = TimeRanges.floorMonth(day);
-        List<String> dayIds = new ArrayList<>();
-        for (Instant d = month; d.isBefore(TimeRanges.nextMonth(month)); d = d.plus(1, ChronoUnit.DAYS)) {
-            dayIds.add(MetricRollup.idOf(tenantId, branchId, Period.UTC_DAY, d));
-        }
-        List<Row> days = rollups.byIds(dayIds);
-        rollups.storeIfNewer(MetricRollup.of(
-                tenantId,
-                branchId,
-                Period.UTC_MONTH,
-                month,
-                days.stream().mapToLong(Row::revision).sum(),
-                sum(days.stream().map(Row::statistics).toList())));
+        this.unwritten = unwritten;
     }
 
     /**
@@ -118,13 +55,13 @@ public class MetricBucketReadModel {
         for (Piece piece : TimeRanges.piecesOf(from, to)) {
             switch (piece.level()) {
                 case HOUR ->
-                    buckets.startingWithin(tenantId, branchIds, Granularity.HOUR, piece.from(), piece.to())
+                    hours(tenantId, branchIds, piece.from(), piece.to())
                             .forEach(row -> add(totals, row.branchId(), row.statistics()));
                 case UTC_DAY ->
-                    rollups.startingWithin(tenantId, branchIds, Period.UTC_DAY, piece.from(), piece.to())
+                    rollups(tenantId, branchIds, Period.UTC_DAY, piece.from(), piece.to())
                             .forEach(row -> add(totals, row.branchId(), row.statistics()));
                 case UTC_MONTH ->
-                    rollups.startingWithin(tenantId, branchIds, Period.UTC_MONTH, piece.from(), piece.to())
+                    rollups(tenantId, branchIds, Period.UTC_MONTH, piece.from(), piece.to())
                             .forEach(row -> add(totals, row.branchId(), row.statistics()));
             }
         }
@@ -138,8 +75,7 @@ public class MetricBucketReadModel {
         if (branchIds != null && branchIds.isEmpty()) {
             return series;
         }
-        buckets.startingWithin(tenantId, branchIds, Granularity.HOUR, from, to)
-                .forEach(row -> add(series, row.start(), row.statistics()));
+        hours(tenantId, branchIds, from, to).forEach(row -> add(series, row.start(), row.statistics()));
         return series;
     }
 
@@ -168,10 +104,38 @@ public class MetricBucketReadModel {
             return series;
         }
         hourly(tenantId, branchIds, from, firstDay).forEach((hour, s) -> add(series, TimeRanges.dayOf(hour), s));
-        rollups.startingWithin(tenantId, branchIds, Period.UTC_DAY, firstDay, lastDay)
+        rollups(tenantId, branchIds, Period.UTC_DAY, firstDay, lastDay)
                 .forEach(row -> add(series, row.start(), row.statistics()));
         hourly(tenantId, branchIds, lastDay, to).forEach((hour, s) -> add(series, TimeRanges.dayOf(hour), s));
         return series;
+    }
+
+    /** The stored hour buckets of the scope starting in [from, to), where applied ones not yet written replace them. */
+    private Collection<Row> hours(String tenantId, Collection<String> branchIds, Instant from, Instant to) {
+        return overlay(
+                buckets.startingWithin(tenantId, branchIds, Granularity.HOUR, from, to),
+                unwritten.unflushedHours(tenantId, branchIds, from, to));
+    }
+
+    /** The stored roll-ups of the scope starting in [from, to), where newer sums not yet written replace them. */
+    private Collection<Row> rollups(
+            String tenantId, Collection<String> branchIds, Period period, Instant from, Instant to) {
+        return overlay(
+                rollups.startingWithin(tenantId, branchIds, period, from, to),
+                unwritten.unflushedRollups(tenantId, branchIds, period, from, to));
+    }
+
+    private static Collection<Row> overlay(List<Row> stored, List<Row> newer) {
+        if (newer.isEmpty()) {
+            return stored;
+        }
+        Map<List<Object>, Row> rows = new LinkedHashMap<>();
+        stored.forEach(row -> rows.put(List.of(row.branchId(), row.start()), row));
+        newer.forEach(row -> rows.merge(
+                List.of(row.branchId(), row.start()),
+                row,
+                (old, candidate) -> candidate.revision() > old.revision() ? candidate : old));
+        return rows.values();
     }
 
     private static <K> void add(Map<K, BucketStatistics> totals, K key, BucketStatistics statistics) {

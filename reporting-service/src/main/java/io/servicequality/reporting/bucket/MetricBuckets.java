@@ -5,17 +5,19 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import io.servicequality.contracts.Granularity;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.stereotype.Repository;
 
-/** The stored buckets. Each write is one conditional upsert of one document: no transaction is needed. */
+/** The stored hour buckets, written behind in bulk by {@link WriteBehindBuckets}. */
 @Repository
 class MetricBuckets {
 
-    private static final String COLLECTION = "metricBuckets";
+    static final String COLLECTION = "metricBuckets";
 
     private final MongoOperations mongo;
 
@@ -24,24 +26,33 @@ class MetricBuckets {
     }
 
     /**
-     * Stores the bucket unless a revision at least as new is already stored: the stored revision is read by id, and
-     * the bucket replaces exactly that revision (compare-and-set on the unique {@code {_id, revision}} index) or is
-     * inserted when there is none. Losing a race to another writer re-reads and decides again. Every step is a
-     * lookup by an index, never a scan of the collection.
+     * Writes the buckets in one bulk, each replacing exactly the revision the writer last saw stored.
      *
-     * @return whether the bucket was written
+     * @return whether every write went through (see {@link StoredRevisions#writeAll})
      */
-    boolean storeIfNewer(MetricBucket bucket) {
-        return StoredRevisions.storeIfNewer(mongo, COLLECTION, bucket.id(), "revision", bucket.revision(), bucket);
+    boolean writeAll(List<StoredRevisions.Write> writes) {
+        return StoredRevisions.writeAll(mongo, COLLECTION, "revision", writes);
     }
 
-    /** The stored buckets with these ids (those that exist), each read by its id. */
-    List<StoredStatistics.Row> byIds(Collection<String> ids) {
-        return ids.stream()
-                .map(id -> mongo.findById(id, Document.class, COLLECTION))
-                .filter(Objects::nonNull)
-                .map(document -> StoredStatistics.row(document, "bucketStart", "revision"))
-                .toList();
+    /** The stored buckets with these ids (those that exist), by id, in one query. */
+    Map<String, StoredStatistics.Row> byIds(Collection<String> ids) {
+        Map<String, StoredStatistics.Row> rows = new LinkedHashMap<>();
+        StoredRevisions.byIds(mongo, COLLECTION, ids)
+                .forEach((id, document) -> rows.put(id, StoredStatistics.row(document, "bucketStart", "revision")));
+        return rows;
+    }
+
+    /** The stored form of a bucket: statistics in the shape of the contracts record (as the wire carries them). */
+    static Document document(MetricBucket bucket) {
+        return new Document("_id", bucket.id())
+                .append("tenantId", bucket.tenantId())
+                .append("branchId", bucket.branchId())
+                .append("granularity", bucket.granularity().name())
+                .append("bucketStart", Date.from(bucket.bucketStart()))
+                .append("revision", bucket.revision())
+                .append("computedAt", bucket.computedAt() == null ? null : Date.from(bucket.computedAt()))
+                .append("eventId", bucket.eventId())
+                .append("statistics", StoredStatistics.document(bucket.statistics()));
     }
 
     /**

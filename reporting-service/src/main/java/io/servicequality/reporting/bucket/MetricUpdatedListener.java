@@ -1,30 +1,79 @@
 package io.servicequality.reporting.bucket;
 
+import io.servicequality.contracts.Granularity;
 import io.servicequality.contracts.MetricUpdated;
 import io.servicequality.contracts.Topics;
 import io.servicequality.security.TenantGate;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
+import org.springframework.kafka.support.Acknowledgment;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
 
-/** Feeds {@link Topics#METRIC_UPDATED} into the bucket read model. */
+/**
+ * Feeds {@link Topics#METRIC_UPDATED} into the read model, a batch at a time: hour buckets are applied in memory and
+ * written behind ({@link WriteBehindBuckets}); the batch is acknowledged (its offsets committed) only once they are
+ * written. Minute and local-day buckets are not stored: no view reads them (the live stream relays every granularity
+ * from its own consumer). A record that can never be applied (undeserialisable, or not naming its bucket) goes to the
+ * dead-letter topic at once, without holding up the rest of the batch.
+ */
 @Component
 class MetricUpdatedListener {
 
-    private final MetricBucketReadModel readModel;
-    private final TenantGate tenants;
+    /** The container factory of this listener (batches, acknowledged after the flush): see the config package. */
+    public static final String CONTAINER_FACTORY = "metricUpdateBatches";
 
-    MetricUpdatedListener(MetricBucketReadModel readModel, TenantGate tenants) {
-        this.readModel = readModel;
+    private static final LogAccessor LOG = new LogAccessor(MetricUpdatedListener.class);
+
+    private final WriteBehindBuckets writeBehind;
+    private final TenantGate tenants;
+    private final ConsumerRecordRecoverer deadLetters;
+
+    MetricUpdatedListener(WriteBehindBuckets writeBehind, TenantGate tenants, ConsumerRecordRecoverer deadLetters) {
+        this.writeBehind = writeBehind;
         this.tenants = tenants;
+        this.deadLetters = deadLetters;
     }
 
-    @KafkaListener(topics = Topics.METRIC_UPDATED)
-    void on(MetricUpdated update) {
-        // an event without a tenant is invalid (dead letter); one of a tenant this deployment does not serve is
-        // dropped and counted in sqp.events.rejected
-        if (update.tenantId() != null && !tenants.admits(update)) {
-            return;
+    @KafkaListener(
+            id = "reporting-metric-buckets",
+            topics = Topics.METRIC_UPDATED,
+            containerFactory = CONTAINER_FACTORY)
+    void on(List<ConsumerRecord<String, MetricUpdated>> records, Acknowledgment acknowledgment) {
+        List<MetricBucket> hours = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, MetricUpdated> record : records) {
+            MetricUpdated update = record.value();
+            if (update == null) {
+                DeserializationException undeserialisable = SerializationUtils.getExceptionFromHeader(
+                        record, SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG);
+                deadLetters.accept(
+                        record,
+                        undeserialisable != null
+                                ? undeserialisable
+                                : new InvalidMetricUpdateException("a metric update needs a value"));
+                continue;
+            }
+            // an event without a tenant is invalid (dead letter); one of a tenant this deployment does not serve is
+            // dropped and counted in sqp.events.rejected
+            if (update.tenantId() != null && !tenants.admits(update)) {
+                continue;
+            }
+            MetricBucket bucket;
+            try {
+                bucket = MetricBucket.of(update);
+            } catch (InvalidMetricUpdateException invalid) {
+                deadLetters.accept(record, invalid);
+                continue;
+            }
+            if (bucket.granularity() == Granularity.HOUR) {
+                hours.add(bucket);
+            }
         }
-        readModel.apply(update);
+        writeBehind.apply(hours, acknowledgment::acknowledge);
     }
 }

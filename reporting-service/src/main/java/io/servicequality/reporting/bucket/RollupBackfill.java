@@ -30,9 +30,9 @@ class RollupBackfill implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(RollupBackfill.class);
 
     private final MongoOperations mongo;
-    private final MetricBucketReadModel readModel;
+    private final WriteBehindBuckets readModel;
 
-    RollupBackfill(MongoOperations mongo, MetricBucketReadModel readModel) {
+    RollupBackfill(MongoOperations mongo, WriteBehindBuckets readModel) {
         this.mongo = mongo;
         this.readModel = readModel;
     }
@@ -52,6 +52,13 @@ class RollupBackfill implements ApplicationRunner {
             days.add(List.of(bucket.getString("tenantId"), bucket.getString("branchId"), TimeRanges.dayOf(start)));
         }
         log.info("rolling up {} branch-days of hour buckets stored before roll-ups existed", days.size());
-        days.forEach(day -> readModel.rollUp((String) day.get(0), (String) day.get(1), (Instant) day.get(2)));
+        int reconciled = 0;
+        for (List<Object> day : days) {
+            readModel.reconcile((String) day.get(0), (String) day.get(1), (Instant) day.get(2));
+            if (++reconciled % 500 == 0) {
+                readModel.flush();
+            }
+        }
+        readModel.flush();
     }
 }

@@ -1,5 +1,6 @@
 package io.servicequality.reporting.bucket;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.servicequality.contracts.BucketStatistics;
 import java.time.Instant;
 import java.util.Date;
@@ -20,6 +21,10 @@ final class StoredStatistics {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
+    private static final JsonMapper WRITER = JsonMapper.builder()
+            .changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
+            .build();
+
     /** One stored document's scope, start and statistics. */
     record Row(String branchId, Instant start, long revision, BucketStatistics statistics) {}
 
@@ -33,6 +38,13 @@ final class StoredStatistics {
                 start instanceof Date date ? date.toInstant() : (Instant) start,
                 revision == null ? 0 : revision.longValue(),
                 statistics(document.get("statistics", Document.class)));
+    }
+
+    /** The stored form of statistics: the wire's JSON shape as a document; absent values are left out. */
+    static Document document(BucketStatistics statistics) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> fields = WRITER.convertValue(statistics, Map.class);
+        return new Document(fields);
     }
 
     static BucketStatistics statistics(Map<String, Object> statistics) {

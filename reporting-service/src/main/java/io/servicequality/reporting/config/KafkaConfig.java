@@ -11,13 +11,18 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
+import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.CommonLoggingErrorHandler;
+import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
@@ -115,10 +120,8 @@ class KafkaConfig {
      * dead-letter topic with fewer partitions works.
      */
     @Bean
-    DefaultErrorHandler kafkaErrorHandler(KafkaOperations<?, ?> kafka) {
-        var recoverer = new DeadLetterPublishingRecoverer(
-                kafka, (record, ex) -> new TopicPartition(Topics.deadLetterTopicOf(record.topic()), -1));
-        var handler = new DefaultErrorHandler(recoverer, new FixedBackOff(500, 2));
+    DefaultErrorHandler kafkaErrorHandler(DeadLetterPublishingRecoverer deadLetters) {
+        var handler = new DefaultErrorHandler(deadLetters, new FixedBackOff(500, 2));
         handler.setBackOffFunction((record, ex) -> backOffFor(ex));
         handler.addNotRetryableExceptions(
                 InvalidMetricUpdateException.class,
@@ -126,6 +129,47 @@ class KafkaConfig {
                 InvalidAlertException.class,
                 InvalidQualityTargetException.class);
         return handler;
+    }
+
+    /** Publishes a record to {@code <topic>.dlt} (and waits for the broker's acknowledgement). */
+    @Bean
+    DeadLetterPublishingRecoverer deadLetters(KafkaOperations<?, ?> kafka) {
+        return new DeadLetterPublishingRecoverer(
+                kafka, (record, ex) -> new TopicPartition(Topics.deadLetterTopicOf(record.topic()), -1));
+    }
+
+    /**
+     * The metric-update consumer: batches, acknowledged by the read model once it has written them (manual acks, so
+     * offsets are committed only after the flush that covers them). Records that can never be applied are
+     * dead-lettered by the listener itself; what it throws is a store failure while reading branch-days it has not
+     * seen yet, and the batch is retried, with pauses growing to 30 s, until the store answers: an outage builds a
+     * backlog, never dead letters.
+     */
+    @Bean("metricUpdateBatches")
+    ConcurrentKafkaListenerContainerFactory<Object, Object> metricUpdateBatches(
+            ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers) {
+        var factory = new ConcurrentKafkaListenerContainerFactory<Object, Object>();
+        configurer.configure(factory, consumers);
+        factory.setBatchListener(true);
+        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.MANUAL);
+        var untilTheStoreAnswers = new ExponentialBackOff(1000, 2);
+        untilTheStoreAnswers.setMaxInterval(30_000);
+        factory.setCommonErrorHandler(new DefaultErrorHandler(untilTheStoreAnswers));
+        return factory;
+    }
+
+    /**
+     * The live stream's consumers: every instance reads every partition (a group of its own), commits nothing and
+     * skips what it cannot read (the read model's consumer dead-letters it).
+     */
+    @Bean("liveFeedContainers")
+    ConcurrentKafkaListenerContainerFactory<Object, Object> liveFeed(
+            ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers) {
+        var factory = new ConcurrentKafkaListenerContainerFactory<Object, Object>();
+        configurer.configure(factory, consumers);
+        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.MANUAL);
+        factory.setCommonErrorHandler(new CommonLoggingErrorHandler());
+        return factory;
     }
 
     /** The back-off for a failure, or {@code null} for the default one. */

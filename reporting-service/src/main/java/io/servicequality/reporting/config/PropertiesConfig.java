@@ -1,10 +1,16 @@
 package io.servicequality.reporting.config;
 
+import io.servicequality.reporting.bucket.ReadModelProperties;
 import io.servicequality.reporting.live.LiveProperties;
 import io.servicequality.reporting.scorecard.ScorecardProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ScorecardProperties.class, KafkaTopicProperties.class, LiveProperties.class})
+@EnableConfigurationProperties({
+    ScorecardProperties.class,
+    KafkaTopicProperties.class,
+    LiveProperties.class,
+    ReadModelProperties.class
+})
 class PropertiesConfig {}

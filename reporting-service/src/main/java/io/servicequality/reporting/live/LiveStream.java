@@ -1,9 +1,8 @@
 package io.servicequality.reporting.live;
 
-import io.servicequality.reporting.alert.AlertFeed.AlertStored;
+import io.servicequality.contracts.MetricUpdated;
 import io.servicequality.reporting.alert.AlertFilter;
 import io.servicequality.reporting.alert.AlertRecord;
-import io.servicequality.reporting.bucket.BucketStored;
 import io.servicequality.reporting.scorecard.Scorecard;
 import io.servicequality.reporting.scorecard.ScorecardCalculator;
 import jakarta.annotation.PreDestroy;
@@ -16,14 +15,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
-import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Fans stored metric updates and alerts out to the connected streams, each stream only its caller's tenant and scope
+ * Fans metric updates and alerts ({@link LiveFeed}) out to the connected streams, each stream only its caller's tenant and scope
  * (the filter resolved from the caller when it connected, narrowed for branch-bound callers). Sending happens on
  * one dispatcher thread, never on the Kafka consumer's, so a slow client cannot hold up consumption; a client whose
  * send fails is dropped (its browser reconnects and resumes).
@@ -92,36 +90,34 @@ class LiveStream {
 
     record Reset(String reason) {}
 
-    @EventListener
-    void on(BucketStored stored) {
-        Scorecard.Feedback feedback = calculator.feedback(stored.statistics());
+    /** Relays a metric update: the bucket's own metrics, computed from its statistics. */
+    void publishMetric(MetricUpdated update) {
+        Scorecard.Feedback feedback = calculator.feedback(update.statistics());
         Scorecard.Interactions interactions =
-                calculator.interactions(stored.statistics().interactions());
+                calculator.interactions(update.statistics().interactions());
         Scorecard.Complaints complaints = calculator.complaints(
-                stored.statistics().complaints(), stored.statistics().interactions(), null);
+                update.statistics().complaints(), update.statistics().interactions(), null);
         publish(
                 "metric",
-                stored.tenantId(),
-                stored.branchId(),
+                update.tenantId(),
+                update.branchId(),
                 null,
                 null,
                 new MetricUpdate(
-                        stored.branchId(),
-                        stored.granularity().name(),
-                        stored.bucketStart(),
-                        stored.revision(),
+                        update.branchId(),
+                        update.granularity().name(),
+                        update.bucketStart(),
+                        update.revision(),
                         feedback.n(),
                         calculator.sqi(feedback, interactions, complaints),
                         feedback.csat() == null ? null : feedback.csat().percent(),
                         feedback.nps() == null ? null : feedback.nps().score(),
                         interactions == null ? null : interactions.answerRate(),
                         complaints == null ? null : complaints.resolutionCompliance(),
-                        stored.statistics().complaints().opened()));
+                        update.statistics().complaints().opened()));
     }
 
-    @EventListener
-    void on(AlertStored stored) {
-        AlertRecord alert = stored.alert();
+    void publishAlert(AlertRecord alert) {
         publish("alert", alert.tenantId(), alert.branchId(), alert.scopeLevel(), alert.scopeId(), alert);
     }
 

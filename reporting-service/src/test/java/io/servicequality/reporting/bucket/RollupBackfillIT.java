@@ -36,7 +36,8 @@ class RollupBackfillIT {
     @Test
     void bucketsWithoutRollUpsAreRolledUpOnceAtStartUpAndLongRangesCountThem() {
         MongoTemplate mongo = new MongoTemplate(client, "backfill");
-        var readModel = new MetricBucketReadModel(new MetricBuckets(mongo), new MetricRollups(mongo), event -> {});
+        var models = ReadModels.over(mongo);
+        var readModel = models.views();
         mongo.insertAll(List.of(
                 hour("SH-001", "2026-01-31T23:00:00Z", 1),
                 hour("SH-001", "2026-02-10T05:00:00Z", 10),
@@ -48,7 +49,7 @@ class RollupBackfillIT {
         assertThat(readModel.total("acme", null, from, to).complaints().opened())
                 .isZero();
 
-        new RollupBackfill(mongo, readModel).run(null);
+        new RollupBackfill(mongo, models.writeBehind()).run(null);
 
         assertThat(readModel.total("acme", null, from, to).complaints().opened())
                 .isEqualTo(1111);

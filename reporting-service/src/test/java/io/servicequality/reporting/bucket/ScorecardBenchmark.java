@@ -58,7 +58,7 @@ public final class ScorecardBenchmark {
                     mongo.getCollection("branches").countDocuments(),
                     (System.nanoTime() - seedStart) / 1e9);
 
-            var readModel = new MetricBucketReadModel(new MetricBuckets(mongo), new MetricRollups(mongo), event -> {});
+            var readModel = ReadModels.over(mongo).views();
             var calculator = new ScorecardCalculator(new ScorecardProperties(
                     new ScorecardProperties.SqiWeights(0.3, 0.2, 0.2, 0.15, 0.15),
                     new ScorecardProperties.DimensionWeights(0.2, 0.2, 0.2, 0.2, 0.2)));
