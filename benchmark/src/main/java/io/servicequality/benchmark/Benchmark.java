@@ -66,6 +66,12 @@ public final class Benchmark {
         EventMix mix = new EventMix(42, branches);
         LoadStep load = new LoadStep(http, urls, mix, batchSize, 4096);
         ProcessStats processes = new ProcessStats(dataDir.resolve("run"));
+        Map<String, String> services = new java.util.LinkedHashMap<>();
+        services.put("feedback", urls.get(EventMix.Kind.FEEDBACK));
+        services.put("complaint", urls.get(EventMix.Kind.COMPLAINT));
+        services.put("scoring", "http://localhost:" + env("SCORING_SERVICE_PORT", "8083"));
+        services.put("reporting", "http://localhost:" + env("REPORTING_SERVICE_PORT", "8084"));
+        StoreOperations storeOperations = new StoreOperations(http, services);
         List<Report.Step> steps = new ArrayList<>();
 
         try (FreshnessProbe probe = new FreshnessProbe(
@@ -89,10 +95,16 @@ public final class Benchmark {
             load.run(rates[0], warmup);
             for (double rate : rates) {
                 Map<String, ProcessStats.Sample> before = processes.sample();
+                Map<String, Double> commandsBefore = storeOperations.sample();
                 long probesBefore = probe.probesSent();
                 LoadStep.Result result = load.run(rate, step);
                 waitForProbes(probe, probesBefore);
                 Map<String, ProcessStats.Sample> after = processes.sample();
+                // what the step's events cost, including the work they left queued (bounded by the probes' wait)
+                Map<String, Double> commandsPerEvent = StoreOperations.perEvent(
+                        commandsBefore,
+                        storeOperations.sample(),
+                        result.acceptedEvents() + probe.probesSent() - probesBefore);
                 double cpu = after.entrySet().stream()
                         .mapToDouble(e -> e.getValue().cpuSeconds()
                                 - before.getOrDefault(e.getKey(), new ProcessStats.Sample(0, 0))
@@ -102,7 +114,8 @@ public final class Benchmark {
                         result,
                         Percentiles.of(probe.freshnessMillis(probesBefore)),
                         result.acceptedEvents() == 0 ? Double.NaN : cpu / result.acceptedEvents(),
-                        after);
+                        after,
+                        commandsPerEvent);
                 steps.add(measured);
                 System.out.printf(
                         Locale.ROOT,

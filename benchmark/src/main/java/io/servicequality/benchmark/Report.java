@@ -11,7 +11,8 @@ final class Report {
             LoadStep.Result load,
             Percentiles freshnessMillis,
             double cpuSecondsPerEvent,
-            Map<String, ProcessStats.Sample> processes) {}
+            Map<String, ProcessStats.Sample> processes,
+            Map<String, Double> storeCommandsPerEvent) {}
 
     /** The lines of the plot: ingest latency and freshness, each at p50 and p99. */
     private record Series(String label, String color, java.util.function.ToDoubleFunction<Step> value) {}
@@ -47,6 +48,18 @@ final class Report {
                     step.cpuSecondsPerEvent() * 1000));
         }
         if (!steps.isEmpty()) {
+            out.append(
+                    "\nStore commands per accepted event (MongoDB driver command listener, `mongodb.driver.commands`),"
+                            + " per service:\n\n| offered ev/s |");
+            var services = steps.get(0).storeCommandsPerEvent().keySet();
+            services.forEach(service -> out.append(' ').append(service).append(" |"));
+            out.append("\n|---|").append("---|".repeat(services.size())).append('\n');
+            for (Step step : steps) {
+                out.append(String.format(Locale.ROOT, "| %.0f |", step.load().offeredEventsPerSecond()));
+                services.forEach(service -> out.append(String.format(
+                        Locale.ROOT, " %.3f |", step.storeCommandsPerEvent().getOrDefault(service, Double.NaN))));
+                out.append('\n');
+            }
             out.append("\nPeak resident memory (VmHWM) and CPU seconds over the whole run, per process:\n\n");
             out.append("| process | CPU s | peak RSS MiB |\n|---|---|---|\n");
             steps.get(steps.size() - 1)

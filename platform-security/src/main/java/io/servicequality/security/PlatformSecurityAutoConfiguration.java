@@ -70,6 +70,9 @@ public class PlatformSecurityAutoConfiguration {
         "/error"
     };
 
+    /** Open to ADMINs only: the service's meters. */
+    static final String[] OPERATORS = {"/actuator/metrics", "/actuator/metrics/**"};
+
     static final String CONTENT_SECURITY_POLICY =
             "default-src 'self'; script-src 'self'; object-src 'none'; frame-ancestors 'none'";
 
@@ -153,6 +156,8 @@ public class PlatformSecurityAutoConfiguration {
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
                 .authorizeHttpRequests(rules -> {
                     rules.requestMatchers(OPEN).permitAll();
+                    // the service's own meters (store commands, consumers, JVM): operators only
+                    rules.requestMatchers(OPERATORS).hasAuthority(Role.ADMIN.authority());
                     endpointRules.forEach(rule -> rule.declare(rules));
                     rules.anyRequest().denyAll();
                 })

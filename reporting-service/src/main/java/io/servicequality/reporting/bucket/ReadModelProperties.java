@@ -19,5 +19,5 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("sqp.read-model")
 public record ReadModelProperties(
         @DefaultValue("1s") Duration flushInterval,
-        @Positive @DefaultValue("2000") int cachedDays,
-        @Positive @DefaultValue("2000") int maxUnflushedDays) {}
+        @Positive @DefaultValue("500") int cachedDays,
+        @Positive @DefaultValue("500") int maxUnflushedDays) {}

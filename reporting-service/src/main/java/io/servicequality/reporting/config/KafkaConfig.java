@@ -163,7 +163,7 @@ class KafkaConfig {
      * skips what it cannot read (the read model's consumer dead-letters it).
      */
     @Bean("liveFeedContainers")
-    ConcurrentKafkaListenerContainerFactory<Object, Object> liveFeed(
+    ConcurrentKafkaListenerContainerFactory<Object, Object> liveFeedContainers(
             ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers) {
         var factory = new ConcurrentKafkaListenerContainerFactory<Object, Object>();
         configurer.configure(factory, consumers);
