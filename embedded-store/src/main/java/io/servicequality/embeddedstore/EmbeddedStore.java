@@ -3,6 +3,7 @@ package io.servicequality.embeddedstore;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #main} is the local run's store, on an H2 MVStore file so data survives a restart. Configured by
  * environment: {@code STORE_HOST} (default 127.0.0.1), {@code STORE_PORT} (27017), {@code STORE_FILE}
- * (.platform/store/store.mv), {@code STORE_AUTO_COMMIT_MILLIS} (100). MVStore persists changes in the background; the
+ * (.platform/store/store.mv), {@code STORE_AUTO_COMMIT_MILLIS} (100), {@code STORE_CACHE_MB} (128: MVStore's page cache of
+ * decoded pages; H2's default is 16). Documents are stored as BSON ({@link BsonH2Backend}). MVStore persists changes in the background; the
  * short auto-commit delay bounds what a {@code kill -9} of this process could lose, and a normal stop
  * (SIGINT/SIGTERM) commits everything.
  *
@@ -29,16 +31,40 @@ public final class EmbeddedStore implements AutoCloseable {
 
     private final MongoServer server;
     private final InetSocketAddress address;
+    private final H2Backend fileBackend;
 
-    private EmbeddedStore(MongoServer server, InetSocketAddress address) {
+    private EmbeddedStore(MongoServer server, InetSocketAddress address, H2Backend fileBackend) {
         this.server = server;
         this.address = address;
+        this.fileBackend = fileBackend;
     }
 
     /** A fresh in-memory store on a free local port. */
     public static EmbeddedStore inMemory() {
         MongoServer server = new MongoServer(new HelloAnsweringBackend(new MemoryBackend()));
-        return new EmbeddedStore(server, server.bind());
+        return new EmbeddedStore(server, server.bind(), null);
+    }
+
+    /**
+     * A store on an H2 MVStore file (created when absent; a file of the plain H2 backend is converted to BSON first),
+     * listening on {@code host:port} ({@code port} 0: a free one).
+     *
+     * @param autoCommitMillis how long MVStore may hold changes before writing them (what a kill -9 could lose)
+     * @param cacheMegabytes MVStore's cache of decoded pages
+     */
+    public static EmbeddedStore onFile(Path file, String host, int port, int autoCommitMillis, int cacheMegabytes)
+            throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        MVStore mvStore = new MVStore.Builder()
+                .fileName(file.toString())
+                .cacheSize(cacheMegabytes)
+                .open();
+        mvStore.setAutoCommitDelay(autoCommitMillis);
+        StoreFormat.convertToBson(mvStore);
+        H2Backend backend = new BsonH2Backend(mvStore);
+        MongoServer server = new MongoServer(new HelloAnsweringBackend(backend));
+        server.bind(host, port);
+        return new EmbeddedStore(server, server.getLocalAddress(), backend);
     }
 
     /**
@@ -50,9 +76,15 @@ public final class EmbeddedStore implements AutoCloseable {
         return "mongodb://" + address.getHostString() + ":" + address.getPort() + "/?maxPoolSize=8";
     }
 
+    /** Stops serving; a file store commits everything and closes its file. */
     @Override
     public void close() {
-        server.shutdownNow();
+        if (fileBackend == null) {
+            server.shutdownNow();
+        } else {
+            server.shutdown();
+            fileBackend.close();
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -60,19 +92,13 @@ public final class EmbeddedStore implements AutoCloseable {
         int port = Integer.parseInt(env("STORE_PORT", "27017"));
         Path file = Path.of(env("STORE_FILE", ".platform/store/store.mv")).toAbsolutePath();
         int autoCommitMillis = Integer.parseInt(env("STORE_AUTO_COMMIT_MILLIS", "100"));
-        Files.createDirectories(file.getParent());
-
-        MVStore mvStore = new MVStore.Builder().fileName(file.toString()).open();
-        mvStore.setAutoCommitDelay(autoCommitMillis);
-        H2Backend backend = new H2Backend(mvStore);
-        MongoServer server = new MongoServer(new HelloAnsweringBackend(backend));
-        server.bind(host, port);
+        int cacheMegabytes = Integer.parseInt(env("STORE_CACHE_MB", "128"));
+        EmbeddedStore store = onFile(file, host, port, autoCommitMillis, cacheMegabytes);
         log.info("Embedded store listening on mongodb://{}:{} with data in {}", host, port, file);
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.shutdown();
-            backend.close();
+            store.close();
             log.info("Embedded store stopped; data committed to {}", file);
             stopped.countDown();
         }));

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
@@ -115,12 +116,12 @@ public class PlatformSecurityAutoConfiguration {
     JwtDecoder jwtDecoder(PlatformSecurityProperties properties, Environment environment, TenantGate tenants) {
         String issuerUri = environment.getProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri", "");
         if (!issuerUri.isBlank()) {
-            return new SupplierJwtDecoder(() -> {
+            return remembering(new SupplierJwtDecoder(() -> {
                 NimbusJwtDecoder decoder =
                         NimbusJwtDecoder.withIssuerLocation(issuerUri).build();
                 decoder.setJwtValidator(StaffTokens.validator(issuerUri, tenants));
                 return decoder;
-            });
+            }));
         }
         Resource location = properties.jwt().publicKeyLocation();
         if (location == null || !location.exists()) {
@@ -131,7 +132,12 @@ public class PlatformSecurityAutoConfiguration {
         NimbusJwtDecoder decoder =
                 NimbusJwtDecoder.withPublicKey(readPublicKey(location)).build();
         decoder.setJwtValidator(StaffTokens.validator(properties.jwt().issuer(), tenants));
-        return decoder;
+        return remembering(decoder);
+    }
+
+    /** Verified tokens are remembered until they expire (a client sends the same token with every request). */
+    private static JwtDecoder remembering(JwtDecoder verifier) {
+        return new VerifiedTokenCache(verifier, 10_000, Clock.systemUTC());
     }
 
     @Bean

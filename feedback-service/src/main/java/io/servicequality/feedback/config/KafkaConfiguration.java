@@ -3,16 +3,20 @@ package io.servicequality.feedback.config;
 import io.servicequality.contracts.Topics;
 import io.servicequality.feedback.eventlog.EventLog;
 import io.servicequality.feedback.eventlog.InvalidEventException;
+import io.servicequality.feedback.eventlog.LogProjection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
+import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.CommonErrorHandler;
@@ -20,6 +24,7 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
+import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
 @Configuration(proxyBeanMethods = false)
@@ -82,12 +87,35 @@ class KafkaConfiguration {
      * fewer partitions works.
      */
     @Bean
-    CommonErrorHandler deadLetteringErrorHandler(KafkaOperations<Object, Object> kafka) {
-        var recoverer = new DeadLetterPublishingRecoverer(
-                kafka, (record, ex) -> new TopicPartition(Topics.deadLetterTopicOf(record.topic()), -1));
-        var handler = new DefaultErrorHandler(recoverer, new FixedBackOff(500, 2));
+    CommonErrorHandler deadLetteringErrorHandler(DeadLetterPublishingRecoverer deadLetters) {
+        var handler = new DefaultErrorHandler(deadLetters, new FixedBackOff(500, 2));
         handler.addNotRetryableExceptions(InvalidEventException.class);
         return handler;
+    }
+
+    /** Publishes a record to {@code <topic>.dlt} and waits for the broker's acknowledgement. */
+    @Bean
+    DeadLetterPublishingRecoverer deadLetters(KafkaOperations<Object, Object> kafka) {
+        return new DeadLetterPublishingRecoverer(
+                kafka, (record, ex) -> new TopicPartition(Topics.deadLetterTopicOf(record.topic()), -1));
+    }
+
+    /**
+     * The projections' consumers: batches, stored with one bulk insert each (offsets committed after it). Records that
+     * can never be stored are dead-lettered by the projection itself; what a batch throws is a store failure, and the
+     * batch is retried, with pauses growing to 30 s, until the store answers: an outage builds a backlog, never dead
+     * letters.
+     */
+    @Bean(LogProjection.BATCHES)
+    ConcurrentKafkaListenerContainerFactory<Object, Object> projectionBatches(
+            ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers) {
+        var factory = new ConcurrentKafkaListenerContainerFactory<Object, Object>();
+        configurer.configure(factory, consumers);
+        factory.setBatchListener(true);
+        var untilTheStoreAnswers = new ExponentialBackOff(1000, 2);
+        untilTheStoreAnswers.setMaxInterval(30_000);
+        factory.setCommonErrorHandler(new DefaultErrorHandler(untilTheStoreAnswers));
+        return factory;
     }
 
     private static NewTopic topic(String name, PlatformKafkaProperties kafka) {

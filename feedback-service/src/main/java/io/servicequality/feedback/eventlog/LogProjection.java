@@ -1,49 +1,92 @@
 package io.servicequality.feedback.eventlog;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.springframework.data.mongodb.core.query.Query.query;
-
+import com.mongodb.bulk.BulkWriteError;
 import io.servicequality.contracts.PlatformEvent;
+import io.servicequality.security.TenantGate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
-import org.bson.Document;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.core.log.LogAccessor;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoOperations;
-import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes a consumed event into the service's own store as a projection of the log. Each event is written with one
- * upsert that only sets fields on insert, keyed by (tenantId, eventId): a redelivery, a replay or a second event with
- * the same id finds the document and changes nothing, so the effect is idempotent without tracking offsets. The
- * first copy wins.
+ * Writes consumed events into the service's own store as a projection of the log, a batch at a time: one unordered
+ * bulk insert per batch, guarded by the unique (tenantId, eventId) index, so a redelivery, a replay or a second event
+ * with the same id is refused by the store and changes nothing — the effect is idempotent without tracking offsets,
+ * and the first copy wins. A record that can never be stored (undeserialisable, or without its identity) goes to the
+ * dead-letter topic at once; an event of a tenant this deployment does not serve is dropped and counted.
  */
 @Component
 public class LogProjection {
 
-    private final MongoOperations mongo;
+    /** The container factory of the projections' batch listeners (see the config package). */
+    public static final String BATCHES = "projectionBatches";
 
-    public LogProjection(MongoOperations mongo) {
+    private static final int DUPLICATE_KEY = 11000;
+    private static final LogAccessor LOG = new LogAccessor(LogProjection.class);
+
+    private final MongoOperations mongo;
+    private final TenantGate tenants;
+    private final ConsumerRecordRecoverer deadLetters;
+
+    public LogProjection(MongoOperations mongo, TenantGate tenants, ConsumerRecordRecoverer deadLetters) {
         this.mongo = mongo;
+        this.tenants = tenants;
+        this.deadLetters = deadLetters;
     }
 
     /**
-     * @param toDocument maps the event to its document, which has {@code tenantId} and {@code eventId} fields
-     * @throws InvalidEventException when the event lacks its identity (never retried, dead-lettered)
+     * Stores the batch's events (those not stored yet) with one bulk insert.
+     *
+     * @param toDocument maps an event to its document, which has {@code tenantId} and {@code eventId} fields under a
+     *     unique index
      */
-    public <E extends PlatformEvent> void insertOnce(E event, Function<E, ?> toDocument) {
-        requireIdentity(event);
-        Object document = toDocument.apply(event);
-        Document fields = new Document();
-        mongo.getConverter().write(document, fields);
-        fields.remove("_id");
-        Update insertOnly = new Update();
-        fields.forEach(insertOnly::setOnInsert);
-        mongo.upsert(
-                query(where("tenantId")
-                        .is(event.tenantId())
-                        .and("eventId")
-                        .is(event.eventId().toString())),
-                insertOnly,
-                document.getClass());
+    public <E extends PlatformEvent> void insertAllOnce(
+            List<ConsumerRecord<String, E>> records, Class<?> documentType, Function<E, ?> toDocument) {
+        List<Object> documents = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, E> record : records) {
+            E event = record.value();
+            if (event == null) {
+                DeserializationException undeserialisable = SerializationUtils.getExceptionFromHeader(
+                        record, SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG);
+                deadLetters.accept(
+                        record,
+                        undeserialisable != null
+                                ? undeserialisable
+                                : new InvalidEventException("a record without a value"));
+                continue;
+            }
+            try {
+                requireIdentity(event);
+            } catch (InvalidEventException invalid) {
+                deadLetters.accept(record, invalid);
+                continue;
+            }
+            if (tenants.admits(event)) {
+                documents.add(toDocument.apply(event));
+            }
+        }
+        if (documents.isEmpty()) {
+            return;
+        }
+        try {
+            mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, documentType)
+                    .insert(documents)
+                    .execute();
+        } catch (BulkOperationException someStoredBefore) {
+            for (BulkWriteError error : someStoredBefore.getErrors()) {
+                if (error.getCode() != DUPLICATE_KEY) {
+                    throw someStoredBefore;
+                }
+            }
+        }
     }
 
     private static void requireIdentity(PlatformEvent event) {

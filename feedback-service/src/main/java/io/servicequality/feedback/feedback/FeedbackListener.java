@@ -2,27 +2,24 @@ package io.servicequality.feedback.feedback;
 
 import io.servicequality.contracts.FeedbackSubmitted;
 import io.servicequality.contracts.Topics;
-import io.servicequality.security.TenantGate;
+import io.servicequality.feedback.eventlog.LogProjection;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Feeds the feedback topic into the projection (consumer group {@code feedback-service}). */
+/** Feeds the feedback topic into the projection, a batch at a time (consumer group {@code feedback-service}). */
 @Component
 class FeedbackListener {
 
     private final FeedbackProjection projection;
-    private final TenantGate tenants;
 
-    FeedbackListener(FeedbackProjection projection, TenantGate tenants) {
+    FeedbackListener(FeedbackProjection projection) {
         this.projection = projection;
-        this.tenants = tenants;
     }
 
-    @KafkaListener(topics = Topics.FEEDBACK_SUBMITTED)
-    void on(FeedbackSubmitted event) {
-        // an event of a tenant this deployment does not serve is dropped and counted, never stored
-        if (tenants.admits(event)) {
-            projection.project(event);
-        }
+    @KafkaListener(topics = Topics.FEEDBACK_SUBMITTED, containerFactory = LogProjection.BATCHES)
+    void on(List<ConsumerRecord<String, FeedbackSubmitted>> records) {
+        projection.projectAll(records);
     }
 }

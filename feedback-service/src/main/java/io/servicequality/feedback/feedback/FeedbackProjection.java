@@ -10,8 +10,10 @@ import io.servicequality.feedback.paging.Cursor;
 import io.servicequality.feedback.paging.Page;
 import io.servicequality.feedback.store.StoreGuard;
 import io.servicequality.security.CallerAccess;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Service;
@@ -36,8 +38,9 @@ class FeedbackProjection {
         this.callers = callers;
     }
 
-    void project(FeedbackSubmitted event) {
-        log.insertOnce(event, Feedback::of);
+    /** Stores the batch's events not stored yet (see {@link LogProjection#insertAllOnce}). */
+    void projectAll(List<ConsumerRecord<String, FeedbackSubmitted>> records) {
+        log.insertAllOnce(records, Feedback.class, Feedback::of);
     }
 
     Optional<FeedbackDetails> find(UUID eventId) {

@@ -67,12 +67,14 @@ class IdempotencyFilter extends OncePerRequestFilter {
         String tenantId = callers.tenantId();
         Optional<StoredAnswer> stored;
         byte[] body;
+        String fingerprint;
         try {
             if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
                 throw new BadRequestException(HEADER, "must be 1 to " + MAX_KEY_LENGTH + " characters");
             }
             body = request.getInputStream().readAllBytes();
-            stored = records.claim(tenantId, key, fingerprint(request, body));
+            fingerprint = fingerprint(request, body);
+            stored = records.claim(tenantId, key, fingerprint);
         } catch (RuntimeException e) {
             problems.resolveException(request, response, null, e);
             return;
@@ -96,6 +98,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 records.answer(
                         tenantId,
                         key,
+                        fingerprint,
                         new StoredAnswer(
                                 status,
                                 recording.getContentType(),

@@ -10,8 +10,10 @@ import io.servicequality.feedback.paging.Cursor;
 import io.servicequality.feedback.paging.Page;
 import io.servicequality.feedback.store.StoreGuard;
 import io.servicequality.security.CallerAccess;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.stereotype.Service;
 
@@ -35,8 +37,9 @@ class InteractionProjection {
         this.callers = callers;
     }
 
-    void project(InteractionRecorded event) {
-        log.insertOnce(event, Interaction::of);
+    /** Stores the batch's events not stored yet (see {@link LogProjection#insertAllOnce}). */
+    void projectAll(List<ConsumerRecord<String, InteractionRecorded>> records) {
+        log.insertAllOnce(records, Interaction.class, Interaction::of);
     }
 
     Optional<InteractionDetails> find(UUID eventId) {

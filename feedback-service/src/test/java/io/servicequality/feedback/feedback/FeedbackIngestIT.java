@@ -384,7 +384,15 @@ abstract class FeedbackIngestIT {
         String key = "in-flight-" + UUID.randomUUID();
         String body = feedback(null, "SH-014", "racing");
         submitWithKey(body, key).andExpect(status().isAccepted());
-        // the state a request is in while it runs: claimed, not yet answered, its lease not expired
+        // answers are written behind; once written, this instance asks the store like every other instance
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> mongo.getCollection("idempotency_keys")
+                        .find(new org.bson.Document("_id", "acme-bank\n" + key))
+                        .first()
+                        .getString("state")
+                        .equals("ANSWERED"));
+        // the state a request is in while it runs (here: on another instance): claimed, not yet answered, its lease
+        // not expired
         mongo.getCollection("idempotency_keys")
                 .updateOne(
                         new org.bson.Document("_id", "acme-bank\n" + key),

@@ -42,6 +42,7 @@ class MetricUpdatedListener {
 
     @KafkaListener(
             id = "reporting-metric-buckets",
+            idIsGroup = false, // the service's group, as before this listener took batches: no replay on upgrade
             topics = Topics.METRIC_UPDATED,
             containerFactory = CONTAINER_FACTORY)
     void on(List<ConsumerRecord<String, MetricUpdated>> records, Acknowledgment acknowledgment) {

@@ -1,0 +1,106 @@
+package io.servicequality.embeddedstore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.nio.file.Path;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import org.bson.Document;
+import org.bson.types.Binary;
+import org.bson.types.Decimal128;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The local run's file store: documents survive a restart unchanged, and files of the plain backend are converted. */
+class FileStoreTest {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void everyValueTypeTheServicesStoreReadsBackUnchangedAfterARestart() throws Exception {
+        Path file = directory.resolve("store.mv");
+        Document written = sample();
+        try (EmbeddedStore store = EmbeddedStore.onFile(file, "127.0.0.1", 0, 100, 16);
+                MongoClient client = MongoClients.create(store.connectionString())) {
+            MongoCollection<Document> things = client.getDatabase("db").getCollection("things");
+            things.createIndex(Indexes.ascending("tenantId", "eventId"), new IndexOptions().unique(true));
+            things.insertOne(written);
+            things.updateOne(Filters.eq("_id", "a"), Updates.inc("count", 2L));
+        }
+
+        try (EmbeddedStore store = EmbeddedStore.onFile(file, "127.0.0.1", 0, 100, 16);
+                MongoClient client = MongoClients.create(store.connectionString())) {
+            MongoCollection<Document> things = client.getDatabase("db").getCollection("things");
+            Document read = things.find(Filters.eq("_id", "a")).first();
+            assertThat(read).isEqualTo(new Document(written).append("count", 42L));
+            // the unique index still guards after the restart
+            Document duplicate =
+                    new Document("_id", "b").append("tenantId", "acme").append("eventId", "e-1");
+            assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> things.insertOne(duplicate)))
+                    .hasMessageContaining("E11000");
+        }
+    }
+
+    @Test
+    void aFileWrittenByThePlainBackendIsConvertedOnceAndKeepsEveryDocument() throws Exception {
+        Path file = directory.resolve("old.mv");
+        H2Backend plain = new H2Backend(file.toString());
+        MongoServer oldServer = new MongoServer(plain);
+        var address = oldServer.bind();
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
+            MongoCollection<Document> things = client.getDatabase("db").getCollection("things");
+            for (int i = 0; i < 50; i++) {
+                things.insertOne(new Document("_id", "doc-" + i).append("n", i).append("nested", sample()));
+            }
+        }
+        oldServer.shutdown();
+        plain.close();
+
+        for (int restart = 0; restart < 2; restart++) {
+            try (EmbeddedStore store = EmbeddedStore.onFile(file, "127.0.0.1", 0, 100, 16);
+                    MongoClient client = MongoClients.create(store.connectionString())) {
+                MongoCollection<Document> things = client.getDatabase("db").getCollection("things");
+                assertThat(things.countDocuments()).isEqualTo(50 + restart);
+                assertThat(things.find(Filters.eq("_id", "doc-7")).first().get("nested", Document.class))
+                        .isEqualTo(sample());
+                things.insertOne(new Document("_id", "new-" + restart));
+            }
+        }
+    }
+
+    private static Document sample() {
+        return new Document("_id", "a")
+                .append("tenantId", "acme")
+                .append("eventId", "e-1")
+                .append("int", 7)
+                .append("count", 40L)
+                .append("double", 1.0 / 3)
+                .append("decimal", Decimal128.parse("12.345"))
+                .append("flag", true)
+                .append("nothing", null)
+                .append("at", new Date(1_763_630_000_000L))
+                .append("objectId", new ObjectId("6740a8c2f1b2c3d4e5f60718"))
+                .append(
+                        "uuid",
+                        UUID.fromString("0b9d3c1e-6f3a-4c55-9d7e-2a1f0c9e4b11").toString())
+                .append("bytes", new Binary(new byte[] {1, 2, 3}))
+                .append("text", "服务质量 — 中文")
+                .append("list", List.of(1, "two", new Document("three", 3.0)))
+                .append(
+                        "statistics",
+                        new Document("csat", new Document("n", 3L).append("sum", 12L))
+                                .append("histogram", new Document("12", 4L).append("15", 1L)));
+    }
+}
