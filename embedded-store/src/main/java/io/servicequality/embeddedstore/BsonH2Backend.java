@@ -44,9 +44,8 @@ final class BsonH2Backend extends H2Backend {
             String namespace = getFullCollectionNamespace(collectionName);
             // the backend's constructor opens the stored databases: read its store, not a field of this subclass
             MVStore store = getMvStore();
-            MVMap<Object, Document> data = store.openMap(
-                    StoreFormat.dataMapName(namespace),
-                    new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE));
+            MVMap<Object, Document> data =
+                    store.openMap(StoreFormat.dataMapName(namespace), BsonDocumentType.mapBuilder());
             MVMap<String, Object> meta = store.openMap(StoreFormat.metaMapName(namespace));
             return new H2Collection(this, collectionName, options, data, meta, cursorRegistry);
         }
