@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
  * --rates 250,500,1000  offered events per second, one step each
  * --step-seconds 30     length of each step (after one warm-up step of --warmup-seconds 10)
  * --branches 200        branches the events are spread over
+ * --mix full            full: feedback 50 %, interactions 40 %, complaints 10 %; complaints: complaint openings only
  * --producer-records N  records for Kafka's ProducerPerformance on the same broker (0 skips it; default 300000)
  * --out DIR             where results.md and the plot go (default benchmark/target/bench-results)
  * </pre>
@@ -63,7 +64,8 @@ public final class Benchmark {
                 .executor(Executors.newFixedThreadPool(4))
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
-        EventMix mix = new EventMix(42, branches);
+        boolean complaintsOnly = options.getOrDefault("mix", "full").equals("complaints");
+        EventMix mix = new EventMix(42, branches, complaintsOnly);
         LoadStep load = new LoadStep(http, urls, mix, batchSize, 4096);
         ProcessStats processes = new ProcessStats(dataDir.resolve("run"));
         Map<String, String> services = new java.util.LinkedHashMap<>();

@@ -27,13 +27,24 @@ final class EventMix {
 
     private final SplittableRandom random;
     private final int branches;
+    private final boolean complaintsOnly;
 
+    /** The realistic mix: feedback 50 %, interactions 40 %, complaints 10 %. */
     EventMix(long seed, int branches) {
+        this(seed, branches, false);
+    }
+
+    /** @param complaintsOnly only complaint openings (to measure complaint-service on its own) */
+    EventMix(long seed, int branches, boolean complaintsOnly) {
         this.random = new SplittableRandom(seed);
         this.branches = branches;
+        this.complaintsOnly = complaintsOnly;
     }
 
     Kind nextKind() {
+        if (complaintsOnly) {
+            return Kind.COMPLAINT;
+        }
         int roll = random.nextInt(10);
         return roll < 5 ? Kind.FEEDBACK : roll < 9 ? Kind.INTERACTION : Kind.COMPLAINT;
     }

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  * alert topics in a consumer group of its own (no offsets are committed), so a client of any instance receives every
  * update its scope allows, in the order of the topic, as soon as it is published — without waiting for the read model
  * (which only this service's partitioned consumer writes) or its store. On start each consumer begins at the instance's
- * start time, so nothing published while it was joining is missed.
+ * start time, so nothing published while it was joining is missed and nothing older is replayed (a new group starts
+ * at the end; the seek moves it back to the first record published since the start, when there is one).
  */
 @Component
 class LiveFeed implements ConsumerSeekAware {
@@ -43,7 +44,8 @@ class LiveFeed implements ConsumerSeekAware {
             id = "reporting-live-metrics",
             groupId = "reporting-service.live-metrics.${random.uuid}",
             topics = Topics.METRIC_UPDATED,
-            containerFactory = "liveFeedContainers")
+            containerFactory = "liveFeedContainers",
+            properties = "auto.offset.reset=latest")
     void on(MetricUpdated update) {
         if (update.tenantId() == null
                 || update.branchId() == null
@@ -61,7 +63,10 @@ class LiveFeed implements ConsumerSeekAware {
             groupId = "reporting-service.live-alerts.${random.uuid}",
             topics = Topics.ALERTS,
             containerFactory = "liveFeedContainers",
-            properties = "spring.json.value.default.type=io.servicequality.contracts.AlertEvent")
+            properties = {
+                "auto.offset.reset=latest",
+                "spring.json.value.default.type=io.servicequality.contracts.AlertEvent"
+            })
     void on(AlertEvent event) {
         if (event.eventId() == null
                 || event.tenantId() == null
