@@ -135,14 +135,17 @@ abstract class QualityIT {
             assertThat(raised.metric()).isEqualTo("csat.percent");
             assertThat(raised.observedValue()).isEqualTo(0.0);
             assertThat(raised.threshold()).isEqualTo(80.0);
-            assertThat(raised.n()).isEqualTo(10);
+            // raised by the first published update with n ≥ minN (updates are published every 200 ms at most, so
+            // it may come before all ten answers are counted)
+            assertThat(raised.n()).isBetween(5L, 10L);
             assertThat(raised.severity()).isEqualTo(AlertEvent.Severity.CRITICAL);
             assertThat(raised.window()).isEqualTo(new AlertEvent.AlertWindow(hour, hour.plus(Duration.ofHours(1))));
         });
         assertThat(alerts.get(1)).isInstanceOfSatisfying(AlertCleared.class, cleared -> {
             assertThat(cleared.alertId()).isEqualTo(alerts.get(0).alertId());
-            assertThat(cleared.observedValue()).isEqualTo(100.0 * 81 / 93);
-            assertThat(cleared.n()).isEqualTo(93);
+            // cleared by the first published update at or above 85 %: 12 unhappy answers among n, all others happy
+            assertThat(cleared.n()).isBetween(80L, 93L);
+            assertThat(cleared.observedValue()).isEqualTo(100.0 * (cleared.n() - 12) / cleared.n());
         });
     }
 
