@@ -74,19 +74,32 @@ class WriteBehindBuckets implements ConsumerAwareRebalanceListener {
      * not in memory are read from the store first (two queries for the whole batch).
      */
     void apply(List<MetricBucket> hours, Runnable acknowledge) {
-        load(coldDays(hours));
         boolean flushNow;
-        synchronized (this) {
-            for (MetricBucket hour : hours) {
-                day(hour.tenantId(), hour.branchId(), TimeRanges.dayOf(hour.bucketStart()))
-                        .offer(hour);
+        while (true) {
+            load(coldDays(hours));
+            synchronized (this) {
+                // a flush may have dropped a day read just now (only when more days than the cache holds are in
+                // play): read it again rather than apply an update to a day whose other hours are not known
+                if (!coldDays(hours).isEmpty()) {
+                    continue;
+                }
+                applyLoaded(hours, acknowledge);
+                flushNow = unflushedDays() > properties.maxUnflushedDays();
+                break;
             }
-            acknowledgements.add(acknowledge);
-            flushNow = unflushedDays() > properties.maxUnflushedDays();
         }
         if (flushNow) {
             flush();
         }
+    }
+
+    /** Guarded by this; every day of {@code hours} is in memory. */
+    private void applyLoaded(List<MetricBucket> hours, Runnable acknowledge) {
+        for (MetricBucket hour : hours) {
+            day(hour.tenantId(), hour.branchId(), TimeRanges.dayOf(hour.bucketStart()))
+                    .offer(hour);
+        }
+        acknowledgements.add(acknowledge);
     }
 
     /**
