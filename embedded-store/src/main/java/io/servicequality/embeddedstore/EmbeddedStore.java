@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #main} is the local run's store, on an H2 MVStore file so data survives a restart. Configured by
  * environment: {@code STORE_HOST} (default 127.0.0.1), {@code STORE_PORT} (27017), {@code STORE_FILE}
- * (.platform/store/store.mv), {@code STORE_AUTO_COMMIT_MILLIS} (100), {@code STORE_CACHE_MB} (128: MVStore's page cache of
+ * (.platform/store/store.mv), {@code STORE_AUTO_COMMIT_MILLIS} (1000: MVStore rewrites every changed page at each commit; see embedded-store/README.md), {@code STORE_CACHE_MB} (128: MVStore's page cache of
  * decoded pages; H2's default is 16). Documents are stored as BSON ({@link BsonH2Backend}). MVStore persists changes in the background; the
  * short auto-commit delay bounds what a {@code kill -9} of this process could lose, and a normal stop
  * (SIGINT/SIGTERM) commits everything.
@@ -91,7 +91,7 @@ public final class EmbeddedStore implements AutoCloseable {
         String host = env("STORE_HOST", "127.0.0.1");
         int port = Integer.parseInt(env("STORE_PORT", "27017"));
         Path file = Path.of(env("STORE_FILE", ".platform/store/store.mv")).toAbsolutePath();
-        int autoCommitMillis = Integer.parseInt(env("STORE_AUTO_COMMIT_MILLIS", "100"));
+        int autoCommitMillis = Integer.parseInt(env("STORE_AUTO_COMMIT_MILLIS", "1000"));
         int cacheMegabytes = Integer.parseInt(env("STORE_CACHE_MB", "128"));
         EmbeddedStore store = onFile(file, host, port, autoCommitMillis, cacheMegabytes);
         log.info("Embedded store listening on mongodb://{}:{} with data in {}", host, port, file);
