@@ -1,5 +1,7 @@
 package io.servicequality.reporting;
 
+import static org.awaitility.Awaitility.await;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.search.Search;
 import io.servicequality.contracts.EventSample;
@@ -10,6 +12,7 @@ import io.servicequality.embeddedstore.EmbeddedStore;
 import io.servicequality.reporting.bucket.MetricBucketReadModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -76,9 +79,9 @@ public final class CatchUpBenchmark {
             try (Admin admin =
                     Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString()))) {
                 Map<TopicPartition, Long> end = endOffsets(admin);
-                while (!committedReach(admin, end)) {
-                    Thread.sleep(50);
-                }
+                await().atMost(Duration.ofMinutes(30))
+                        .pollInterval(Duration.ofMillis(50))
+                        .until(() -> committedReach(admin, end));
                 caughtUpAt = System.nanoTime();
             }
             double seconds = (caughtUpAt - start) / 1e9 - started;
