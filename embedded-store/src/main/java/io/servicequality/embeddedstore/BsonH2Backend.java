@@ -4,10 +4,14 @@ import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import java.util.List;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
@@ -18,8 +22,9 @@ import org.h2.mvstore.MVStore;
  * its CPU in {@code ObjectOutputStream}/{@code ObjectInputStream}, because H2's MVStore serialises values of a type it
  * does not know (the library's {@code Document}) with Java serialisation. The library's own BSON codec (the one that
  * reads and writes the wire protocol) encodes the same documents in a fraction of the time; the backend's collection
- * factory is {@code protected}, so only the value type of each collection's data map changes. Indexes keep H2's own
- * encoding. Files written by the plain backend are converted once at start-up ({@link StoreFormat}).
+ * factory is {@code protected}, so only the value type of each collection's data map changes. The unique indexes' maps get {@link IndexKeyType} keys in the same way (the default compared two keys by
+ * Java-serialising both). Files written by the plain backend, or before index keys were typed, are converted once at
+ * start-up ({@link StoreFormat}).
  */
 final class BsonH2Backend extends H2Backend {
 
@@ -48,6 +53,17 @@ final class BsonH2Backend extends H2Backend {
                     store.openMap(StoreFormat.dataMapName(namespace), BsonDocumentType.mapBuilder());
             MVMap<String, Object> meta = store.openMap(StoreFormat.metaMapName(namespace));
             return new H2Collection(this, collectionName, options, data, meta, cursorRegistry);
+        }
+
+        /** Opens each unique index's map with {@link IndexKeyType} keys (same map name as the plain backend). */
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(
+                String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+            MVMap<KeyValue, Object> map = getMvStore()
+                    .openMap(
+                            StoreFormat.indexMapName(getFullCollectionNamespace(collectionName), indexName),
+                            TypedKeyUniqueIndex.mapBuilder());
+            return new TypedKeyUniqueIndex(map, indexName, keys, sparse);
         }
     }
 }

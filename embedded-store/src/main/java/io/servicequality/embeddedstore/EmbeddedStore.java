@@ -60,7 +60,7 @@ public final class EmbeddedStore implements AutoCloseable {
                 .cacheSize(cacheMegabytes)
                 .open();
         mvStore.setAutoCommitDelay(autoCommitMillis);
-        StoreFormat.convertToBson(mvStore);
+        StoreFormat.convert(mvStore);
         H2Backend backend = new BsonH2Backend(mvStore);
         MongoServer server = new MongoServer(new HelloAnsweringBackend(backend));
         server.bind(host, port);

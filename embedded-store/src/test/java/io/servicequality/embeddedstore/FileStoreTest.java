@@ -53,6 +53,61 @@ class FileStoreTest {
         }
     }
 
+    /**
+     * Unique indexes keep their keys in {@link IndexKeyType}'s order and encoding: for every type of value the services
+     * index, a second document with an equal key is refused (1, 1L and 1.0 are one key, as on MongoDB), a lookup by
+     * the indexed field finds its document, and both hold after a restart.
+     */
+    @Test
+    void uniqueIndexesOnEveryKeyTypeFindAndRefuseDuplicatesAcrossARestart() throws Exception {
+        Path file = directory.resolve("keys.mv");
+        List<Object> keys = List.of(
+                "SH-001",
+                "服务",
+                7,
+                2.5,
+                -3L,
+                true,
+                new Date(1_763_630_000_000L),
+                new ObjectId("6740a8c2f1b2c3d4e5f60718"),
+                new Document("branch", "SH-001").append("hour", 9),
+                List.of("a", 1),
+                new Binary(new byte[] {1, 2, 3}),
+                Decimal128.parse("1.25"));
+        for (int restart = 0; restart < 2; restart++) {
+            try (EmbeddedStore store = EmbeddedStore.onFile(file, "127.0.0.1", 0, 100, 16);
+                    MongoClient client = MongoClients.create(store.connectionString())) {
+                MongoCollection<Document> things = client.getDatabase("db").getCollection("keyed");
+                if (restart == 0) {
+                    things.createIndex(Indexes.ascending("k"), new IndexOptions().unique(true));
+                    for (Object key : keys) {
+                        things.insertOne(new Document("k", key));
+                    }
+                    things.insertOne(new Document("other", "no k at all"));
+                }
+                for (Object key : keys) {
+                    assertThat(things.find(Filters.eq("k", key)).into(new java.util.ArrayList<>()))
+                            .as("lookup of %s", key)
+                            .hasSize(1);
+                    assertThat(org.assertj.core.api.Assertions.catchThrowable(
+                                    () -> things.insertOne(new Document("k", key))))
+                            .as("duplicate of %s", key)
+                            .hasMessageContaining("E11000");
+                }
+                for (Object sameAsSeven : List.of(7L, 7.0)) {
+                    assertThat(org.assertj.core.api.Assertions.catchThrowable(
+                                    () -> things.insertOne(new Document("k", sameAsSeven))))
+                            .hasMessageContaining("E11000");
+                }
+                assertThat(org.assertj.core.api.Assertions.catchThrowable(
+                                () -> things.insertOne(new Document("other", "no k either"))))
+                        .hasMessageContaining("E11000");
+                things.insertOne(new Document("k", "new-" + restart));
+                assertThat(things.countDocuments()).isEqualTo(keys.size() + 2 + restart);
+            }
+        }
+    }
+
     @Test
     void aFileWrittenByThePlainBackendIsConvertedOnceAndKeepsEveryDocument() throws Exception {
         Path file = directory.resolve("old.mv");
@@ -61,6 +116,7 @@ class FileStoreTest {
         var address = oldServer.bind();
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
             MongoCollection<Document> things = client.getDatabase("db").getCollection("things");
+            things.createIndex(Indexes.ascending("n"), new IndexOptions().unique(true));
             for (int i = 0; i < 50; i++) {
                 things.insertOne(new Document("_id", "doc-" + i).append("n", i).append("nested", sample()));
             }
@@ -75,7 +131,13 @@ class FileStoreTest {
                 assertThat(things.countDocuments()).isEqualTo(50 + restart);
                 assertThat(things.find(Filters.eq("_id", "doc-7")).first().get("nested", Document.class))
                         .isEqualTo(sample());
-                things.insertOne(new Document("_id", "new-" + restart));
+                // the unique index, converted to typed keys, still finds and guards
+                assertThat(things.find(Filters.eq("n", 33)).first().getString("_id"))
+                        .isEqualTo("doc-33");
+                assertThat(org.assertj.core.api.Assertions.catchThrowable(
+                                () -> things.insertOne(new Document("_id", "again").append("n", 12))))
+                        .hasMessageContaining("E11000");
+                things.insertOne(new Document("_id", "new-" + restart).append("n", 100 + restart));
             }
         }
     }
