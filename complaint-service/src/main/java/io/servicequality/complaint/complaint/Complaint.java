@@ -457,6 +457,18 @@ class Complaint {
         return List.copyOf(outbox);
     }
 
+    /**
+     * Gives the pending events to one relay until {@code until}: a new complaint's, claimed in the insert that records
+     * them, so that the relay publishing them needs no claim of its own ({@link Outbox#claimNew}).
+     */
+    void claimOutbox(String token, Instant until) {
+        if (version != null) {
+            throw new IllegalStateException("only a complaint not yet stored is claimed with its insert");
+        }
+        outboxClaimToken = token;
+        outboxClaimedUntil = until;
+    }
+
     /** Until when a relay holds the pending events ({@link Outbox}); {@code null} when none does. */
     Instant outboxClaimedUntil() {
         return outboxClaimedUntil;

@@ -130,19 +130,25 @@ class ComplaintService {
         String month = ComplaintNumber.monthOf(openedAt);
         String complaintId = new ObjectId().toHexString();
         SlaContext sla = slaContext(tenantId, branchId);
-        int taken = knownSerials.getOrDefault(serialKey(tenantId, branchId, month), 0);
+        Integer known = knownSerials.get(serialKey(tenantId, branchId, month));
+        int taken = known == null ? 0 : known;
+        // this instance numbered the branch's month before: the serial after its last one is free unless another
+        // instance took it, which the unique index tells; so try it without asking the store first
+        boolean tryNextToKnown = known != null;
         for (int attempt = 1; attempt <= maxNumberingAttempts; attempt++) {
-            ComplaintNumber number =
-                    ComplaintNumber.following(branchId, openedAt, highestSerialFrom(tenantId, branchId, month, taken));
+            int highest = tryNextToKnown ? taken : highestSerialFrom(tenantId, branchId, month, taken);
+            tryNextToKnown = false;
+            ComplaintNumber number = ComplaintNumber.following(branchId, openedAt, highest);
             Complaint complaint = Complaint.open(
                     complaintId, tenantId, branchId, number, openedAt, recordedAt, openedBy, details, sla);
             // a complaint filed late may already be past its warning or due time
             complaint.fireDueTimers(recordedAt);
+            Outbox.Claim claim = relay.claimNew(complaint);
             try {
                 Complaint stored = complaints.insert(complaint);
                 rememberSerial(tenantId, branchId, month, number.serial());
                 dueTimers.schedule(stored.id(), stored.nextTimerAt());
-                relay.publishSoon(stored.id());
+                relay.publishClaimed(claim);
                 return stored;
             } catch (DuplicateKeyException e) {
                 taken = number.serial();

@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -103,6 +104,57 @@ class Outbox {
             return Attempt.HELD;
         }
         return new Attempt(new Claim(complaintId, token, claimed.pendingEvents()), false);
+    }
+
+    /**
+     * Claims a new complaint's pending events for this relay on the document itself, before it is inserted: the
+     * insert then records the events and the claim at once, and the relay publishing them right after needs neither
+     * a read nor a claim of its own.
+     */
+    Claim claimNew(Complaint complaint) {
+        String token = UUID.randomUUID().toString();
+        complaint.claimOutbox(token, clock.instant().plus(claimTimeout));
+        return new Claim(complaint.id(), token, complaint.pendingEvents());
+    }
+
+    /**
+     * Forgets the events Kafka acknowledged and gives each claim back: one unordered bulk, one update per complaint
+     * selecting by {@code _id} and the claim's token (the unique {@code id_outbox_claim} index), so a claim that
+     * expired and was taken over meanwhile is left to its new holder (which publishes the events again; consumers
+     * drop the duplicates by {@code eventId}). Each raises the optimistic lock's {@code version}: a command that read
+     * the complaint before then retries on the new state instead of writing the published events and the claim back.
+     */
+    void removeAndRelease(List<Claim> published) {
+        if (published.isEmpty()) {
+            return;
+        }
+        var bulk = mongo.bulkOps(BulkMode.UNORDERED, Complaint.class);
+        for (Claim claim : published) {
+            List<UUID> eventIds =
+                    claim.events().stream().map(ComplaintChanged::eventId).toList();
+            bulk.updateOne(
+                    query(where("id").is(claim.complaintId()).and(CLAIM_TOKEN).is(claim.token())),
+                    new Update()
+                            .pull("outbox", new Document("eventId", new Document("$in", eventIds)))
+                            .unset(CLAIMED_UNTIL)
+                            .unset(CLAIM_TOKEN)
+                            .inc("version", 1));
+        }
+        bulk.execute();
+    }
+
+    /** Gives the claims back without forgetting any event (their publication failed): one unordered bulk. */
+    void releaseAll(List<Claim> claims) {
+        if (claims.isEmpty()) {
+            return;
+        }
+        var bulk = mongo.bulkOps(BulkMode.UNORDERED, Complaint.class);
+        for (Claim claim : claims) {
+            bulk.updateOne(
+                    query(where("id").is(claim.complaintId()).and(CLAIM_TOKEN).is(claim.token())),
+                    new Update().unset(CLAIMED_UNTIL).unset(CLAIM_TOKEN).inc("version", 1));
+        }
+        bulk.execute();
     }
 
     /** Forgets an event Kafka acknowledged. */

@@ -14,6 +14,8 @@ import org.springframework.validation.annotation.Validated;
  *     once it has passed, so it must exceed the time to publish a complaint's events
  * @param sendTimeout how long to wait for the broker's acknowledgement of one event
  * @param sweepBatchSize how many complaints of the in-memory backlog one sweep publishes
+ * @param publishBatchSize how many new complaints' claimed events the relay publishes together, with one store write
+ *     for the whole batch once the broker acknowledged them
  * @param recoveryInterval how often the relay also reads the store for complaints with pending events that no relay
  *     holds (besides at start-up): events a crashed process or another instance left behind wait at most this long
  */
@@ -23,4 +25,5 @@ record OutboxProperties(
         @DefaultValue("60s") @NotNull Duration claimTimeout,
         @DefaultValue("15s") @NotNull Duration sendTimeout,
         @DefaultValue("100") @Min(1) int sweepBatchSize,
+        @DefaultValue("500") @Min(1) int publishBatchSize,
         @DefaultValue("5m") @NotNull Duration recoveryInterval) {}

@@ -290,6 +290,54 @@ abstract class ComplaintServiceIT {
         }
     }
 
+    /**
+     * Two instances number the same branch's month: each tries the serial after the last one it used without asking
+     * the store, so most attempts of one collide with the other's inserts; the unique index decides, and the serials
+     * still run from 1 to 40 without gaps or duplicates.
+     */
+    @Test
+    void twoInstancesOpeningForOneBranchAtOnceNumberWithoutGapsOrDuplicates() throws Exception {
+        OutboxRelay secondRelay = new OutboxRelay(
+                new Outbox(mongo, Set.of(TestCredentials.TENANT), outboxProperties, clock),
+                kafka,
+                outboxProperties,
+                Runnable::run);
+        ComplaintService secondInstance = new ComplaintService(
+                complaints,
+                mongo,
+                secondRelay,
+                calendars,
+                policies,
+                LifecycleProperties.DEFAULTS,
+                new NumberingProperties(50),
+                callerAccess,
+                Set.of(TestCredentials.TENANT),
+                clock);
+        int each = 20;
+        ExecutorService callers = Executors.newFixedThreadPool(8);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Complaint>> openings = new ArrayList<>();
+            for (int i = 0; i < 2 * each; i++) {
+                ComplaintService instance = i % 2 == 0 ? service : secondInstance;
+                openings.add(callers.submit(() -> {
+                    start.await();
+                    return TestCredentials.as(TestCredentials.TENANT, () -> instance.open("TWIN-1", null, DETAILS));
+                }));
+            }
+            start.countDown();
+            List<Integer> answered = new ArrayList<>();
+            for (Future<Complaint> opening : openings) {
+                answered.add(opening.get().serial());
+            }
+            assertThat(answered)
+                    .containsExactlyInAnyOrderElementsOf(
+                            IntStream.rangeClosed(1, 2 * each).boxed().toList());
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
     @Test
     void aRejectedRequestStoresNothing() throws Exception {
         mvc.perform(post("/api/v1/complaints")
@@ -311,6 +359,45 @@ abstract class ComplaintServiceIT {
         mvc.perform(get("/api/v1/complaints/" + foreign.id()))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.type").value("https://servicequality.io/problems/not-found"));
+    }
+
+    /**
+     * A complaint filed days late is past its warning and due times at once: its insert records the opening and the
+     * SLA events together, claimed by the relay with the insert. The batched relay publishes each of them once, in
+     * order, then forgets them and gives the claim back in one write; nothing is published again afterwards.
+     */
+    @Test
+    void aComplaintFiledLateHasAllItsEventsPublishedOnceInOrderByTheBatchedRelay() throws Exception {
+        MockHttpServletResponse created = mvc.perform(post("/api/v1/complaints")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                { "branchId": "LATE-1", "category": "QUALITY", "severity": "CRITICAL",
+                                  "subject": "Filed late", "occurredAt": "2026-11-16T09:00:00Z" }
+                                """))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse();
+        String id = JsonPath.read(created.getContentAsString(), "$.complaintId");
+        List<ComplaintChanged> recorded = mongo.findById(id, Complaint.class).pendingEvents();
+        assertThat(recorded.size())
+                .as("opened, and SLA warnings and breaches recorded with the insert")
+                .isGreaterThan(2);
+
+        List<ConsumerRecord<String, String>> records =
+                published.awaitMatching(r -> r.value().contains(id), recorded.size());
+        List<ComplaintChanged> sent = new java.util.ArrayList<>();
+        for (ConsumerRecord<String, String> record : records) {
+            sent.add(strictJson.readValue(record.value(), ComplaintChanged.class));
+        }
+        assertThat(sent).containsExactlyElementsOf(recorded);
+        awaitOutboxDrained(id);
+        org.bson.Document stored = mongo.findById(id, org.bson.Document.class, Complaint.COLLECTION);
+        assertThat(stored).doesNotContainKeys("outboxClaimToken", "outboxClaimedUntil");
+
+        Thread.sleep(1500); // several sweeps and recovery reads later
+        assertThat(published.readSoFar(r -> r.value().contains(id)))
+                .as("published once")
+                .hasSize(recorded.size());
     }
 
     @Test
