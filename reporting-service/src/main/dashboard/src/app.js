@@ -220,6 +220,32 @@ async function refreshTrend() {
   });
 }
 
+async function refreshMinutes() {
+  const sep = scopeQuery() ? `&${scopeQuery()}` : '';
+  const now = Date.now();
+  const from = new Date(Math.ceil((now - 59 * 60_000) / 60_000) * 60_000).toISOString();
+  const to = new Date(now + 60_000).toISOString();
+  const trend = await getJson(`/api/v1/reports/trends?granularity=minute&from=${from}&to=${to}${sep}`);
+  $('#minutes-partial').hidden = trend.complete;
+  const byMinute = new Map(trend.points.map((p) => [p.start.slice(11, 16), p]));
+  const labels = [];
+  for (let t = Date.parse(from); t < now; t += 60_000) {
+    labels.push(new Date(t).toISOString().slice(11, 16));
+  }
+  const series = (key) => labels.map((label) => byMinute.get(label)?.[key] ?? 0);
+  draw('minutes', {
+    type: 'bar',
+    data: {
+      labels,
+      datasets: [
+        { label: 'feedback n', data: series('n'), backgroundColor: '#5aa9ff' },
+        { label: 'complaints opened', data: series('complaintsOpened'), backgroundColor: '#f0616d' },
+      ],
+    },
+    options: { animation: false, maintainAspectRatio: false, scales: { y: { beginAtZero: true } } },
+  });
+}
+
 async function refreshGaps() {
   const sep = scopeQuery() ? `&${scopeQuery()}` : '';
   const gaps = await getJson(`/api/v1/reports/servqual-gaps?${rangeQuery()}${sep}`);
@@ -332,7 +358,7 @@ function connect() {
 }
 
 async function refreshViews() {
-  await Promise.all([refreshRanking(), refreshTargets(), refreshTrend(), refreshGaps()]);
+  await Promise.all([refreshRanking(), refreshTargets(), refreshTrend(), refreshGaps(), refreshMinutes()]);
 }
 
 async function refreshAll() {

@@ -16,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Two instances of reporting-service on one broker and one store: the partitions of the metric topic are split between
  * their read models, yet a live-stream client of either instance receives every branch's updates, in order, and resumes
- * from its Last-Event-ID; every view of either instance counts every branch.
+ * from its Last-Event-ID; every view of either instance counts every branch. Minute buckets of the last hour are kept
+ * in memory by every instance, and a new instance reads them back from the topic.
  */
 class LiveFanOutIT {
 
@@ -133,6 +135,89 @@ class LiveFanOutIT {
         }
     }
 
+    @Test
+    void everyInstanceKeepsTheLastHoursMinutesAndANewInstanceReadsThemBackFromTheTopic() throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        Instant first = now.minus(Duration.ofMinutes(5));
+        Instant second = now.minus(Duration.ofMinutes(4));
+        try (var producer = producer()) {
+            for (int b = 0; b < 4; b++) {
+                String branch = "MINUTE-" + b;
+                // revision 2 of each minute wins over revision 1, whichever is read last
+                send(producer, update(branch, Granularity.MINUTE, first, 2, 20 + b));
+                send(producer, update(branch, Granularity.MINUTE, first, 1, 10 + b));
+                send(producer, update(branch, Granularity.MINUTE, second, 1, 30 + b));
+                // neither a minute of two hours ago nor an hour bucket is a minute of the last hour
+                send(producer, update(branch, Granularity.MINUTE, now.minus(Duration.ofHours(2)), 1, 1000));
+                send(producer, update(branch, Granularity.HOUR, now.truncatedTo(ChronoUnit.HOURS), 1, 1000));
+            }
+        }
+        String minutes = "/api/v1/reports/trends?granularity=minute&from=" + now.minus(Duration.ofMinutes(30)) + "&to="
+                + now.plus(Duration.ofMinutes(1));
+        Map<Instant, Long> expected = Map.of(first, 20L + 21 + 22 + 23, second, 30L + 31 + 32 + 33);
+        for (int instance = 0; instance < 2; instance++) {
+            int i = instance;
+            await().atMost(DEADLINE).until(() -> openedPerMinute(get(i, minutes)), expected::equals);
+            assertThat(openedPerMinute(get(i, minutes + "&branchId=MINUTE-1")))
+                    .isEqualTo(Map.of(first, 21L, second, 31L));
+        }
+        JsonNode tooOld = json.readTree(send(
+                        0,
+                        "/api/v1/reports/trends?granularity=minute&from=" + now.minus(Duration.ofHours(2)) + "&to="
+                                + now)
+                .body());
+        assertThat(tooOld.path("status").asInt()).isEqualTo(400);
+        assertThat(tooOld.path("errors").toString()).contains("last 60 minutes");
+
+        try (var third = new SpringApplicationBuilder(ReportingServiceApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--spring.kafka.bootstrap-servers=" + KAFKA.getBrokersAsString(),
+                        "--spring.mongodb.uri=" + STORE.connectionString())) {
+            String port = third.getEnvironment().getProperty("local.server.port");
+            URI uri = URI.create("http://localhost:" + port + minutes);
+            await().atMost(DEADLINE).until(() -> get(uri).path("complete").asBoolean());
+            assertThat(openedPerMinute(get(uri))).isEqualTo(expected);
+        }
+    }
+
+    private Map<Instant, Long> openedPerMinute(JsonNode trend) {
+        assertThat(trend.path("granularity").asString()).isEqualTo("MINUTE");
+        Map<Instant, Long> opened = new LinkedHashMap<>();
+        trend.path("points")
+                .forEach(point -> opened.put(
+                        Instant.parse(point.path("start").asString()),
+                        point.path("complaintsOpened").asLong()));
+        return opened;
+    }
+
+    private JsonNode get(int instance, String path) throws Exception {
+        return get(uri(instance, path));
+    }
+
+    private JsonNode get(URI uri) throws Exception {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(uri)
+                        .header("Authorization", TestCredentials.admin())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+
+    private HttpResponse<String> send(int instance, String path) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(uri(instance, path))
+                        .header("Authorization", TestCredentials.admin())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private void send(KafkaProducer<String, String> producer, MetricUpdated update) throws Exception {
+        producer.send(new ProducerRecord<>(Topics.METRIC_UPDATED, update.recordKey(), json.writeValueAsString(update)))
+                .get();
+    }
+
     private static List<SseReader.Event> take(SseReader stream, int count) throws InterruptedException {
         List<SseReader.Event> events = new ArrayList<>();
         while (events.size() < count) {
@@ -172,14 +257,19 @@ class LiveFanOutIT {
     }
 
     private static MetricUpdated update(String branch, long revision, long opened) {
+        return update(branch, Granularity.HOUR, NINE, revision, opened);
+    }
+
+    private static MetricUpdated update(
+            String branch, Granularity granularity, Instant start, long revision, long opened) {
         return new MetricUpdated(
-                MetricUpdated.eventIdOf(TENANT, branch, Granularity.HOUR, NINE, revision),
+                MetricUpdated.eventIdOf(TENANT, branch, granularity, start, revision),
                 TENANT,
                 branch,
-                NINE.plusSeconds(revision),
+                start.plusSeconds(revision),
                 MetricUpdated.SCHEMA_VERSION,
-                Granularity.HOUR,
-                NINE,
+                granularity,
+                start,
                 revision,
                 new BucketStatistics(0, null, null, null, null, new ComplaintStatistics(opened)));
     }

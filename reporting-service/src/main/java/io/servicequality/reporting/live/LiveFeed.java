@@ -30,12 +30,14 @@ class LiveFeed implements ConsumerSeekAware {
     private static final int REMEMBERED_ALERTS = 10_000;
 
     private final LiveStream stream;
+    private final MinuteRing minutes;
     private final TenantGate tenants;
     private final long startedAt;
     private final LinkedHashSet<Object> relayedAlerts = new LinkedHashSet<>();
 
-    LiveFeed(LiveStream stream, TenantGate tenants, Clock clock) {
+    LiveFeed(LiveStream stream, MinuteRing minutes, TenantGate tenants, Clock clock) {
         this.stream = stream;
+        this.minutes = minutes;
         this.tenants = tenants;
         this.startedAt = clock.millis();
     }
@@ -55,6 +57,7 @@ class LiveFeed implements ConsumerSeekAware {
                 || !tenants.isKnown(update.tenantId())) {
             return; // the read model's consumer dead-letters or counts it
         }
+        minutes.record(update);
         stream.publishMetric(update);
     }
 

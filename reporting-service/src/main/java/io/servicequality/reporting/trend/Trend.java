@@ -6,9 +6,12 @@ import java.util.List;
 
 /**
  * @param zone where the days start ({@code DAY} only)
+ * @param complete {@code false} only for minutes while this instance is still reading them back from the metric topic
+ *     after a start (minutes may be missing)
  * @param points periods with data only, oldest first
  */
-record Trend(Scope scope, Instant from, Instant to, String granularity, String zone, List<Point> points) {
+record Trend(
+        Scope scope, Instant from, Instant to, String granularity, String zone, boolean complete, List<Point> points) {
 
     /**
      * One period; a metric without data is {@code null}.

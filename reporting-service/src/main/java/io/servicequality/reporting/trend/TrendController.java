@@ -3,6 +3,7 @@ package io.servicequality.reporting.trend;
 import io.servicequality.contracts.BucketStatistics;
 import io.servicequality.reporting.bucket.MetricBucketReadModel;
 import io.servicequality.reporting.csv.Csv;
+import io.servicequality.reporting.live.MinuteRing;
 import io.servicequality.reporting.problem.InvalidRequestParameterException;
 import io.servicequality.reporting.scope.Scope;
 import io.servicequality.reporting.scope.Scopes;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.SortedMap;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,18 +34,23 @@ class TrendController {
 
     private final MetricBucketReadModel buckets;
     private final ScorecardCalculator calculator;
+    private final MinuteRing minutes;
     private final Scopes scopes;
 
-    TrendController(MetricBucketReadModel buckets, ScorecardCalculator calculator, Scopes scopes) {
+    TrendController(MetricBucketReadModel buckets, ScorecardCalculator calculator, MinuteRing minutes, Scopes scopes) {
         this.buckets = buckets;
         this.calculator = calculator;
+        this.minutes = minutes;
         this.scopes = scopes;
     }
 
     @Operation(
             summary = "Metrics of a branch, a region or the tenant per hour or per local day",
-            description = "granularity hour (at most 31 days) or day (at most 400 days; days of the branch's time"
-                    + " zone, or of zone, else UTC). Only periods with data are listed. format=csv answers text/csv.")
+            description =
+                    "granularity minute (the last sqp.live.minute-window, 60 minutes, only, from memory; events later than the allowed"
+                            + " lateness are not in minutes; complete=false while the instance is still reading them back"
+                            + " after a start), hour (at most 31 days) or day (at most 400 days; days of the branch's time"
+                            + " zone, or of zone, else UTC). Only periods with data are listed. format=csv answers text/csv.")
     @GetMapping("/trends")
     ResponseEntity<?> trend(
             @RequestParam(required = false) String branchId,
@@ -56,24 +63,43 @@ class TrendController {
         if (!from.isBefore(to)) {
             throw new InvalidRequestParameterException("to", "must be after from");
         }
-        boolean daily = switch (granularity.toLowerCase()) {
-            case "hour" -> false;
-            case "day" -> true;
-            default -> throw new InvalidRequestParameterException("granularity", "must be hour or day");
-        };
-        if (Duration.between(from, to).compareTo(daily ? MAX_DAILY : MAX_HOURLY) > 0) {
-            throw new InvalidRequestParameterException(
-                    "to", daily ? "must be at most 400 days after from" : "must be at most 31 days after from");
+        String period = granularity.toUpperCase(Locale.ROOT);
+        switch (period) {
+            case "MINUTE" -> {
+                if (from.isBefore(minutes.oldestMinute())) {
+                    throw new InvalidRequestParameterException(
+                            "from",
+                            "minutes are kept for the last " + minutes.window().toMinutes() + " minutes only (from "
+                                    + minutes.oldestMinute() + "); use granularity hour");
+                }
+            }
+            case "HOUR", "DAY" -> {
+                boolean daily = period.equals("DAY");
+                if (Duration.between(from, to).compareTo(daily ? MAX_DAILY : MAX_HOURLY) > 0) {
+                    throw new InvalidRequestParameterException(
+                            "to", daily ? "must be at most 400 days after from" : "must be at most 31 days after from");
+                }
+            }
+            default -> throw new InvalidRequestParameterException("granularity", "must be minute, hour or day");
         }
         boolean csv = Csv.requested(format);
         Scope scope = scopes.resolve(branchId, regionId, zone);
-        SortedMap<Instant, BucketStatistics> series = daily
-                ? buckets.daily(scopes.tenantId(), scope.branchIds(), from, to, scope.zone())
-                : buckets.hourly(scopes.tenantId(), scope.branchIds(), from, to);
+        SortedMap<Instant, BucketStatistics> series = switch (period) {
+            case "MINUTE" -> minutes.sum(scopes.tenantId(), scope.branchIds(), from, to);
+            case "DAY" -> buckets.daily(scopes.tenantId(), scope.branchIds(), from, to, scope.zone());
+            default -> buckets.hourly(scopes.tenantId(), scope.branchIds(), from, to);
+        };
         List<Trend.Point> points = new ArrayList<>();
         series.forEach((start, statistics) -> points.add(point(start, statistics)));
+        boolean daily = period.equals("DAY");
         Trend trend = new Trend(
-                scope, from, to, daily ? "DAY" : "HOUR", daily ? scope.zone().getId() : "UTC", points);
+                scope,
+                from,
+                to,
+                period,
+                daily ? scope.zone().getId() : "UTC",
+                !period.equals("MINUTE") || minutes.complete(),
+                points);
         if (!csv) {
             return ResponseEntity.ok(trend);
         }
