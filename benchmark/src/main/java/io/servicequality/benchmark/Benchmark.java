@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,38 +18,42 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code ./platform bench}: a sweep of offered load against the running local stack.
- *
- * <pre>
- * --mode single|batch   one event per request, or batches of --batch-size (default single, 100)
- * --rates 250,500,1000  offered events per second, one step each
- * --step-seconds 30     length of each step (after one warm-up step of --warmup-seconds 10)
- * --branches 200        branches the events are spread over
- * --mix full            full: feedback 50 %, interactions 40 %, complaints 10 %; complaints: complaint openings only
- * --producer-records N  records for Kafka's ProducerPerformance on the same broker (0 skips it; default 300000)
- * --out DIR             where results.md and the plot go (default benchmark/target/bench-results)
- * </pre>
- *
+ * {@code ./platform bench}: a sweep of offered load against the running local stack; options in {@link #USAGE}.
  * Addresses come from the same environment variables as {@code ./platform up} (KAFKA_PORT, FEEDBACK_SERVICE_PORT,
  * COMPLAINT_SERVICE_PORT, PLATFORM_DATA_DIR).
  */
 public final class Benchmark {
 
+    static final String USAGE = """
+            ./platform bench [options]: a sweep of offered load against the running local stack (./platform up)
+            --mode single|batch   one event per request, or batches of --batch-size (default single)
+            --batch-size 100      events per request in batch mode
+            --rates 250,500,1000  offered events per second, one step each
+            --step-seconds 30     length of each step
+            --warmup-seconds 10   one warm-up step at the first rate, not measured
+            --branches 200        branches the events are spread over
+            --mix full            full: feedback 50 %, interactions 40 %, complaints 10 %; complaints: openings only
+            --producer-records N  records for Kafka's ProducerPerformance on the same broker (0 skips it; default 300000)
+            --out DIR             where results.md and the plot go (default benchmark/target/bench-results)
+            """;
+
     private Benchmark() {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = options(args);
-        String mode = options.getOrDefault("mode", "single");
-        int batchSize = mode.equals("batch") ? Integer.parseInt(options.getOrDefault("batch-size", "100")) : 1;
-        double[] rates = Arrays.stream(
-                        options.getOrDefault("rates", "250,500,1000").split(","))
+        Options options = Options.parse(args, USAGE);
+        if (options == null) {
+            return;
+        }
+        String mode = options.get("mode", "single");
+        int batchSize = mode.equals("batch") ? Integer.parseInt(options.get("batch-size", "100")) : 1;
+        double[] rates = Arrays.stream(options.get("rates", "250,500,1000").split(","))
                 .mapToDouble(Double::parseDouble)
                 .toArray();
-        Duration step = Duration.ofSeconds(Long.parseLong(options.getOrDefault("step-seconds", "30")));
-        Duration warmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup-seconds", "10")));
-        int branches = Integer.parseInt(options.getOrDefault("branches", "200"));
-        long producerRecords = Long.parseLong(options.getOrDefault("producer-records", "300000"));
-        Path out = Path.of(options.getOrDefault("out", "benchmark/target/bench-results"));
+        Duration step = Duration.ofSeconds(Long.parseLong(options.get("step-seconds", "30")));
+        Duration warmup = Duration.ofSeconds(Long.parseLong(options.get("warmup-seconds", "10")));
+        int branches = Integer.parseInt(options.get("branches", "200"));
+        long producerRecords = Long.parseLong(options.get("producer-records", "300000"));
+        Path out = Path.of(options.get("out", "benchmark/target/bench-results"));
         Path dataDir = Path.of(env("PLATFORM_DATA_DIR", ".platform"));
         String kafka = "localhost:" + env("KAFKA_PORT", "9092");
 
@@ -64,7 +67,7 @@ public final class Benchmark {
                 .executor(Executors.newFixedThreadPool(4))
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
-        boolean complaintsOnly = options.getOrDefault("mix", "full").equals("complaints");
+        boolean complaintsOnly = options.get("mix", "full").equals("complaints");
         EventMix mix = new EventMix(42, branches, complaintsOnly);
         LoadStep load = new LoadStep(http, urls, mix, batchSize, 4096);
         ProcessStats processes = new ProcessStats(dataDir.resolve("run"));
@@ -179,17 +182,6 @@ public final class Benchmark {
             total += sample.body(sample.nextKind(), now).length();
         }
         return (int) (total / 1000);
-    }
-
-    static Map<String, String> options(String[] args) {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            if (!args[i].startsWith("--")) {
-                throw new IllegalArgumentException("expected --option value, got " + args[i]);
-            }
-            options.put(args[i].substring(2), args[i + 1]);
-        }
-        return options;
     }
 
     private static String env(String name, String fallback) {

@@ -10,20 +10,14 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code ./platform simulate}: realistic demo traffic for the running local stack, until Ctrl-C.
- *
- * <pre>
- * --rate 10          events per second (feedback 59 %, interactions 40 %, new complaints 1 %)
- * --minutes 0        stop after this many minutes (0: run until stopped)
- * --seed 1           the same seed gives the same branches and the same traffic
- * </pre>
+ * {@code ./platform simulate}: realistic demo traffic for the running local stack, until Ctrl-C; options in {@link
+ * #USAGE}.
  *
  * It registers 16 branches in four regions and time zones in the branch directory, adds quality targets and alert
  * rules when the tenant has none, then posts traffic in which every branch has its own service quality (one branch,
@@ -32,6 +26,13 @@ import java.util.regex.Pattern;
  * environment variables as {@code ./platform up}; {@code SQP_TOKEN}, when set, is sent as the bearer token.
  */
 public final class Simulation {
+
+    static final String USAGE = """
+            ./platform simulate [options]: realistic demo traffic for the running local stack, until Ctrl-C
+            --rate 10             events per second (feedback 59 %, interactions 40 %, new complaints 1 %)
+            --minutes 0           stop after this many minutes (0: run until stopped)
+            --seed 1              the same seed gives the same branches and the same traffic
+            """;
 
     private static final String[][] REGIONS = {
         {"north", "N", "Europe/Berlin"},
@@ -77,10 +78,13 @@ public final class Simulation {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = Benchmark.options(args);
-        double rate = Double.parseDouble(options.getOrDefault("rate", "10"));
-        long minutes = Long.parseLong(options.getOrDefault("minutes", "0"));
-        Simulation simulation = new Simulation(Long.parseLong(options.getOrDefault("seed", "1")));
+        Options options = Options.parse(args, USAGE);
+        if (options == null) {
+            return;
+        }
+        double rate = Double.parseDouble(options.get("rate", "10"));
+        long minutes = Long.parseLong(options.get("minutes", "0"));
+        Simulation simulation = new Simulation(Long.parseLong(options.get("seed", "1")));
         simulation.setUp();
         simulation.run(rate, minutes == 0 ? null : Duration.ofMinutes(minutes));
     }
