@@ -44,11 +44,13 @@ class Buckets {
     private final MongoTemplate mongo;
     private final Clock clock;
     private final DirtyBuckets dirty;
+    private final BucketCache cache;
 
-    Buckets(MongoTemplate mongo, Clock clock, DirtyBuckets dirty) {
+    Buckets(MongoTemplate mongo, Clock clock, DirtyBuckets dirty, BucketCache cache) {
         this.mongo = mongo;
         this.clock = clock;
         this.dirty = dirty;
+        this.cache = cache;
     }
 
     /** What a bucket holds before a batch: its revision (0 when it does not exist), offsets, statistics. */
@@ -57,8 +59,9 @@ class Buckets {
         static final Stored ABSENT = new Stored(0, Map.of(), BucketStatistics.EMPTY, 0);
     }
 
-    /** One conditional upsert and the positions whose effect it carries. */
-    record GuardedUpdate(String id, Query guard, Update update, List<SourcePosition> positions) {}
+    /** One conditional upsert, the positions whose effect it carries and the bucket as it will be once written. */
+    record GuardedUpdate(
+            String id, Query guard, Update update, List<SourcePosition> positions, BucketCache.Entry written) {}
 
     /**
      * Adds each change to its bucket, counting every record at most once per bucket, whatever was applied before: the
@@ -78,8 +81,19 @@ class Buckets {
         if (changes.isEmpty()) {
             return applied;
         }
-        Map<String, Stored> stored =
-                storedOf(changes.stream().map(change -> change.bucket().value()).toList());
+        Map<String, Stored> stored = new HashMap<>();
+        List<String> notCached = new ArrayList<>();
+        for (BucketChange change : changes) {
+            BucketCache.Entry cached = cache.get(change.bucket().value());
+            if (cached != null) {
+                stored.put(change.bucket().value(), cached.stored());
+            } else {
+                notCached.add(change.bucket().value());
+            }
+        }
+        if (!notCached.isEmpty()) {
+            stored.putAll(storedOf(notCached));
+        }
         Map<String, BucketChange> byId = new HashMap<>();
         for (Granularity granularity : Granularity.values()) {
             List<GuardedUpdate> updates = new ArrayList<>();
@@ -125,24 +139,34 @@ class Buckets {
         }
         var bulk = mongo.bulkOps(BulkMode.UNORDERED, Bucket.class);
         updates.forEach(update -> bulk.upsert(update.guard(), update.update()));
+        Set<String> collided = new HashSet<>();
         try {
             bulk.execute();
-            return Set.of();
         } catch (BulkOperationException partlyRefused) {
-            Set<String> collided = new HashSet<>();
             for (BulkWriteError error : partlyRefused.getErrors()) {
                 if (error.getCode() != DUPLICATE_KEY) {
+                    cache.invalidate(updates.stream().map(GuardedUpdate::id).toList());
                     throw partlyRefused;
                 }
                 collided.add(updates.get(error.getIndex()).id());
             }
-            return collided;
+        } catch (RuntimeException unknownOutcome) {
+            cache.invalidate(updates.stream().map(GuardedUpdate::id).toList());
+            throw unknownOutcome;
         }
+        cache.invalidate(collided);
+        for (GuardedUpdate update : updates) {
+            if (!collided.contains(update.id())) {
+                cache.put(update.written());
+            }
+        }
+        return collided;
     }
 
     /** One bucket on its own, re-reading its offsets until the compare-and-set holds. */
     private Set<SourcePosition> applyAlone(BucketChange change) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            cache.invalidate(List.of(change.bucket().value()));
             Stored stored = storedOf(List.of(change.bucket().value()))
                     .getOrDefault(change.bucket().value(), Stored.ABSENT);
             GuardedUpdate update = guardedUpdate(change, stored);
@@ -151,9 +175,13 @@ class Buckets {
             }
             try {
                 mongo.upsert(update.guard(), update.update(), Bucket.class);
+                cache.put(update.written());
                 return new HashSet<>(update.positions());
             } catch (DuplicateKeyException concurrentWriter) {
                 // read again and retry
+            } catch (RuntimeException unknownOutcome) {
+                cache.invalidate(List.of(update.id()));
+                throw unknownOutcome;
             }
         }
         throw new OptimisticLockingFailureException("bucket " + change.bucket().value() + " kept changing");
@@ -186,20 +214,28 @@ class Buckets {
         }
         BucketId id = change.bucket();
         Criteria guard = where("_id").is(id.value()).and("revision").is(stored.revision());
+        BucketStatistics statistics = stored.statistics().plus(sum);
+        long revision = stored.revision() + records;
+        long lateEvents = stored.lateEvents() + late;
+        Instant now = clock.instant();
         // the new absolute statistics as one value: the read revision guards the sum, and one field to set costs the
-        // store far less than an increment of each of the ~150 statistics (see the README, "Why the store lagged")
+        // store far less than an increment of each of the ~150 statistics (see the README, "Exactly-once effect")
         Update update = new Update()
-                .set("statistics", stored.statistics().plus(sum))
-                .set("revision", stored.revision() + records)
-                .set("lateEvents", stored.lateEvents() + late)
+                .set("statistics", statistics)
+                .set("revision", revision)
+                .set("lateEvents", lateEvents)
                 .set("dirty", true)
-                .set("updatedAt", clock.instant())
+                .set("updatedAt", now)
                 .setOnInsert("tenantId", id.tenantId())
                 .setOnInsert("branchId", id.branchId())
                 .setOnInsert("granularity", id.granularity())
                 .setOnInsert("bucketStart", id.start());
         newOffsets.forEach((key, offset) -> update.set("offsets." + key, offset));
-        return new GuardedUpdate(id.value(), query(guard), update, positions);
+        Map<String, Long> offsets = new HashMap<>(storedOffsets);
+        offsets.putAll(newOffsets);
+        BucketCache.Entry written =
+                new BucketCache.Entry(id, revision, Map.copyOf(offsets), statistics, lateEvents, now);
+        return new GuardedUpdate(id.value(), query(guard), update, positions, written);
     }
 
     private Map<String, Stored> storedOf(List<String> ids) {
@@ -271,18 +307,23 @@ class Buckets {
     }
 
     /**
-     * Empties every bucket for a rebuild: statistics, offsets and late counts go, the document and its revision stay,
-     * so that the recomputed statistics are published with higher revisions than anything published before.
+     * Empties every bucket for a rebuild: statistics, offsets and late counts go, the document stays and its revision
+     * rises by one, so that the recomputed statistics are published with higher revisions than anything published
+     * before, and a write based on what any instance held before the reset no longer matches its guard.
      */
     long resetAll() {
-        return mongo.updateMulti(
+        cache.clear();
+        long emptied = mongo.updateMulti(
                         new Query(),
                         new Update()
                                 .unset("statistics")
                                 .unset("offsets")
                                 .set("lateEvents", 0L)
-                                .set("dirty", false),
+                                .set("dirty", false)
+                                .inc("revision", 1),
                         Bucket.class)
                 .getModifiedCount();
+        cache.clear();
+        return emptied;
     }
 }

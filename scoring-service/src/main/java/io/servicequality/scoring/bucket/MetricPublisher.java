@@ -26,8 +26,8 @@ import org.springframework.stereotype.Component;
  * (1 s by default). A crash between publishing and clearing republishes the same revision, which a consumer keeping
  * the highest revision ignores.
  *
- * <p>Which buckets are dirty comes from {@link DirtyBuckets} (in memory, fed by the writer), so a round reads only
- * those buckets, by id. The first round, and one every {@code recovery-interval}, reads the ids of all dirty buckets
+ * <p>Which buckets are dirty comes from {@link DirtyBuckets} (in memory, fed by the writer), and what they hold from
+ * {@link BucketCache} (what this instance wrote last); only the buckets it does not hold are read, by id. The first round, and one every {@code recovery-interval}, reads the ids of all dirty buckets
  * from the store, for changes a crashed run (or another instance) left unpublished.
  */
 @Component
@@ -37,6 +37,7 @@ class MetricPublisher {
 
     private final Buckets buckets;
     private final DirtyBuckets dirty;
+    private final BucketCache cache;
     private final KafkaTemplate<String, MetricUpdated> kafka;
     private final MetricPublisherProperties properties;
     private final Clock clock;
@@ -45,11 +46,13 @@ class MetricPublisher {
     MetricPublisher(
             Buckets buckets,
             DirtyBuckets dirty,
+            BucketCache cache,
             KafkaTemplate<String, MetricUpdated> kafka,
             MetricPublisherProperties properties,
             Clock clock) {
         this.buckets = buckets;
         this.dirty = dirty;
+        this.cache = cache;
         this.kafka = kafka;
         this.properties = properties;
         this.clock = clock;
@@ -65,26 +68,36 @@ class MetricPublisher {
         }
         List<Buckets.Published> acknowledged = new ArrayList<>();
         try {
-            Map<Bucket, CompletableFuture<SendResult<String, MetricUpdated>>> sent = new LinkedHashMap<>();
-            for (Bucket bucket : buckets.byIds(due.keySet())) {
+            // from what this instance wrote last when it has it, else from the store
+            Map<String, Sent> sent = new LinkedHashMap<>();
+            List<String> notCached = new ArrayList<>();
+            for (String id : due.keySet()) {
+                BucketCache.Entry cached = cache.get(id);
+                if (cached != null) {
+                    sent.put(id, send(cached.toMetricUpdated()));
+                } else {
+                    notCached.add(id);
+                }
+            }
+            for (Bucket bucket : notCached.isEmpty() ? List.<Bucket>of() : buckets.byIds(notCached)) {
                 if (bucket.dirty()) {
-                    MetricUpdated update = bucket.toMetricUpdated();
-                    sent.put(bucket, kafka.send(Topics.METRIC_UPDATED, update.recordKey(), update));
+                    sent.put(bucket.id(), send(bucket.toMetricUpdated()));
                 }
             }
             long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
             for (var send : sent.entrySet()) {
-                Bucket bucket = send.getKey();
+                String id = send.getKey();
+                MetricUpdated update = send.getValue().update();
                 try {
-                    send.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                    acknowledged.add(new Buckets.Published(bucket.id(), bucket.revision()));
+                    send.getValue().result().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    acknowledged.add(new Buckets.Published(id, update.revision()));
                 } catch (ExecutionException | TimeoutException notAcknowledged) {
                     // the bucket stays dirty and is published again on a later round
-                    dirty.putBack(bucket.id(), due.get(bucket.id()));
+                    dirty.putBack(id, due.get(id));
                     log.warn(
                             "MetricUpdated for bucket {} revision {} not acknowledged: {}",
-                            bucket.id(),
-                            bucket.revision(),
+                            id,
+                            update.revision(),
                             notAcknowledged.toString());
                 } catch (InterruptedException shuttingDown) {
                     Thread.currentThread().interrupt();
@@ -100,6 +113,12 @@ class MetricPublisher {
             due.forEach(dirty::putBack);
             throw storeOrBrokerFailed;
         }
+    }
+
+    private record Sent(MetricUpdated update, CompletableFuture<SendResult<String, MetricUpdated>> result) {}
+
+    private Sent send(MetricUpdated update) {
+        return new Sent(update, kafka.send(Topics.METRIC_UPDATED, update.recordKey(), update));
     }
 
     private void recoverWhenDue() {

@@ -34,11 +34,13 @@ class Retention {
     private final MongoTemplate mongo;
     private final RetentionProperties properties;
     private final Clock clock;
+    private final BucketCache cache;
 
-    Retention(MongoTemplate mongo, RetentionProperties properties, Clock clock) {
+    Retention(MongoTemplate mongo, RetentionProperties properties, Clock clock, BucketCache cache) {
         this.mongo = mongo;
         this.properties = properties;
         this.clock = clock;
+        this.cache = cache;
     }
 
     /** What one run deleted. */
@@ -79,6 +81,9 @@ class Retention {
                 break;
             }
             deleted += mongo.remove(query(where("_id").in(ids)), collection).getDeletedCount();
+            if (collection.equals(Bucket.COLLECTION)) {
+                cache.invalidate(ids.stream().map(String::valueOf).toList());
+            }
             if (ids.size() < properties.batchSize()) {
                 break;
             }

@@ -57,7 +57,7 @@ class RetentionIT {
         }
         mongo.insert(new LedgerEntry("feedback:t:kept", 0, 99, NOW.minus(Duration.ofDays(7))));
         var properties = new RetentionProperties(Duration.ofHours(72), Duration.ofDays(8), 10, 100);
-        var retention = new Retention(mongo, properties, Clock.fixed(NOW, ZoneOffset.UTC));
+        var retention = new Retention(mongo, properties, Clock.fixed(NOW, ZoneOffset.UTC), new BucketCache(100));
 
         assertThat(retention.purge()).isEqualTo(new Retention.Deleted(25, 12));
 
@@ -81,7 +81,8 @@ class RetentionIT {
         var retention = new Retention(
                 mongo,
                 new RetentionProperties(Duration.ofHours(72), Duration.ofDays(8), 2, 2),
-                Clock.fixed(NOW, ZoneOffset.UTC));
+                Clock.fixed(NOW, ZoneOffset.UTC),
+                new BucketCache(100));
 
         assertThat(retention.purge().minuteBuckets()).isEqualTo(4);
         assertThat(retention.purge().minuteBuckets()).isEqualTo(3);
