@@ -40,8 +40,11 @@ import tools.jackson.databind.node.ObjectNode;
  * process), the H2-file embedded store of the local run (a fresh file), and the service as it runs. Not a test: run it
  * by hand (see the module README); it prints the figures.
  *
- * <p>Before the service starts, {@code updates} hour-bucket updates (default 100,000) are published: 200 branches × 24
- * hours of one day × as many revisions as it takes, each carrying the contract sample's full statistics (≈ 2 KB). The
+ * <p>Before the service starts, {@code updates} metric updates (default 100,000) are published: 200 branches × 24
+ * hours of one day × as many revisions as it takes, each carrying the contract sample's full statistics (≈ 2 KB). With
+ * the second argument {@code hour} (the default) every update is of an hour bucket; with {@code scoring} they come as
+ * scoring publishes them, each hour update beside one of a minute and one of the local day (which the read model does
+ * not store), so a third are hour updates. The
  * clock runs from the service's start (context ready) to the moment its consumer group has committed every offset,
  * which it does only after the flush that wrote them. It also prints the store commands the service sent while
  * catching up ({@code mongodb.driver.commands}) and checks one branch's day total against the newest revision.
@@ -54,15 +57,21 @@ public final class CatchUpBenchmark {
 
     public static void main(String[] args) throws Exception {
         int updates = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        boolean scoringMix = args.length > 1 && args[1].equals("scoring");
         Path directory = Files.createTempDirectory("catch-up");
         EmbeddedKafkaBroker kafka = new EmbeddedKafkaKraftBroker(1, 3, Topics.METRIC_UPDATED)
                 .brokerProperty("group.initial.rebalance.delay.ms", "0");
         kafka.afterPropertiesSet();
         try (EmbeddedStore store = EmbeddedStore.onFile(directory.resolve("store.mv"), "127.0.0.1", 0, 100, 128)) {
-            int revisions = (updates + BRANCHES * 24 - 1) / (BRANCHES * 24);
-            long published = publish(kafka.getBrokersAsString(), revisions, updates);
+            int perRound = BRANCHES * 24 * (scoringMix ? 3 : 1);
+            int revisions = (updates + perRound - 1) / perRound;
+            long published = publish(kafka.getBrokersAsString(), revisions, updates, scoringMix);
             System.out.printf(
-                    "published %d updates (%d revisions of %d branch-hours)%n", published, revisions, 24 * BRANCHES);
+                    "published %d updates (%d revisions of %d branch-hours%s)%n",
+                    published,
+                    revisions,
+                    24 * BRANCHES,
+                    scoringMix ? ", each with a minute and a day update beside it" : "");
 
             long start = System.nanoTime();
             ConfigurableApplicationContext service = new SpringApplicationBuilder(ReportingServiceApplication.class)
@@ -103,7 +112,10 @@ public final class CatchUpBenchmark {
         System.exit(0);
     }
 
-    private static long publish(String brokers, int revisions, int limit) throws Exception {
+    /** One revision of one bucket of a branch. */
+    private record Revision(Granularity granularity, Instant start, long revision) {}
+
+    private static long publish(String brokers, int revisions, int limit, boolean scoringMix) throws Exception {
         JsonMapper json = JsonMapper.builder().build();
         ObjectNode template = (ObjectNode) json.readTree(EventSample.METRIC_UPDATED.json());
         long sent = 0;
@@ -123,22 +135,38 @@ public final class CatchUpBenchmark {
             for (int revision = 1; revision <= revisions; revision++) {
                 for (int hour = 0; hour < 24; hour++) {
                     for (int b = 0; b < BRANCHES && sent < limit; b++) {
-                        Instant bucket = DAY.plus(hour, ChronoUnit.HOURS);
                         String branch = branch(b);
-                        ObjectNode update = template.deepCopy();
-                        update.put("tenantId", TENANT)
-                                .put("branchId", branch)
-                                .put("bucketStart", bucket.toString())
-                                .put("revision", revision)
-                                .put(
-                                        "eventId",
-                                        MetricUpdated.eventIdOf(TENANT, branch, Granularity.HOUR, bucket, revision)
-                                                .toString());
-                        producer.send(new ProducerRecord<>(
-                                Topics.METRIC_UPDATED,
-                                Topics.recordKey(TENANT, branch),
-                                json.writeValueAsString(update)));
-                        sent++;
+                        Instant hourStart = DAY.plus(hour, ChronoUnit.HOURS);
+                        List<Revision> buckets = scoringMix
+                                ? List.of(
+                                        new Revision(
+                                                Granularity.MINUTE, hourStart.plus(revision, ChronoUnit.MINUTES), 1),
+                                        new Revision(Granularity.HOUR, hourStart, revision),
+                                        new Revision(Granularity.DAY, DAY, (revision - 1) * 24L + hour + 1))
+                                : List.of(new Revision(Granularity.HOUR, hourStart, revision));
+                        for (Revision bucket : buckets) {
+                            if (sent == limit) {
+                                break;
+                            }
+                            Granularity granularity = bucket.granularity();
+                            Instant start = bucket.start();
+                            long bucketRevision = bucket.revision();
+                            ObjectNode update = template.deepCopy();
+                            update.put("tenantId", TENANT)
+                                    .put("branchId", branch)
+                                    .put("granularity", granularity.name())
+                                    .put("bucketStart", start.toString())
+                                    .put("revision", bucketRevision)
+                                    .put(
+                                            "eventId",
+                                            MetricUpdated.eventIdOf(TENANT, branch, granularity, start, bucketRevision)
+                                                    .toString());
+                            producer.send(new ProducerRecord<>(
+                                    Topics.METRIC_UPDATED,
+                                    Topics.recordKey(TENANT, branch),
+                                    json.writeValueAsString(update)));
+                            sent++;
+                        }
                     }
                 }
             }

@@ -67,7 +67,9 @@ class LiveFanOutIT {
                             "--server.port=0",
                             "--spring.kafka.bootstrap-servers=" + KAFKA.getBrokersAsString(),
                             "--spring.mongodb.uri=" + STORE.connectionString(),
-                            "--sqp.live.heartbeat=1s"));
+                            "--sqp.live.heartbeat=1s",
+                            // one read-model consumer each, so that the three partitions are split between them
+                            "--sqp.read-model.consumers=1"));
         }
     }
 

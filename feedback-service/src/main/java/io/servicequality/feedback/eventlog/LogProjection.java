@@ -2,18 +2,16 @@ package io.servicequality.feedback.eventlog;
 
 import com.mongodb.bulk.BulkWriteError;
 import io.servicequality.contracts.PlatformEvent;
+import io.servicequality.security.DeadLetters;
 import io.servicequality.security.TenantGate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.core.log.LogAccessor;
 import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
-import org.springframework.kafka.support.serializer.DeserializationException;
-import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,8 +28,6 @@ public class LogProjection {
     public static final String BATCHES = "projectionBatches";
 
     private static final int DUPLICATE_KEY = 11000;
-    private static final LogAccessor LOG = new LogAccessor(LogProjection.class);
-
     private final MongoOperations mongo;
     private final TenantGate tenants;
     private final ConsumerRecordRecoverer deadLetters;
@@ -52,15 +48,9 @@ public class LogProjection {
             List<ConsumerRecord<String, E>> records, Class<?> documentType, Function<E, ?> toDocument) {
         List<Object> documents = new ArrayList<>(records.size());
         for (ConsumerRecord<String, E> record : records) {
-            E event = record.value();
+            E event = DeadLetters.valueOrDeadLetter(
+                    record, deadLetters, () -> new InvalidEventException("a record without a value"));
             if (event == null) {
-                DeserializationException undeserialisable = SerializationUtils.getExceptionFromHeader(
-                        record, SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG);
-                deadLetters.accept(
-                        record,
-                        undeserialisable != null
-                                ? undeserialisable
-                                : new InvalidEventException("a record without a value"));
                 continue;
             }
             try {

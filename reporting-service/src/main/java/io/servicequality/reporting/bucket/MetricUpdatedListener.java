@@ -3,23 +3,21 @@ package io.servicequality.reporting.bucket;
 import io.servicequality.contracts.Granularity;
 import io.servicequality.contracts.MetricUpdated;
 import io.servicequality.contracts.Topics;
+import io.servicequality.security.DeadLetters;
 import io.servicequality.security.TenantGate;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.support.Acknowledgment;
-import org.springframework.kafka.support.serializer.DeserializationException;
-import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
 
 /**
  * Feeds {@link Topics#METRIC_UPDATED} into the read model, a batch at a time: hour buckets are applied in memory and
  * written behind ({@link WriteBehindBuckets}); the batch is acknowledged (its offsets committed) only once they are
- * written. Minute and local-day buckets are not stored: no view reads them (the live stream relays every granularity
- * from its own consumer). A record that can never be applied (undeserialisable, or not naming its bucket) goes to the
+ * written. Minute and local-day buckets are not stored here (the minute ring and the live stream have a consumer of their
+ * own), so their statistics are not even read ({@link HourStatisticsDeserializer}). A record that can never be applied (undeserialisable, or not naming its bucket) goes to the
  * dead-letter topic at once, without holding up the rest of the batch.
  */
 @Component
@@ -27,8 +25,6 @@ class MetricUpdatedListener {
 
     /** The container factory of this listener (batches, acknowledged after the flush): see the config package. */
     public static final String CONTAINER_FACTORY = "metricUpdateBatches";
-
-    private static final LogAccessor LOG = new LogAccessor(MetricUpdatedListener.class);
 
     private final WriteBehindBuckets writeBehind;
     private final TenantGate tenants;
@@ -44,25 +40,27 @@ class MetricUpdatedListener {
             id = "reporting-metric-buckets",
             idIsGroup = false, // the service's group, as before this listener took batches: no replay on upgrade
             topics = Topics.METRIC_UPDATED,
-            containerFactory = CONTAINER_FACTORY)
+            containerFactory = CONTAINER_FACTORY,
+            properties =
+                    "spring.deserializer.value.delegate.class=io.servicequality.reporting.bucket.HourStatisticsDeserializer",
+            // one consumer per partition: the JSON of a backlog is parsed on every core; a bucket's updates stay on its
+            // partition (keyed by branch), and applying them in memory is synchronised
+            concurrency = "${sqp.read-model.consumers:3}")
     void on(List<ConsumerRecord<String, MetricUpdated>> records, Acknowledgment acknowledgment) {
         List<MetricBucket> hours = new ArrayList<>(records.size());
         for (ConsumerRecord<String, MetricUpdated> record : records) {
-            MetricUpdated update = record.value();
+            MetricUpdated update = DeadLetters.valueOrDeadLetter(
+                    record, deadLetters, () -> new InvalidMetricUpdateException("a metric update needs a value"));
             if (update == null) {
-                DeserializationException undeserialisable = SerializationUtils.getExceptionFromHeader(
-                        record, SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG);
-                deadLetters.accept(
-                        record,
-                        undeserialisable != null
-                                ? undeserialisable
-                                : new InvalidMetricUpdateException("a metric update needs a value"));
                 continue;
             }
             // an event without a tenant is invalid (dead letter); one of a tenant this deployment does not serve is
             // dropped and counted in sqp.events.rejected
             if (update.tenantId() != null && !tenants.admits(update)) {
                 continue;
+            }
+            if (update.granularity() != null && update.granularity() != Granularity.HOUR) {
+                continue; // not stored (its statistics were not even read: HourStatisticsDeserializer)
             }
             MetricBucket bucket;
             try {
@@ -71,9 +69,7 @@ class MetricUpdatedListener {
                 deadLetters.accept(record, invalid);
                 continue;
             }
-            if (bucket.granularity() == Granularity.HOUR) {
-                hours.add(bucket);
-            }
+            hours.add(bucket);
         }
         writeBehind.apply(hours, acknowledgment::acknowledge);
     }

@@ -5,13 +5,16 @@ import io.servicequality.contracts.ComplaintChanged.ComplaintEventType;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
 /** Applies complaint events to the current states and answers the point-in-time questions. */
@@ -163,7 +166,8 @@ public class ComplaintBacklog {
     /** Open and overdue counts of a scope, now. */
     public record Backlog(long open, long overdue, List<OpenComplaint> complaints) {}
 
-    void apply(ComplaintChanged event) {
+    /** Throws {@link InvalidComplaintEventException} for an event that can never be applied. */
+    static void validate(ComplaintChanged event) {
         if (event.tenantId() == null
                 || event.complaintId() == null
                 || event.type() == null
@@ -171,27 +175,49 @@ public class ComplaintBacklog {
             throw new InvalidComplaintEventException(
                     "a complaint event needs tenantId, complaintId, type and occurredAt");
         }
-        ComplaintState before = states.find(ComplaintState.idOf(event.tenantId(), event.complaintId()))
-                .orElse(null);
-        if (COUNTED.contains(event.type()) && event.eventId() != null) {
-            ComplaintState now = ComplaintState.after(before, event);
-            events.store(new ComplaintEventRecord(
-                    event.eventId().toString(),
-                    event.tenantId(),
-                    event.branchId(),
-                    event.complaintId(),
-                    event.type().name(),
-                    orUnknown(now.category()),
-                    orUnknown(now.severity()),
-                    departmentKey(now.department()),
-                    event.withinTarget(),
-                    event.occurredAt(),
-                    event.occurredAt().truncatedTo(ChronoUnit.HOURS)));
-        }
-        if (before != null && before.lastOccurredAt().isAfter(event.occurredAt())) {
+    }
+
+    /**
+     * Applies valid events in their order: the touched complaints' states are read in one query, the counted events
+     * inserted in one bulk (a redelivered one hits its id and changes nothing), the resulting states replaced in one
+     * bulk, each only over an older one.
+     */
+    void applyAll(List<ComplaintChanged> batch) {
+        if (batch.isEmpty()) {
             return;
         }
-        states.store(ComplaintState.after(before, event));
+        Map<String, ComplaintState> current = states.findAll(batch.stream()
+                .map(event -> ComplaintState.idOf(event.tenantId(), event.complaintId()))
+                .collect(Collectors.toSet()));
+        Map<String, ComplaintState> changed = new LinkedHashMap<>();
+        List<ComplaintEventRecord> counted = new ArrayList<>();
+        for (ComplaintChanged event : batch) {
+            String id = ComplaintState.idOf(event.tenantId(), event.complaintId());
+            ComplaintState before = current.get(id);
+            if (COUNTED.contains(event.type()) && event.eventId() != null) {
+                ComplaintState now = ComplaintState.after(before, event);
+                counted.add(new ComplaintEventRecord(
+                        event.eventId().toString(),
+                        event.tenantId(),
+                        event.branchId(),
+                        event.complaintId(),
+                        event.type().name(),
+                        orUnknown(now.category()),
+                        orUnknown(now.severity()),
+                        departmentKey(now.department()),
+                        event.withinTarget(),
+                        event.occurredAt(),
+                        event.occurredAt().truncatedTo(ChronoUnit.HOURS)));
+            }
+            if (before != null && before.lastOccurredAt().isAfter(event.occurredAt())) {
+                continue;
+            }
+            ComplaintState after = ComplaintState.after(before, event);
+            current.put(id, after);
+            changed.put(id, after);
+        }
+        events.storeAll(counted);
+        states.storeAll(changed.values());
     }
 
     /** The scope's open complaints now ({@code branchIds == null}: the tenant's), due first. */

@@ -6,7 +6,8 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import org.bson.Document;
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -15,18 +16,28 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ComplaintEvents {
 
+    private static final int DUPLICATE_KEY = 11000;
+
     private final MongoOperations mongo;
 
     ComplaintEvents(MongoOperations mongo) {
         this.mongo = mongo;
     }
 
-    /** Stores the event once (a redelivery hits the id and changes nothing). */
-    void store(ComplaintEventRecord event) {
+    /** Stores each event once, in one unordered bulk insert (a redelivery hits the id and changes nothing). */
+    void storeAll(List<ComplaintEventRecord> counted) {
+        if (counted.isEmpty()) {
+            return;
+        }
+        var bulk = mongo.bulkOps(BulkMode.UNORDERED, ComplaintEventRecord.class);
+        bulk.insert(counted);
         try {
-            mongo.insert(event);
-        } catch (DuplicateKeyException alreadyStored) {
-            // stored by an earlier delivery
+            bulk.execute();
+        } catch (BulkOperationException refused) {
+            if (!refused.getErrors().stream().allMatch(error -> error.getCode() == DUPLICATE_KEY)) {
+                throw refused;
+            }
+            // those were stored by an earlier delivery
         }
     }
 

@@ -148,10 +148,28 @@ class KafkaConfig {
     @Bean("metricUpdateBatches")
     ConcurrentKafkaListenerContainerFactory<Object, Object> metricUpdateBatches(
             ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers) {
+        return batchesRetriedUntilTheStoreAnswers(configurer, consumers, ContainerProperties.AckMode.MANUAL);
+    }
+
+    /**
+     * The complaint-event consumer: batches, committed once the listener returns. Records that can never be applied
+     * are dead-lettered by the listener itself; what it throws is a store failure, and the batch is retried, with
+     * pauses growing to 30 s, until the store answers.
+     */
+    @Bean("complaintEventBatches")
+    ConcurrentKafkaListenerContainerFactory<Object, Object> complaintEventBatches(
+            ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers) {
+        return batchesRetriedUntilTheStoreAnswers(configurer, consumers, ContainerProperties.AckMode.BATCH);
+    }
+
+    private static ConcurrentKafkaListenerContainerFactory<Object, Object> batchesRetriedUntilTheStoreAnswers(
+            ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
+            ConsumerFactory<Object, Object> consumers,
+            ContainerProperties.AckMode ackMode) {
         var factory = new ConcurrentKafkaListenerContainerFactory<Object, Object>();
         configurer.configure(factory, consumers);
         factory.setBatchListener(true);
-        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.MANUAL);
+        factory.getContainerProperties().setAckMode(ackMode);
         var untilTheStoreAnswers = new ExponentialBackOff(1000, 2);
         untilTheStoreAnswers.setMaxInterval(30_000);
         factory.setCommonErrorHandler(new DefaultErrorHandler(untilTheStoreAnswers));
