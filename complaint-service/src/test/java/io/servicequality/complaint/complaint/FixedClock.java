@@ -1,9 +1,7 @@
 package io.servicequality.complaint.complaint;
 
-import java.time.Clock;
+import io.servicequality.security.test.SettableClock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -23,32 +21,15 @@ class FixedClock {
         return new TestClock();
     }
 
-    /** A clock that stands still where a test puts it. */
-    static final class TestClock extends Clock {
+    /** The service's clock, standing still where a test puts it. */
+    static final class TestClock extends SettableClock {
 
-        private volatile Instant now = NOW;
-
-        void set(Instant instant) {
-            now = instant;
+        TestClock() {
+            super(NOW);
         }
 
         void reset() {
-            now = NOW;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
+            set(NOW);
         }
     }
 }

@@ -6,10 +6,9 @@ import io.servicequality.contracts.BucketStatistics;
 import io.servicequality.contracts.BucketStatistics.ComplaintStatistics;
 import io.servicequality.contracts.Granularity;
 import io.servicequality.contracts.MetricUpdated;
-import java.time.Clock;
+import io.servicequality.security.test.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,7 +18,7 @@ class MinuteRingTest {
 
     private static final Instant NOON = Instant.parse("2026-12-03T12:00:00Z");
 
-    private final MutableClock clock = new MutableClock(NOON);
+    private final SettableClock clock = new SettableClock(NOON);
     private final MinuteRing ring = new MinuteRing(
             clock, new LiveProperties(Duration.ofSeconds(15), 1000, Duration.ofMinutes(30), Duration.ofMinutes(60)));
 
@@ -47,11 +46,11 @@ class MinuteRingTest {
         assertThat(opened(null))
                 .containsOnlyKeys(NOON.minus(Duration.ofMinutes(10)), NOON.minus(Duration.ofMinutes(1)));
 
-        clock.now = NOON.plus(Duration.ofMinutes(55));
+        clock.set(NOON.plus(Duration.ofMinutes(55)));
         ring.evict();
         assertThat(opened(null)).containsOnlyKeys(NOON.minus(Duration.ofMinutes(1)));
 
-        clock.now = NOON.plus(Duration.ofMinutes(70));
+        clock.set(NOON.plus(Duration.ofMinutes(70)));
         ring.evict();
         assertThat(opened(null)).isEmpty();
     }
@@ -76,29 +75,5 @@ class MinuteRingTest {
                 start,
                 revision,
                 new BucketStatistics(0, null, null, null, null, new ComplaintStatistics(opened)));
-    }
-
-    private static final class MutableClock extends Clock {
-
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
