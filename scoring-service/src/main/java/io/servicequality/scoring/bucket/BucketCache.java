@@ -1,6 +1,5 @@
 package io.servicequality.scoring.bucket;
 
-import io.servicequality.contracts.BucketStatistics;
 import io.servicequality.contracts.MetricUpdated;
 import java.time.Instant;
 import java.util.Collection;
@@ -20,31 +19,22 @@ import org.springframework.stereotype.Component;
 @Component
 class BucketCache {
 
-    /** A bucket as last written here. */
-    record Entry(
-            BucketId id,
-            long revision,
-            Map<String, Long> offsets,
-            BucketStatistics statistics,
-            long lateEvents,
-            Instant updatedAt) {
-
-        Buckets.Stored stored() {
-            return new Buckets.Stored(revision, offsets, statistics, lateEvents);
-        }
+    /** A bucket as last written here: what the store holds for it, and when it was written. */
+    record Entry(BucketId id, Buckets.Stored stored, Instant updatedAt) {
 
         /** The same event a read of the stored bucket would give. */
         MetricUpdated toMetricUpdated() {
             return new MetricUpdated(
-                    MetricUpdated.eventIdOf(id.tenantId(), id.branchId(), id.granularity(), id.start(), revision),
+                    MetricUpdated.eventIdOf(
+                            id.tenantId(), id.branchId(), id.granularity(), id.start(), stored.revision()),
                     id.tenantId(),
                     id.branchId(),
                     updatedAt,
                     MetricUpdated.SCHEMA_VERSION,
                     id.granularity(),
                     id.start(),
-                    revision,
-                    statistics);
+                    stored.revision(),
+                    stored.statistics());
         }
     }
 
@@ -66,7 +56,9 @@ class BucketCache {
     /** Keeps the entry unless one of a higher revision is held. */
     synchronized void put(Entry entry) {
         entries.merge(
-                entry.id().value(), entry, (held, written) -> held.revision() > written.revision() ? held : written);
+                entry.id().value(),
+                entry,
+                (held, written) -> held.stored().revision() > written.stored().revision() ? held : written);
     }
 
     synchronized void invalidate(Collection<String> ids) {

@@ -234,7 +234,7 @@ class Buckets {
         Map<String, Long> offsets = new HashMap<>(storedOffsets);
         offsets.putAll(newOffsets);
         BucketCache.Entry written =
-                new BucketCache.Entry(id, revision, Map.copyOf(offsets), statistics, lateEvents, now);
+                new BucketCache.Entry(id, new Stored(revision, Map.copyOf(offsets), statistics, lateEvents), now);
         return new GuardedUpdate(id.value(), query(guard), update, positions, written);
     }
 
