@@ -343,7 +343,11 @@ class WriteBehindBuckets implements ConsumerAwareRebalanceListener {
         }
     }
 
-    /** A roll-up kept in memory: the sum of its sources, recomputed when one changed and it is read. */
+    /**
+     * A roll-up kept in memory: the sum of its sources, recomputed when one changed and it is read or written. Whether
+     * it is unwritten is decided from the sources' revisions alone (a few long additions), so that checking it after
+     * every batch does not sum statistics.
+     */
     private abstract static class Rollup {
 
         final String tenantId;
@@ -351,7 +355,7 @@ class WriteBehindBuckets implements ConsumerAwareRebalanceListener {
         final Instant start;
         long storedRevisionSum = StoredRevisions.NONE;
         private BucketStatistics sum;
-        private long revisionSum;
+        private long revisionSum = StoredRevisions.NONE;
 
         Rollup(String tenantId, String branchId, Instant start) {
             this.tenantId = tenantId;
@@ -361,8 +365,11 @@ class WriteBehindBuckets implements ConsumerAwareRebalanceListener {
 
         abstract Period period();
 
-        /** The sources' statistics, oldest first, and the sum of their revisions. */
-        abstract long sources(List<BucketStatistics> statistics);
+        /** The sources' statistics, oldest first. */
+        abstract void sources(List<BucketStatistics> statistics);
+
+        /** The sum of the sources' revisions, or {@link StoredRevisions#NONE} when there is no source. */
+        abstract long sourceRevisions();
 
         String id() {
             return MetricRollup.idOf(tenantId, branchId, period(), start);
@@ -382,35 +389,33 @@ class WriteBehindBuckets implements ConsumerAwareRebalanceListener {
 
         void sourcesChanged() {
             sum = null;
+            revisionSum = StoredRevisions.NONE;
         }
 
         BucketStatistics sum() {
-            compute();
+            if (sum == null) {
+                List<BucketStatistics> statistics = new ArrayList<>();
+                sources(statistics);
+                BucketStatistics total = BucketStatistics.EMPTY;
+                for (BucketStatistics each : statistics) {
+                    total = total.plus(each);
+                }
+                sum = total;
+            }
             return sum;
         }
 
         long revisionSum() {
-            compute();
+            if (revisionSum == StoredRevisions.NONE) {
+                revisionSum = sourceRevisions();
+            }
             return revisionSum;
         }
 
         /** Whether the sum in memory is newer than the stored one (a roll-up without sources is never written). */
         boolean unwritten() {
-            compute();
-            return sum != BucketStatistics.EMPTY && revisionSum > storedRevisionSum;
-        }
-
-        private void compute() {
-            if (sum != null) {
-                return;
-            }
-            List<BucketStatistics> statistics = new ArrayList<>();
-            revisionSum = sources(statistics);
-            BucketStatistics total = BucketStatistics.EMPTY;
-            for (BucketStatistics each : statistics) {
-                total = total.plus(each);
-            }
-            sum = total;
+            long revisions = revisionSum();
+            return revisions != StoredRevisions.NONE && revisions > storedRevisionSum;
         }
 
         void collectWrite(List<Write> writes, List<Runnable> markWritten) {
@@ -498,12 +503,20 @@ class WriteBehindBuckets implements ConsumerAwareRebalanceListener {
         }
 
         @Override
-        long sources(List<BucketStatistics> statistics) {
-            long revisions = 0;
+        void sources(List<BucketStatistics> statistics) {
             for (HourSlot hour : hours) {
                 if (hour != null) {
                     statistics.add(hour.statistics);
-                    revisions += hour.revision;
+                }
+            }
+        }
+
+        @Override
+        long sourceRevisions() {
+            long revisions = StoredRevisions.NONE;
+            for (HourSlot hour : hours) {
+                if (hour != null) {
+                    revisions = revisions == StoredRevisions.NONE ? hour.revision : revisions + hour.revision;
                 }
             }
             return revisions;
@@ -576,21 +589,33 @@ class WriteBehindBuckets implements ConsumerAwareRebalanceListener {
         }
 
         @Override
-        long sources(List<BucketStatistics> statistics) {
+        void sources(List<BucketStatistics> statistics) {
             TreeMap<Instant, Object> all = new TreeMap<>(storedDays);
             all.putAll(daysInMemory);
-            long revisions = 0;
             for (Object day : all.values()) {
-                if (day instanceof BranchDay inMemory) {
-                    statistics.add(inMemory.sum());
-                    revisions += inMemory.revisionSum();
-                } else {
-                    Row stored = (Row) day;
-                    statistics.add(stored.statistics());
-                    revisions += stored.revision();
+                statistics.add(day instanceof BranchDay inMemory ? inMemory.sum() : ((Row) day).statistics());
+            }
+        }
+
+        @Override
+        long sourceRevisions() {
+            long revisions = StoredRevisions.NONE;
+            for (Map.Entry<Instant, Row> stored : storedDays.entrySet()) {
+                if (!daysInMemory.containsKey(stored.getKey())) {
+                    revisions = plus(revisions, stored.getValue().revision());
                 }
             }
+            for (BranchDay inMemory : daysInMemory.values()) {
+                revisions = plus(revisions, inMemory.revisionSum());
+            }
             return revisions;
+        }
+
+        private static long plus(long revisions, long revision) {
+            if (revision == StoredRevisions.NONE) {
+                return revisions;
+            }
+            return revisions == StoredRevisions.NONE ? revision : revisions + revision;
         }
 
         void collectWrites(List<Write> monthWrites, List<Runnable> markWritten) {
