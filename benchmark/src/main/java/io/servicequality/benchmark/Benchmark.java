@@ -117,20 +117,25 @@ public final class Benchmark {
                         .sum();
                 Report.Step measured = new Report.Step(
                         result,
-                        Percentiles.of(probe.freshnessMillis(probesBefore)),
+                        probe.freshness(probesBefore),
                         result.acceptedEvents() == 0 ? Double.NaN : cpu / result.acceptedEvents(),
                         after,
                         commandsPerEvent);
                 steps.add(measured);
                 System.out.printf(
                         Locale.ROOT,
-                        "offered %.0f ev/s: accepted %.0f ev/s, ingest p50 %.1f ms p99 %.1f ms, freshness p50 %.0f ms p99 %.0f ms%n",
+                        "offered %.0f ev/s: accepted %.0f ev/s, ingest p50 %.1f ms p99 %.1f ms, freshness p50 %s%.0f ms"
+                                + " p99 %s%.0f ms (%d probes, %d not seen)%n",
                         rate,
                         result.acceptedEventsPerSecond(),
                         result.ingestMillis().p50(),
                         result.ingestMillis().p99(),
-                        measured.freshnessMillis().p50(),
-                        measured.freshnessMillis().p99());
+                        measured.freshness().bound(),
+                        measured.freshness().millis().p50(),
+                        measured.freshness().bound(),
+                        measured.freshness().millis().p99(),
+                        measured.freshness().millis().n(),
+                        measured.freshness().unseen());
             }
             prober.shutdownNow();
         }
@@ -168,8 +173,7 @@ public final class Benchmark {
     /** Gives the last probes of a step a few seconds to show up in the metric stream. */
     private static void waitForProbes(FreshnessProbe probe, long probesBefore) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        long expected = probe.probesSent() - probesBefore;
-        while (probe.freshnessMillis(probesBefore).length < expected && System.nanoTime() < deadline) {
+        while (probe.freshness(probesBefore).unseen() > 0 && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
     }

@@ -76,16 +76,38 @@ final class FreshnessProbe implements AutoCloseable {
         }
     }
 
-    /** Freshness of the probes after {@code afterSequence} seen reflected so far, in milliseconds. */
-    double[] freshnessMillis(long afterSequence) {
+    /**
+     * Freshness of the probes after {@code afterSequence}, in milliseconds: for a probe seen reflected, the time from
+     * its {@code 202} to that moment; for one not seen yet, the time it has waited so far, a lower bound (counted in
+     * {@link Freshness#unseen}), so that a probe that never shows up raises the percentiles instead of leaving them.
+     */
+    Freshness freshness(long afterSequence) {
+        long now = System.nanoTime();
         List<Double> values = new ArrayList<>();
+        int[] unseen = {0};
         acceptedAtNanos.forEach((sequence, accepted) -> {
-            Long reflected = reflectedAtNanos.get(sequence);
-            if (sequence > afterSequence && reflected != null) {
-                values.add(Math.max(0, reflected - accepted) / 1_000_000.0);
+            if (sequence > afterSequence) {
+                Long reflected = reflectedAtNanos.get(sequence);
+                if (reflected == null) {
+                    unseen[0]++;
+                }
+                values.add(Math.max(0, (reflected == null ? now : reflected) - accepted) / 1_000_000.0);
             }
         });
-        return values.stream().mapToDouble(Double::doubleValue).toArray();
+        return new Freshness(
+                Percentiles.of(values.stream().mapToDouble(Double::doubleValue).toArray()), unseen[0]);
+    }
+
+    /**
+     * @param millis percentiles over every probe of the step (lower bounds for the unseen ones)
+     * @param unseen probes accepted but not seen reflected when the step was measured
+     */
+    record Freshness(Percentiles millis, int unseen) {
+
+        /** "≥ " when a percentile may be a lower bound (some probes were never seen), else "". */
+        String bound() {
+            return unseen > 0 ? "≥ " : "";
+        }
     }
 
     long probesSent() {

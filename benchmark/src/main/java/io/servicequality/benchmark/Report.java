@@ -9,7 +9,7 @@ final class Report {
 
     record Step(
             LoadStep.Result load,
-            Percentiles freshnessMillis,
+            FreshnessProbe.Freshness freshness,
             double cpuSecondsPerEvent,
             Map<String, ProcessStats.Sample> processes,
             Map<String, Double> storeCommandsPerEvent) {}
@@ -20,21 +20,21 @@ final class Report {
     private static final List<Series> SERIES = List.of(
             new Series("ingest p50", "#1f77b4", s -> s.load().ingestMillis().p50()),
             new Series("ingest p99", "#aec7e8", s -> s.load().ingestMillis().p99()),
-            new Series("freshness p50", "#d62728", s -> s.freshnessMillis().p50()),
-            new Series("freshness p99", "#ff9896", s -> s.freshnessMillis().p99()));
+            new Series("freshness p50", "#d62728", s -> s.freshness().millis().p50()),
+            new Series("freshness p99", "#ff9896", s -> s.freshness().millis().p99()));
 
     private Report() {}
 
     static String markdown(String mode, List<Step> steps, String producerPerformance, double sustainedRatio) {
         StringBuilder out = new StringBuilder();
         out.append("| mode | offered ev/s | accepted ev/s | failed req | not sent | ingest p50 ms | ingest p99 ms |"
-                + " freshness p50 ms | freshness p99 ms | probes | CPU ms/event |\n");
+                + " freshness p50 ms | freshness p99 ms | probes (not seen) | CPU ms/event |\n");
         out.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Step step : steps) {
             LoadStep.Result load = step.load();
             out.append(String.format(
                     Locale.ROOT,
-                    "| %s | %.0f | %.0f | %d | %d | %.1f | %.1f | %.0f | %.0f | %d | %.3f |%n",
+                    "| %s | %.0f | %.0f | %d | %d | %.1f | %.1f | %s%.0f | %s%.0f | %d (%d) | %.3f |%n",
                     mode,
                     load.offeredEventsPerSecond(),
                     load.acceptedEventsPerSecond(),
@@ -42,9 +42,12 @@ final class Report {
                     load.notSent(),
                     load.ingestMillis().p50(),
                     load.ingestMillis().p99(),
-                    step.freshnessMillis().p50(),
-                    step.freshnessMillis().p99(),
-                    step.freshnessMillis().n(),
+                    step.freshness().bound(),
+                    step.freshness().millis().p50(),
+                    step.freshness().bound(),
+                    step.freshness().millis().p99(),
+                    step.freshness().millis().n(),
+                    step.freshness().unseen(),
                     step.cpuSecondsPerEvent() * 1000));
         }
         if (!steps.isEmpty()) {
@@ -92,7 +95,7 @@ final class Report {
                 .orElse(1);
         double maxY = steps.stream()
                 .flatMapToDouble(s -> java.util.stream.DoubleStream.of(
-                        s.load().ingestMillis().p99(), s.freshnessMillis().p99()))
+                        s.load().ingestMillis().p99(), s.freshness().millis().p99()))
                 .filter(v -> !Double.isNaN(v))
                 .max()
                 .orElse(1);
