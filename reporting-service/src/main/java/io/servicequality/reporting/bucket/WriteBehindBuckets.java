@@ -124,7 +124,8 @@ class WriteBehindBuckets implements ConsumerAwareRebalanceListener {
     /**
      * Writes everything applied and not yet written: hour buckets, then day roll-ups, then month roll-ups; then
      * acknowledges the batches applied before it began. A failure leaves everything unwritten as it was (and not
-     * acknowledged), to be written by the next flush.
+     * acknowledged), to be written by the next flush. So does a lost compare-and-set: the stored documents are read
+     * again, and the batches are acknowledged by the next flush, once what is newer in memory is written.
      */
     void flush() {
         flushing.lock();
@@ -147,11 +148,20 @@ class WriteBehindBuckets implements ConsumerAwareRebalanceListener {
             try {
                 boolean allWritten =
                         buckets.writeAll(hourWrites) & rollups.writeAll(dayWrites) & rollups.writeAll(monthWrites);
+                if (!allWritten) {
+                    // what was written is not known write by write: the stored revisions read again say it (a failure
+                    // here leaves the expected revisions as they were, and the next flush meets the conflict again).
+                    // What lost its compare-and-set may still be newer in memory than in the store (the other writer
+                    // was this instance's own failed flush, which wrote part of its bulk but could not record it), so
+                    // the batches are acknowledged by the next flush, which writes it
+                    reconcileWithStore(hourWrites, dayWrites, monthWrites);
+                    synchronized (this) {
+                        acknowledgements.addAll(0, covered);
+                    }
+                    return;
+                }
                 synchronized (this) {
                     markWritten.forEach(Runnable::run);
-                }
-                if (!allWritten) {
-                    reconcileWithStore(hourWrites, dayWrites, monthWrites);
                 }
             } catch (RuntimeException failure) {
                 synchronized (this) {
