@@ -44,8 +44,10 @@ record MetricBucket(
         requirePresent(update.granularity() != null, "granularity");
         requirePresent(update.bucketStart() != null, "bucketStart");
         requirePresent(update.statistics() != null, "statistics");
-        if (update.revision() < 0) {
-            throw new InvalidMetricUpdateException("revision must not be negative");
+        if (update.revision() < 1) {
+            // scoring-service numbers a bucket's revisions from 1 (0 is "not stored yet"); the read model's roll-ups
+            // tell a changed source by its revision, so a revision 0 would never reach them
+            throw new InvalidMetricUpdateException("revision must be at least 1");
         }
         return new MetricBucket(
                 idOf(update.tenantId(), update.branchId(), update.granularity(), update.bucketStart()),

@@ -40,4 +40,26 @@ class MetricBucketTest {
 
         assertThatThrownBy(() -> MetricBucket.of(update)).hasMessage("branchId is required");
     }
+
+    @Test
+    void rejectsARevisionBelowOneWhichTheRollUpsCouldNotTellFromNoChange() {
+        var update = new MetricUpdated(
+                UUID.randomUUID(), "acme", "SH-001", NINE, 1, Granularity.HOUR, NINE, 0, BucketStatistics.EMPTY);
+
+        assertThatThrownBy(() -> MetricBucket.of(update))
+                .isInstanceOf(InvalidMetricUpdateException.class)
+                .hasMessage("revision must be at least 1");
+        assertThat(MetricBucket.of(new MetricUpdated(
+                                UUID.randomUUID(),
+                                "acme",
+                                "SH-001",
+                                NINE,
+                                1,
+                                Granularity.HOUR,
+                                NINE,
+                                1,
+                                BucketStatistics.EMPTY))
+                        .revision())
+                .isEqualTo(1);
+    }
 }
