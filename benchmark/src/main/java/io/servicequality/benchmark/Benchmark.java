@@ -103,13 +103,13 @@ public final class Benchmark {
                 Map<String, Double> commandsBefore = storeOperations.sample();
                 long probesBefore = probe.probesSent();
                 LoadStep.Result result = load.run(rate, step);
-                waitForProbes(probe, probesBefore);
+                // the step's probes are those sent during its load; the ones sent while waiting belong to none
+                long probesAfter = probe.probesSent();
+                waitForProbes(probe, probesBefore, probesAfter);
                 Map<String, ProcessStats.Sample> after = processes.sample();
                 // what the step's events cost, including the work they left queued (bounded by the probes' wait)
                 Map<String, Double> commandsPerEvent = StoreOperations.perEvent(
-                        commandsBefore,
-                        storeOperations.sample(),
-                        result.acceptedEvents() + probe.probesSent() - probesBefore);
+                        commandsBefore, storeOperations.sample(), result.acceptedEvents() + probesAfter - probesBefore);
                 double cpu = after.entrySet().stream()
                         .mapToDouble(e -> e.getValue().cpuSeconds()
                                 - before.getOrDefault(e.getKey(), new ProcessStats.Sample(0, 0))
@@ -117,7 +117,7 @@ public final class Benchmark {
                         .sum();
                 Report.Step measured = new Report.Step(
                         result,
-                        probe.freshness(probesBefore),
+                        probe.freshness(probesBefore, probesAfter),
                         result.acceptedEvents() == 0 ? Double.NaN : cpu / result.acceptedEvents(),
                         after,
                         commandsPerEvent);
@@ -171,9 +171,10 @@ public final class Benchmark {
     }
 
     /** Gives the last probes of a step a few seconds to show up in the metric stream. */
-    private static void waitForProbes(FreshnessProbe probe, long probesBefore) throws InterruptedException {
+    private static void waitForProbes(FreshnessProbe probe, long probesBefore, long probesAfter)
+            throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (probe.freshness(probesBefore).unseen() > 0 && System.nanoTime() < deadline) {
+        while (probe.freshness(probesBefore, probesAfter).unseen() > 0 && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
     }

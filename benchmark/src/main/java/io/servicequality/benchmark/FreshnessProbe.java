@@ -39,7 +39,7 @@ final class FreshnessProbe implements AutoCloseable {
     private final CompletableFuture<HttpResponse<Stream<String>>> stream;
     private final Thread watcher;
     private volatile boolean running = true;
-    private long sent;
+    private volatile long sent;
 
     FreshnessProbe(HttpClient http, String feedbackUrl, String reportingUrl, EventMix mix) throws Exception {
         this.http = http;
@@ -77,16 +77,16 @@ final class FreshnessProbe implements AutoCloseable {
     }
 
     /**
-     * Freshness of the probes after {@code afterSequence}, in milliseconds: for a probe seen reflected, the time from
+     * Freshness of the probes after {@code afterSequence} up to {@code lastSequence}, in milliseconds: for a probe seen reflected, the time from
      * its {@code 202} to that moment; for one not seen yet, the time it has waited so far, a lower bound (counted in
      * {@link Freshness#unseen}), so that a probe that never shows up raises the percentiles instead of leaving them.
      */
-    Freshness freshness(long afterSequence) {
+    Freshness freshness(long afterSequence, long lastSequence) {
         long now = System.nanoTime();
         List<Double> values = new ArrayList<>();
         int[] unseen = {0};
         acceptedAtNanos.forEach((sequence, accepted) -> {
-            if (sequence > afterSequence) {
+            if (sequence > afterSequence && sequence <= lastSequence) {
                 Long reflected = reflectedAtNanos.get(sequence);
                 if (reflected == null) {
                     unseen[0]++;
