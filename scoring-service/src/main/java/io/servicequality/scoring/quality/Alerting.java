@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -59,33 +60,43 @@ class Alerting {
 
     /**
      * Applies the hour updates, then evaluates each touched branch once, and once each region (by the branch
-     * directory) and tenant they belong to, on the statistics merged over its branches.
+     * directory) and tenant they belong to, on the statistics merged over its branches. A tenant's rules are read once
+     * per batch, and the regions of its touched branches in one query, only when a region rule exists: a tenant
+     * without rules costs no read at all.
      */
     void onUpdates(List<MetricUpdated> updates) {
         Set<List<String>> touched = history.applyAll(updates.stream()
                 .filter(update -> update.granularity() == Granularity.HOUR)
                 .toList());
-        Set<AlertScope> scopes = new LinkedHashSet<>();
-        Map<AlertScope, String> tenantOf = new LinkedHashMap<>();
+        Map<String, List<String>> branchesByTenant = new LinkedHashMap<>();
         for (List<String> branch : touched) {
-            String tenantId = branch.get(0);
-            evaluate(tenantId, branch.get(1));
-            regions.regionOf(tenantId, branch.get(1)).ifPresent(region -> {
-                AlertScope scope = new AlertScope(AlertScope.Level.REGION, region);
-                scopes.add(scope);
-                tenantOf.put(scope, tenantId);
-            });
-            AlertScope tenant = new AlertScope(AlertScope.Level.TENANT, tenantId);
-            scopes.add(tenant);
-            tenantOf.put(tenant, tenantId);
+            branchesByTenant
+                    .computeIfAbsent(branch.get(0), tenant -> new ArrayList<>())
+                    .add(branch.get(1));
         }
-        scopes.forEach(scope -> evaluate(tenantOf.get(scope), scope));
+        branchesByTenant.forEach((tenantId, branches) -> {
+            List<AlertRule> tenantRules = rules.all(tenantId);
+            if (tenantRules.isEmpty()) {
+                return;
+            }
+            Set<AlertScope> scopes = new LinkedHashSet<>();
+            boolean regionRules = tenantRules.stream().anyMatch(rule -> rule.scope() == AlertScope.Level.REGION);
+            Map<String, String> regionOf = regionRules ? regions.regionsOf(tenantId, branches) : Map.of();
+            for (String branchId : branches) {
+                evaluate(tenantRules, tenantId, branchId);
+                String region = regionOf.get(branchId);
+                if (region != null) {
+                    scopes.add(new AlertScope(AlertScope.Level.REGION, region));
+                }
+            }
+            scopes.add(new AlertScope(AlertScope.Level.TENANT, tenantId));
+            scopes.forEach(scope -> evaluate(tenantRules, tenantId, scope));
+        });
     }
 
-    void evaluate(String tenantId, String branchId) {
-        List<AlertRule> applicable = rules.all(tenantId).stream()
-                .filter(rule -> rule.appliesTo(branchId))
-                .toList();
+    private void evaluate(List<AlertRule> tenantRules, String tenantId, String branchId) {
+        List<AlertRule> applicable =
+                tenantRules.stream().filter(rule -> rule.appliesTo(branchId)).toList();
         if (applicable.isEmpty()) {
             return;
         }
@@ -108,10 +119,9 @@ class Alerting {
     }
 
     /** A region or tenant: the rules of that scope over the hours merged across its branches. */
-    void evaluate(String tenantId, AlertScope scope) {
-        List<AlertRule> applicable = rules.all(tenantId).stream()
-                .filter(rule -> rule.appliesTo(scope))
-                .toList();
+    private void evaluate(List<AlertRule> tenantRules, String tenantId, AlertScope scope) {
+        List<AlertRule> applicable =
+                tenantRules.stream().filter(rule -> rule.appliesTo(scope)).toList();
         if (applicable.isEmpty()) {
             return;
         }

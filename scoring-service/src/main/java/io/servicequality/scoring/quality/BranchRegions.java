@@ -4,8 +4,10 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import io.servicequality.contracts.BranchChanged;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -49,10 +51,18 @@ class BranchRegions {
         }
     }
 
-    Optional<String> regionOf(String tenantId, String branchId) {
-        return Optional.ofNullable(mongo.findById(BranchRegion.idOf(tenantId, branchId), BranchRegion.class))
-                .filter(entry -> !entry.removed())
-                .map(BranchRegion::regionId);
+    /** The regions of those of the branches that have one (one query). */
+    Map<String, String> regionsOf(String tenantId, Collection<String> branchIds) {
+        List<String> ids = branchIds.stream()
+                .map(branchId -> BranchRegion.idOf(tenantId, branchId))
+                .toList();
+        Map<String, String> regions = new HashMap<>();
+        for (BranchRegion entry : mongo.find(query(where("_id").in(ids)), BranchRegion.class)) {
+            if (!entry.removed() && entry.regionId() != null) {
+                regions.put(entry.branchId(), entry.regionId());
+            }
+        }
+        return regions;
     }
 
     /** The current branches of a region, in id order. */

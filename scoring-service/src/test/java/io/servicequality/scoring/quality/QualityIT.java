@@ -271,9 +271,9 @@ abstract class QualityIT {
         produceBranch(second, region);
         produceBranch(elsewhere, "other-" + region);
         eventually().untilAsserted(() -> {
-            assertThat(regions.regionOf(TENANT, first)).contains(region);
-            assertThat(regions.regionOf(TENANT, second)).contains(region);
-            assertThat(regions.regionOf(TENANT, elsewhere)).contains("other-" + region);
+            assertThat(regions.regionsOf(TENANT, List.of(first, second, elsewhere)))
+                    .containsExactlyInAnyOrderEntriesOf(
+                            Map.of(first, region, second, region, elsewhere, "other-" + region));
         });
         String rule = created(post("/api/v1/alert-rules", """
                 {"scope": "REGION", "regionId": "%s", "metric": "csat.percent", "kind": "THRESHOLD",
