@@ -37,7 +37,13 @@ class ComplaintChangedListener {
             id = "reporting-complaints",
             topics = Topics.COMPLAINT_CHANGED,
             containerFactory = CONTAINER_FACTORY,
-            properties = "spring.json.value.default.type=io.servicequality.contracts.ComplaintChanged")
+            properties = {
+                "spring.json.value.default.type=io.servicequality.contracts.ComplaintChanged",
+                // the broker answers a poll once 64 KB wait or after the wait below: the complaint views trail by at
+                // most that, and a batch (three store commands) holds what arrived meanwhile instead of one event
+                "fetch.min.bytes=65536",
+                "fetch.max.wait.ms=${sqp.complaint-view.max-batch-wait-ms:250}"
+            })
     void on(List<ConsumerRecord<String, ComplaintChanged>> records) {
         List<ComplaintChanged> valid = new ArrayList<>(records.size());
         for (ConsumerRecord<String, ComplaintChanged> record : records) {
