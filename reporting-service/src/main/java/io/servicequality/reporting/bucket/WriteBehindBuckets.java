@@ -422,6 +422,14 @@ class WriteBehindBuckets implements ConsumerAwareRebalanceListener {
             return revisionSum;
         }
 
+        /** Adds a source's revision to a sum of revisions, either of which may be {@link StoredRevisions#NONE}. */
+        static long plus(long revisions, long revision) {
+            if (revision == StoredRevisions.NONE) {
+                return revisions;
+            }
+            return revisions == StoredRevisions.NONE ? revision : revisions + revision;
+        }
+
         /** Whether the sum in memory is newer than the stored one (a roll-up without sources is never written). */
         boolean unwritten() {
             long revisions = revisionSum();
@@ -526,7 +534,7 @@ class WriteBehindBuckets implements ConsumerAwareRebalanceListener {
             long revisions = StoredRevisions.NONE;
             for (HourSlot hour : hours) {
                 if (hour != null) {
-                    revisions = revisions == StoredRevisions.NONE ? hour.revision : revisions + hour.revision;
+                    revisions = plus(revisions, hour.revision);
                 }
             }
             return revisions;
@@ -619,13 +627,6 @@ class WriteBehindBuckets implements ConsumerAwareRebalanceListener {
                 revisions = plus(revisions, inMemory.revisionSum());
             }
             return revisions;
-        }
-
-        private static long plus(long revisions, long revision) {
-            if (revision == StoredRevisions.NONE) {
-                return revisions;
-            }
-            return revisions == StoredRevisions.NONE ? revision : revisions + revision;
         }
 
         void collectWrites(List<Write> monthWrites, List<Runnable> markWritten) {
