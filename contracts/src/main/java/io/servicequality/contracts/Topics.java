@@ -39,6 +39,13 @@ public final class Topics {
     /** Suffix of the dead-letter topic that receives a topic's unprocessable records. */
     public static final String DEAD_LETTER_SUFFIX = ".dlt";
 
+    /**
+     * The retention of the ingested event topics (feedback, interactions, complaints) unless configured otherwise
+     * ({@code SQP_EVENT_RETENTION_MS}): unlimited, because they are the system of record — a rebuild recounts every
+     * bucket from their beginning.
+     */
+    public static final long UNLIMITED_RETENTION_MS = -1;
+
     private Topics() {}
 
     public static String deadLetterTopicOf(String topic) {

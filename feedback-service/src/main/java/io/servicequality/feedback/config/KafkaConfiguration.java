@@ -11,6 +11,7 @@ import java.util.Properties;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Value;
@@ -37,7 +38,7 @@ class KafkaConfiguration {
     /** Published here; declared idempotently so that start-up order between services does not matter. */
     @Bean
     NewTopic feedbackSubmittedTopic(PlatformKafkaProperties kafka) {
-        return topic(Topics.FEEDBACK_SUBMITTED, kafka);
+        return eventTopic(Topics.FEEDBACK_SUBMITTED, kafka);
     }
 
     /** Written by this service's consumer when a feedback record cannot be processed. */
@@ -48,7 +49,7 @@ class KafkaConfiguration {
 
     @Bean
     NewTopic interactionRecordedTopic(PlatformKafkaProperties kafka) {
-        return topic(Topics.INTERACTION_RECORDED, kafka);
+        return eventTopic(Topics.INTERACTION_RECORDED, kafka);
     }
 
     @Bean
@@ -127,6 +128,15 @@ class KafkaConfiguration {
         untilTheStoreAnswers.setMaxInterval(30_000);
         factory.setCommonErrorHandler(new DefaultErrorHandler(untilTheStoreAnswers));
         return factory;
+    }
+
+    /** An ingested event topic: the system of record, kept for {@code sqp.kafka.event-retention-ms} (forever). */
+    private static NewTopic eventTopic(String name, PlatformKafkaProperties kafka) {
+        return TopicBuilder.name(name)
+                .partitions(kafka.partitions())
+                .replicas(kafka.replicationFactor())
+                .config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(kafka.eventRetentionMs()))
+                .build();
     }
 
     private static NewTopic topic(String name, PlatformKafkaProperties kafka) {

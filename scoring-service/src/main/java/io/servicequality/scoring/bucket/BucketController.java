@@ -11,17 +11,21 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Read-only view of the buckets of the caller's tenant, for operators and end-to-end checks. A branch outside a
- * branch-bound caller's scope is 404, exactly like a branch without data would be to another tenant.
+ * Read-only view of the buckets of the caller's tenant, for operators and end-to-end checks, read from the counting
+ * topology's state. A branch outside a branch-bound caller's scope is 404, exactly like a branch without data would be
+ * to another tenant. While the state is being restored or rebalanced the answer is 503.
+ *
+ * <p>Reads this instance's stores only: with several instances each holds the buckets of its own partitions (ADR 8);
+ * reporting-service serves every branch.
  */
 @RestController
 @RequestMapping("/api/v1/buckets")
 class BucketController {
 
-    private final Buckets buckets;
+    private final BucketStates buckets;
     private final CallerAccess callers;
 
-    BucketController(Buckets buckets, CallerAccess callers) {
+    BucketController(BucketStates buckets, CallerAccess callers) {
         this.buckets = buckets;
         this.callers = callers;
     }
@@ -31,10 +35,6 @@ class BucketController {
         if (!callers.mayAccessBranch(query.branchId())) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no such branch");
         }
-        return buckets
-                .find(callers.scope(), query.branchId(), query.granularityOrHour(), query.from(), query.to())
-                .stream()
-                .map(BucketResponse::of)
-                .toList();
+        return buckets.find(callers.tenantId(), query.branchId(), query.granularityOrHour(), query.from(), query.to());
     }
 }

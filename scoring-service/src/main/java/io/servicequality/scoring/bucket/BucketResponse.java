@@ -18,14 +18,14 @@ record BucketResponse(
         long lateEvents,
         BucketStatistics statistics) {
 
-    static BucketResponse of(Bucket bucket) {
+    static BucketResponse of(BucketId bucket, BucketState state, long revisionBase) {
         return new BucketResponse(
                 bucket.branchId(),
                 bucket.granularity(),
-                bucket.bucketStart(),
-                bucket.revision(),
-                bucket.updatedAt(),
-                bucket.lateEvents(),
-                bucket.statistics());
+                bucket.start(),
+                state.revision(revisionBase),
+                state.updatedAt(),
+                state.lateEvents(),
+                state.statistics());
     }
 }

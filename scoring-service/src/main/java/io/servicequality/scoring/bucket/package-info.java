@@ -1,10 +1,10 @@
 /**
  * Time buckets of additive statistics per branch (SPEC §4), the foundation every metric is computed from.
  *
- * <p>Events from feedback and complaint topics are turned into a {@link io.servicequality.scoring.bucket.Contribution}
- * and added to the event-time hour bucket exactly once: an {@link io.servicequality.scoring.bucket.EventLedger} drops
- * duplicate event ids that arrive at another offset, and {@link io.servicequality.scoring.bucket.Buckets} guards each
- * bucket update by the source partition offset stored in the bucket itself. The bucket's {@code dirty} flag is its
- * outbox: {@link io.servicequality.scoring.bucket.MetricPublisher} publishes the absolute statistics and clears it.
+ * <p>A Kafka Streams topology ({@link io.servicequality.scoring.bucket.CountingTopology}) reads the feedback,
+ * interaction and complaint topics, drops copies of an event id it has seen within the deduplication horizon, adds
+ * each event's {@link io.servicequality.scoring.bucket.Contribution} to its minute, hour and local-day bucket in
+ * RocksDB state stores, and publishes the changed buckets' absolute statistics every emit interval — all in Kafka
+ * transactions ({@code exactly_once_v2}), so each event counts once whatever fails.
  */
 package io.servicequality.scoring.bucket;

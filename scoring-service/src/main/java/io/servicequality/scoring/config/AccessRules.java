@@ -38,9 +38,6 @@ public class AccessRules {
                 .requestMatchers(PUT, TARGETS + "/*", ALERT_RULES + "/*")
                 .hasAnyAuthority(Authorities.roles(ADMIN, QUALITY_MANAGER).toArray())
                 .requestMatchers(DELETE, TARGETS + "/*", ALERT_RULES + "/*")
-                .hasAnyAuthority(Authorities.roles(ADMIN, QUALITY_MANAGER).toArray())
-                // rebuilding every bucket from the event log: admins only
-                .requestMatchers(POST, "/api/v1/rebuilds")
-                .hasAnyAuthority(Authorities.roles(ADMIN).toArray());
+                .hasAnyAuthority(Authorities.roles(ADMIN, QUALITY_MANAGER).toArray());
     }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -35,9 +36,9 @@ class KafkaConfig {
         return new KafkaAdmin.NewTopics(
                 topic(Topics.METRIC_UPDATED, properties),
                 topic(Topics.ALERTS, properties),
-                topic(Topics.FEEDBACK_SUBMITTED, properties),
-                topic(Topics.INTERACTION_RECORDED, properties),
-                topic(Topics.COMPLAINT_CHANGED, properties),
+                eventTopic(Topics.FEEDBACK_SUBMITTED, properties),
+                eventTopic(Topics.INTERACTION_RECORDED, properties),
+                eventTopic(Topics.COMPLAINT_CHANGED, properties),
                 TopicBuilder.name(Topics.QUALITY_TARGETS)
                         .partitions(properties.partitions())
                         .replicas(properties.replicationFactor())
@@ -53,6 +54,15 @@ class KafkaConfig {
                 topic(Topics.deadLetterTopicOf(Topics.COMPLAINT_CHANGED), properties),
                 topic(Topics.deadLetterTopicOf(Topics.BRANCH_DIRECTORY), properties),
                 topic(Topics.deadLetterTopicOf(Topics.METRIC_UPDATED), properties));
+    }
+
+    /** An ingested event topic: the system of record, kept for {@code sqp.kafka.event-retention-ms} (forever). */
+    private static NewTopic eventTopic(String name, KafkaTopicProperties properties) {
+        return TopicBuilder.name(name)
+                .partitions(properties.partitions())
+                .replicas(properties.replicationFactor())
+                .config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(properties.eventRetentionMs()))
+                .build();
     }
 
     private static NewTopic topic(String name, KafkaTopicProperties properties) {

@@ -2,6 +2,7 @@ package io.servicequality.scoring.problem;
 
 import java.net.URI;
 import java.util.List;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -84,6 +85,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 HttpStatus.SERVICE_UNAVAILABLE,
                 "dependency-unavailable",
                 "A service this request depends on is unavailable; try again shortly.");
+    }
+
+    @ExceptionHandler(InvalidStateStoreException.class)
+    ProblemDetail stateNotQueryable(InvalidStateStoreException ex) {
+        log.info("counting state not queryable now: {}", ex.toString());
+        return problem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "dependency-unavailable",
+                "The buckets are being restored or rebalanced; try again shortly.");
     }
 
     @ExceptionHandler(Exception.class)

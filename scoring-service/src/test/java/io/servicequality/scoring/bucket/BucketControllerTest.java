@@ -2,8 +2,6 @@ package io.servicequality.scoring.bucket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.argThat;
-import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
 
@@ -15,14 +13,11 @@ import io.servicequality.security.Role;
 import io.servicequality.security.test.TestCredentials;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import org.bson.Document;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -41,31 +36,17 @@ class BucketControllerTest {
     MockMvcTester mvc;
 
     @MockitoBean
-    Buckets buckets;
+    BucketStates buckets;
 
     @Test
     void listsTheHourBucketsOfTheCallersTenant() {
         var statistics = new BucketStatistics(2, null, new CsatStatistics(2, 1, 7, 25), null, null, null);
         var start = Instant.parse("2026-11-20T09:00:00Z");
-        given(buckets.find(
-                        argThat(scope -> filters(scope, new Document("tenantId", TestCredentials.TENANT))),
-                        eq("SH-001"),
-                        eq(Granularity.HOUR),
-                        eq(FROM),
-                        eq(TO)))
-                .willReturn(List.of(new Bucket(
-                        "demo:SH-001:HOUR:2026-11-20T09:00:00Z",
-                        "demo",
-                        "SH-001",
-                        Granularity.HOUR,
-                        start,
-                        statistics,
-                        Map.of("feedback-0", 7L),
-                        2,
-                        false,
-                        start.plusSeconds(600),
-                        1,
-                        start.plusSeconds(601))));
+        given(buckets.find(TestCredentials.TENANT, "SH-001", Granularity.HOUR, FROM, TO))
+                .willReturn(List.of(BucketResponse.of(
+                        new BucketId(TestCredentials.TENANT, "SH-001", Granularity.HOUR, start),
+                        new BucketState(statistics, 2, 1, start.plusSeconds(600)),
+                        0)));
 
         MvcTestResult result = get("branchId=SH-001&from=2026-11-20T00:00:00Z&to=2026-11-21T00:00:00Z");
 
@@ -78,7 +59,7 @@ class BucketControllerTest {
     }
 
     @Test
-    void aBranchManagerReadsThroughAStoreFilterOfItsOwnBranches() {
+    void aBranchManagerReadsItsOwnBranchOfItsOwnTenant() {
         given(buckets.find(any(), any(), any(), any(), any())).willReturn(List.of());
 
         MvcTestResult result = mvc.get()
@@ -87,16 +68,7 @@ class BucketControllerTest {
                 .exchange();
 
         assertThat(result).hasStatusOk();
-        org.mockito.Mockito.verify(buckets)
-                .find(
-                        argThat(scope -> filters(
-                                scope,
-                                new Document("tenantId", "acme-bank")
-                                        .append("branchId", new Document("$in", List.of("SH-001"))))),
-                        eq("SH-001"),
-                        eq(Granularity.HOUR),
-                        eq(FROM),
-                        eq(TO));
+        org.mockito.Mockito.verify(buckets).find("acme-bank", "SH-001", Granularity.HOUR, FROM, TO);
     }
 
     @Test
@@ -173,9 +145,9 @@ class BucketControllerTest {
     }
 
     @Test
-    void answersAStoreOutageWithServiceUnavailable() {
+    void answersWhileTheStateIsRestoredWithServiceUnavailable() {
         given(buckets.find(any(), any(), any(), any(), any()))
-                .willThrow(new DataAccessResourceFailureException("connection refused to mongo-7:27017"));
+                .willThrow(new InvalidStateStoreException("store hour-buckets on host-7 is restoring"));
 
         MvcTestResult result = get("branchId=SH-001&from=2026-11-20T00:00:00Z&to=2026-11-21T00:00:00Z");
 
@@ -184,7 +156,7 @@ class BucketControllerTest {
                 .bodyJson()
                 .extractingPath("$.type")
                 .isEqualTo("https://servicequality.io/problems/dependency-unavailable");
-        assertThat(result).bodyText().doesNotContain("mongo-7");
+        assertThat(result).bodyText().doesNotContain("host-7");
     }
 
     @Test
@@ -197,10 +169,6 @@ class BucketControllerTest {
                 .hasStatus(HttpStatus.INTERNAL_SERVER_ERROR)
                 .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(result).bodyText().doesNotContain("secret internals");
-    }
-
-    private static boolean filters(Criteria scope, Document expected) {
-        return scope != null && scope.getCriteriaObject().equals(expected);
     }
 
     private MvcTestResult get(String queryString) {

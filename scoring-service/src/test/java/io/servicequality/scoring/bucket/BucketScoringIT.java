@@ -27,14 +27,11 @@ import io.servicequality.contracts.InteractionRecorded;
 import io.servicequality.contracts.MetricUpdated;
 import io.servicequality.contracts.ServqualRatings;
 import io.servicequality.contracts.Topics;
-import io.servicequality.scoring.bucket.BucketScoring.Outcome;
 import io.servicequality.security.TenantGate;
 import io.servicequality.security.test.TestCredentials;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -52,6 +49,9 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,20 +64,15 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.http.HttpStatus;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.listener.MessageListenerContainer;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The service against a real Kafka broker and store: events produced as JSON to the topics end up, exactly once, in
- * the bucket statistics and in absolute {@link MetricUpdated} events. Subclasses provide the infrastructure.
+ * the bucket statistics (read through the bucket API and the topology's stores) and in absolute {@link MetricUpdated}
+ * events, also when processing fails mid-transaction. Subclasses provide the infrastructure.
  */
 @SpringBootTest(
         properties = {
@@ -103,23 +98,14 @@ abstract class BucketScoringIT {
     MockMvcTester mvc;
 
     @Autowired
-    BucketScoring scoring;
+    BucketStates buckets;
+
+    /** The real tenant gate, with a switch that makes processing fail mid-transaction. */
+    @Autowired
+    FailingTenantGate failures;
 
     @Autowired
-    EventLedger ledger;
-
-    /** The real bean, with a switch that makes it fail mid-batch like a process dying between two bucket writes. */
-    @Autowired
-    CrashingBuckets buckets;
-
-    @Autowired
-    BranchDirectory directory;
-
-    @Autowired
-    KafkaListenerEndpointRegistry listeners;
-
-    @Autowired
-    MongoTemplate mongo;
+    StreamsBuilderFactoryBean streams;
 
     @Autowired
     MeterRegistry meters;
@@ -220,10 +206,6 @@ abstract class BucketScoringIT {
         }
         assertThat(bucket(branch))
                 .hasValueSatisfying(bucket -> assertThat(bucket.statistics()).isEqualTo(expected));
-        eventually()
-                .untilAsserted(() -> assertThat(bucket(branch))
-                        .hasValueSatisfying(bucket ->
-                                assertThat(bucket.dirty()).as("published").isFalse()));
     }
 
     @Test
@@ -261,43 +243,10 @@ abstract class BucketScoringIT {
                         .hasValueSatisfying(
                                 bucket -> assertThat(bucket.statistics().nps().detractors())
                                         .isEqualTo(1)));
-        Bucket bucket = bucket(branch).orElseThrow();
+        BucketResponse bucket = bucket(branch).orElseThrow();
         assertThat(bucket.statistics().feedbackCount()).isEqualTo(2);
         assertThat(bucket.statistics().csat()).isEqualTo(new CsatStatistics(2, 1, 6, 26));
         assertThat(bucket.revision()).isEqualTo(2);
-    }
-
-    @Test
-    void countsARedeliveredRecordOnce() {
-        String branch = uniqueBranch();
-        FeedbackSubmitted event = feedback(branch, HOUR, 4, 9, null);
-        var position = new SourcePosition(Source.FEEDBACK, 0, 1_000);
-
-        assertThat(scoring.record(event, position)).isEqualTo(Outcome.APPLIED);
-        assertThat(scoring.record(event, position)).isEqualTo(Outcome.ALREADY_APPLIED);
-        assertThat(scoring.record(event, new SourcePosition(Source.FEEDBACK, 1, 7)))
-                .isEqualTo(Outcome.DUPLICATE);
-
-        Bucket bucket = bucket(branch).orElseThrow();
-        assertThat(bucket.statistics().feedbackCount()).isEqualTo(1);
-        assertThat(bucket.statistics().nps()).isEqualTo(new NpsStatistics(1, 1, 0, 0));
-        assertThat(bucket.revision()).isEqualTo(1);
-    }
-
-    @Test
-    void countsAnEventWhoseFirstDeliveryStoppedAfterTheLedgerStep() {
-        String branch = uniqueBranch();
-        FeedbackSubmitted event = feedback(branch, HOUR, 4, null, null);
-        var position = new SourcePosition(Source.FEEDBACK, 2, 2_000);
-        // the first delivery claimed the event in the ledger, then the process died before the bucket update
-        assertThat(ledger.claimFirstOccurrences(List.of(new EventLedger.Claim(position, TENANT, event.eventId()))))
-                .containsExactly(position);
-
-        assertThat(scoring.record(event, position)).isEqualTo(Outcome.APPLIED);
-
-        assertThat(bucket(branch))
-                .hasValueSatisfying(bucket ->
-                        assertThat(bucket.statistics().feedbackCount()).isEqualTo(1));
     }
 
     @Test
@@ -321,17 +270,9 @@ abstract class BucketScoringIT {
         assertThat(bucket(branch).orElseThrow().statistics().csat())
                 .as("only the known tenant's feedback counted")
                 .isEqualTo(new CsatStatistics(1, 1, 4, 16));
-        assertThat(mongo.count(Query.query(Criteria.where("tenantId").is(UNKNOWN_TENANT)), Bucket.COLLECTION))
+        assertThat(find(UNKNOWN_TENANT, branch, Granularity.DAY, Instant.EPOCH, Instant.now()))
                 .as("no bucket of the unknown tenant")
-                .isZero();
-        assertThat(mongo.count(
-                        Query.query(Criteria.where("_id")
-                                .in(
-                                        "feedback:" + UNKNOWN_TENANT + ":" + foreign.eventId(),
-                                        "complaint:" + UNKNOWN_TENANT + ":" + foreignComplaint.eventId())),
-                        LedgerEntry.COLLECTION))
-                .as("no ledger entry for a dropped event")
-                .isZero();
+                .isEmpty();
         assertThat(rejected("FeedbackSubmitted") + rejected("ComplaintChanged") - rejectedBefore)
                 .as("each dropped event counted")
                 .isEqualTo(2.0);
@@ -407,7 +348,7 @@ abstract class BucketScoringIT {
                         .hasValueSatisfying(bucket -> assertThat(
                                         bucket.statistics().complaints().opened())
                                 .isEqualTo(1)));
-        Bucket bucket = bucket(branch).orElseThrow();
+        BucketResponse bucket = bucket(branch).orElseThrow();
         assertThat(bucket.statistics().complaints().acknowledged()).isEqualTo(1);
         assertThat(bucket.statistics().complaints().resolved()).isEqualTo(1);
         assertThat(bucket.revision()).isEqualTo(3);
@@ -431,8 +372,11 @@ abstract class BucketScoringIT {
                         "Asia/Shanghai",
                         false)));
         eventually()
-                .until(() ->
-                        directory.zonesOf(List.of(TENANT + ":" + branch)).containsValue(ZoneId.of("Asia/Shanghai")));
+                .until(() -> streams.getKafkaStreams()
+                                .store(StoreQueryParameters.fromNameAndType(
+                                        CountingTopology.BRANCH_DIRECTORY, QueryableStoreTypes.keyValueStore()))
+                                .get(TENANT + ":" + branch)
+                        != null);
         // 23:30 UTC yesterday is 07:30 today in Shanghai, whose day began at 16:00 UTC yesterday
         Instant today = Instant.now().truncatedTo(ChronoUnit.DAYS);
         Instant at = today.minus(Duration.ofMinutes(30));
@@ -440,8 +384,8 @@ abstract class BucketScoringIT {
         produce(TestEvents.interaction(branch, at.plusSeconds(20), false, true, 95, null, false, false));
 
         eventually()
-                .untilAsserted(() -> assertThat(buckets.find(
-                                ownTenant(),
+                .untilAsserted(() -> assertThat(find(
+                                TENANT,
                                 branch,
                                 Granularity.DAY,
                                 at.minus(Duration.ofDays(1)),
@@ -452,7 +396,7 @@ abstract class BucketScoringIT {
                             assertThat(day.statistics().interactions().offered())
                                     .isEqualTo(2);
                         }));
-        var minute = buckets.find(ownTenant(), branch, Granularity.MINUTE, at, at.plusSeconds(60));
+        var minute = find(TENANT, branch, Granularity.MINUTE, at, at.plusSeconds(60));
         assertThat(minute).singleElement().satisfies(bucket -> {
             assertThat(bucket.statistics().interactions().answered()).isEqualTo(1);
             assertThat(bucket.statistics().interactions().abandoned()).isEqualTo(1);
@@ -480,23 +424,22 @@ abstract class BucketScoringIT {
         produce(feedback(branch, threeDaysAgo.plusSeconds(90), 5, null, null));
 
         eventually()
-                .untilAsserted(() -> assertThat(buckets.find(
-                                ownTenant(), branch, Granularity.HOUR, threeDaysAgo, threeDaysAgo.plusSeconds(3600)))
+                .untilAsserted(() -> assertThat(
+                                find(TENANT, branch, Granularity.HOUR, threeDaysAgo, threeDaysAgo.plusSeconds(3600)))
                         .singleElement()
                         .satisfies(hour -> {
                             assertThat(hour.statistics().csat().n()).isEqualTo(1);
                             assertThat(hour.lateEvents()).isEqualTo(1);
                         }));
-        assertThat(buckets.find(ownTenant(), branch, Granularity.MINUTE, threeDaysAgo, threeDaysAgo.plusSeconds(3600)))
+        assertThat(find(TENANT, branch, Granularity.MINUTE, threeDaysAgo, threeDaysAgo.plusSeconds(3600)))
                 .isEmpty();
-        assertThat(buckets.find(
-                        ownTenant(), branch, Granularity.DAY, threeDaysAgo.minus(Duration.ofDays(1)), Instant.now()))
+        assertThat(find(TENANT, branch, Granularity.DAY, threeDaysAgo.minus(Duration.ofDays(1)), Instant.now()))
                 .singleElement()
                 .satisfies(day -> assertThat(day.lateEvents()).isEqualTo(1));
     }
 
     @Test
-    void matchesThePlainComputationAfterCrashesMidBatchAndAConsumerRestart() throws Exception {
+    void matchesThePlainComputationAfterFailuresMidTransactionAndARestart() throws Exception {
         String branch = uniqueBranch();
         Random random = new Random(7);
         List<FeedbackSubmitted> distinct = new ArrayList<>();
@@ -508,10 +451,10 @@ abstract class BucketScoringIT {
                     random.nextInt(11),
                     random.nextBoolean() ? null : 1 + random.nextInt(7)));
         }
-        // the store fails three times right after the minute buckets of a batch were written: from the store's point
-        // of view the process died mid-batch, with nothing committed to Kafka
+        // processing fails three times in the middle of a transaction (after some records of it changed the stores):
+        // each failure aborts the transaction, and the stream thread is replaced and resumes from the last commit
         AtomicInteger crashes = new AtomicInteger(3);
-        buckets.crashAfterWrites(crashes);
+        failures.failAfter(150, crashes);
         try {
             for (int i = 0; i < distinct.size(); i++) {
                 producer.send(record(distinct.get(i)));
@@ -520,10 +463,9 @@ abstract class BucketScoringIT {
                 }
                 if (i == 200) {
                     producer.flush();
-                    // the consumer is stopped and a new one takes over the partitions from the last commit
-                    MessageListenerContainer container = listeners.getListenerContainer(SourceEventListener.FEEDBACK);
-                    container.stop();
-                    container.start();
+                    // the topology is stopped and started again: it resumes from its last commit
+                    streams.stop();
+                    streams.start();
                 }
             }
             producer.flush();
@@ -540,55 +482,20 @@ abstract class BucketScoringIT {
             await().atMost(90, TimeUnit.SECONDS)
                     .pollInterval(Duration.ofMillis(250))
                     .untilAsserted(() -> assertThat(statisticsOf(branch)).isEqualTo(expected));
-            assertThat(crashes.get()).as("all injected crashes happened").isNegative();
+            assertThat(crashes.get()).as("all injected failures happened").isNotPositive();
         } finally {
-            buckets.crashAfterWrites(null);
+            failures.failAfter(0, null);
         }
-    }
-
-    @Test
-    void rebuildsEveryBucketFromTheLogWithIdenticalStatisticsAndHigherRevisions() {
-        String branch = uniqueBranch();
-        produce(feedback(branch, HOUR, 4, 9, 6));
-        produce(feedback(branch, HOUR.plusSeconds(4000), 2, 3, null));
-        produce(complaint(branch, HOUR.plusSeconds(100), ComplaintEventType.OPENED));
-        produce(TestEvents.interaction(branch, HOUR.plusSeconds(200), true, false, 30, 200, false, true));
-        eventually()
-                .untilAsserted(() -> assertThat(buckets.find(
-                                ownTenant(),
-                                branch,
-                                Granularity.DAY,
-                                HOUR.minusSeconds(86_400),
-                                HOUR.plusSeconds(86_400)))
-                        .singleElement()
-                        .satisfies(day -> assertThat(day.revision()).isEqualTo(4)));
-        Map<String, BucketStatistics> before = statisticsOf(branch);
-
-        assertThat(mvc.post().uri("/api/v1/rebuilds"))
-                .hasStatus(HttpStatus.ACCEPTED)
-                .bodyJson()
-                .extractingPath("$.startedAt")
-                .isNotNull();
-
-        eventually()
-                .untilAsserted(() -> assertThat(buckets.find(
-                                ownTenant(),
-                                branch,
-                                Granularity.DAY,
-                                HOUR.minusSeconds(86_400),
-                                HOUR.plusSeconds(86_400)))
-                        .singleElement()
-                        // 4 before, 1 for the reset, 4 recounted
-                        .satisfies(day -> assertThat(day.revision()).isEqualTo(9)));
-        eventually().untilAsserted(() -> assertThat(statisticsOf(branch)).isEqualTo(before));
     }
 
     /** Every bucket of the branch, by id. */
     private Map<String, BucketStatistics> statisticsOf(String branch) {
         Map<String, BucketStatistics> statistics = new HashMap<>();
         for (Granularity granularity : Granularity.values()) {
-            buckets.find(ownTenant(), branch, granularity, Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z"))
-                    .forEach(bucket -> statistics.put(bucket.id(), bucket.statistics()));
+            find(TENANT, branch, granularity, Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z"))
+                    .forEach(bucket -> statistics.put(
+                            new BucketId(TENANT, branch, granularity, bucket.bucketStart()).value(),
+                            bucket.statistics()));
         }
         return statistics;
     }
@@ -622,7 +529,13 @@ abstract class BucketScoringIT {
     private static ConditionFactory eventually() {
         return await().atMost(30, TimeUnit.SECONDS)
                 .pollInterval(Duration.ofMillis(100))
-                .pollInSameThread();
+                .pollInSameThread()
+                .ignoreException(InvalidStateStoreException.class);
+    }
+
+    /** The buckets from the topology's stores, once they are queryable (not while a stream thread is (re)starting). */
+    private List<BucketResponse> find(String tenant, String branch, Granularity granularity, Instant from, Instant to) {
+        return eventually().until(() -> buckets.find(tenant, branch, granularity, from, to), found -> true);
     }
 
     private String bootstrapServers() {
@@ -667,12 +580,8 @@ abstract class BucketScoringIT {
         return json.writeValueAsString(node);
     }
 
-    private static Criteria ownTenant() {
-        return Criteria.where("tenantId").is(TENANT);
-    }
-
-    private Optional<Bucket> bucket(String branch) {
-        return buckets.find(ownTenant(), branch, Granularity.HOUR, HOUR, HOUR.plusSeconds(3600)).stream()
+    private Optional<BucketResponse> bucket(String branch) {
+        return find(TENANT, branch, Granularity.HOUR, HOUR, HOUR.plusSeconds(3600)).stream()
                 .findFirst();
     }
 
@@ -690,30 +599,31 @@ abstract class BucketScoringIT {
     }
 
     /**
-     * {@link Buckets} that, while armed, throws right after a bulk was written (a plain switch rather than a Mockito
-     * stub: stubbing a spy while listener threads call it is not thread-safe).
+     * The tenant gate (asked for every counted record) that, while armed, lets {@code every} records pass and then
+     * throws, as often as {@code failures} allows: an unexpected error in the middle of a transaction.
      */
-    static class CrashingBuckets extends Buckets {
+    static class FailingTenantGate extends TenantGate {
 
-        private volatile AtomicInteger crashes;
+        private volatile AtomicInteger failures;
+        private volatile int every;
+        private final AtomicInteger passed = new AtomicInteger();
 
-        CrashingBuckets(MongoTemplate mongo, Clock clock, DirtyBuckets dirty, BucketCache cache) {
-            super(mongo, clock, dirty, cache);
+        FailingTenantGate(Set<String> knownTenants, MeterRegistry meters) {
+            super(knownTenants, meters);
         }
 
-        /** While {@code crashes} is positive, each write fails after it was applied and counts it down. */
-        void crashAfterWrites(AtomicInteger crashes) {
-            this.crashes = crashes;
+        void failAfter(int every, AtomicInteger failures) {
+            this.every = every;
+            this.failures = failures;
         }
 
         @Override
-        Set<String> write(List<GuardedUpdate> updates) {
-            Set<String> collided = super.write(updates);
-            AtomicInteger armed = crashes;
-            if (armed != null && armed.getAndDecrement() > 0) {
-                throw new DataAccessResourceFailureException("store went away mid-batch");
+        public boolean admits(io.servicequality.contracts.PlatformEvent event) {
+            AtomicInteger armed = failures;
+            if (armed != null && passed.incrementAndGet() % every == 0 && armed.getAndDecrement() > 0) {
+                throw new IllegalStateException("simulated failure mid-transaction");
             }
-            return collided;
+            return super.admits(event);
         }
     }
 
@@ -722,8 +632,10 @@ abstract class BucketScoringIT {
 
         @Bean
         @Primary
-        CrashingBuckets crashingBuckets(MongoTemplate mongo, Clock clock, DirtyBuckets dirty, BucketCache cache) {
-            return new CrashingBuckets(mongo, clock, dirty, cache);
+        FailingTenantGate failingTenantGate(
+                @org.springframework.beans.factory.annotation.Value("${sqp.security.known-tenants}") Set<String> known,
+                MeterRegistry meters) {
+            return new FailingTenantGate(known, meters);
         }
     }
 }

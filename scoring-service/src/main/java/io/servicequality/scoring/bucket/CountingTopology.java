@@ -1,0 +1,98 @@
+package io.servicequality.scoring.bucket;
+
+import io.servicequality.contracts.Topics;
+import io.servicequality.security.TenantGate;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The counting path: the feedback, interaction and complaint topics (co-partitioned by {@code tenantId:branchId}) into
+ * {@link CountingProcessor}, its output to {@code sqp.metric-updated.v1} and the dead-letter topics; the branch
+ * directory as a global table for the branches' time zones.
+ *
+ * <p>State stores, all persistent (RocksDB, memory bounded by {@link BoundedRocksDbMemory}) and changelogged:
+ *
+ * <ul>
+ *   <li>{@value #SEEN_EVENTS}: the event ids seen, by {@code <source>:<tenant>:<eventId>} and log time, kept for the
+ *       deduplication horizon;
+ *   <li>{@value #MINUTE_BUCKETS}, {@value #HOUR_BUCKETS}, {@value #DAY_BUCKETS}: {@link BucketState} by {@code
+ *       tenantId:branchId} and bucket start, kept for the minute and the bucket retention;
+ *   <li>{@value #CHANGED_BUCKETS}: the buckets changed since the last publication.
+ * </ul>
+ */
+final class CountingTopology {
+
+    static final String SEEN_EVENTS = "seen-events";
+    static final String MINUTE_BUCKETS = "minute-buckets";
+    static final String HOUR_BUCKETS = "hour-buckets";
+    static final String DAY_BUCKETS = "day-buckets";
+    static final String CHANGED_BUCKETS = "changed-buckets";
+    static final String BRANCH_DIRECTORY = "branch-directory";
+
+    static final List<String> COUNTED_TOPICS =
+            List.of(Topics.FEEDBACK_SUBMITTED, Topics.INTERACTION_RECORDED, Topics.COMPLAINT_CHANGED);
+
+    private static final Duration ONE_MILLISECOND = Duration.ofMillis(1);
+
+    private CountingTopology() {}
+
+    static void addTo(StreamsBuilder builder, CountingRules rules, TenantGate tenants, JsonMapper json) {
+        builder.globalTable(
+                Topics.BRANCH_DIRECTORY,
+                Consumed.with(Serdes.String(), Serdes.ByteArray()),
+                Materialized.<String, byte[], KeyValueStore<Bytes, byte[]>>as(BRANCH_DIRECTORY)
+                        .withKeySerde(Serdes.String())
+                        .withValueSerde(Serdes.ByteArray()));
+        Serde<BucketState> bucketSerde = jsonSerde(json, BucketState.class);
+        builder.addStateStore(Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(SEEN_EVENTS, rules.deduplicationHorizon(), ONE_MILLISECOND, false),
+                Serdes.String(),
+                Serdes.Long()));
+        builder.addStateStore(bucketStore(MINUTE_BUCKETS, rules.minuteRetention(), bucketSerde));
+        builder.addStateStore(bucketStore(HOUR_BUCKETS, rules.bucketRetention(), bucketSerde));
+        builder.addStateStore(bucketStore(DAY_BUCKETS, rules.bucketRetention(), bucketSerde));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(CHANGED_BUCKETS), Serdes.String(), Serdes.Long()));
+        builder.stream(COUNTED_TOPICS, Consumed.with(Serdes.String(), Serdes.ByteArray()))
+                .process(
+                        () -> new CountingProcessor(rules, tenants, json),
+                        SEEN_EVENTS,
+                        MINUTE_BUCKETS,
+                        HOUR_BUCKETS,
+                        DAY_BUCKETS,
+                        CHANGED_BUCKETS)
+                .to((key, output, context) -> output.topic(), Produced.with(Serdes.String(), OUTPUT_SERDE));
+    }
+
+    private static org.apache.kafka.streams.state.StoreBuilder<?> bucketStore(
+            String name, Duration retention, Serde<BucketState> serde) {
+        // a bucket is one window starting at its start; put and fetch name that start exactly
+        return Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(name, retention, ONE_MILLISECOND, false), Serdes.String(), serde);
+    }
+
+    /** Writes an {@link Output}'s bytes as they are. */
+    private static final Serde<Output> OUTPUT_SERDE = Serdes.serdeFrom(
+            (Serializer<Output>) (topic, output) -> output == null ? null : output.value(),
+            (Deserializer<Output>) (topic, bytes) -> {
+                throw new UnsupportedOperationException("the counting output is never read back");
+            });
+
+    static <T> Serde<T> jsonSerde(JsonMapper json, Class<T> type) {
+        return Serdes.serdeFrom(
+                (Serializer<T>) (topic, value) -> value == null ? null : json.writeValueAsBytes(value),
+                (Deserializer<T>) (topic, bytes) -> bytes == null ? null : json.readValue(bytes, type));
+    }
+}
