@@ -32,8 +32,15 @@ public final class Benchmark {
             --step-seconds 30     length of each step
             --warmup-seconds 10   one warm-up step at the first rate, not measured
             --branches 200        branches the events are spread over
-            --mix full            full: feedback 50 %, interactions 40 %, complaints 10 %; complaints: openings only
-            --producer-records N  records for Kafka's ProducerPerformance on the same broker (0 skips it; default 300000)
+            --mix full            full: feedback 50 %, interactions 48 %, complaints 2 %; complaints: openings only;
+                                  or F,I,C percentages (e.g. 60,30,10)
+            --producer-records N  records for Kafka's ProducerPerformance on the idle broker before the sweep (0 skips
+                                  it; default 300000)
+
+            The services admit at most SQP_RATE_LIMIT_PER_SECOND requests per second per credential and instance
+            (default 1000): start the stack with a higher value (e.g. SQP_RATE_LIMIT_PER_SECOND=100000 ./platform up)
+            so that the quota is not what limits the sweep, and run the bench with the same variable so the report
+            states it.
             --out DIR             where results.md and the plot go (default benchmark/target/bench-results)
             """;
 
@@ -67,8 +74,23 @@ public final class Benchmark {
                 .executor(Executors.newFixedThreadPool(4))
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
-        boolean complaintsOnly = options.get("mix", "full").equals("complaints");
-        EventMix mix = new EventMix(42, branches, complaintsOnly);
+        EventMix.Shares shares = EventMix.Shares.parse(options.get("mix", "full"));
+        EventMix mix = new EventMix(42, branches, shares);
+
+        // the broker's own limit, measured while it is idle, before the sweep
+        String producerPerformance = "skipped";
+        double producerRate = Double.NaN;
+        if (producerRecords > 0) {
+            int recordSize = averageRecordSize(shares);
+            System.out.printf(
+                    Locale.ROOT, "ProducerPerformance: %d records of %d bytes%n", producerRecords, recordSize);
+            List<String> output = ProducerPerformance.run(kafka, producerRecords, recordSize);
+            producerPerformance =
+                    "`" + String.join(" ", ProducerPerformance.command(kafka, producerRecords, recordSize)) + "` → "
+                            + output.get(output.size() - 1);
+            producerRate = ProducerPerformance.recordsPerSecond(output);
+            System.out.println(output.get(output.size() - 1));
+        }
         LoadStep load = new LoadStep(http, urls, mix, batchSize, 4096);
         ProcessStats processes = new ProcessStats(dataDir.resolve("run"));
         Map<String, String> services = new java.util.LinkedHashMap<>();
@@ -140,16 +162,6 @@ public final class Benchmark {
             prober.shutdownNow();
         }
 
-        String producerPerformance = "skipped";
-        double producerRate = Double.NaN;
-        if (producerRecords > 0) {
-            int recordSize = averageRecordSize(mix);
-            List<String> output = ProducerPerformance.run(kafka, producerRecords, recordSize);
-            producerPerformance =
-                    "`" + String.join(" ", ProducerPerformance.command(kafka, producerRecords, recordSize)) + "` → "
-                            + output.get(output.size() - 1);
-            producerRate = ProducerPerformance.recordsPerSecond(output);
-        }
         double sustained = steps.stream()
                 .filter(s ->
                         s.load().acceptedEventsPerSecond() >= 0.95 * s.load().offeredEventsPerSecond())
@@ -160,7 +172,9 @@ public final class Benchmark {
         String stamp = Instant.now().toString().replace(":", "");
         String markdown = "# Benchmark " + Instant.now() + " (" + mode + ")\n\n"
                 + "Command: `./platform bench " + String.join(" ", args) + "`\n\n"
-                + Report.markdown(mode, steps, producerPerformance, sustained / producerRate);
+                + "Mix: " + shares + " over " + branches + " branches. Ingest quota per credential and instance:"
+                + " SQP_RATE_LIMIT_PER_SECOND=" + env("SQP_RATE_LIMIT_PER_SECOND", "1000 (default)") + ".\n\n"
+                + Report.markdown(mode, steps, producerPerformance, producerRate, sustained / producerRate);
         Path results = out.resolve("results-" + mode + "-" + stamp + ".md");
         Files.writeString(results, markdown, StandardCharsets.UTF_8);
         Path plot = out.resolve("latency-vs-load-" + mode + "-" + stamp + ".svg");
@@ -179,8 +193,8 @@ public final class Benchmark {
         }
     }
 
-    private static int averageRecordSize(EventMix mix) {
-        EventMix sample = new EventMix(1, 200);
+    private static int averageRecordSize(EventMix.Shares shares) {
+        EventMix sample = new EventMix(1, 200, shares);
         Instant now = Instant.now();
         long total = 0;
         for (int i = 0; i < 1000; i++) {

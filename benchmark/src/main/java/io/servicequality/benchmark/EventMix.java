@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.util.SplittableRandom;
 
 /**
- * A realistic mix across many branches: feedback 50 %, interactions 40 %, complaints 10 % (issue 7). Bodies are the
- * REST shapes of SPEC §3; every feedback carries SERVQUAL ratings, csat and nps, as a full survey would.
+ * A mix of events across many branches, by default the realistic one: feedback 50 %, interactions 48 %, complaints
+ * 2 % (issue 13). Bodies are the REST shapes of SPEC §3; every feedback carries SERVQUAL ratings, csat and nps, as a
+ * full survey would.
  */
 final class EventMix {
 
@@ -25,28 +26,62 @@ final class EventMix {
     private static final String[] CHANNELS = {"PHONE", "CHAT", "EMAIL", "COUNTER", "APP", "WEB"};
     private static final String[] SEVERITIES = {"LOW", "MEDIUM", "HIGH", "CRITICAL"};
 
-    private final SplittableRandom random;
-    private final int branches;
-    private final boolean complaintsOnly;
+    /** Shares of feedback, interactions and complaint openings, in percent (summing to 100). */
+    record Shares(int feedback, int interactions, int complaints) {
 
-    /** The realistic mix: feedback 50 %, interactions 40 %, complaints 10 %. */
-    EventMix(long seed, int branches) {
-        this(seed, branches, false);
+        static final Shares REALISTIC = new Shares(50, 48, 2);
+        static final Shares COMPLAINTS_ONLY = new Shares(0, 0, 100);
+
+        Shares {
+            if (feedback < 0 || interactions < 0 || complaints < 0 || feedback + interactions + complaints != 100) {
+                throw new IllegalArgumentException("the mix must be three non-negative percentages summing to 100");
+            }
+        }
+
+        /** {@code full} (the realistic mix), {@code complaints} (openings only) or {@code F,I,C} percentages. */
+        static Shares parse(String mix) {
+            return switch (mix) {
+                case "full" -> REALISTIC;
+                case "complaints" -> COMPLAINTS_ONLY;
+                default -> {
+                    String[] parts = mix.split(",");
+                    if (parts.length != 3) {
+                        throw new IllegalArgumentException("--mix is full, complaints or F,I,C (e.g. 50,48,2)");
+                    }
+                    yield new Shares(
+                            Integer.parseInt(parts[0].trim()),
+                            Integer.parseInt(parts[1].trim()),
+                            Integer.parseInt(parts[2].trim()));
+                }
+            };
+        }
+
+        @Override
+        public String toString() {
+            return "feedback %d %%, interactions %d %%, complaints %d %%".formatted(feedback, interactions, complaints);
+        }
     }
 
-    /** @param complaintsOnly only complaint openings (to measure complaint-service on its own) */
-    EventMix(long seed, int branches, boolean complaintsOnly) {
+    private final SplittableRandom random;
+    private final int branches;
+    private final Shares shares;
+
+    /** The realistic mix. */
+    EventMix(long seed, int branches) {
+        this(seed, branches, Shares.REALISTIC);
+    }
+
+    EventMix(long seed, int branches, Shares shares) {
         this.random = new SplittableRandom(seed);
         this.branches = branches;
-        this.complaintsOnly = complaintsOnly;
+        this.shares = shares;
     }
 
     Kind nextKind() {
-        if (complaintsOnly) {
-            return Kind.COMPLAINT;
-        }
-        int roll = random.nextInt(10);
-        return roll < 5 ? Kind.FEEDBACK : roll < 9 ? Kind.INTERACTION : Kind.COMPLAINT;
+        int roll = random.nextInt(100);
+        return roll < shares.feedback()
+                ? Kind.FEEDBACK
+                : roll < shares.feedback() + shares.interactions() ? Kind.INTERACTION : Kind.COMPLAINT;
     }
 
     String branch() {
