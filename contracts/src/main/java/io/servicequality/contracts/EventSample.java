@@ -17,6 +17,7 @@ public enum EventSample {
     BRANCH_CHANGED("samples/branch-changed.v1.json", BranchChanged.class, Topics.BRANCH_DIRECTORY),
     QUALITY_TARGET_CHANGED(
             "samples/quality-target-changed.v1.json", QualityTargetChanged.class, Topics.QUALITY_TARGETS),
+    ALERT_RULE_CHANGED("samples/alert-rule-changed.v1.json", AlertRuleChanged.class, Topics.ALERT_RULES),
     API_KEY_CHANGED("samples/api-key-changed.v1.json", ApiKeyChanged.class, Topics.API_KEYS);
 
     private final String resource;

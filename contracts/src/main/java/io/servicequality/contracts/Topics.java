@@ -31,6 +31,12 @@ public final class Topics {
     public static final String QUALITY_TARGETS = "sqp.quality-targets.v1";
 
     /**
+     * {@link AlertRuleChanged}, published by scoring-service (which owns alert rules) on a compacted topic: the latest
+     * record per rule is its current state. scoring-service's stream processing reads it whole.
+     */
+    public static final String ALERT_RULES = "sqp.alert-rules.v1";
+
+    /**
      * {@link ApiKeyChanged}, published by feedback-service (which issues API keys) on a compacted topic: the latest
      * record per key is its current state. Services that accept API keys read it whole.
      */

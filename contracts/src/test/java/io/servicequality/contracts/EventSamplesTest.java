@@ -33,7 +33,7 @@ class EventSamplesTest {
     @EnumSource(
             value = EventSample.class,
             mode = EnumSource.Mode.EXCLUDE,
-            names = {"QUALITY_TARGET_CHANGED", "API_KEY_CHANGED"})
+            names = {"QUALITY_TARGET_CHANGED", "ALERT_RULE_CHANGED", "API_KEY_CHANGED"})
     void everyBranchEventCarriesTheCommonFieldsAndIsKeyedByBranch(EventSample sample) {
         PlatformEvent event = strictMapper.readValue(sample.json(), sample.type());
 
@@ -43,6 +43,16 @@ class EventSamplesTest {
         assertThat(event.occurredAt()).isNotNull();
         assertThat(event.schemaVersion()).isEqualTo(1);
         assertThat(event.recordKey()).isEqualTo(event.tenantId() + ":" + event.branchId());
+    }
+
+    @Test
+    void alertRulesAreKeyedPerRuleUnderTheirTenantsPrefixSoOneScanFindsATenantsRules() {
+        AlertRuleChanged rule = strictMapper.readValue(EventSample.ALERT_RULE_CHANGED.json(), AlertRuleChanged.class);
+
+        assertThat(rule.recordKey()).isEqualTo("acme-bank:alert-rule:" + rule.ruleId());
+        assertThat(rule.recordKey()).startsWith(AlertRuleChanged.keyPrefixOf(rule.tenantId()));
+        assertThat(AlertRuleChanged.keyPrefixOf("acme")).isNotEqualTo(AlertRuleChanged.keyPrefixOf("acme-bank"));
+        assertThat(rule.recordKey()).doesNotStartWith(AlertRuleChanged.keyPrefixOf("acme"));
     }
 
     @Test

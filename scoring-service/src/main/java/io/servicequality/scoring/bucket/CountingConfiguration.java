@@ -1,10 +1,13 @@
 package io.servicequality.scoring.bucket;
 
 import io.servicequality.security.TenantGate;
+import java.time.Duration;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.apache.kafka.streams.kstream.KStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
@@ -21,23 +24,37 @@ class CountingConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(CountingConfiguration.class);
 
-    /** The topology, added to the application's streams builder; the bean is the rules it counts by. */
     @Bean
-    CountingRules countingRules(StreamsBuilder builder, ScoringProperties properties, TenantGate tenants) {
-        CountingRules rules = properties.rules();
-        CountingTopology.addTo(builder, rules, tenants, JacksonMapperUtils.enhancedJsonMapper());
-        return rules;
+    CountingRules countingRules(ScoringProperties properties) {
+        return properties.rules();
+    }
+
+    /**
+     * The topology, added to the application's streams builder; the bean is its stream of published hour updates
+     * ({@code MetricUpdated} JSON keyed {@code tenantId:branchId}), on which the alert evaluation builds. Only Kafka
+     * Streams and contract types cross the feature boundary.
+     */
+    @Bean
+    KStream<String, byte[]> publishedHourUpdates(StreamsBuilder builder, CountingRules rules, TenantGate tenants) {
+        return CountingTopology.addTo(builder, rules, tenants, JacksonMapperUtils.enhancedJsonMapper());
     }
 
     /**
      * A stream thread that dies of an unexpected error is replaced: its tasks resume from their last commit (state and
-     * offsets together), so nothing is lost or counted twice, and the error is logged.
+     * offsets together), so nothing is lost or counted twice, and the error is logged. A stop waits up to {@code
+     * sqp.scoring.close-timeout} for the threads to commit and release the state directory (spring-kafka's default, 10
+     * s, is shorter than a close in the middle of a rebalance can take; a start after a stop cut short finds the
+     * directory still locked).
      */
     @Bean
-    StreamsBuilderFactoryBeanConfigurer replaceFailedStreamThreads() {
-        return factory -> factory.setStreamsUncaughtExceptionHandler(failure -> {
-            log.error("a counting stream thread failed; replacing it", failure);
-            return StreamThreadExceptionResponse.REPLACE_THREAD;
-        });
+    StreamsBuilderFactoryBeanConfigurer replaceFailedStreamThreads(
+            @Value("${sqp.scoring.close-timeout:30s}") Duration closeTimeout) {
+        return factory -> {
+            factory.setCloseTimeout((int) closeTimeout.toSeconds());
+            factory.setStreamsUncaughtExceptionHandler(failure -> {
+                log.error("a counting stream thread failed; replacing it", failure);
+                return StreamThreadExceptionResponse.REPLACE_THREAD;
+            });
+        };
     }
 }

@@ -183,7 +183,12 @@ final class CountingProcessor implements Processor<String, byte[], String, Outpu
             if (state != null) {
                 MetricUpdated update = state.toMetricUpdated(bucket.id(), rules.revisionBase());
                 context.forward(new Record<>(
-                        update.recordKey(), new Output(Topics.METRIC_UPDATED, json.writeValueAsBytes(update)), now));
+                        update.recordKey(),
+                        new Output(
+                                Topics.METRIC_UPDATED,
+                                json.writeValueAsBytes(update),
+                                bucket.granularity() == Granularity.HOUR),
+                        now));
             }
             changed.delete(key);
             keys.remove();

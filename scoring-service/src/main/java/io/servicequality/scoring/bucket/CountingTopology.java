@@ -11,6 +11,7 @@ import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -20,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The counting path: the feedback, interaction and complaint topics (co-partitioned by {@code tenantId:branchId}) into
  * {@link CountingProcessor}, its output to {@code sqp.metric-updated.v1} and the dead-letter topics; the branch
- * directory as a global table for the branches' time zones.
+ * directory as a global table for the branches' time zones. The published hour updates are also handed on, within the
+ * same topology, to the alert evaluation (wired in {@link CountingConfiguration}).
  *
  * <p>State stores, all persistent (RocksDB, memory bounded by {@link BoundedRocksDbMemory}) and changelogged:
  *
@@ -39,7 +41,8 @@ final class CountingTopology {
     static final String HOUR_BUCKETS = "hour-buckets";
     static final String DAY_BUCKETS = "day-buckets";
     static final String CHANGED_BUCKETS = "changed-buckets";
-    static final String BRANCH_DIRECTORY = "branch-directory";
+    /** The global store of the branch directory, named as its topic so that the alert evaluation finds it too. */
+    static final String BRANCH_DIRECTORY = Topics.BRANCH_DIRECTORY;
 
     static final List<String> COUNTED_TOPICS =
             List.of(Topics.FEEDBACK_SUBMITTED, Topics.INTERACTION_RECORDED, Topics.COMPLAINT_CHANGED);
@@ -48,7 +51,12 @@ final class CountingTopology {
 
     private CountingTopology() {}
 
-    static void addTo(StreamsBuilder builder, CountingRules rules, TenantGate tenants, JsonMapper json) {
+    /**
+     * @return the published hour updates ({@code MetricUpdated} JSON keyed {@code tenantId:branchId}), for the alert
+     *     evaluation to build on within the same topology
+     */
+    static KStream<String, byte[]> addTo(
+            StreamsBuilder builder, CountingRules rules, TenantGate tenants, JsonMapper json) {
         builder.globalTable(
                 Topics.BRANCH_DIRECTORY,
                 Consumed.with(Serdes.String(), Serdes.ByteArray()),
@@ -65,15 +73,17 @@ final class CountingTopology {
         builder.addStateStore(bucketStore(DAY_BUCKETS, rules.bucketRetention(), bucketSerde));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(CHANGED_BUCKETS), Serdes.String(), Serdes.Long()));
-        builder.stream(COUNTED_TOPICS, Consumed.with(Serdes.String(), Serdes.ByteArray()))
+        KStream<String, Output> counted = builder.stream(
+                        COUNTED_TOPICS, Consumed.with(Serdes.String(), Serdes.ByteArray()))
                 .process(
                         () -> new CountingProcessor(rules, tenants, json),
                         SEEN_EVENTS,
                         MINUTE_BUCKETS,
                         HOUR_BUCKETS,
                         DAY_BUCKETS,
-                        CHANGED_BUCKETS)
-                .to((key, output, context) -> output.topic(), Produced.with(Serdes.String(), OUTPUT_SERDE));
+                        CHANGED_BUCKETS);
+        counted.to((key, output, context) -> output.topic(), Produced.with(Serdes.String(), OUTPUT_SERDE));
+        return counted.filter((key, output) -> output.hourUpdate()).mapValues(Output::value);
     }
 
     private static org.apache.kafka.streams.state.StoreBuilder<?> bucketStore(

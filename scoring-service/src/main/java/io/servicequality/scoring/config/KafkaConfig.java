@@ -1,11 +1,9 @@
 package io.servicequality.scoring.config;
 
-import io.servicequality.contracts.AlertEvent;
-import io.servicequality.contracts.MetricUpdated;
+import io.servicequality.contracts.AlertRuleChanged;
 import io.servicequality.contracts.QualityTargetChanged;
 import io.servicequality.contracts.Topics;
 import io.servicequality.scoring.bucket.InvalidEvent;
-import io.servicequality.scoring.quality.InvalidMetricUpdate;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -44,6 +42,11 @@ class KafkaConfig {
                         .replicas(properties.replicationFactor())
                         .compact()
                         .build(),
+                TopicBuilder.name(Topics.ALERT_RULES)
+                        .partitions(properties.partitions())
+                        .replicas(properties.replicationFactor())
+                        .compact()
+                        .build(),
                 TopicBuilder.name(Topics.BRANCH_DIRECTORY)
                         .partitions(properties.partitions())
                         .replicas(properties.replicationFactor())
@@ -52,8 +55,7 @@ class KafkaConfig {
                 topic(Topics.deadLetterTopicOf(Topics.FEEDBACK_SUBMITTED), properties),
                 topic(Topics.deadLetterTopicOf(Topics.INTERACTION_RECORDED), properties),
                 topic(Topics.deadLetterTopicOf(Topics.COMPLAINT_CHANGED), properties),
-                topic(Topics.deadLetterTopicOf(Topics.BRANCH_DIRECTORY), properties),
-                topic(Topics.deadLetterTopicOf(Topics.METRIC_UPDATED), properties));
+                topic(Topics.deadLetterTopicOf(Topics.BRANCH_DIRECTORY), properties));
     }
 
     /** An ingested event topic: the system of record, kept for {@code sqp.kafka.event-retention-ms} (forever). */
@@ -73,12 +75,8 @@ class KafkaConfig {
     }
 
     @Bean
-    KafkaTemplate<String, MetricUpdated> metricUpdatedTemplate(ProducerFactory<String, MetricUpdated> producerFactory) {
-        return new KafkaTemplate<>(producerFactory);
-    }
-
-    @Bean
-    KafkaTemplate<String, AlertEvent> alertTemplate(ProducerFactory<String, AlertEvent> producerFactory) {
+    KafkaTemplate<String, AlertRuleChanged> alertRuleTemplate(
+            ProducerFactory<String, AlertRuleChanged> producerFactory) {
         return new KafkaTemplate<>(producerFactory);
     }
 
@@ -118,7 +116,7 @@ class KafkaConfig {
                     recoverer.accept(record, exception);
                 },
                 infrastructureBackOff());
-        handler.addNotRetryableExceptions(InvalidEvent.class, InvalidMetricUpdate.class);
+        handler.addNotRetryableExceptions(InvalidEvent.class);
         return handler;
     }
 

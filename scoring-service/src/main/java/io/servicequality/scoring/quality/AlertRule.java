@@ -3,8 +3,11 @@ package io.servicequality.scoring.quality;
 import io.servicequality.contracts.AlertEvent.AlertScope;
 import io.servicequality.contracts.AlertEvent.RuleKind;
 import io.servicequality.contracts.AlertEvent.Severity;
+import io.servicequality.contracts.AlertRuleChanged;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -23,9 +26,17 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * An active alert clears only once the value is back past the raising limit by {@code hysteresis} (in the metric's
  * units; for {@code ANOMALY} in standard deviations), so a value wobbling around the limit does not flap.
  *
+ * <p>The document is also the outbox of its {@link AlertRuleChanged} events, as a target is (see {@link
+ * QualityTarget}): every change raises {@code revision} and sets {@code unpublished}; a delete only marks it {@code
+ * removed} until {@link ConfigurationPublisher} has published the removal. The rules reach the stream processing
+ * that evaluates them ({@link AlertingTopology}) only through that compacted topic.
+ *
  * @param branchId the branch it watches, or {@code null} for every branch of the tenant (each its own episode)
+ * @param revision raised by every change
+ * @param unpublished the outbox flag: a change not yet acknowledged by the broker
+ * @param removed deleted through the API; the document goes once the removal is published
  */
-@Document(collection = "alertRules")
+@Document(collection = AlertRule.COLLECTION)
 record AlertRule(
         @Id String id,
         String tenantId,
@@ -44,10 +55,74 @@ record AlertRule(
         Severity severity,
         Instant updatedAt,
         AlertScope.Level scope,
-        String regionId) {
+        String regionId,
+        long revision,
+        boolean unpublished,
+        boolean removed) {
+
+    static final String COLLECTION = "alertRules";
 
     AlertRule {
         scope = scope == null ? AlertScope.Level.BRANCH : scope;
+    }
+
+    /** The event announcing this revision; a resend of the same revision carries the same event id. */
+    AlertRuleChanged toEvent() {
+        return new AlertRuleChanged(
+                UUID.nameUUIDFromBytes((tenantId + "|" + id + "|" + revision).getBytes(StandardCharsets.UTF_8)),
+                tenantId,
+                branchId,
+                updatedAt,
+                AlertRuleChanged.SCHEMA_VERSION,
+                id,
+                metric.publicName(),
+                kind,
+                direction.name(),
+                threshold,
+                windowSeconds,
+                minN,
+                baselineWindowSeconds,
+                relativePercent,
+                k,
+                ewmaAlpha,
+                hysteresis,
+                severity,
+                scope,
+                regionId,
+                removed);
+    }
+
+    /**
+     * The rule an event announces, as the evaluation sees it.
+     *
+     * @throws IllegalArgumentException for a metric, direction or kind this version does not know
+     */
+    static AlertRule of(AlertRuleChanged event) {
+        if (event.kind() == null || event.direction() == null) {
+            throw new IllegalArgumentException("kind and direction are required");
+        }
+        return new AlertRule(
+                event.ruleId(),
+                event.tenantId(),
+                event.branchId(),
+                Metric.of(event.metric()),
+                event.kind(),
+                Direction.valueOf(event.direction()),
+                event.threshold(),
+                event.windowSeconds(),
+                event.minN(),
+                event.baselineWindowSeconds(),
+                event.relativePercent(),
+                event.k(),
+                event.ewmaAlpha(),
+                event.hysteresis(),
+                event.severity(),
+                event.occurredAt(),
+                event.scope(),
+                event.regionId(),
+                0,
+                false,
+                event.removed());
     }
 
     /** Which side of the limit is bad. */

@@ -21,7 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Alert rules of the caller's tenant. A changed rule is applied from the next metric update on. Reads are filtered in
+ * Alert rules of the caller's tenant. A change is published on {@code sqp.alert-rules.v1} and applies from the next
+ * metric update after the evaluation has read it (usually within a second); the episodes of a deleted rule end
+ * without an event. Reads are filtered in
  * the store by the caller's scope ({@link ConfigurationScope}); every change is recorded in the audit log.
  */
 @RestController
@@ -29,14 +31,12 @@ import org.springframework.web.server.ResponseStatusException;
 class AlertRuleController {
 
     private final AlertRules rules;
-    private final AlertStates states;
     private final CallerAccess callers;
     private final AuditTrail audit;
     private final Clock clock;
 
-    AlertRuleController(AlertRules rules, AlertStates states, CallerAccess callers, AuditTrail audit, Clock clock) {
+    AlertRuleController(AlertRules rules, CallerAccess callers, AuditTrail audit, Clock clock) {
         this.rules = rules;
-        this.states = states;
         this.callers = callers;
         this.audit = audit;
         this.clock = clock;
@@ -80,10 +80,9 @@ class AlertRuleController {
     void delete(@PathVariable String id) {
         AlertRuleResponse before = AlertRuleResponse.of(existing(id));
         ConfigurationScope.requireWritable(callers, before.branchId());
-        if (!rules.delete(ConfigurationScope.readable(callers), id)) {
+        if (!rules.delete(ConfigurationScope.readable(callers), id, clock.instant())) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no such alert rule");
         }
-        states.deleteOfRule(id);
         audit.record("alert-rule.removed", "alert-rule:" + id, before, null);
     }
 

@@ -98,6 +98,9 @@ record AlertRuleRequest(
                 severity == null ? Severity.WARNING : severity,
                 now,
                 scope == null ? AlertScope.Level.BRANCH : scope,
-                scope == AlertScope.Level.REGION ? regionId : null);
+                scope == AlertScope.Level.REGION ? regionId : null,
+                0,
+                false,
+                false);
     }
 }

@@ -11,7 +11,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * A quality target, e.g. answer rate at least 95 % or CSAT at least 85 %.
  *
  * <p>The document is also the outbox of its {@link QualityTargetChanged} events: every change raises {@code revision}
- * and sets {@code unpublished}; a delete only marks it {@code removed}. {@link TargetPublisher} publishes the current
+ * and sets {@code unpublished}; a delete only marks it {@code removed}. {@link ConfigurationPublisher} publishes the current
  * state and then clears the flag (or, for a removed target, deletes the document), each only if the revision is
  * still the published one.
  *

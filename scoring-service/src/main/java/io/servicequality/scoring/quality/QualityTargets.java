@@ -16,10 +16,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The targets, always read within the caller's scope (see {@link ConfigurationScope}). Writes are single-document updates that also fill the target's outbox
- * (see {@link QualityTarget}); removed targets are invisible here until {@link TargetPublisher} deletes them.
+ * (see {@link QualityTarget}); removed targets are invisible here until {@link ConfigurationPublisher} deletes them.
  */
 @Component
-class QualityTargets {
+class QualityTargets implements ConfigurationPublisher.Outbox<QualityTarget> {
 
     private final MongoTemplate mongo;
 
@@ -83,8 +83,8 @@ class QualityTargets {
                 > 0;
     }
 
-    /** Targets whose latest change is not acknowledged yet, oldest change first. */
-    List<QualityTarget> unpublished(int limit) {
+    @Override
+    public List<QualityTarget> unpublished(int limit) {
         return mongo.find(
                 query(where("unpublished").is(true))
                         .with(Sort.by("updatedAt", "_id"))
@@ -92,11 +92,8 @@ class QualityTargets {
                 QualityTarget.class);
     }
 
-    /**
-     * After the broker acknowledged {@code revision}: clears the flag, or deletes a removed target, only if nothing
-     * changed it since.
-     */
-    void published(QualityTarget target) {
+    @Override
+    public void published(QualityTarget target) {
         Query same = query(where("_id").is(target.id()).and("revision").is(target.revision()));
         if (target.removed()) {
             mongo.remove(same, QualityTarget.class);
@@ -105,11 +102,8 @@ class QualityTargets {
         }
     }
 
-    /**
-     * Queues every current target again (a start-up republish; idempotent on the compacted topic). The revision is
-     * raised too, so that a relay clearing the flag for an older revision at this moment does not cancel it.
-     */
-    long republishAll() {
+    @Override
+    public long republishAll() {
         return mongo.updateMulti(
                         query(where("removed").ne(true)),
                         new Update().set("unpublished", true).inc("revision", 1L),

@@ -35,15 +35,14 @@ import org.springframework.web.server.ResponseStatusException;
 class TargetController {
 
     private final QualityTargets targets;
-    private final MetricHistory history;
+    private final AlertHours hours;
     private final CallerAccess callers;
     private final AuditTrail audit;
     private final Clock clock;
 
-    TargetController(
-            QualityTargets targets, MetricHistory history, CallerAccess callers, AuditTrail audit, Clock clock) {
+    TargetController(QualityTargets targets, AlertHours hours, CallerAccess callers, AuditTrail audit, Clock clock) {
         this.targets = targets;
-        this.history = history;
+        this.hours = hours;
         this.callers = callers;
         this.audit = audit;
         this.clock = clock;
@@ -104,7 +103,7 @@ class TargetController {
         if (!callers.mayAccessBranch(branchId)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no such branch");
         }
-        var statistics = history.merged(callers.tenantId(), branchId, from, to);
+        var statistics = hours.merged(callers.tenantId(), branchId, from, to);
         return targets.all(ConfigurationScope.readable(callers)).stream()
                 .filter(target -> target.appliesTo(branchId))
                 .map(target -> {

@@ -1,9 +1,10 @@
 /**
- * Quality targets and alert rules (SPEC §6): per tenant, branch and metric. Keeps its own history of hour statistics
- * from the {@code MetricUpdated} events this service publishes (the bucket feature is reached only through Kafka),
- * shows target attainment over any range, and evaluates the alert rules — threshold with minimum n, relative to a
- * trailing baseline, anomaly against an EWMA baseline — after every update. An alert is raised once and cleared once
- * per episode, with hysteresis; the transition and its event are one atomic update of the rule's state document,
- * which is also the outbox the {@link io.servicequality.scoring.quality.AlertPublisher} drains.
+ * Quality targets and alert rules (SPEC §6): per tenant, branch (or region, or tenant) and metric. Both are configured
+ * through the API, kept in MongoDB with an outbox on each document, and relayed to their compacted topics by the
+ * {@link io.servicequality.scoring.quality.ConfigurationPublisher}. The rules are evaluated inside the service's Kafka
+ * Streams application ({@link io.servicequality.scoring.quality.AlertingTopology}) on the hour statistics the counting
+ * topology publishes — threshold with minimum n, relative to a trailing baseline, anomaly against an EWMA baseline — and
+ * an alert is raised once and cleared once per episode, with hysteresis, in the same transaction as the state it was
+ * decided on. Target attainment reads the same hour statistics.
  */
 package io.servicequality.scoring.quality;

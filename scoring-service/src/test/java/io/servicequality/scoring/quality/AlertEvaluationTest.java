@@ -111,6 +111,9 @@ class AlertEvaluationTest {
                 Severity.WARNING,
                 NOW,
                 null,
-                null);
+                null,
+                1,
+                false,
+                false);
     }
 }

@@ -9,6 +9,7 @@ import static org.mockito.Mockito.doAnswer;
 import io.servicequality.contracts.AlertCleared;
 import io.servicequality.contracts.AlertEvent;
 import io.servicequality.contracts.AlertRaised;
+import io.servicequality.contracts.AlertRuleChanged;
 import io.servicequality.contracts.BranchChanged;
 import io.servicequality.contracts.Channel;
 import io.servicequality.contracts.FeedbackSubmitted;
@@ -34,6 +35,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,6 +49,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.KafkaException;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -54,8 +58,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Targets and alert rules end to end: feedback events produced to Kafka become hour statistics, published, read back
- * by the alerting feature, judged against the rules, and raised and cleared once per episode on the alerts topic.
+ * Targets and alert rules end to end: rules created through the API reach the stream processing through their
+ * compacted topic; feedback events produced to Kafka become hour statistics, are judged against the rules within the
+ * same topology, and are raised and cleared once per episode on the alerts topic.
  */
 @SpringBootTest(
         properties = {
@@ -82,10 +87,11 @@ abstract class QualityIT {
     KafkaTemplate<String, QualityTargetChanged> targetTemplate;
 
     @Autowired
-    TargetPublisher targetPublisher;
+    ConfigurationPublisher publisher;
 
+    /** The running topology, to wait until a rule or directory entry has reached its global tables. */
     @Autowired
-    BranchRegions regions;
+    StreamsBuilderFactoryBean streams;
 
     private KafkaProducer<String, String> producer;
 
@@ -112,6 +118,7 @@ abstract class QualityIT {
         String target = created(post("/api/v1/targets", """
                 {"branchId": "%s", "metric": "csat.percent", "bound": "AT_LEAST", "value": 80}
                 """.formatted(branch)));
+        awaitInTopology(AlertingTopology.RULES, AlertRuleChanged.keyPrefixOf(TENANT) + rule);
         Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS);
 
         // 10 unhappy answers: CSAT 0 %, below 80 with n = 10 ≥ 5
@@ -182,8 +189,21 @@ abstract class QualityIT {
                 .bodyJson()
                 .extractingPath("$.k")
                 .isEqualTo(2.5);
+        // the evaluation learns of the change through the compacted topic: the rule as replaced (a change the relay
+        // has not sent yet is superseded by the next one), then its removal
+        eventually()
+                .untilAsserted(() -> assertThat(ruleRecordsOf(rule)).last().satisfies(replaced -> {
+                    assertThat(replaced.kind()).isEqualTo(AlertEvent.RuleKind.ANOMALY);
+                    assertThat(replaced.removed()).isFalse();
+                }));
         assertThat(mvc.delete().uri("/api/v1/alert-rules/" + rule)).hasStatus(HttpStatus.NO_CONTENT);
         assertThat(mvc.get().uri("/api/v1/alert-rules/" + rule)).hasStatus(HttpStatus.NOT_FOUND);
+        eventually()
+                .untilAsserted(() -> assertThat(ruleRecordsOf(rule)).last().satisfies(removal -> {
+                    assertThat(removal.removed()).isTrue();
+                    assertThat(removal.k()).isEqualTo(2.5);
+                    assertThat(removal.recordKey()).isEqualTo(TENANT + ":alert-rule:" + rule);
+                }));
 
         String target = created(post("/api/v1/targets", """
                 {"metric": "interactions.answerRate", "bound": "AT_LEAST", "value": 95}
@@ -249,7 +269,7 @@ abstract class QualityIT {
         // a restart republishes every current target (same content again on the compacted topic), not removed ones
         long keptBefore = recordsOfTarget(branch, kept).size();
         long removedBefore = recordsOfTarget(branch, removed).size();
-        targetPublisher.republishAllAtStartUp();
+        publisher.republishAllAtStartUp();
         eventually().untilAsserted(() -> {
             List<QualityTargetChanged> keptRecords = recordsOfTarget(branch, kept);
             assertThat(keptRecords).hasSizeGreaterThan((int) keptBefore);
@@ -270,11 +290,9 @@ abstract class QualityIT {
         produceBranch(first, region);
         produceBranch(second, region);
         produceBranch(elsewhere, "other-" + region);
-        eventually().untilAsserted(() -> {
-            assertThat(regions.regionsOf(TENANT, List.of(first, second, elsewhere)))
-                    .containsExactlyInAnyOrderEntriesOf(
-                            Map.of(first, region, second, region, elsewhere, "other-" + region));
-        });
+        for (String branch : List.of(first, second, elsewhere)) {
+            awaitInTopology(AlertingTopology.BRANCH_DIRECTORY, TENANT + ":" + branch);
+        }
         String rule = created(post("/api/v1/alert-rules", """
                 {"scope": "REGION", "regionId": "%s", "metric": "csat.percent", "kind": "THRESHOLD",
                  "direction": "BELOW", "threshold": 80, "minN": 5, "hysteresis": 5}
@@ -285,6 +303,7 @@ abstract class QualityIT {
                 .isLenientlyEqualTo("""
                         {"scope": "REGION", "regionId": "%s"}
                         """.formatted(region));
+        awaitInTopology(AlertingTopology.RULES, AlertRuleChanged.keyPrefixOf(TENANT) + rule);
         Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS);
         String key = TENANT + ":REGION:" + region;
 
@@ -330,6 +349,16 @@ abstract class QualityIT {
                         """)).hasStatus(HttpStatus.BAD_REQUEST);
     }
 
+    /** Waits until the key is in the global table (its store) of the running topology. */
+    private void awaitInTopology(String store, String key) {
+        eventually()
+                .ignoreExceptions()
+                .untilAsserted(() -> assertThat(streams.getKafkaStreams()
+                                .store(StoreQueryParameters.fromNameAndType(store, QueryableStoreTypes.keyValueStore()))
+                                .get(key))
+                        .isNotNull());
+    }
+
     private void produceBranch(String branch, String region) {
         var entry = new BranchChanged(
                 UUID.randomUUID(), TENANT, branch, Instant.now(), 1, branch, "Branch " + branch, region, "UTC", false);
@@ -358,6 +387,14 @@ abstract class QualityIT {
             }
         }
         return alerts;
+    }
+
+    /** One rule's records in log order (one key, one partition). */
+    private List<AlertRuleChanged> ruleRecordsOf(String ruleId) {
+        return recordsOf(Topics.ALERT_RULES).stream()
+                .map(value -> json.readValue(value, AlertRuleChanged.class))
+                .filter(rule -> rule.ruleId().equals(ruleId))
+                .toList();
     }
 
     /** One target's records in log order (one key, one partition). */
