@@ -58,7 +58,8 @@ record AlertRule(
         String regionId,
         long revision,
         boolean unpublished,
-        boolean removed) {
+        boolean removed)
+        implements OutboxDocuments.Publishable {
 
     static final String COLLECTION = "alertRules";
 

@@ -3,14 +3,8 @@ package io.servicequality.scoring.quality;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
@@ -20,12 +14,10 @@ import org.springframework.stereotype.Component;
  * ConfigurationPublisher} deletes them.
  */
 @Component
-class AlertRules implements ConfigurationPublisher.Outbox<AlertRule> {
-
-    private final MongoTemplate mongo;
+class AlertRules extends OutboxDocuments<AlertRule> {
 
     AlertRules(MongoTemplate mongo) {
-        this.mongo = mongo;
+        super(mongo, AlertRule.class);
     }
 
     /**
@@ -58,68 +50,5 @@ class AlertRules implements ConfigurationPublisher.Outbox<AlertRule> {
                         .inc("revision", 1L),
                 FindAndModifyOptions.options().upsert(true).returnNew(true),
                 AlertRule.class);
-    }
-
-    /** @param scope the caller's filter (tenant, and branch scope where bound); removed rules are left out */
-    List<AlertRule> all(Criteria scope) {
-        return mongo.find(
-                query(new Criteria().andOperator(scope, where("removed").ne(true)))
-                        .with(Sort.by("_id")),
-                AlertRule.class);
-    }
-
-    Optional<AlertRule> find(Criteria scope, String id) {
-        return Optional.ofNullable(mongo.findOne(
-                query(new Criteria()
-                        .andOperator(scope, where("_id").is(id).and("removed").ne(true))),
-                AlertRule.class));
-    }
-
-    /** Marks the rule removed and queues the removal for publication. */
-    boolean delete(Criteria scope, String id, Instant at) {
-        return mongo.updateFirst(
-                                query(new Criteria()
-                                        .andOperator(
-                                                scope,
-                                                where("_id")
-                                                        .is(id)
-                                                        .and("removed")
-                                                        .ne(true))),
-                                new Update()
-                                        .set("removed", true)
-                                        .set("unpublished", true)
-                                        .set("updatedAt", at)
-                                        .inc("revision", 1L),
-                                AlertRule.class)
-                        .getModifiedCount()
-                > 0;
-    }
-
-    @Override
-    public List<AlertRule> unpublished(int limit) {
-        return mongo.find(
-                query(where("unpublished").is(true))
-                        .with(Sort.by("updatedAt", "_id"))
-                        .limit(limit),
-                AlertRule.class);
-    }
-
-    @Override
-    public void published(AlertRule rule) {
-        Query same = query(where("_id").is(rule.id()).and("revision").is(rule.revision()));
-        if (rule.removed()) {
-            mongo.remove(same, AlertRule.class);
-        } else {
-            mongo.updateFirst(same, new Update().set("unpublished", false), AlertRule.class);
-        }
-    }
-
-    @Override
-    public long republishAll() {
-        return mongo.updateMulti(
-                        query(where("removed").ne(true)),
-                        new Update().set("unpublished", true).inc("revision", 1L),
-                        AlertRule.class)
-                .getModifiedCount();
     }
 }

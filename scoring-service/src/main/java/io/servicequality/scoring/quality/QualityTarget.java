@@ -31,7 +31,8 @@ record QualityTarget(
         Instant updatedAt,
         long revision,
         boolean unpublished,
-        boolean removed) {
+        boolean removed)
+        implements OutboxDocuments.Publishable {
 
     static final String COLLECTION = "qualityTargets";
 
