@@ -279,54 +279,60 @@ final class AlertingProcessor implements Processor<String, byte[], String, byte[
         String episodeKey = rule.id() + "|" + subject;
         Episode episode = episodes.get(episodeKey);
         boolean active = episode != null && episode.active();
-        Instant at = Instant.ofEpochMilli(now);
-        AlertEvent event;
-        if (verdict.raise() && !active) {
-            String alertId = rule.id() + ":" + subject + ":" + verdict.windowTo();
-            event = new AlertRaised(
-                    eventIdOf(alertId, "raised"),
-                    rule.tenantId(),
-                    branchId,
-                    at,
-                    AlertRaised.SCHEMA_VERSION,
-                    alertId,
-                    rule.id(),
-                    rule.kind(),
-                    scope,
-                    rule.metric().publicName(),
-                    verdict.observed(),
-                    rule.kind() == RuleKind.THRESHOLD ? rule.threshold() : null,
-                    verdict.baseline(),
-                    verdict.n(),
-                    rule.severity(),
-                    new AlertWindow(verdict.windowFrom(), verdict.windowTo()));
-            episodes.put(episodeKey, new Episode(rule.tenantId(), rule.id(), true, alertId));
-            log.info("alert raised: {} observed {} (n {})", alertId, verdict.observed(), verdict.n());
-        } else if (verdict.clear() && active) {
-            event = new AlertCleared(
-                    eventIdOf(episode.alertId(), "cleared"),
-                    rule.tenantId(),
-                    branchId,
-                    at,
-                    AlertCleared.SCHEMA_VERSION,
-                    episode.alertId(),
-                    rule.id(),
-                    rule.kind(),
-                    scope,
-                    rule.metric().publicName(),
-                    verdict.observed(),
-                    rule.kind() == RuleKind.THRESHOLD ? rule.threshold() : null,
-                    verdict.baseline(),
-                    verdict.n(),
-                    rule.severity(),
-                    new AlertWindow(verdict.windowFrom(), verdict.windowTo()));
-            episodes.put(episodeKey, new Episode(rule.tenantId(), rule.id(), false, episode.alertId()));
-            log.info("alert cleared: {} observed {} (n {})", episode.alertId(), verdict.observed(), verdict.n());
-        } else {
+        boolean raising = verdict.raise() && !active;
+        if (!raising && !(verdict.clear() && active)) {
             return;
         }
+        String alertId = raising ? rule.id() + ":" + subject + ":" + verdict.windowTo() : episode.alertId();
+        AlertEventConstructor constructor = raising ? AlertRaised::new : AlertCleared::new;
+        AlertEvent event = constructor.create(
+                eventIdOf(alertId, raising ? "raised" : "cleared"),
+                rule.tenantId(),
+                branchId,
+                Instant.ofEpochMilli(now),
+                raising ? AlertRaised.SCHEMA_VERSION : AlertCleared.SCHEMA_VERSION,
+                alertId,
+                rule.id(),
+                rule.kind(),
+                scope,
+                rule.metric().publicName(),
+                verdict.observed(),
+                rule.kind() == RuleKind.THRESHOLD ? rule.threshold() : null,
+                verdict.baseline(),
+                verdict.n(),
+                rule.severity(),
+                new AlertWindow(verdict.windowFrom(), verdict.windowTo()));
+        episodes.put(episodeKey, new Episode(rule.tenantId(), rule.id(), raising, alertId));
+        log.info(
+                "alert {}: {} observed {} (n {})",
+                raising ? "raised" : "cleared",
+                alertId,
+                verdict.observed(),
+                verdict.n());
         context.forward(
                 new Record<>(event.recordKey(), json.writerFor(AlertEvent.class).writeValueAsBytes(event), now));
+    }
+
+    /** The constructor both alert events share: a raise and a clear carry the same fields. */
+    @FunctionalInterface
+    private interface AlertEventConstructor {
+        AlertEvent create(
+                UUID eventId,
+                String tenantId,
+                String branchId,
+                Instant occurredAt,
+                int schemaVersion,
+                String alertId,
+                String ruleId,
+                RuleKind ruleKind,
+                AlertScope scope,
+                String metric,
+                double observedValue,
+                Double threshold,
+                Double baseline,
+                long n,
+                AlertEvent.Severity severity,
+                AlertWindow window);
     }
 
     private static UUID eventIdOf(String alertId, String transition) {

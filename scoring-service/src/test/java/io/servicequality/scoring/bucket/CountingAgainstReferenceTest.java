@@ -133,14 +133,7 @@ class CountingAgainstReferenceTest {
         config.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         config.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
-        CountingRules rules = new CountingRules(
-                20,
-                ALLOWED_LATENESS,
-                Duration.ofDays(8),
-                Duration.ofMillis(200),
-                CountingRules.revisionBaseOf(generation),
-                Duration.ofHours(72),
-                Duration.ofDays(3660));
+        CountingRules rules = TestEvents.countingRules(ALLOWED_LATENESS, generation);
         StreamsBuilder builder = new StreamsBuilder();
         CountingTopology.addTo(
                 builder,

@@ -32,14 +32,7 @@ final class CountingInstance {
         // as in application.yml: a dead instance's partitions move after the session timeout
         config.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);
         config.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
-        CountingRules rules = new CountingRules(
-                20,
-                Duration.ofHours(48),
-                Duration.ofDays(8),
-                Duration.ofMillis(200),
-                CountingRules.revisionBaseOf(0),
-                Duration.ofHours(72),
-                Duration.ofDays(3660));
+        CountingRules rules = TestEvents.countingRules(Duration.ofHours(48), 0);
         StreamsBuilder builder = new StreamsBuilder();
         CountingTopology.addTo(
                 builder,

@@ -102,4 +102,19 @@ final class TestEvents {
     static String uniqueBranch() {
         return "BR-" + UUID.randomUUID().toString().substring(0, 8);
     }
+
+    /**
+     * The production defaults (service level 20 s, 8-day deduplication, 200 ms publication, 72 h minutes, 3,660-day
+     * buckets) with the given lateness and generation.
+     */
+    static CountingRules countingRules(java.time.Duration allowedLateness, int generation) {
+        return new CountingRules(
+                20,
+                allowedLateness,
+                java.time.Duration.ofDays(8),
+                java.time.Duration.ofMillis(200),
+                CountingRules.revisionBaseOf(generation),
+                java.time.Duration.ofHours(72),
+                java.time.Duration.ofDays(3660));
+    }
 }

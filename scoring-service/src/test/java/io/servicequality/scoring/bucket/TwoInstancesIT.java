@@ -121,11 +121,11 @@ class TwoInstancesIT {
                 }
                 if (i == EVENTS / 2) {
                     producer.flush();
-                    Thread.sleep(300); // the instance is in the middle of counting what was just sent
+                    // both instances have committed counts of this load: the one killed now is in the middle of it
+                    await().atMost(60, TimeUnit.SECONDS)
+                            .pollInterval(Duration.ofMillis(200))
+                            .until(() -> !lastPublished(bootstrap).isEmpty());
                     killed.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // SIGKILL: no close, no commit
-                }
-                if (i % 100 == 0) {
-                    Thread.sleep(20); // a steady flow rather than one burst
                 }
             }
             producer.flush();
