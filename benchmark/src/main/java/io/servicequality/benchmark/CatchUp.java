@@ -30,7 +30,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * {@code ./platform catch-up}: how fast scoring-service's counting topology works off a backlog. Freezes the scoring
  * process ({@code SIGSTOP}, so the rest of the stack keeps running), writes {@code --events} distinct events of the
- * realistic mix straight to the three ingested topics, resumes it ({@code SIGCONT}) and follows the counting group's
+ * realistic mix straight to the three ingested topics, by default waits until the other services' consumers of those
+ * topics have worked them off, resumes it ({@code SIGCONT}) and follows the counting group's
  * lag (and reporting-service's metric-update group's) every second until both are zero. Options in {@link #USAGE}.
  */
 public final class CatchUp {
@@ -43,6 +44,8 @@ public final class CatchUp {
             --tenant demo         the events' tenant (one the stack serves)
             --group scoring-service.counting.g0   the counting topology's application id
             --freeze true         freeze scoring-service while the backlog is written (false: it counts meanwhile)
+            --others-first true   keep scoring frozen until every other consumer of the topics has caught up (the
+                                  case of scoring alone having been down); false: all catch up at once
             --out DIR             where the result goes (default benchmark/target/bench-results)
             """;
 
@@ -63,6 +66,7 @@ public final class CatchUp {
         String tenant = options.get("tenant", "demo");
         String group = options.get("group", "scoring-service.counting.g0");
         boolean freeze = Boolean.parseBoolean(options.get("freeze", "true"));
+        boolean othersFirst = freeze && Boolean.parseBoolean(options.get("others-first", "true"));
         Path out = Path.of(options.get("out", "benchmark/target/bench-results"));
         Path dataDir = Path.of(env("PLATFORM_DATA_DIR", ".platform"));
         String kafka = "localhost:" + env("KAFKA_PORT", "9092");
@@ -77,6 +81,9 @@ public final class CatchUp {
             Instant produceStart = Instant.now();
             try {
                 produce(kafka, events, branches, shares, tenant);
+                if (othersFirst) {
+                    awaitOtherConsumers(admin, group, log);
+                }
             } finally {
                 if (freeze) {
                     signal("CONT", scoringPid);
@@ -174,6 +181,39 @@ public final class CatchUp {
             }
             producer.flush();
         }
+    }
+
+    /** Waits until every consumer group other than scoring's that reads the counted topics has no lag on them. */
+    private static void awaitOtherConsumers(Admin admin, String scoringGroup, StringBuilder log) throws Exception {
+        Instant start = Instant.now();
+        while (true) {
+            Map<String, Long> lags = new HashMap<>();
+            for (var listing : admin.listGroups().all().get(10, TimeUnit.SECONDS)) {
+                String other = listing.groupId();
+                if (!other.equals(scoringGroup) && readsCountedTopics(admin, other)) {
+                    lags.put(other, lag(admin, other, TOPICS));
+                }
+            }
+            if (lags.values().stream().allMatch(lag -> lag == 0)) {
+                line(
+                        log,
+                        "the other consumers of the topics (%s) caught up %.1f s after the backlog was written%n",
+                        String.join(", ", lags.keySet()),
+                        seconds(start, Instant.now()));
+                return;
+            }
+            Thread.sleep(2000);
+        }
+    }
+
+    private static boolean readsCountedTopics(Admin admin, String group) throws Exception {
+        return admin
+                .listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata()
+                .get(10, TimeUnit.SECONDS)
+                .keySet()
+                .stream()
+                .anyMatch(partition -> TOPICS.contains(partition.topic()));
     }
 
     /** Records not yet committed by {@code group} on the topics (all of a topic's end offset when it has none). */

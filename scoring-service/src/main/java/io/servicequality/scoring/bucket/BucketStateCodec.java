@@ -1,0 +1,350 @@
+package io.servicequality.scoring.bucket;
+
+import io.servicequality.contracts.BucketStatistics;
+import io.servicequality.contracts.BucketStatistics.ComplaintStatistics;
+import io.servicequality.contracts.BucketStatistics.CsatStatistics;
+import io.servicequality.contracts.BucketStatistics.DimensionStatistics;
+import io.servicequality.contracts.BucketStatistics.DriverStatistics;
+import io.servicequality.contracts.BucketStatistics.InteractionStatistics;
+import io.servicequality.contracts.BucketStatistics.MeanStatistics;
+import io.servicequality.contracts.BucketStatistics.NpsStatistics;
+import io.servicequality.contracts.BucketStatistics.ServqualStatistics;
+import io.servicequality.contracts.Histogram;
+import java.nio.BufferOverflowException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.utils.ByteUtils;
+import org.springframework.kafka.support.JacksonMapperUtils;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The binary form of a {@link BucketState} in the bucket stores and their changelogs (ADR 9: why not JSON, and why
+ * our own). Every bucket is read and written back on every event, so this is on the counting path three times per
+ * event; JSON cost ~27 µs and ~3.7 KB per access for a busy hour bucket, this form ~a tenth of both.
+ *
+ * <p>Layout, version {@value #VERSION}: the version byte; {@code applied}, {@code lateEvents} as varlongs; {@code
+ * updatedAt} as a presence byte, epoch seconds (varlong) and nanos (varint); then the statistics block by block in
+ * declaration order, each block a presence byte ({@code 0}: the block is empty) followed by its fields in declaration
+ * order: counts as varlongs, sums as 8-byte doubles, histograms and maps as an entry count and the entries (in no
+ * particular order). Adding a field to the statistics means a new version here that still reads every older one: the
+ * changelogs keep states written by older versions for as long as the buckets are retained. States written as JSON by
+ * builds before this codec (they start with <code>{</code>, never a version byte) are still read.
+ */
+final class BucketStateCodec {
+
+    static final byte VERSION = 1;
+
+    static final Serde<BucketState> SERDE = Serdes.serdeFrom(
+            (Serializer<BucketState>) (topic, state) -> state == null ? null : encode(state),
+            (Deserializer<BucketState>) (topic, bytes) -> bytes == null ? null : decode(bytes));
+
+    private BucketStateCodec() {}
+
+    private static final JsonMapper JSON_OF_EARLIER_BUILDS = JacksonMapperUtils.enhancedJsonMapper();
+
+    /** Per thread, reused: encoding happens on the stream threads, one bucket at a time. */
+    private static final ThreadLocal<ByteBuffer> BUFFER = ThreadLocal.withInitial(() -> ByteBuffer.allocate(16 * 1024));
+
+    static byte[] encode(BucketState state) {
+        while (true) {
+            ByteBuffer out = BUFFER.get().clear();
+            try {
+                write(state, out);
+                return Arrays.copyOf(out.array(), out.position());
+            } catch (BufferOverflowException full) {
+                BUFFER.set(ByteBuffer.allocate(out.capacity() * 2));
+            }
+        }
+    }
+
+    private static void write(BucketState state, ByteBuffer out) {
+        out.put(VERSION);
+        ByteUtils.writeVarlong(state.applied(), out);
+        ByteUtils.writeVarlong(state.lateEvents(), out);
+        Instant updatedAt = state.updatedAt();
+        out.put((byte) (updatedAt != null ? 1 : 0));
+        if (updatedAt != null) {
+            ByteUtils.writeVarlong(updatedAt.getEpochSecond(), out);
+            ByteUtils.writeVarint(updatedAt.getNano(), out);
+        }
+        writeStatistics(state.statistics(), out);
+    }
+
+    static BucketState decode(byte[] bytes) {
+        if (bytes.length > 0 && bytes[0] == '{') {
+            return decodeJson(bytes);
+        }
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        try {
+            byte version = in.get();
+            if (version != VERSION) {
+                throw new SerializationException("bucket state of unknown format version " + version);
+            }
+            long applied = ByteUtils.readVarlong(in);
+            long lateEvents = ByteUtils.readVarlong(in);
+            Instant updatedAt =
+                    in.get() != 0 ? Instant.ofEpochSecond(ByteUtils.readVarlong(in), ByteUtils.readVarint(in)) : null;
+            BucketState state = new BucketState(readStatistics(in), applied, lateEvents, updatedAt);
+            if (in.hasRemaining()) {
+                throw new SerializationException(in.remaining() + " bytes left over after a bucket state");
+            }
+            return state;
+        } catch (BufferUnderflowException | IllegalArgumentException truncated) {
+            throw new SerializationException("truncated or corrupt bucket state", truncated);
+        }
+    }
+
+    /** A state written as JSON by a build before this codec (still in changelogs until the bucket changes again). */
+    private static BucketState decodeJson(byte[] bytes) {
+        try {
+            return JSON_OF_EARLIER_BUILDS.readValue(bytes, BucketState.class);
+        } catch (JacksonException unreadable) {
+            throw new SerializationException("unreadable bucket state", unreadable);
+        }
+    }
+
+    private static void writeStatistics(BucketStatistics statistics, ByteBuffer out) {
+        ByteUtils.writeVarlong(statistics.feedbackCount(), out);
+        ServqualStatistics servqual = statistics.servqual();
+        if (present(servqual, ServqualStatistics.EMPTY, out)) {
+            for (DimensionStatistics dimension : new DimensionStatistics[] {
+                servqual.tangibles(),
+                servqual.reliability(),
+                servqual.responsiveness(),
+                servqual.assurance(),
+                servqual.empathy()
+            }) {
+                ByteUtils.writeVarlong(dimension.n(), out);
+                out.putDouble(dimension.expectationSum());
+                out.putDouble(dimension.perceptionSum());
+                out.putDouble(dimension.expectationSumOfSquares());
+                out.putDouble(dimension.perceptionSumOfSquares());
+                ByteUtils.writeVarlong(dimension.importanceN(), out);
+                out.putDouble(dimension.importanceSum());
+            }
+        }
+        CsatStatistics csat = statistics.csat();
+        if (present(csat, CsatStatistics.EMPTY, out)) {
+            writeCounts(out, csat.n(), csat.satisfied(), csat.sum(), csat.sumOfSquares());
+        }
+        NpsStatistics nps = statistics.nps();
+        if (present(nps, NpsStatistics.EMPTY, out)) {
+            writeCounts(out, nps.n(), nps.promoters(), nps.passives(), nps.detractors());
+        }
+        MeanStatistics ces = statistics.ces();
+        if (present(ces, MeanStatistics.EMPTY, out)) {
+            ByteUtils.writeVarlong(ces.n(), out);
+            out.putDouble(ces.sum());
+            out.putDouble(ces.sumOfSquares());
+        }
+        ComplaintStatistics complaints = statistics.complaints();
+        if (present(complaints, ComplaintStatistics.EMPTY, out)) {
+            writeCounts(
+                    out,
+                    complaints.opened(),
+                    complaints.acknowledged(),
+                    complaints.acknowledgedWithinTarget(),
+                    complaints.resolved(),
+                    complaints.resolvedWithinTarget());
+            out.putDouble(complaints.businessMinutesToResolveSum());
+            writeHistogram(complaints.businessHoursToResolve(), out);
+            writeCounts(
+                    out,
+                    complaints.reopened(),
+                    complaints.closed(),
+                    complaints.slaWarnings(),
+                    complaints.slaBreaches());
+            writeCountMap(complaints.openedByCategory(), out);
+            writeCountMap(complaints.openedBySeverity(), out);
+            writeCountMap(complaints.openedByDepartment(), out);
+        }
+        InteractionStatistics interactions = statistics.interactions();
+        if (present(interactions, InteractionStatistics.EMPTY, out)) {
+            writeCounts(
+                    out,
+                    interactions.offered(),
+                    interactions.answered(),
+                    interactions.abandoned(),
+                    interactions.answeredWithinServiceLevel(),
+                    interactions.resolvedFirstContact());
+            out.putDouble(interactions.handleSecondsSum());
+            out.putDouble(interactions.handleSecondsSumOfSquares());
+            ByteUtils.writeVarlong(interactions.complexAnswered(), out);
+            out.putDouble(interactions.complexHandleSecondsSum());
+            writeHistogram(interactions.waitSeconds(), out);
+            writeHistogram(interactions.handleSeconds(), out);
+        }
+        DriverStatistics drivers = statistics.drivers();
+        if (present(drivers, DriverStatistics.EMPTY, out)) {
+            ByteUtils.writeVarlong(drivers.n(), out);
+            out.putDouble(drivers.ySum());
+            out.putDouble(drivers.ySumOfSquares());
+            Map<String, Double> sums = drivers.sums();
+            ByteUtils.writeUnsignedVarint(sums.size(), out);
+            for (Map.Entry<String, Double> sum : sums.entrySet()) {
+                writeString(sum.getKey(), out);
+                out.putDouble(sum.getValue());
+            }
+        }
+    }
+
+    private static BucketStatistics readStatistics(ByteBuffer in) {
+        long feedbackCount = ByteUtils.readVarlong(in);
+        ServqualStatistics servqual = ServqualStatistics.EMPTY;
+        if (in.get() != 0) {
+            servqual = new ServqualStatistics(
+                    readDimension(in), readDimension(in), readDimension(in), readDimension(in), readDimension(in));
+        }
+        CsatStatistics csat = in.get() != 0
+                ? new CsatStatistics(
+                        ByteUtils.readVarlong(in),
+                        ByteUtils.readVarlong(in),
+                        ByteUtils.readVarlong(in),
+                        ByteUtils.readVarlong(in))
+                : CsatStatistics.EMPTY;
+        NpsStatistics nps = in.get() != 0
+                ? new NpsStatistics(
+                        ByteUtils.readVarlong(in),
+                        ByteUtils.readVarlong(in),
+                        ByteUtils.readVarlong(in),
+                        ByteUtils.readVarlong(in))
+                : NpsStatistics.EMPTY;
+        MeanStatistics ces = in.get() != 0
+                ? new MeanStatistics(ByteUtils.readVarlong(in), in.getDouble(), in.getDouble())
+                : MeanStatistics.EMPTY;
+        ComplaintStatistics complaints = in.get() != 0
+                ? new ComplaintStatistics(
+                        ByteUtils.readVarlong(in),
+                        ByteUtils.readVarlong(in),
+                        ByteUtils.readVarlong(in),
+                        ByteUtils.readVarlong(in),
+                        ByteUtils.readVarlong(in),
+                        in.getDouble(),
+                        readHistogram(in),
+                        ByteUtils.readVarlong(in),
+                        ByteUtils.readVarlong(in),
+                        ByteUtils.readVarlong(in),
+                        ByteUtils.readVarlong(in),
+                        readCountMap(in),
+                        readCountMap(in),
+                        readCountMap(in))
+                : ComplaintStatistics.EMPTY;
+        InteractionStatistics interactions = in.get() != 0
+                ? new InteractionStatistics(
+                        ByteUtils.readVarlong(in),
+                        ByteUtils.readVarlong(in),
+                        ByteUtils.readVarlong(in),
+                        ByteUtils.readVarlong(in),
+                        ByteUtils.readVarlong(in),
+                        in.getDouble(),
+                        in.getDouble(),
+                        ByteUtils.readVarlong(in),
+                        in.getDouble(),
+                        readHistogram(in),
+                        readHistogram(in))
+                : InteractionStatistics.EMPTY;
+        DriverStatistics drivers = DriverStatistics.EMPTY;
+        if (in.get() != 0) {
+            long n = ByteUtils.readVarlong(in);
+            double ySum = in.getDouble();
+            double ySumOfSquares = in.getDouble();
+            int entries = ByteUtils.readUnsignedVarint(in);
+            Map<String, Double> sums = new TreeMap<>();
+            for (int i = 0; i < entries; i++) {
+                sums.put(readString(in), in.getDouble());
+            }
+            drivers = new DriverStatistics(n, ySum, ySumOfSquares, sums);
+        }
+        return new BucketStatistics(feedbackCount, servqual, csat, nps, ces, complaints, interactions, drivers);
+    }
+
+    private static DimensionStatistics readDimension(ByteBuffer in) {
+        return new DimensionStatistics(
+                ByteUtils.readVarlong(in),
+                in.getDouble(),
+                in.getDouble(),
+                in.getDouble(),
+                in.getDouble(),
+                ByteUtils.readVarlong(in),
+                in.getDouble());
+    }
+
+    /** Writes whether the block differs from the empty one, and returns that. */
+    private static boolean present(Object block, Object empty, ByteBuffer out) {
+        boolean present = !block.equals(empty);
+        out.put((byte) (present ? 1 : 0));
+        return present;
+    }
+
+    private static void writeCounts(ByteBuffer out, long... counts) {
+        for (long count : counts) {
+            ByteUtils.writeVarlong(count, out);
+        }
+    }
+
+    private static void writeHistogram(Histogram histogram, ByteBuffer out) {
+        Map<Integer, Long> counts = histogram.counts();
+        ByteUtils.writeUnsignedVarint(counts.size(), out);
+        for (Map.Entry<Integer, Long> bin : counts.entrySet()) {
+            ByteUtils.writeVarint(bin.getKey(), out);
+            ByteUtils.writeVarlong(bin.getValue(), out);
+        }
+    }
+
+    private static Histogram readHistogram(ByteBuffer in) {
+        int bins = ByteUtils.readUnsignedVarint(in);
+        if (bins == 0) {
+            return Histogram.EMPTY;
+        }
+        Map<Integer, Long> counts = new HashMap<>(bins * 2);
+        for (int i = 0; i < bins; i++) {
+            counts.put(ByteUtils.readVarint(in), ByteUtils.readVarlong(in));
+        }
+        return new Histogram(counts);
+    }
+
+    private static void writeCountMap(Map<String, Long> counts, ByteBuffer out) {
+        ByteUtils.writeUnsignedVarint(counts.size(), out);
+        for (Map.Entry<String, Long> count : counts.entrySet()) {
+            writeString(count.getKey(), out);
+            ByteUtils.writeVarlong(count.getValue(), out);
+        }
+    }
+
+    private static Map<String, Long> readCountMap(ByteBuffer in) {
+        int entries = ByteUtils.readUnsignedVarint(in);
+        Map<String, Long> counts = new TreeMap<>();
+        for (int i = 0; i < entries; i++) {
+            counts.put(readString(in), ByteUtils.readVarlong(in));
+        }
+        return counts;
+    }
+
+    private static void writeString(String value, ByteBuffer out) {
+        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+        ByteUtils.writeUnsignedVarint(utf8.length, out);
+        out.put(utf8);
+    }
+
+    private static String readString(ByteBuffer in) {
+        int length = ByteUtils.readUnsignedVarint(in);
+        if (length > in.remaining()) {
+            throw new BufferUnderflowException();
+        }
+        String value = new String(in.array(), in.arrayOffset() + in.position(), length, StandardCharsets.UTF_8);
+        in.position(in.position() + length);
+        return value;
+    }
+}
