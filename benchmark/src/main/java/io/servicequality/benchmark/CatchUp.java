@@ -190,8 +190,9 @@ public final class CatchUp {
             Map<String, Long> lags = new HashMap<>();
             for (var listing : admin.listGroups().all().get(10, TimeUnit.SECONDS)) {
                 String other = listing.groupId();
-                if (!other.equals(scoringGroup) && readsCountedTopics(admin, other)) {
-                    lags.put(other, lag(admin, other, TOPICS));
+                List<String> read = countedTopicsReadBy(admin, other);
+                if (!other.equals(scoringGroup) && !read.isEmpty()) {
+                    lags.put(other, lag(admin, other, read));
                 }
             }
             if (lags.values().stream().allMatch(lag -> lag == 0)) {
@@ -206,14 +207,17 @@ public final class CatchUp {
         }
     }
 
-    private static boolean readsCountedTopics(Admin admin, String group) throws Exception {
+    private static List<String> countedTopicsReadBy(Admin admin, String group) throws Exception {
         return admin
                 .listConsumerGroupOffsets(group)
                 .partitionsToOffsetAndMetadata()
                 .get(10, TimeUnit.SECONDS)
                 .keySet()
                 .stream()
-                .anyMatch(partition -> TOPICS.contains(partition.topic()));
+                .map(TopicPartition::topic)
+                .filter(TOPICS::contains)
+                .distinct()
+                .toList();
     }
 
     /** Records not yet committed by {@code group} on the topics (all of a topic's end offset when it has none). */
