@@ -98,6 +98,12 @@ public final class CatchUp {
                     events / seconds(produceStart, produced));
             long backlog = lag(admin, group, TOPICS);
             line(log, "backlog when scoring resumed: %d records%n", backlog);
+            int metricPartitions = admin.describeTopics(List.of(Topics.METRIC_UPDATED))
+                    .allTopicNames()
+                    .get(10, TimeUnit.SECONDS)
+                    .get(Topics.METRIC_UPDATED)
+                    .partitions()
+                    .size();
             Instant start = Instant.now();
             long lastLag = backlog;
             Instant zero = null;
@@ -116,7 +122,9 @@ public final class CatchUp {
                 if (counting == 0 && zero == null) {
                     zero = Instant.now();
                 }
-                if (zero != null && reporting == 0) {
+                // scoring writes transactionally: each partition of its topic may end with a commit marker that a
+                // read-committed consumer never consumes, so one record per partition is as good as caught up
+                if (zero != null && reporting <= metricPartitions) {
                     break;
                 }
             }

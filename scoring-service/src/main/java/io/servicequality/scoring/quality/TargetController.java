@@ -1,7 +1,10 @@
 package io.servicequality.scoring.quality;
 
+import io.servicequality.contracts.BucketStatistics;
+import io.servicequality.scoring.statequery.StateForwarding;
 import io.servicequality.security.CallerAccess;
 import io.servicequality.security.audit.AuditTrail;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -10,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -39,8 +43,19 @@ class TargetController {
     private final CallerAccess callers;
     private final AuditTrail audit;
     private final Clock clock;
+    private final StateForwarding forwarding;
 
-    TargetController(QualityTargets targets, AlertHours hours, CallerAccess callers, AuditTrail audit, Clock clock) {
+    private static final ParameterizedTypeReference<List<Attainment>> ATTAINMENTS =
+            new ParameterizedTypeReference<>() {};
+
+    TargetController(
+            QualityTargets targets,
+            AlertHours hours,
+            CallerAccess callers,
+            AuditTrail audit,
+            Clock clock,
+            StateForwarding forwarding) {
+        this.forwarding = forwarding;
         this.targets = targets;
         this.hours = hours;
         this.callers = callers;
@@ -99,11 +114,22 @@ class TargetController {
     List<Attainment> attainment(
             @RequestParam @NotBlank String branchId,
             @RequestParam @NotNull Instant from,
-            @RequestParam @NotNull Instant to) {
+            @RequestParam @NotNull Instant to,
+            HttpServletRequest request) {
         if (!callers.mayAccessBranch(branchId)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no such branch");
         }
-        var statistics = hours.merged(callers.tenantId(), branchId, from, to);
+        String tenantId = callers.tenantId();
+        // the hours are partitioned by tenant; the instance holding this tenant's alert state answers
+        return forwarding.answer(
+                AlertingTopology.BRANCH_HOURS,
+                tenantId,
+                request,
+                ATTAINMENTS,
+                () -> attainment(hours.merged(tenantId, branchId, from, to), branchId));
+    }
+
+    private List<Attainment> attainment(BucketStatistics statistics, String branchId) {
         return targets.all(ConfigurationScope.readable(callers)).stream()
                 .filter(target -> target.appliesTo(branchId))
                 .map(target -> {

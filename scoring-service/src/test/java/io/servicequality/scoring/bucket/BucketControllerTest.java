@@ -9,10 +9,14 @@ import io.servicequality.contracts.BucketStatistics;
 import io.servicequality.contracts.BucketStatistics.CsatStatistics;
 import io.servicequality.contracts.Granularity;
 import io.servicequality.scoring.config.AccessRules;
+import io.servicequality.scoring.statequery.StateForwarding;
+import io.servicequality.scoring.statequery.StateOwners;
 import io.servicequality.security.Role;
 import io.servicequality.security.test.TestCredentials;
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,7 +29,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 @WebMvcTest(BucketController.class)
-@Import({AccessRules.class, TestCredentials.DefaultAdmin.class})
+@Import({AccessRules.class, TestCredentials.DefaultAdmin.class, StateForwarding.class})
 class BucketControllerTest {
 
     private static final Instant FROM = Instant.parse("2026-11-20T00:00:00Z");
@@ -37,6 +41,10 @@ class BucketControllerTest {
 
     @MockitoBean
     BucketStates buckets;
+
+    /** Every branch is held here (an empty owner), unless a test says otherwise. */
+    @MockitoBean
+    StateOwners owners;
 
     @Test
     void listsTheHourBucketsOfTheCallersTenant() {
@@ -69,6 +77,20 @@ class BucketControllerTest {
 
         assertThat(result).hasStatusOk();
         org.mockito.Mockito.verify(buckets).find("acme-bank", "SH-001", Granularity.HOUR, FROM, TO);
+    }
+
+    @Test
+    void aRequestForwardedToAnInstanceThatDoesNotHoldTheBranchIsUnavailableNotForwardedAgain() {
+        given(owners.remoteOwnerOf(CountingTopology.HOUR_BUCKETS, "acme-bank:SH-001"))
+                .willReturn(Optional.of(URI.create("http://scoring-2:8083")));
+
+        MvcTestResult result = mvc.get()
+                .uri("/api/v1/buckets?branchId=SH-001&from=2026-11-20T00:00:00Z&to=2026-11-21T00:00:00Z")
+                .header(StateForwarding.FORWARDED_HEADER, "scoring-3:8083")
+                .exchange();
+
+        assertThat(result).hasStatus(HttpStatus.SERVICE_UNAVAILABLE);
+        org.mockito.Mockito.verifyNoInteractions(buckets);
     }
 
     @Test

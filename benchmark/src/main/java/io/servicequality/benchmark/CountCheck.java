@@ -1,0 +1,380 @@
+package io.servicequality.benchmark;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code ./platform check-counts}: the exactly-once check against the running local stack. Registers branches in two
+ * time zones, posts feedback and interactions through feedback-service's API — in batches and one by one, in random
+ * time order, a share re-posted with the same {@code eventId} (as a client retrying would), some older than scoring's
+ * allowed lateness — then reads every hour and local-day bucket of those branches from scoring-service and compares
+ * it with a plain computation over the distinct events written here, independent of the platform's code. Exits 1 on
+ * any difference. Options in {@link #USAGE}.
+ */
+public final class CountCheck {
+
+    static final String USAGE = """
+            ./platform check-counts [options]: post events with duplicates, out of order and late through the API of
+            the running local stack and compare every counted bucket with a reference computation
+            --events 20000        distinct events (feedback and interactions, half each)
+            --branches 20         branches, half in Asia/Shanghai and half in America/New_York
+            --duplicates 10       percent of posts that re-send an earlier event (same eventId)
+            --late 3              percent of events older than scoring's allowed lateness (48 h): no minute bucket
+            --batch-size 50       events per batch post; every tenth post is a single one
+            --seed 1
+            --timeout-seconds 300 how long to wait for every event to be counted
+            """;
+
+    private static final String[] ZONES = {"Asia/Shanghai", "America/New_York"};
+    private static final Duration LATE = Duration.ofHours(72);
+    private static final Duration HISTORY = Duration.ofHours(30);
+
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    private final String feedbackUrl = "http://localhost:" + env("FEEDBACK_SERVICE_PORT", "8081");
+    private final String scoringUrl = "http://localhost:" + env("SCORING_SERVICE_PORT", "8083");
+    private final String reportingUrl = "http://localhost:" + env("REPORTING_SERVICE_PORT", "8084");
+
+    /** What the reference counts per bucket: a few sums of each kind, straight from the posted fields. */
+    record Expected(
+            long feedbackCount,
+            long csatN,
+            long csatSum,
+            long npsPromoters,
+            long npsDetractors,
+            long offered,
+            long answered,
+            long resolvedFirstContact,
+            long handleSecondsSum,
+            long lateEvents) {
+
+        static final Expected NONE = new Expected(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+        Expected plus(Expected other) {
+            return new Expected(
+                    feedbackCount + other.feedbackCount,
+                    csatN + other.csatN,
+                    csatSum + other.csatSum,
+                    npsPromoters + other.npsPromoters,
+                    npsDetractors + other.npsDetractors,
+                    offered + other.offered,
+                    answered + other.answered,
+                    resolvedFirstContact + other.resolvedFirstContact,
+                    handleSecondsSum + other.handleSecondsSum,
+                    lateEvents + other.lateEvents);
+        }
+
+        static Expected of(JsonNode statistics, long lateEvents) {
+            JsonNode interactions = statistics.path("interactions");
+            return new Expected(
+                    statistics.path("feedbackCount").asLong(),
+                    statistics.path("csat").path("n").asLong(),
+                    statistics.path("csat").path("sum").asLong(),
+                    statistics.path("nps").path("promoters").asLong(),
+                    statistics.path("nps").path("detractors").asLong(),
+                    interactions.path("offered").asLong(),
+                    interactions.path("answered").asLong(),
+                    interactions.path("resolvedFirstContact").asLong(),
+                    Math.round(interactions.path("handleSecondsSum").asDouble()),
+                    lateEvents);
+        }
+    }
+
+    private record Event(String kind, String branch, String body, Instant occurredAt, Expected contribution) {}
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args, USAGE);
+        if (options == null) {
+            return;
+        }
+        boolean exact = new CountCheck()
+                .run(
+                        Integer.parseInt(options.get("events", "20000")),
+                        Integer.parseInt(options.get("branches", "20")),
+                        Integer.parseInt(options.get("duplicates", "10")),
+                        Integer.parseInt(options.get("late", "3")),
+                        Integer.parseInt(options.get("batch-size", "50")),
+                        Long.parseLong(options.get("seed", "1")),
+                        Duration.ofSeconds(Long.parseLong(options.get("timeout-seconds", "300"))));
+        System.exit(exact ? 0 : 1);
+    }
+
+    private boolean run(
+            int events,
+            int branchCount,
+            int duplicatePercent,
+            int latePercent,
+            int batchSize,
+            long seed,
+            Duration timeout)
+            throws Exception {
+        SplittableRandom random = new SplittableRandom(seed);
+        String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36).toUpperCase(Locale.ROOT);
+        Map<String, ZoneId> branches = new TreeMap<>();
+        for (int i = 0; i < branchCount; i++) {
+            branches.put("CC-" + run + "-" + i, ZoneId.of(ZONES[i % ZONES.length]));
+        }
+        registerBranches(branches);
+
+        Instant now = Instant.now();
+        List<Event> distinct = new ArrayList<>();
+        for (int i = 0; i < events; i++) {
+            String branch = "CC-" + run + "-" + random.nextInt(branchCount);
+            boolean late = random.nextInt(100) < latePercent;
+            Instant at = late
+                    ? now.minus(LATE).minusSeconds(random.nextLong(3600))
+                    : now.minusSeconds(60 + random.nextLong(HISTORY.toSeconds()));
+            distinct.add(i % 2 == 0 ? feedback(random, branch, at, late) : interaction(random, branch, at, late));
+        }
+        // random time order; a share posted again later (a client retrying with the same eventId)
+        List<Event> posts = new ArrayList<>(distinct);
+        for (int i = 0; i < events * duplicatePercent / 100; i++) {
+            posts.add(distinct.get(random.nextInt(distinct.size())));
+        }
+        for (int i = posts.size() - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            Event swapped = posts.get(i);
+            posts.set(i, posts.get(j));
+            posts.set(j, swapped);
+        }
+        Instant postStart = Instant.now();
+        int posted = post(posts, batchSize);
+        System.out.printf(
+                Locale.ROOT,
+                "posted %d events (%d distinct, %d re-posts, %d late) over %d branches in %.1f s%n",
+                posted,
+                distinct.size(),
+                posts.size() - distinct.size(),
+                distinct.stream().filter(e -> e.contribution().lateEvents() > 0).count(),
+                branchCount,
+                Duration.between(postStart, Instant.now()).toMillis() / 1000.0);
+
+        Map<String, Expected> expected = reference(distinct, branches);
+        Instant from = now.minus(LATE).minus(Duration.ofDays(2)).truncatedTo(ChronoUnit.HOURS);
+        Instant to = now.plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.HOURS);
+        Instant deadline = Instant.now().plus(timeout);
+        List<String> differences;
+        while (true) {
+            differences = compare(expected, branches.keySet(), from, to);
+            if (differences.isEmpty() || Instant.now().isAfter(deadline)) {
+                break;
+            }
+            Thread.sleep(2000);
+        }
+        if (differences.isEmpty()) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "exact: all %d hour and local-day buckets of %d branches equal the reference (%.1f s after the"
+                            + " last post)%n",
+                    expected.size(),
+                    branchCount,
+                    Duration.between(postStart, Instant.now()).toMillis() / 1000.0);
+            return true;
+        }
+        System.out.printf("NOT exact after %d s: %d buckets differ%n", timeout.toSeconds(), differences.size());
+        differences.stream().limit(20).forEach(System.out::println);
+        return false;
+    }
+
+    private void registerBranches(Map<String, ZoneId> branches) throws Exception {
+        for (var branch : branches.entrySet()) {
+            HttpResponse<String> response = send(
+                    "POST",
+                    reportingUrl + "/api/v1/branches",
+                    "{\"branchId\":\"%s\",\"code\":\"%s\",\"name\":\"Count check %s\",\"regionId\":\"count-check\","
+                                    .formatted(branch.getKey(), branch.getKey(), branch.getKey())
+                            + "\"timeZone\":\"%s\"}".formatted(branch.getValue()));
+            if (response.statusCode() != 201) {
+                throw new IllegalStateException("could not register " + branch.getKey() + ": " + response.body());
+            }
+        }
+        // the directory reaches scoring through a compacted topic; its global table is read within a second or so
+        Thread.sleep(5000);
+    }
+
+    private Event feedback(SplittableRandom random, String branch, Instant at, boolean late) {
+        int csat = 1 + random.nextInt(5);
+        int nps = random.nextInt(11);
+        String body =
+                "{\"eventId\":\"%s\",\"branchId\":\"%s\",\"occurredAt\":\"%s\",\"channel\":\"APP\",\"csat\":%d,\"nps\":%d}"
+                        .formatted(UUID.randomUUID(), branch, at, csat, nps);
+        return new Event(
+                "feedback",
+                branch,
+                body,
+                at,
+                new Expected(1, 1, csat, nps >= 9 ? 1 : 0, nps <= 6 ? 1 : 0, 0, 0, 0, 0, late ? 1 : 0));
+    }
+
+    private Event interaction(SplittableRandom random, String branch, Instant at, boolean late) {
+        boolean answered = random.nextInt(100) < 90;
+        int wait = random.nextInt(120);
+        int handle = answered ? 30 + random.nextInt(600) : 0;
+        boolean resolved = answered && random.nextBoolean();
+        String body = ("{\"eventId\":\"%s\",\"branchId\":\"%s\",\"occurredAt\":\"%s\",\"channel\":\"PHONE\","
+                        + "\"offeredAt\":\"%s\",\"answered\":%b,\"abandoned\":%b,\"waitSeconds\":%d,%s"
+                        + "\"resolvedFirstContact\":%b,\"complex\":false}")
+                .formatted(
+                        UUID.randomUUID(),
+                        branch,
+                        at,
+                        at.minusSeconds(wait),
+                        answered,
+                        !answered,
+                        wait,
+                        answered ? "\"handleSeconds\":%d,".formatted(handle) : "",
+                        resolved);
+        return new Event(
+                "interaction",
+                branch,
+                body,
+                at,
+                new Expected(0, 0, 0, 0, 0, 1, answered ? 1 : 0, resolved ? 1 : 0, handle, late ? 1 : 0));
+    }
+
+    /**
+     * Posts every event; a post not (wholly) accepted is sent again with the same body — the same eventIds, as a
+     * client retrying after a 503 or an {@code UNAVAILABLE} item should.
+     */
+    private int post(List<Event> posts, int batchSize) throws Exception {
+        int posted = 0;
+        int index = 0;
+        int postNumber = 0;
+        while (index < posts.size()) {
+            Event first = posts.get(index);
+            boolean single = postNumber++ % 10 == 9;
+            if (single) {
+                postAccepted(first.kind(), first.body(), false);
+                index++;
+                posted++;
+                continue;
+            }
+            // one kind per batch, as the API takes them
+            List<String> bodies = new ArrayList<>();
+            while (index < posts.size()
+                    && bodies.size() < batchSize
+                    && posts.get(index).kind().equals(first.kind())) {
+                bodies.add(posts.get(index++).body());
+            }
+            postAccepted(first.kind(), "[" + String.join(",", bodies) + "]", true);
+            posted += bodies.size();
+        }
+        return posted;
+    }
+
+    private void postAccepted(String kind, String body, boolean batch) throws Exception {
+        String url = feedbackUrl + "/api/v1/" + kind + (batch ? "/batch" : "");
+        for (int attempt = 1; ; attempt++) {
+            HttpResponse<String> response = send("POST", url, body);
+            boolean refused = response.statusCode() == 400
+                    || response.body().contains("\"REJECTED\"")
+                    || response.body().contains("\"FORBIDDEN\"");
+            boolean accepted = batch
+                    ? response.statusCode() == 200 && !response.body().contains("\"UNAVAILABLE\"")
+                    : response.statusCode() == 202;
+            if (accepted && !refused) {
+                return;
+            }
+            if (refused || attempt == 10) {
+                throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+            }
+            Thread.sleep(500L * attempt);
+        }
+    }
+
+    /** Hour buckets in UTC hours, day buckets from the branch's local midnight; late events count in both. */
+    private static Map<String, Expected> reference(List<Event> distinct, Map<String, ZoneId> zones) {
+        Map<String, Expected> expected = new HashMap<>();
+        for (Event event : distinct) {
+            Instant hour = event.occurredAt().truncatedTo(ChronoUnit.HOURS);
+            Instant day = event.occurredAt()
+                    .atZone(zones.get(event.branch()))
+                    .toLocalDate()
+                    .atStartOfDay(zones.get(event.branch()))
+                    .toInstant();
+            expected.merge(key(event.branch(), "HOUR", hour), event.contribution(), Expected::plus);
+            expected.merge(key(event.branch(), "DAY", day), event.contribution(), Expected::plus);
+        }
+        return expected;
+    }
+
+    private List<String> compare(Map<String, Expected> expected, Iterable<String> branches, Instant from, Instant to)
+            throws Exception {
+        Map<String, Expected> counted = new HashMap<>();
+        for (String branch : branches) {
+            for (String granularity : List.of("HOUR", "DAY")) {
+                HttpResponse<String> response = send(
+                        "GET",
+                        scoringUrl + "/api/v1/buckets?branchId=" + branch + "&granularity=" + granularity + "&from="
+                                + from + "&to=" + to,
+                        null);
+                if (response.statusCode() != 200) {
+                    return List.of("scoring answered " + response.statusCode() + ": " + response.body());
+                }
+                for (JsonNode bucket : json.readTree(response.body())) {
+                    counted.put(
+                            key(
+                                    branch,
+                                    granularity,
+                                    Instant.parse(bucket.path("bucketStart").asString())),
+                            Expected.of(
+                                    bucket.path("statistics"),
+                                    bucket.path("lateEvents").asLong()));
+                }
+            }
+        }
+        List<String> differences = new ArrayList<>();
+        for (var bucket : expected.entrySet()) {
+            Expected actual = counted.getOrDefault(bucket.getKey(), Expected.NONE);
+            if (!Objects.equals(actual, bucket.getValue())) {
+                differences.add(bucket.getKey() + ": expected " + bucket.getValue() + ", counted " + actual);
+            }
+        }
+        counted.keySet().stream()
+                .filter(key -> !expected.containsKey(key))
+                .forEach(key -> differences.add(key + ": counted, but no event belongs there"));
+        return differences;
+    }
+
+    private static String key(String branch, String granularity, Instant start) {
+        return branch + "|" + granularity + "|" + start;
+    }
+
+    private HttpResponse<String> send(String method, String url, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(30))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        Credentials.authorise(request);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
