@@ -1,8 +1,6 @@
 package io.servicequality.benchmark;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -370,16 +368,9 @@ public final class CountCheck {
     }
 
     private HttpResponse<String> send(String method, String url, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .timeout(Duration.ofSeconds(30))
-                .method(
-                        method,
-                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        Credentials.authorise(request);
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                Credentials.jsonRequest(method, url, body, Duration.ofSeconds(30)),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static String env(String name, String fallback) {

@@ -1,8 +1,6 @@
 package io.servicequality.benchmark;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -306,17 +304,10 @@ public final class Simulation {
     }
 
     private HttpResponse<String> request(String method, String url, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .timeout(Duration.ofSeconds(10))
-                .method(
-                        method,
-                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        Credentials.authorise(request);
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(
+                    Credentials.jsonRequest(method, url, body, Duration.ofSeconds(10)),
+                    HttpResponse.BodyHandlers.ofString());
         } catch (java.io.IOException e) {
             failed.incrementAndGet();
             System.err.println("simulate: " + url + ": " + e.getMessage());
