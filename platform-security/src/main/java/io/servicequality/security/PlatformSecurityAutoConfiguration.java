@@ -29,6 +29,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.io.Resource;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -36,6 +37,7 @@ import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -99,6 +101,13 @@ public class PlatformSecurityAutoConfiguration {
     @ConditionalOnMissingBean
     ApiKeyRegistry apiKeyRegistry(TenantGate tenants) {
         return new ApiKeyRegistry(tenants);
+    }
+
+    /** The default firewall rules, checked cheaply for printable-ASCII headers and parameters ({@link RequestFirewall}). */
+    @Bean
+    WebSecurityCustomizer platformRequestFirewall() {
+        StrictHttpFirewall firewall = RequestFirewall.create();
+        return web -> web.httpFirewall(firewall);
     }
 
     @Bean
