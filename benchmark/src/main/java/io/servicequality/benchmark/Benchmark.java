@@ -61,13 +61,13 @@ public final class Benchmark {
         int branches = Integer.parseInt(options.get("branches", "200"));
         long producerRecords = Long.parseLong(options.get("producer-records", "300000"));
         Path out = Path.of(options.get("out", "benchmark/target/bench-results"));
-        Path dataDir = Path.of(env("PLATFORM_DATA_DIR", ".platform"));
-        String kafka = "localhost:" + env("KAFKA_PORT", "9092");
+        Path dataDir = Path.of(LocalStack.env("PLATFORM_DATA_DIR", ".platform"));
+        String kafka = "localhost:" + LocalStack.env("KAFKA_PORT", "9092");
 
         Map<EventMix.Kind, String> urls = new EnumMap<>(EventMix.Kind.class);
-        urls.put(EventMix.Kind.FEEDBACK, "http://localhost:" + env("FEEDBACK_SERVICE_PORT", "8081"));
+        urls.put(EventMix.Kind.FEEDBACK, LocalStack.FEEDBACK_URL);
         urls.put(EventMix.Kind.INTERACTION, urls.get(EventMix.Kind.FEEDBACK));
-        urls.put(EventMix.Kind.COMPLAINT, "http://localhost:" + env("COMPLAINT_SERVICE_PORT", "8082"));
+        urls.put(EventMix.Kind.COMPLAINT, LocalStack.COMPLAINT_URL);
 
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -96,15 +96,15 @@ public final class Benchmark {
         Map<String, String> services = new java.util.LinkedHashMap<>();
         services.put("feedback", urls.get(EventMix.Kind.FEEDBACK));
         services.put("complaint", urls.get(EventMix.Kind.COMPLAINT));
-        services.put("scoring", "http://localhost:" + env("SCORING_SERVICE_PORT", "8083"));
-        services.put("reporting", "http://localhost:" + env("REPORTING_SERVICE_PORT", "8084"));
+        services.put("scoring", LocalStack.SCORING_URL);
+        services.put("reporting", LocalStack.REPORTING_URL);
         StoreOperations storeOperations = new StoreOperations(http, services);
         List<Report.Step> steps = new ArrayList<>();
 
         try (FreshnessProbe probe = new FreshnessProbe(
                 HttpClient.newHttpClient(),
                 urls.get(EventMix.Kind.FEEDBACK) + EventMix.Kind.FEEDBACK.path,
-                "http://localhost:" + env("REPORTING_SERVICE_PORT", "8084"),
+                LocalStack.REPORTING_URL,
                 new EventMix(7, 1))) {
             ScheduledExecutorService prober = Executors.newSingleThreadScheduledExecutor();
             prober.scheduleWithFixedDelay(
@@ -173,7 +173,8 @@ public final class Benchmark {
         String markdown = "# Benchmark " + Instant.now() + " (" + mode + ")\n\n"
                 + "Command: `./platform bench " + String.join(" ", args) + "`\n\n"
                 + "Mix: " + shares + " over " + branches + " branches. Ingest quota per credential and instance:"
-                + " SQP_RATE_LIMIT_PER_SECOND=" + env("SQP_RATE_LIMIT_PER_SECOND", "1000 (default)") + ".\n\n"
+                + " SQP_RATE_LIMIT_PER_SECOND=" + LocalStack.env("SQP_RATE_LIMIT_PER_SECOND", "1000 (default)")
+                + ".\n\n"
                 + Report.markdown(mode, steps, producerPerformance, producerRate, sustained / producerRate);
         Path results = out.resolve("results-" + mode + "-" + stamp + ".md");
         Files.writeString(results, markdown, StandardCharsets.UTF_8);
@@ -201,11 +202,6 @@ public final class Benchmark {
             total += sample.body(sample.nextKind(), now).length();
         }
         return (int) (total / 1000);
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 
     static String readAll(Process process) throws IOException {

@@ -68,8 +68,8 @@ public final class CatchUp {
         boolean freeze = Boolean.parseBoolean(options.get("freeze", "true"));
         boolean othersFirst = freeze && Boolean.parseBoolean(options.get("others-first", "true"));
         Path out = Path.of(options.get("out", "benchmark/target/bench-results"));
-        Path dataDir = Path.of(env("PLATFORM_DATA_DIR", ".platform"));
-        String kafka = "localhost:" + env("KAFKA_PORT", "9092");
+        Path dataDir = Path.of(LocalStack.env("PLATFORM_DATA_DIR", ".platform"));
+        String kafka = "localhost:" + LocalStack.env("KAFKA_PORT", "9092");
         String scoringPid = Files.readString(dataDir.resolve("run").resolve("scoring-service.pid"))
                 .trim();
 
@@ -268,10 +268,5 @@ public final class CatchUp {
 
     private static double seconds(Instant from, Instant to) {
         return Duration.between(from, to).toNanos() / 1e9;
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }

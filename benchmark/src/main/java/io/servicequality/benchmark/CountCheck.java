@@ -45,13 +45,7 @@ public final class CountCheck {
     private static final Duration HISTORY = Duration.ofHours(30);
 
     private final JsonMapper json = JsonMapper.builder().build();
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
-    private final String feedbackUrl = "http://localhost:" + env("FEEDBACK_SERVICE_PORT", "8081");
-    private final String scoringUrl = "http://localhost:" + env("SCORING_SERVICE_PORT", "8083");
-    private final String reportingUrl = "http://localhost:" + env("REPORTING_SERVICE_PORT", "8084");
+    private final HttpClient http = LocalStack.httpClient();
 
     /** What the reference counts per bucket: a few sums of each kind, straight from the posted fields. */
     record Expected(
@@ -200,7 +194,7 @@ public final class CountCheck {
         for (var branch : branches.entrySet()) {
             HttpResponse<String> response = send(
                     "POST",
-                    reportingUrl + "/api/v1/branches",
+                    LocalStack.REPORTING_URL + "/api/v1/branches",
                     "{\"branchId\":\"%s\",\"code\":\"%s\",\"name\":\"Count check %s\",\"regionId\":\"count-check\","
                                     .formatted(branch.getKey(), branch.getKey(), branch.getKey())
                             + "\"timeZone\":\"%s\"}".formatted(branch.getValue()));
@@ -290,7 +284,7 @@ public final class CountCheck {
     }
 
     private void postAccepted(String kind, String body, boolean batch) throws Exception {
-        String url = feedbackUrl + "/api/v1/" + kind + (batch ? "/batch" : "");
+        String url = LocalStack.FEEDBACK_URL + "/api/v1/" + kind + (batch ? "/batch" : "");
         for (int attempt = 1; ; attempt++) {
             HttpResponse<String> response = send("POST", url, body);
             boolean refused = response.statusCode() == 400
@@ -332,8 +326,8 @@ public final class CountCheck {
             for (String granularity : List.of("HOUR", "DAY")) {
                 HttpResponse<String> response = send(
                         "GET",
-                        scoringUrl + "/api/v1/buckets?branchId=" + branch + "&granularity=" + granularity + "&from="
-                                + from + "&to=" + to,
+                        LocalStack.SCORING_URL + "/api/v1/buckets?branchId=" + branch + "&granularity=" + granularity
+                                + "&from=" + from + "&to=" + to,
                         null);
                 if (response.statusCode() != 200) {
                     return List.of("scoring answered " + response.statusCode() + ": " + response.body());
@@ -371,10 +365,5 @@ public final class CountCheck {
         return http.send(
                 Credentials.jsonRequest(method, url, body, Duration.ofSeconds(30)),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }

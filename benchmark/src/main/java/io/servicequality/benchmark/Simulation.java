@@ -44,14 +44,7 @@ public final class Simulation {
     private static final Pattern COMPLAINT_ID = Pattern.compile("\"complaintId\"\\s*:\\s*\"([^\"]+)\"");
     private static final String SLIPPING_BRANCH = "W-04";
 
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
-    private final String feedbackUrl = "http://localhost:" + env("FEEDBACK_SERVICE_PORT", "8081");
-    private final String complaintUrl = "http://localhost:" + env("COMPLAINT_SERVICE_PORT", "8082");
-    private final String scoringUrl = "http://localhost:" + env("SCORING_SERVICE_PORT", "8083");
-    private final String reportingUrl = "http://localhost:" + env("REPORTING_SERVICE_PORT", "8084");
+    private final HttpClient http = LocalStack.httpClient();
     private final SplittableRandom random;
     private final List<Branch> branches = new ArrayList<>();
     private final Deque<OpenComplaint> complaints = new ArrayDeque<>();
@@ -91,38 +84,38 @@ public final class Simulation {
         for (Branch branch : branches) {
             int status = send(
                     "POST",
-                    reportingUrl + "/api/v1/branches",
+                    LocalStack.REPORTING_URL + "/api/v1/branches",
                     "{\"branchId\":\"%s\",\"code\":\"%s\",\"name\":\"Branch %s\",\"regionId\":\"%s\",\"timeZone\":\"%s\"}"
                             .formatted(branch.id(), branch.id(), branch.id(), branch.region(), branch.zone()));
             if (status != 201 && status != 409) {
                 throw new IllegalStateException("could not register branch " + branch.id() + ": HTTP " + status);
             }
         }
-        if (isEmptyList(scoringUrl + "/api/v1/targets")) {
+        if (isEmptyList(LocalStack.SCORING_URL + "/api/v1/targets")) {
             for (String target : List.of(
                     "{\"metric\":\"interactions.answerRate\",\"bound\":\"AT_LEAST\",\"value\":95}",
                     "{\"metric\":\"csat.percent\",\"bound\":\"AT_LEAST\",\"value\":80}",
                     "{\"metric\":\"nps.score\",\"bound\":\"AT_LEAST\",\"value\":20}",
                     "{\"metric\":\"complaints.resolutionCompliance\",\"bound\":\"AT_LEAST\",\"value\":90}")) {
-                send("POST", scoringUrl + "/api/v1/targets", target);
+                send("POST", LocalStack.SCORING_URL + "/api/v1/targets", target);
             }
         }
-        if (isEmptyList(scoringUrl + "/api/v1/alert-rules")) {
+        if (isEmptyList(LocalStack.SCORING_URL + "/api/v1/alert-rules")) {
             send(
                     "POST",
-                    scoringUrl + "/api/v1/alert-rules",
+                    LocalStack.SCORING_URL + "/api/v1/alert-rules",
                     "{\"metric\":\"csat.percent\",\"kind\":\"THRESHOLD\",\"direction\":\"BELOW\",\"threshold\":60,"
                             + "\"window\":\"PT1H\",\"minN\":20,\"hysteresis\":5,\"severity\":\"WARNING\"}");
             send(
                     "POST",
-                    scoringUrl + "/api/v1/alert-rules",
+                    LocalStack.SCORING_URL + "/api/v1/alert-rules",
                     "{\"metric\":\"interactions.answerRate\",\"kind\":\"THRESHOLD\",\"direction\":\"BELOW\","
                             + "\"threshold\":85,\"window\":\"PT1H\",\"minN\":20,\"hysteresis\":3,"
                             + "\"severity\":\"CRITICAL\"}");
         }
         System.err.printf(
                 "simulate: %d branches in %d regions registered; dashboard %s/dashboard/%n",
-                branches.size(), REGIONS.length, reportingUrl);
+                branches.size(), REGIONS.length, LocalStack.REPORTING_URL);
     }
 
     private void run(double rate, Duration limit) throws InterruptedException {
@@ -160,8 +153,8 @@ public final class Simulation {
                 openComplaint(branch, at);
             }
         }
-        postBatch(feedbackUrl + "/api/v1/feedback/batch", feedback);
-        postBatch(feedbackUrl + "/api/v1/interactions/batch", interactions);
+        postBatch(LocalStack.FEEDBACK_URL + "/api/v1/feedback/batch", feedback);
+        postBatch(LocalStack.FEEDBACK_URL + "/api/v1/interactions/batch", interactions);
     }
 
     /** {@code W-04} slides from good to poor over twenty minutes, then stays poor. */
@@ -235,7 +228,7 @@ public final class Simulation {
                         random.nextBoolean() ? "QUALITY" : "NON_QUALITY",
                         SEVERITIES[random.nextInt(SEVERITIES.length)],
                         DEPARTMENTS[random.nextInt(DEPARTMENTS.length)]);
-        HttpResponse<String> response = request("POST", complaintUrl + "/api/v1/complaints", body);
+        HttpResponse<String> response = request("POST", LocalStack.COMPLAINT_URL + "/api/v1/complaints", body);
         if (response != null && response.statusCode() == 201) {
             Matcher id = COMPLAINT_ID.matcher(response.body());
             if (id.find()) {
@@ -253,7 +246,8 @@ public final class Simulation {
                 complaints.add(complaint);
                 continue;
             }
-            String path = complaintUrl + "/api/v1/complaints/" + complaint.id() + "/" + complaint.nextStep();
+            String path =
+                    LocalStack.COMPLAINT_URL + "/api/v1/complaints/" + complaint.id() + "/" + complaint.nextStep();
             switch (complaint.nextStep()) {
                 case "acknowledge" -> {
                     send("POST", path, "{\"note\":\"called the customer back\"}");
@@ -320,10 +314,5 @@ public final class Simulation {
 
     private static int clamp(int value, int min, int max) {
         return Math.max(min, Math.min(max, value));
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }
