@@ -2,6 +2,8 @@ package io.servicequality.benchmark;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -38,11 +40,16 @@ public final class CountCheck {
             --batch-size 50       events per batch post; every tenth post is a single one
             --seed 1
             --timeout-seconds 300 how long to wait for every event to be counted
+            --kill NAME           SIGKILL this process of ./platform up (e.g. scoring-service) once --kill-at percent
+                                  of the posts are accepted; the platform starts it again
+            --kill-at 50
             """;
 
     private static final String[] ZONES = {"Asia/Shanghai", "America/New_York"};
     private static final Duration LATE = Duration.ofHours(72);
     private static final Duration HISTORY = Duration.ofHours(30);
+    /** How long a post is retried (with the same eventIds) before the check gives up. */
+    private static final Duration RETRY_FOR = Duration.ofMinutes(3);
 
     private final JsonMapper json = JsonMapper.builder().build();
     private final HttpClient http = LocalStack.httpClient();
@@ -107,7 +114,9 @@ public final class CountCheck {
                         Integer.parseInt(options.get("late", "3")),
                         Integer.parseInt(options.get("batch-size", "50")),
                         Long.parseLong(options.get("seed", "1")),
-                        Duration.ofSeconds(Long.parseLong(options.get("timeout-seconds", "300"))));
+                        Duration.ofSeconds(Long.parseLong(options.get("timeout-seconds", "300"))),
+                        options.get("kill", ""),
+                        Integer.parseInt(options.get("kill-at", "50")));
         System.exit(exact ? 0 : 1);
     }
 
@@ -118,7 +127,9 @@ public final class CountCheck {
             int latePercent,
             int batchSize,
             long seed,
-            Duration timeout)
+            Duration timeout,
+            String victim,
+            int killAtPercent)
             throws Exception {
         SplittableRandom random = new SplittableRandom(seed);
         String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36).toUpperCase(Locale.ROOT);
@@ -150,7 +161,8 @@ public final class CountCheck {
             posts.set(j, swapped);
         }
         Instant postStart = Instant.now();
-        int posted = post(posts, batchSize);
+        int killAfter = victim.isBlank() ? Integer.MAX_VALUE : posts.size() * killAtPercent / 100;
+        int posted = post(posts, batchSize, killAfter, victim);
         Instant postEnd = Instant.now();
         System.out.printf(
                 Locale.ROOT,
@@ -250,7 +262,7 @@ public final class CountCheck {
      * Posts every event; a post not (wholly) accepted is sent again with the same body — the same eventIds, as a
      * client retrying after a 503 or an {@code UNAVAILABLE} item should.
      */
-    private int post(List<Event> posts, int batchSize) throws Exception {
+    private int post(List<Event> posts, int batchSize, int killAfter, String victim) throws Exception {
         // one kind per batch, as the API takes them; each kind keeps the shuffled order
         Map<String, List<Event>> byKind = new TreeMap<>();
         posts.forEach(event ->
@@ -259,6 +271,10 @@ public final class CountCheck {
         int postNumber = 0;
         Map<String, Integer> next = new HashMap<>();
         while (posted < posts.size()) {
+            if (posted >= killAfter) {
+                kill(victim, posted);
+                killAfter = Integer.MAX_VALUE;
+            }
             for (var kind : byKind.entrySet()) {
                 List<Event> events = kind.getValue();
                 int index = next.getOrDefault(kind.getKey(), 0);
@@ -285,8 +301,19 @@ public final class CountCheck {
 
     private void postAccepted(String kind, String body, boolean batch) throws Exception {
         String url = LocalStack.FEEDBACK_URL + "/api/v1/" + kind + (batch ? "/batch" : "");
+        Instant giveUp = Instant.now().plus(RETRY_FOR);
         for (int attempt = 1; ; attempt++) {
-            HttpResponse<String> response = send("POST", url, body);
+            HttpResponse<String> response;
+            try {
+                response = send("POST", url, body);
+            } catch (java.io.IOException unreachable) {
+                // feedback-service restarting (after --kill feedback-service): the same body again, later
+                if (Instant.now().isAfter(giveUp)) {
+                    throw unreachable;
+                }
+                Thread.sleep(1000);
+                continue;
+            }
             boolean refused = response.statusCode() == 400
                     || response.body().contains("\"REJECTED\"")
                     || response.body().contains("\"FORBIDDEN\"");
@@ -296,11 +323,22 @@ public final class CountCheck {
             if (accepted && !refused) {
                 return;
             }
-            if (refused || attempt == 10) {
+            if (refused || Instant.now().isAfter(giveUp)) {
                 throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
             }
-            Thread.sleep(500L * attempt);
+            Thread.sleep(Math.min(5000, 500L * attempt));
         }
+    }
+
+    /** SIGKILL, as a crash would: no shutdown hook, no commit, no flush. */
+    private static void kill(String victim, int posted) throws Exception {
+        Path pidFile = Path.of(LocalStack.env("PLATFORM_DATA_DIR", ".platform"), "run", victim + ".pid");
+        String pid = Files.readString(pidFile).trim();
+        Process kill = new ProcessBuilder("kill", "-KILL", pid).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("could not kill " + victim + " (pid " + pid + ")");
+        }
+        System.out.printf("killed %s (pid %s, SIGKILL) after %d posted events%n", victim, pid, posted);
     }
 
     /** Hour buckets in UTC hours, day buckets from the branch's local midnight; late events count in both. */
@@ -324,11 +362,16 @@ public final class CountCheck {
         Map<String, Expected> counted = new HashMap<>();
         for (String branch : branches) {
             for (String granularity : List.of("HOUR", "DAY")) {
-                HttpResponse<String> response = send(
-                        "GET",
-                        LocalStack.SCORING_URL + "/api/v1/buckets?branchId=" + branch + "&granularity=" + granularity
-                                + "&from=" + from + "&to=" + to,
-                        null);
+                HttpResponse<String> response;
+                try {
+                    response = send(
+                            "GET",
+                            LocalStack.SCORING_URL + "/api/v1/buckets?branchId=" + branch + "&granularity="
+                                    + granularity + "&from=" + from + "&to=" + to,
+                            null);
+                } catch (java.io.IOException unreachable) {
+                    return List.of("scoring-service unreachable (restarting?): " + unreachable);
+                }
                 if (response.statusCode() != 200) {
                     return List.of("scoring answered " + response.statusCode() + ": " + response.body());
                 }
