@@ -22,6 +22,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import tools.jackson.databind.json.JsonMapper;
@@ -52,6 +53,7 @@ public final class CatchUp {
     private static final List<String> TOPICS =
             List.of(Topics.FEEDBACK_SUBMITTED, Topics.INTERACTION_RECORDED, Topics.COMPLAINT_CHANGED);
     private static final String REPORTING_GROUP = "reporting-service";
+    private static final Duration OTHERS_TIMEOUT = Duration.ofMinutes(30);
 
     private CatchUp() {}
 
@@ -79,8 +81,10 @@ public final class CatchUp {
                 signal("STOP", scoringPid);
             }
             Instant produceStart = Instant.now();
+            Instant produced;
             try {
                 produce(kafka, events, branches, shares, tenant);
+                produced = Instant.now();
                 if (othersFirst) {
                     awaitOtherConsumers(admin, group, log);
                 }
@@ -89,7 +93,6 @@ public final class CatchUp {
                     signal("CONT", scoringPid);
                 }
             }
-            Instant produced = Instant.now();
             line(
                     log,
                     "wrote %d events in %.1f s (%.0f events/s)%n",
@@ -192,11 +195,21 @@ public final class CatchUp {
     }
 
     /** Waits until every consumer group other than scoring's that reads the counted topics has no lag on them. */
+    /**
+     * Waits until every other consumer group with members that reads the counted topics has no lag on them; a group
+     * without members (left over from an earlier run or generation) is not waited for. Gives up after {@link
+     * #OTHERS_TIMEOUT}.
+     */
     private static void awaitOtherConsumers(Admin admin, String scoringGroup, StringBuilder log) throws Exception {
         Instant start = Instant.now();
         while (true) {
             Map<String, Long> lags = new HashMap<>();
             for (var listing : admin.listGroups().all().get(10, TimeUnit.SECONDS)) {
+                if (listing.groupState()
+                        .map(state -> state == GroupState.EMPTY || state == GroupState.DEAD)
+                        .orElse(false)) {
+                    continue;
+                }
                 String other = listing.groupId();
                 List<String> read = countedTopicsReadBy(admin, other);
                 if (!other.equals(scoringGroup) && !read.isEmpty()) {
@@ -211,7 +224,11 @@ public final class CatchUp {
                         seconds(start, Instant.now()));
                 return;
             }
-            Thread.sleep(2000);
+            if (Duration.between(start, Instant.now()).compareTo(OTHERS_TIMEOUT) > 0) {
+                throw new IllegalStateException(
+                        "the other consumers did not catch up within " + OTHERS_TIMEOUT + ": " + lags);
+            }
+            Thread.sleep(2000); // polled: consumer lag has no notification
         }
     }
 

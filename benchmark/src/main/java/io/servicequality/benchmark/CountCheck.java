@@ -1,5 +1,6 @@
 package io.servicequality.benchmark;
 
+import io.servicequality.contracts.Topics;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -17,6 +18,10 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -185,7 +190,7 @@ public final class CountCheck {
             if (differences.isEmpty() || Instant.now().isAfter(deadline)) {
                 break;
             }
-            Thread.sleep(2000);
+            Thread.sleep(2000); // polled: the counts have no notification, and the deadline bounds it
         }
         if (differences.isEmpty()) {
             System.out.printf(
@@ -214,8 +219,39 @@ public final class CountCheck {
                 throw new IllegalStateException("could not register " + branch.getKey() + ": " + response.body());
             }
         }
-        // the directory reaches scoring through a compacted topic; its global table is read within a second or so
-        Thread.sleep(5000);
+        awaitDirectoryEntries(branches.keySet());
+    }
+
+    /**
+     * Waits until reporting-service has published every registered branch to the branch directory topic, which
+     * scoring reads continuously as a global table for the branches' time zones. An event counted before scoring has
+     * read its branch's entry would be counted in UTC days, and the comparison would say so.
+     */
+    private static void awaitDirectoryEntries(java.util.Set<String> branches) {
+        java.util.Set<String> missing = new java.util.HashSet<>(branches);
+        Instant giveUp = Instant.now().plus(Duration.ofMinutes(1));
+        try (var consumer = new KafkaConsumer<>(
+                Map.<String, Object>of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        "localhost:" + LocalStack.env("KAFKA_PORT", "9092"),
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                        "read_committed"),
+                new StringDeserializer(),
+                new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.BRANCH_DIRECTORY).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            while (!missing.isEmpty()) {
+                if (Instant.now().isAfter(giveUp)) {
+                    throw new IllegalStateException("not in the branch directory after a minute: " + missing);
+                }
+                consumer.poll(Duration.ofMillis(500))
+                        .forEach(entry ->
+                                missing.remove(entry.key().substring(entry.key().indexOf(':') + 1)));
+            }
+        }
     }
 
     private Event feedback(SplittableRandom random, String branch, Instant at, boolean late) {
@@ -311,7 +347,7 @@ public final class CountCheck {
                 if (Instant.now().isAfter(giveUp)) {
                     throw unreachable;
                 }
-                Thread.sleep(1000);
+                Thread.sleep(1000); // back-off before resending the same body
                 continue;
             }
             boolean refused = response.statusCode() == 400
@@ -326,7 +362,7 @@ public final class CountCheck {
             if (refused || Instant.now().isAfter(giveUp)) {
                 throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
             }
-            Thread.sleep(Math.min(5000, 500L * attempt));
+            Thread.sleep(Math.min(5000, 500L * attempt)); // back-off before resending the same body
         }
     }
 
