@@ -51,15 +51,15 @@ public class BoundedRocksDbMemory implements RocksDBConfigSetter {
     }
 
     /**
-     * One budget: an LRU block cache of {@code bytes} that also holds index and filter blocks, and a write buffer
-     * manager charging every memtable to that cache, so blocks and memtables together stay within {@code bytes}.
+     * One budget: an LRU block cache of the budget's size that also holds index and filter blocks, and a write buffer
+     * manager charging every memtable to that cache, so blocks and memtables together stay within the budget.
      */
-    record Budget(long bytes, Cache cache, WriteBufferManager writeBufferManager) {
+    record Budget(Cache cache, WriteBufferManager writeBufferManager) {
 
         static Budget of(long bytes) {
             // strict capacity would fail reads when full; the memtables charged to the cache keep it at the budget
             Cache cache = new LRUCache(bytes, -1, false, 0.1);
-            return new Budget(bytes, cache, new WriteBufferManager(bytes * MEMTABLE_SHARE_PERCENT / 100, cache, true));
+            return new Budget(cache, new WriteBufferManager(bytes * MEMTABLE_SHARE_PERCENT / 100, cache, true));
         }
 
         /** Points a store's options (with Kafka Streams' block-based table configuration) at this budget. */

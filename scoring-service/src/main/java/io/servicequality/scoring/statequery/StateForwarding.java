@@ -31,16 +31,13 @@ public class StateForwarding {
     private final RestClient client;
     private final String self;
 
-    StateForwarding(
-            StateOwners owners,
-            @Value("${sqp.scoring.state-query-timeout:2s}") Duration timeout,
-            @Value("${spring.kafka.streams.properties.application.server}") String advertisedAddress) {
+    StateForwarding(StateOwners owners, @Value("${sqp.scoring.state-query-timeout:2s}") Duration timeout) {
         this.owners = owners;
         SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
         requests.setConnectTimeout(timeout);
         requests.setReadTimeout(timeout);
         this.client = RestClient.builder().requestFactory(requests).build();
-        this.self = advertisedAddress;
+        this.self = owners.selfAddress();
     }
 
     /**

@@ -29,6 +29,11 @@ public class StateOwners {
         this.self = HostInfo.buildFromEndpoint(advertisedAddress);
     }
 
+    /** This instance's advertised address, {@code host:port}. */
+    String selfAddress() {
+        return self.host() + ":" + self.port();
+    }
+
     /**
      * @param store a state store of the topology
      * @param partitionKey the key its input is partitioned by (as a string, serialised as the topology does)
