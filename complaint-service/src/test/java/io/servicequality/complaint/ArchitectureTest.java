@@ -9,10 +9,16 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
 import com.tngtech.archunit.lang.ArchRule;
+import io.servicequality.platform.test.StarterRules;
 
 @AnalyzeClasses(packages = "io.servicequality.complaint", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
+
+    /** What the platform starters provide is not written again here. */
+    @ArchTest
+    static final ArchTests starters = ArchTests.in(StarterRules.class);
 
     /**
      * Feature packages talk through events or application services, never into each other's insides. The one
@@ -26,8 +32,7 @@ class ArchitectureTest {
             .ignoreDependency(resideInAPackage("io.servicequality.complaint.config.."), alwaysTrue())
             .ignoreDependency(
                     resideInAPackage("io.servicequality.complaint.complaint.."),
-                    resideInAnyPackage("io.servicequality.complaint.calendar..", "io.servicequality.complaint.sla.."))
-            .ignoreDependency(alwaysTrue(), resideInAnyPackage("io.servicequality.complaint.problem.."));
+                    resideInAnyPackage("io.servicequality.complaint.calendar..", "io.servicequality.complaint.sla.."));
 
     @ArchTest
     static final ArchRule onlyWiringKnowsTheWiring = noClasses()
@@ -36,14 +41,6 @@ class ArchitectureTest {
             .should()
             .dependOnClassesThat()
             .resideInAPackage("io.servicequality.complaint.config..");
-
-    @ArchTest
-    static final ArchRule problemsKnowNoFeature = noClasses()
-            .that()
-            .resideInAPackage("io.servicequality.complaint.problem..")
-            .should()
-            .dependOnClassesThat()
-            .resideInAPackage("io.servicequality.complaint.complaint..");
 
     @ArchTest
     static final ArchRule calendarsAndPoliciesKnowNoComplaint = noClasses()

@@ -1,5 +1,7 @@
 package io.servicequality.contracts;
 
+import java.util.Set;
+
 /** Topic names and the record-key rule. Versioned names: a breaking change gets a new topic. */
 public final class Topics {
 
@@ -52,7 +54,25 @@ public final class Topics {
      */
     public static final long UNLIMITED_RETENTION_MS = -1;
 
+    private static final Set<String> COMPACTED = Set.of(BRANCH_DIRECTORY, QUALITY_TARGETS, ALERT_RULES, API_KEYS);
+
+    private static final Set<String> SYSTEM_OF_RECORD =
+            Set.of(FEEDBACK_SUBMITTED, INTERACTION_RECORDED, COMPLAINT_CHANGED);
+
     private Topics() {}
+
+    /** A compacted topic: the latest record per key is that key's current state, kept forever. */
+    public static boolean isCompacted(String topic) {
+        return COMPACTED.contains(topic);
+    }
+
+    /**
+     * An ingested event topic, the system of record: kept for the configured event retention (by default {@link
+     * #UNLIMITED_RETENTION_MS forever}), because a rebuild recounts from its beginning.
+     */
+    public static boolean isSystemOfRecord(String topic) {
+        return SYSTEM_OF_RECORD.contains(topic);
+    }
 
     public static String deadLetterTopicOf(String topic) {
         return topic + DEAD_LETTER_SUFFIX;

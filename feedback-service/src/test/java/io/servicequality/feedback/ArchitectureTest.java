@@ -11,25 +11,25 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
 import com.tngtech.archunit.lang.ArchRule;
+import io.servicequality.platform.test.StarterRules;
 
 /**
- * Feature packages (one per business noun) stay independent; they may use the shared packages (problem,
- * eventlog, ingest, …), which know no feature. Only config wires everything together.
+ * Feature packages (one per business noun) stay independent; they may use the shared packages (eventlog,
+ * ingest, …), which know no feature. Only config wires everything together.
  */
 @AnalyzeClasses(packages = ArchitectureTest.BASE, importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
+    /** What the platform starters provide is not written again here. */
+    @ArchTest
+    static final ArchTests starters = ArchTests.in(StarterRules.class);
+
     static final String BASE = "io.servicequality.feedback";
     static final String CONFIG = BASE + ".config..";
     static final String[] SHARED = {
-        BASE + ".problem..",
-        BASE + ".eventlog..",
-        BASE + ".ingest..",
-        BASE + ".admission..",
-        BASE + ".idempotency..",
-        BASE + ".store..",
-        BASE + ".paging.."
+        BASE + ".eventlog..", BASE + ".ingest..", BASE + ".idempotency..", BASE + ".store..", BASE + ".paging.."
     };
 
     @ArchTest

@@ -17,7 +17,6 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.jackson.autoconfigure.JsonFactoryBuilderCustomizer;
 import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration;
@@ -41,12 +40,11 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
-import tools.jackson.core.StreamReadConstraints;
 
 /**
  * Everything a service gets by depending on this module: staff JWTs and app API keys become a {@link Caller}; the
  * service's {@link EndpointRules} decide per endpoint (unmatched requests are denied); 401/403 are problems; security
- * headers, closed CORS and JSON limits apply to every request.
+ * headers and closed CORS apply to every request (JSON limits and problem details: platform-web).
  */
 @AutoConfiguration(
         before = {
@@ -187,19 +185,9 @@ public class PlatformSecurityAutoConfiguration {
         if (properties.limits().enabled()) {
             // after authorization: only authenticated, permitted requests reach it, and the quota is the caller's
             http.addFilterAfter(
-                    new RequestLimitsFilter(new CallerAccess(), properties.limits(), System::currentTimeMillis),
-                    AuthorizationFilter.class);
+                    new RequestLimitsFilter(new CallerAccess(), properties.limits()), AuthorizationFilter.class);
         }
         return http.build();
-    }
-
-    /** Deep or huge JSON is refused while it is read (400), before it can cost memory or stack. */
-    @Bean
-    JsonFactoryBuilderCustomizer platformJsonLimits(PlatformSecurityProperties properties) {
-        return factory -> factory.streamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(properties.json().maxNestingDepth())
-                .maxStringLength(properties.json().maxStringLength())
-                .build());
     }
 
     private static UrlBasedCorsConfigurationSource cors(List<String> allowedOrigins) {

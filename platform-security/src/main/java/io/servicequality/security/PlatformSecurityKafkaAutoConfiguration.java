@@ -8,15 +8,17 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.listener.adapter.RecordFilterStrategy;
 
 /**
  * Keeps the in-memory {@link ApiKeyRegistry} and {@link BranchRegions} in step with their compacted topics, in every
- * instance. Changes reach a service within the topic's propagation delay (normally well under a second).
+ * instance, and applies the {@link UnknownTenantFilter} to every listener. Changes reach a service within the topic's propagation delay (normally well under a second).
  */
 @AutoConfiguration(after = {KafkaAutoConfiguration.class, PlatformSecurityAutoConfiguration.class})
 @ConditionalOnClass(KafkaConnectionDetails.class)
@@ -37,6 +39,13 @@ public class PlatformSecurityKafkaAutoConfiguration {
             BranchRegions regions, KafkaProperties kafka, KafkaConnectionDetails connection) {
         return new CompactedTopicReader<>(
                 Topics.BRANCH_DIRECTORY, BranchChanged.class, regions::apply, consumer(kafka, connection));
+    }
+
+    /** Every listener container Boot's configurer sets up drops the events of unknown tenants before its listener. */
+    @Bean
+    @ConditionalOnMissingBean(RecordFilterStrategy.class)
+    RecordFilterStrategy<Object, Object> unknownTenantFilter(TenantGate tenants) {
+        return UnknownTenantFilter.counting(tenants);
     }
 
     private static Map<String, Object> consumer(KafkaProperties kafka, KafkaConnectionDetails connection) {

@@ -1,16 +1,17 @@
 package io.servicequality.security;
 
+import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.io.Resource;
+import org.springframework.util.unit.DataSize;
 
 /**
  * @param knownTenants the tenants this deployment serves ({@code SQP_KNOWN_TENANTS}): a credential or an event of any
  *     other tenant is refused
  * @param jwt how staff tokens are verified
  * @param corsAllowedOrigins browser origins allowed to call the API ({@code SQP_CORS_ALLOWED_ORIGINS}); empty: none
- * @param json limits on request JSON
  * @param topics which compacted topics this service reads into memory
  */
 @ConfigurationProperties("sqp.security")
@@ -18,7 +19,6 @@ public record PlatformSecurityProperties(
         @DefaultValue("demo") List<String> knownTenants,
         @DefaultValue Jwt jwt,
         @DefaultValue List<String> corsAllowedOrigins,
-        @DefaultValue Json json,
         @DefaultValue Topics topics,
         @DefaultValue Limits limits) {
 
@@ -32,14 +32,6 @@ public record PlatformSecurityProperties(
     public record Jwt(@DefaultValue("sqp-local") String issuer, Resource publicKeyLocation) {}
 
     /**
-     * @param maxNestingDepth deeper request JSON is refused with 400
-     * @param maxStringLength longer JSON strings are refused with 400
-     */
-    public record Json(
-            @DefaultValue("32") int maxNestingDepth,
-            @DefaultValue("100000") int maxStringLength) {}
-
-    /**
      * @param apiKeys read {@code sqp.api-keys.v1} into the {@link ApiKeyRegistry} (services that accept API keys)
      * @param branchDirectory read {@code sqp.branch-directory.v1} into {@link BranchRegions} (region claims)
      */
@@ -48,15 +40,20 @@ public record PlatformSecurityProperties(
             @DefaultValue("true") boolean branchDirectory) {}
 
     /**
-     * Limits every caller of a service gets, so one client cannot starve the others. A service with limits of its own
-     * (feedback-service's ingest admission) turns these off.
+     * Limits every caller of a service gets, so one client cannot starve the others ({@link RequestLimitsFilter}).
      *
-     * @param enabled apply {@link RequestLimitsFilter} to {@code /api/**}
-     * @param requestsPerSecond requests per second per credential (API key or staff subject); more → 429
-     * @param maxBodyBytes a larger declared {@code Content-Length} → 413
+     * @param enabled apply them to {@code /api/**}
+     * @param requestsPerPeriod requests per credential (API key or staff subject) and period, per instance; more → 429
+     *     ({@code SQP_RATE_LIMIT_PER_SECOND} with the default period)
+     * @param period the quota's period
+     * @param maxBodySize a larger body → 413 ({@code SQP_MAX_BODY_SIZE})
+     * @param maxBatchBodySize the ceiling of batch endpoints (paths ending in {@code /batch}), when a service has any
+     *     ({@code SQP_MAX_BATCH_BODY_SIZE})
      */
     public record Limits(
             @DefaultValue("true") boolean enabled,
-            @DefaultValue("1000") int requestsPerSecond,
-            @DefaultValue("1048576") long maxBodyBytes) {}
+            @DefaultValue("1000") int requestsPerPeriod,
+            @DefaultValue("1s") Duration period,
+            @DefaultValue("1MB") DataSize maxBodySize,
+            @DefaultValue("8MB") DataSize maxBatchBodySize) {}
 }

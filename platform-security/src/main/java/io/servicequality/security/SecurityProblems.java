@@ -1,5 +1,6 @@
 package io.servicequality.security;
 
+import io.servicequality.web.problem.ProblemTypes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -24,12 +25,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
 
-    static final String TYPE_BASE = "https://servicequality.io/problems/";
-    static final URI UNAUTHENTICATED = URI.create(TYPE_BASE + "unauthenticated");
-    static final URI FORBIDDEN = URI.create(TYPE_BASE + "forbidden");
-    static final URI RATE_LIMITED = URI.create(TYPE_BASE + "rate-limited");
-    static final URI PAYLOAD_TOO_LARGE = URI.create(TYPE_BASE + "payload-too-large");
-
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Override
@@ -52,20 +47,23 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
     static ProblemDetail unauthenticated() {
         return problem(
                 HttpStatus.UNAUTHORIZED,
-                UNAUTHENTICATED,
+                ProblemTypes.UNAUTHENTICATED,
                 "Unauthenticated",
                 "A valid credential is required: a staff token (Authorization: Bearer …) or an app key (X-API-Key).");
     }
 
     static ProblemDetail forbidden() {
         return problem(
-                HttpStatus.FORBIDDEN, FORBIDDEN, "Forbidden", "The caller's credential does not allow this action.");
+                HttpStatus.FORBIDDEN,
+                ProblemTypes.FORBIDDEN,
+                "Forbidden",
+                "The caller's credential does not allow this action.");
     }
 
     static ProblemDetail rateLimited() {
         return problem(
                 HttpStatus.TOO_MANY_REQUESTS,
-                RATE_LIMITED,
+                ProblemTypes.RATE_LIMITED,
                 "Too many requests",
                 "The credential's request quota is used up; nothing was done. Retry later.");
     }
@@ -73,7 +71,7 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
     static ProblemDetail payloadTooLarge(long maxBytes) {
         return problem(
                 HttpStatus.PAYLOAD_TOO_LARGE,
-                PAYLOAD_TOO_LARGE,
+                ProblemTypes.PAYLOAD_TOO_LARGE,
                 "Payload too large",
                 "The request body is larger than " + maxBytes + " bytes; nothing was done.");
     }

@@ -1,26 +1,34 @@
 package io.servicequality.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import jakarta.servlet.FilterChain;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.ErrorResponseException;
 
 class RequestLimitsFilterTest {
 
-    private final AtomicLong now = new AtomicLong(1_000_000);
     private final AtomicInteger passed = new AtomicInteger();
-    private final FilterChain chain = (request, response) -> passed.incrementAndGet();
-    private final RequestLimitsFilter filter =
-            new RequestLimitsFilter(new CallerAccess(), new PlatformSecurityProperties.Limits(true, 3, 1000), now::get);
+    private final FilterChain chain = (request, response) -> {
+        request.getInputStream().readAllBytes(); // as a controller reading its body would
+        passed.incrementAndGet();
+    };
+    private final RequestLimitsFilter filter = new RequestLimitsFilter(
+            new CallerAccess(),
+            new PlatformSecurityProperties.Limits(
+                    true, 3, Duration.ofMillis(500), DataSize.ofBytes(1000), DataSize.ofBytes(5000)));
 
     @AfterEach
     void clearCaller() {
@@ -28,7 +36,7 @@ class RequestLimitsFilterTest {
     }
 
     @Test
-    void aCredentialOverItsQuotaGetsA429ProblemWhileOthersGoOnAndTheNextSecondAdmitsItAgain() throws Exception {
+    void aCredentialOverItsQuotaGetsA429ProblemWhileOthersGoOnAndTheNextPeriodAdmitsItAgain() throws Exception {
         as(Caller.app("acme-bank", "kiosk1", Set.of(), Set.of(Scopes.FEEDBACK_WRITE)));
         for (int i = 0; i < 3; i++) {
             assertThat(call("/api/v1/feedback", 10).getStatus()).isEqualTo(200);
@@ -43,8 +51,8 @@ class RequestLimitsFilterTest {
         assertThat(call("/api/v1/feedback", 10).getStatus()).isEqualTo(200);
 
         as(Caller.app("acme-bank", "kiosk1", Set.of(), Set.of(Scopes.FEEDBACK_WRITE)));
-        now.addAndGet(1000);
-        assertThat(call("/api/v1/feedback", 10).getStatus()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(3))
+                .until(() -> call("/api/v1/feedback", 10).getStatus() == 200);
         assertThat(passed.get()).isEqualTo(5);
     }
 
@@ -57,6 +65,29 @@ class RequestLimitsFilterTest {
         assertThat(refused.getStatus()).isEqualTo(413);
         assertThat(refused.getContentAsString()).contains("https://servicequality.io/problems/payload-too-large");
         assertThat(passed.get()).isZero();
+    }
+
+    @Test
+    void aChunkedBodyIsRefusedWhenTheBytePastTheCeilingIsRead() {
+        as(Caller.app("acme-bank", "kiosk1", Set.of(), Set.of(Scopes.FEEDBACK_WRITE)));
+        MockHttpServletRequest chunked = new MockHttpServletRequest("POST", "/api/v1/feedback");
+        chunked.setContent(new byte[1001]);
+        chunked.removeHeader("Content-Length"); // no declared length, as with Transfer-Encoding: chunked
+        chunked.addHeader("Transfer-Encoding", "chunked");
+
+        assertThatThrownBy(() -> filter.doFilter(new UndeclaredLength(chunked), new MockHttpServletResponse(), chain))
+                .isInstanceOfSatisfying(
+                        ErrorResponseException.class,
+                        problem -> assertThat(problem.getStatusCode().value()).isEqualTo(413));
+        assertThat(passed.get()).isZero();
+    }
+
+    @Test
+    void batchEndpointsHaveTheirOwnCeiling() throws Exception {
+        as(Caller.app("acme-bank", "kiosk1", Set.of(), Set.of(Scopes.FEEDBACK_WRITE)));
+
+        assertThat(call("/api/v1/feedback/batch", 4000).getStatus()).isEqualTo(200);
+        assertThat(call("/api/v1/feedback/batch", 5001).getStatus()).isEqualTo(413);
     }
 
     @Test
@@ -79,5 +110,22 @@ class RequestLimitsFilterTest {
         MockHttpServletResponse response = new MockHttpServletResponse();
         filter.doFilter(request, response, chain);
         return response;
+    }
+
+    /** A request whose body carries no Content-Length. */
+    private static final class UndeclaredLength extends jakarta.servlet.http.HttpServletRequestWrapper {
+        UndeclaredLength(MockHttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return -1;
+        }
+
+        @Override
+        public int getContentLength() {
+            return -1;
+        }
     }
 }

@@ -9,7 +9,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
 import com.tngtech.archunit.lang.ArchRule;
+import io.servicequality.platform.test.StarterRules;
 import io.servicequality.reporting.bucket.MetricBucketReadModel;
 import io.servicequality.security.CallerAccess;
 
@@ -20,6 +22,10 @@ import io.servicequality.security.CallerAccess;
  */
 @AnalyzeClasses(packages = "io.servicequality.reporting", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
+
+    /** What the platform starters provide is not written again here. */
+    @ArchTest
+    static final ArchTests starters = ArchTests.in(StarterRules.class);
 
     @ArchTest
     static final ArchRule featurePackagesAreFreeOfCycles =
@@ -41,7 +47,7 @@ class ArchitectureTest {
             .resideInAPackage("..reporting.bucket..")
             .should()
             .dependOnClassesThat()
-            .resideInAnyPackage("..reporting.scorecard..", "..reporting.problem..");
+            .resideInAnyPackage("..reporting.scorecard..");
 
     @ArchTest
     static final ArchRule viewsReadBucketsOnlyThroughTheReadModel = noClasses()
@@ -85,12 +91,4 @@ class ArchitectureTest {
             .should()
             .dependOnClassesThat()
             .haveFullyQualifiedName(CallerAccess.class.getName());
-
-    @ArchTest
-    static final ArchRule problemMappingDependsOnNoFeature = noClasses()
-            .that()
-            .resideInAPackage("..reporting.problem..")
-            .should()
-            .dependOnClassesThat()
-            .resideInAnyPackage("..reporting.bucket..", "..reporting.scorecard..", "..reporting.session..");
 }

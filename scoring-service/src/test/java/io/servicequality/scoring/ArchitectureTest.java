@@ -8,10 +8,16 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
 import com.tngtech.archunit.lang.ArchRule;
+import io.servicequality.platform.test.StarterRules;
 
 @AnalyzeClasses(packages = "io.servicequality.scoring", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
+
+    /** What the platform starters provide is not written again here. */
+    @ArchTest
+    static final ArchTests starters = ArchTests.in(StarterRules.class);
 
     /**
      * A feature talks to another only through Kafka or the contracts; config wires them all; statequery (interactive

@@ -1,6 +1,6 @@
 package io.servicequality.complaint.calendar;
 
-import io.servicequality.complaint.problem.Problems;
+import io.servicequality.web.problem.Problems;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;

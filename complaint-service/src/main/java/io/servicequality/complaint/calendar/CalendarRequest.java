@@ -1,7 +1,8 @@
 package io.servicequality.complaint.calendar;
 
 import io.servicequality.complaint.calendar.BusinessCalendar.Shift;
-import io.servicequality.complaint.problem.Problems;
+import io.servicequality.web.problem.FieldProblem;
+import io.servicequality.web.problem.Problems;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -52,7 +53,9 @@ record CalendarRequest(
             errors.put("weeklyHours", "must contain at least one shift");
         }
         if (!errors.isEmpty()) {
-            throw Problems.validationFailed(errors);
+            throw Problems.validationFailed(errors.entrySet().stream()
+                    .map(error -> new FieldProblem(error.getKey(), error.getValue()))
+                    .toList());
         }
         Set<LocalDate> holidayDates = holidays == null ? Set.of() : new HashSet<>(holidays);
         return new BusinessCalendar(zone, hours, holidayDates);

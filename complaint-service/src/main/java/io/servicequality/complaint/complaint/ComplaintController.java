@@ -8,9 +8,9 @@ import io.servicequality.complaint.complaint.ActionRequests.Hold;
 import io.servicequality.complaint.complaint.ActionRequests.Note;
 import io.servicequality.complaint.complaint.ActionRequests.Reopen;
 import io.servicequality.complaint.complaint.ActionRequests.Resolve;
-import io.servicequality.complaint.problem.Problems;
 import io.servicequality.contracts.ComplaintChanged.ComplaintCategory;
 import io.servicequality.contracts.ComplaintChanged.Severity;
+import io.servicequality.web.problem.Problems;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -20,7 +20,6 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
@@ -242,7 +241,7 @@ class ComplaintController {
         }
         Matcher matcher = REVISION.matcher(ifMatch.trim());
         if (!matcher.matches()) {
-            throw Problems.validationFailed(Map.of("If-Match", "must be the ETag of the complaint, e.g. \"3\""));
+            throw Problems.validationFailed("If-Match", "must be the ETag of the complaint, e.g. \"3\"");
         }
         return Long.parseLong(matcher.group(1));
     }

@@ -4,11 +4,11 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import io.servicequality.complaint.calendar.BusinessCalendars;
-import io.servicequality.complaint.problem.ProblemTypes;
-import io.servicequality.complaint.problem.Problems;
 import io.servicequality.complaint.sla.SlaPolicies;
 import io.servicequality.security.CallerAccess;
 import io.servicequality.security.TenantGate;
+import io.servicequality.web.problem.ProblemTypes;
+import io.servicequality.web.problem.Problems;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

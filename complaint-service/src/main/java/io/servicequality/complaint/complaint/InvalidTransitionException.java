@@ -1,6 +1,7 @@
 package io.servicequality.complaint.complaint;
 
-import io.servicequality.complaint.problem.ProblemTypes;
+import io.servicequality.web.problem.ProblemTypes;
+import io.servicequality.web.problem.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -13,11 +14,11 @@ class InvalidTransitionException extends ErrorResponseException {
     }
 
     private static ProblemDetail problem(String action, ComplaintStatus status, String why) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+        ProblemDetail problem = Problems.body(
                 HttpStatus.CONFLICT,
+                ProblemTypes.INVALID_TRANSITION,
+                "Invalid transition",
                 "Cannot " + action + " a complaint that is " + status + (why == null ? "" : ": " + why));
-        problem.setType(ProblemTypes.INVALID_TRANSITION);
-        problem.setTitle("Invalid transition");
         problem.setProperty("action", action);
         problem.setProperty("currentStatus", status.name());
         return problem;

@@ -1,9 +1,9 @@
 package io.servicequality.complaint.complaint;
 
-import io.servicequality.complaint.problem.ProblemTypes;
-import org.springframework.http.HttpHeaders;
+import io.servicequality.web.problem.ProblemTypes;
+import io.servicequality.web.problem.Problems;
+import java.time.Duration;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
@@ -13,17 +13,15 @@ import org.springframework.web.ErrorResponseException;
 class NumberingContentionException extends ErrorResponseException {
 
     NumberingContentionException(String branchId, int attempts) {
-        super(HttpStatus.SERVICE_UNAVAILABLE, problem(branchId, attempts), null);
-        getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
-    }
-
-    private static ProblemDetail problem(String branchId, int attempts) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+        super(
                 HttpStatus.SERVICE_UNAVAILABLE,
-                "Too many complaints opened at once for branch " + branchId + " (" + attempts
-                        + " attempts); nothing was stored, please retry");
-        problem.setType(ProblemTypes.NUMBERING_CONTENTION);
-        problem.setTitle("Numbering contention");
-        return problem;
+                Problems.body(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        ProblemTypes.of("numbering-contention"),
+                        "Numbering contention",
+                        "Too many complaints opened at once for branch " + branchId + " (" + attempts
+                                + " attempts); nothing was stored, please retry"),
+                null);
+        Problems.retryAfter(this, Duration.ofSeconds(1));
     }
 }

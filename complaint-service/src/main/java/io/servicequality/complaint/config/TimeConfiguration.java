@@ -9,16 +9,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * One clock for the whole service, also used by Bean Validation, whose {@code @PastOrPresent} accepts instants up to
+ * The service's clock (platform-web's) also drives Bean Validation, whose {@code @PastOrPresent} accepts instants up to
  * {@code sqp.clock-skew-tolerance} ahead because callers' clocks drift.
  */
 @Configuration(proxyBeanMethods = false)
 public class TimeConfiguration {
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 
     @Bean
     ValidationConfigurationCustomizer clockAwareValidation(

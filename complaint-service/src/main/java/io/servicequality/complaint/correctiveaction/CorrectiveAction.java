@@ -1,7 +1,7 @@
 package io.servicequality.complaint.correctiveaction;
 
-import io.servicequality.complaint.problem.ProblemTypes;
-import io.servicequality.complaint.problem.Problems;
+import io.servicequality.web.problem.ProblemTypes;
+import io.servicequality.web.problem.Problems;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.servicequality.complaint.sla;
 
-import io.servicequality.complaint.problem.Problems;
 import io.servicequality.contracts.ComplaintChanged.Severity;
+import io.servicequality.web.problem.Problems;
 import jakarta.validation.Valid;
 import java.util.Arrays;
 import java.util.List;

@@ -25,20 +25,13 @@ class Notifier {
     private final WebhookClient client;
     private final WebhookDeliveries deliveries;
     private final WebhookProperties properties;
-    private final TenantGate tenants;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    Notifier(
-            WebhookClient client,
-            WebhookDeliveries deliveries,
-            WebhookProperties properties,
-            TenantGate tenants,
-            Clock clock) {
+    Notifier(WebhookClient client, WebhookDeliveries deliveries, WebhookProperties properties, Clock clock) {
         this.client = client;
         this.deliveries = deliveries;
         this.properties = properties;
-        this.tenants = tenants;
         this.clock = clock;
     }
 
@@ -52,7 +45,7 @@ class Notifier {
                 "auto.offset.reset=${sqp.complaints.webhook.start-from:latest}"
             })
     void on(ComplaintChanged event) {
-        if (event == null || !properties.events().contains(event.type()) || !tenants.admits(event)) {
+        if (event == null || !properties.events().contains(event.type())) {
             return;
         }
         Optional<WebhookDelivery> earlier = deliveries.findById(event.eventId());

@@ -2,8 +2,8 @@ package io.servicequality.complaint.webhook;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-import io.servicequality.complaint.problem.Problems;
 import io.servicequality.security.CallerAccess;
+import io.servicequality.web.problem.Problems;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -6,13 +6,13 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import io.servicequality.contracts.ApiKeyChanged;
 import io.servicequality.contracts.Topics;
 import io.servicequality.feedback.eventlog.EventLog;
-import io.servicequality.feedback.problem.NotFoundException;
 import io.servicequality.feedback.store.StoreGuard;
 import io.servicequality.security.ApiKeyRegistry;
 import io.servicequality.security.ApiKeySecrets;
 import io.servicequality.security.Caller;
 import io.servicequality.security.CallerAccess;
 import io.servicequality.security.audit.AuditTrail;
+import io.servicequality.web.problem.Problems;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -110,7 +110,7 @@ class ApiKeys {
 
     /** Idempotent: revoking a revoked key changes nothing. Another tenant's key is not found. */
     void revoke(String keyId) {
-        ApiKey key = find(keyId).orElseThrow(() -> new NotFoundException("api key " + keyId));
+        ApiKey key = find(keyId).orElseThrow(() -> Problems.notFound("api key " + keyId));
         if (key.revoked()) {
             return;
         }

@@ -1,10 +1,8 @@
 package io.servicequality.feedback.config;
 
-import io.servicequality.feedback.admission.AdmissionProperties;
 import io.servicequality.feedback.apikey.ApiKeyOutboxProperties;
 import io.servicequality.feedback.idempotency.IdempotencyProperties;
 import io.servicequality.feedback.ingest.IngestProperties;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -18,19 +16,13 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 @EnableConfigurationProperties({
-    PlatformKafkaProperties.class,
+    EventLogProperties.class,
     IngestProperties.class,
-    AdmissionProperties.class,
     IdempotencyProperties.class,
     ApiKeyOutboxProperties.class,
     PlatformConfiguration.StoreProperties.class
 })
 class PlatformConfiguration {
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 
     /**
      * A store that does not answer must fail a request within seconds (and count against the circuit breaker), not

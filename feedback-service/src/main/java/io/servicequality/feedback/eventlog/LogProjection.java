@@ -2,8 +2,8 @@ package io.servicequality.feedback.eventlog;
 
 import com.mongodb.bulk.BulkWriteError;
 import io.servicequality.contracts.PlatformEvent;
-import io.servicequality.security.DeadLetters;
-import io.servicequality.security.TenantGate;
+import io.servicequality.kafka.DeadLetters;
+import io.servicequality.kafka.InvalidEventException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -29,12 +29,10 @@ public class LogProjection {
 
     private static final int DUPLICATE_KEY = 11000;
     private final MongoOperations mongo;
-    private final TenantGate tenants;
     private final ConsumerRecordRecoverer deadLetters;
 
-    public LogProjection(MongoOperations mongo, TenantGate tenants, ConsumerRecordRecoverer deadLetters) {
+    public LogProjection(MongoOperations mongo, ConsumerRecordRecoverer deadLetters) {
         this.mongo = mongo;
-        this.tenants = tenants;
         this.deadLetters = deadLetters;
     }
 
@@ -59,9 +57,7 @@ public class LogProjection {
                 deadLetters.accept(record, invalid);
                 continue;
             }
-            if (tenants.admits(event)) {
-                documents.add(toDocument.apply(event));
-            }
+            documents.add(toDocument.apply(event));
         }
         if (documents.isEmpty()) {
             return;

@@ -5,7 +5,7 @@ import io.servicequality.feedback.ingest.Accepted;
 import io.servicequality.feedback.ingest.BatchResult;
 import io.servicequality.feedback.paging.AuditFilter;
 import io.servicequality.feedback.paging.Page;
-import io.servicequality.feedback.problem.NotFoundException;
+import io.servicequality.web.problem.Problems;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -88,7 +88,7 @@ class FeedbackController {
     /** Visible shortly after acceptance, once the projection has consumed the event. */
     @GetMapping("/{eventId}")
     FeedbackDetails get(@PathVariable UUID eventId) {
-        return projection.find(eventId).orElseThrow(() -> new NotFoundException("feedback " + eventId));
+        return projection.find(eventId).orElseThrow(() -> Problems.notFound("feedback " + eventId));
     }
 
     /** For audit: stored feedback in event-time order, filtered, one page at a time. */

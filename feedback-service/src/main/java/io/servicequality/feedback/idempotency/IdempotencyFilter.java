@@ -1,7 +1,7 @@
 package io.servicequality.feedback.idempotency;
 
-import io.servicequality.feedback.problem.BadRequestException;
 import io.servicequality.security.CallerAccess;
+import io.servicequality.web.problem.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -70,7 +70,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         String fingerprint;
         try {
             if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
-                throw new BadRequestException(HEADER, "must be 1 to " + MAX_KEY_LENGTH + " characters");
+                throw Problems.validationFailed(HEADER, "must be 1 to " + MAX_KEY_LENGTH + " characters");
             }
             body = request.getInputStream().readAllBytes();
             fingerprint = fingerprint(request, body);

@@ -4,8 +4,9 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import io.servicequality.feedback.idempotency.IdempotencyRecord.State;
-import io.servicequality.feedback.problem.ConflictException;
 import io.servicequality.feedback.store.StoreGuard;
+import io.servicequality.web.problem.ProblemTypes;
+import io.servicequality.web.problem.Problems;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,8 +20,10 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
 
 /**
  * Claims, answers and releases keys, each with one atomic single-document operation: the unique {@code _id} decides
@@ -56,7 +59,7 @@ class IdempotencyRecords {
 
     /**
      * @return the stored answer to replay, or empty when this request now holds the key and must run
-     * @throws ConflictException when the key belongs to another request body (422) or its first request still runs
+     * @throws ErrorResponseException when the key belongs to another request body (422) or its first request still runs
      *     (409)
      */
     Optional<StoredAnswer> claim(String tenantId, String key, String fingerprint) {
@@ -172,15 +175,19 @@ class IdempotencyRecords {
         throw inProgress();
     }
 
-    private static ConflictException reused() {
-        return new ConflictException(
-                ConflictException.Kind.IDEMPOTENCY_KEY_REUSED,
+    private static ErrorResponseException reused() {
+        return Problems.of(
+                HttpStatus.UNPROCESSABLE_CONTENT,
+                ProblemTypes.of("idempotency-key-reused"),
+                "Idempotency-Key reused",
                 "This Idempotency-Key was used for a different request; use a new key for new content.");
     }
 
-    private static ConflictException inProgress() {
-        return new ConflictException(
-                ConflictException.Kind.REQUEST_IN_PROGRESS,
+    private static ErrorResponseException inProgress() {
+        return Problems.of(
+                HttpStatus.CONFLICT,
+                ProblemTypes.of("request-in-progress"),
+                "Request in progress",
                 "A request with this Idempotency-Key is still being processed; retry when it has been answered.");
     }
 

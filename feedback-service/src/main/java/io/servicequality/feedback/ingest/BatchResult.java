@@ -1,7 +1,7 @@
 package io.servicequality.feedback.ingest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.servicequality.feedback.problem.FieldProblem;
+import io.servicequality.web.problem.FieldProblem;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

@@ -4,10 +4,9 @@ import io.servicequality.contracts.PlatformEvent;
 import io.servicequality.feedback.eventlog.EventLog;
 import io.servicequality.feedback.ingest.BatchResult.ItemResult;
 import io.servicequality.feedback.ingest.BatchResult.Status;
-import io.servicequality.feedback.problem.BadRequestException;
-import io.servicequality.feedback.problem.FieldProblem;
-import io.servicequality.feedback.problem.PayloadTooLargeException;
 import io.servicequality.security.CallerAccess;
+import io.servicequality.web.problem.FieldProblem;
+import io.servicequality.web.problem.Problems;
 import jakarta.validation.Validator;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -83,10 +82,10 @@ public class Intake {
             EventFactory<R> factory) {
         List<ParsedItem> items = NDJSON.isCompatibleWith(contentType) ? ndjsonItems(body) : arrayItems(body);
         if (items.isEmpty()) {
-            throw new BadRequestException(null, "the batch holds no items");
+            throw Problems.validationFailed(null, "the batch holds no items");
         }
         if (items.size() > properties.maxBatchItems()) {
-            throw new PayloadTooLargeException("The batch holds " + items.size() + " items; at most "
+            throw Problems.payloadTooLarge("The batch holds " + items.size() + " items; at most "
                     + properties.maxBatchItems() + " are accepted in one post.");
         }
         Instant receivedAt = clock.instant();
@@ -139,8 +138,8 @@ public class Intake {
     }
 
     private Arrival arrival(IngestRequest request, String idempotencyKey, Integer batchIndex, Instant receivedAt) {
-        boolean late = request.occurredAt() != null
-                && request.occurredAt().isBefore(receivedAt.minus(properties.allowedLateness()));
+        boolean late =
+                request.occurredAt() != null && request.occurredAt().isBefore(receivedAt.minus(properties.lateAfter()));
         return new Arrival(eventIdOf(request, idempotencyKey, batchIndex), receivedAt, late);
     }
 
@@ -160,10 +159,10 @@ public class Intake {
         try {
             root = json.readTree(body);
         } catch (JacksonException e) {
-            throw new BadRequestException(null, "the body is not valid JSON: send a JSON array or NDJSON");
+            throw Problems.validationFailed(null, "the body is not valid JSON: send a JSON array or NDJSON");
         }
         if (root == null || !root.isArray()) {
-            throw new BadRequestException(
+            throw Problems.validationFailed(
                     null, "a batch is a JSON array of items (or NDJSON with Content-Type application/x-ndjson)");
         }
         List<ParsedItem> items = new ArrayList<>(root.size());

@@ -5,7 +5,7 @@ import io.servicequality.feedback.ingest.Accepted;
 import io.servicequality.feedback.ingest.BatchResult;
 import io.servicequality.feedback.paging.AuditFilter;
 import io.servicequality.feedback.paging.Page;
-import io.servicequality.feedback.problem.NotFoundException;
+import io.servicequality.web.problem.Problems;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -88,7 +88,7 @@ class InteractionController {
     /** Visible shortly after acceptance, once the projection has consumed the event. */
     @GetMapping("/{eventId}")
     InteractionDetails get(@PathVariable UUID eventId) {
-        return projection.find(eventId).orElseThrow(() -> new NotFoundException("interaction " + eventId));
+        return projection.find(eventId).orElseThrow(() -> Problems.notFound("interaction " + eventId));
     }
 
     /** For audit: stored interactions in event-time order, filtered, one page at a time. */

@@ -3,7 +3,7 @@ package io.servicequality.feedback.paging;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.servicequality.contracts.Channel;
-import io.servicequality.feedback.problem.BadRequestException;
+import io.servicequality.web.problem.Problems;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +23,7 @@ public record AuditFilter(String branchId, Instant from, Instant to, Channel cha
      */
     public Criteria criteria(Criteria scope) {
         if (from != null && to != null && !from.isBefore(to)) {
-            throw new BadRequestException("to", "must be after from");
+            throw Problems.validationFailed("to", "must be after from");
         }
         List<Criteria> parts = new ArrayList<>();
         parts.add(scope);

@@ -2,7 +2,7 @@ package io.servicequality.feedback.paging;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-import io.servicequality.feedback.problem.BadRequestException;
+import io.servicequality.web.problem.Problems;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -31,7 +31,7 @@ public record Cursor(Instant occurredAt, String eventId) {
             String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", 2);
             return new Cursor(Instant.parse(parts[0]), parts[1]);
         } catch (RuntimeException e) {
-            throw new BadRequestException("cursor", "is not a cursor this service issued");
+            throw Problems.validationFailed("cursor", "is not a cursor this service issued");
         }
     }
 
@@ -50,7 +50,7 @@ public record Cursor(Instant occurredAt, String eventId) {
     public static <D> Page<D> page(
             Criteria filter, String cursor, int limit, Function<Query, List<D>> find, Function<D, Cursor> position) {
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw new BadRequestException("limit", "must be between 1 and " + MAX_LIMIT);
+            throw Problems.validationFailed("limit", "must be between 1 and " + MAX_LIMIT);
         }
         Cursor after = decode(cursor);
         Criteria criteria = after == null

@@ -3,17 +3,18 @@ package io.servicequality.feedback.store;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.servicequality.feedback.problem.RetryLaterException;
+import io.servicequality.web.problem.Problems;
 import java.time.Duration;
 import java.util.function.Supplier;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
 
 /**
  * Runs request-path store calls through the {@code store} circuit breaker (configured under
  * {@code resilience4j.circuitbreaker.instances.store}). A store that cannot be reached, or a breaker that is open,
- * becomes {@link RetryLaterException} (503): the caller has written nothing it could half-finish.
+ * becomes a 503 {@code dependency-unavailable} problem: the caller has written nothing it could half-finish.
  */
 @Component
 public class StoreGuard {
@@ -44,9 +45,8 @@ public class StoreGuard {
         });
     }
 
-    private static RetryLaterException unavailable(long retryAfterMillis, Exception cause) {
-        return new RetryLaterException(
-                RetryLaterException.Reason.DEPENDENCY_UNAVAILABLE,
+    private static ErrorResponseException unavailable(long retryAfterMillis, Exception cause) {
+        return Problems.dependencyUnavailable(
                 "The store is unavailable; nothing was accepted. Retry later.",
                 Duration.ofMillis(retryAfterMillis),
                 cause);

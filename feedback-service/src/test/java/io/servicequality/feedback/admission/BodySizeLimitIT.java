@@ -38,8 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
             "spring.kafka.bootstrap-servers=localhost:1",
             "spring.kafka.listener.auto-startup=false",
             "spring.kafka.admin.auto-create=false",
-            "sqp.admission.max-body-size=2KB",
-            "sqp.admission.max-batch-body-size=16KB"
+            "sqp.security.limits.max-body-size=2KB",
+            "sqp.security.limits.max-batch-body-size=16KB"
         })
 class BodySizeLimitIT {
 

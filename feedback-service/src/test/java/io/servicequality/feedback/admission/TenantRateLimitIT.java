@@ -35,8 +35,8 @@ import org.springframework.test.web.servlet.ResultActions;
             "spring.kafka.bootstrap-servers=localhost:1",
             "spring.kafka.listener.auto-startup=false",
             "spring.kafka.admin.auto-create=false",
-            "resilience4j.ratelimiter.configs.ingest.limit-for-period=3",
-            "resilience4j.ratelimiter.configs.ingest.limit-refresh-period=60s"
+            "sqp.security.limits.requests-per-period=3",
+            "sqp.security.limits.period=60s"
         })
 @AutoConfigureMockMvc
 class TenantRateLimitIT {

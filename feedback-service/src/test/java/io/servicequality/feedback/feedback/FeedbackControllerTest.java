@@ -61,14 +61,14 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The HTTP contract of feedback ingest with the log mocked; the admission and idempotency filters have their own IT. */
+/** The HTTP contract of feedback ingest with the log mocked; the request limits and the idempotency filter have their own ITs. */
 @WebMvcTest(
         controllers = FeedbackController.class,
         properties = {"sqp.ingest.max-batch-items=5"},
         excludeFilters =
                 @ComponentScan.Filter(
                         type = FilterType.REGEX,
-                        pattern = "io\\.servicequality\\.feedback\\.(admission|idempotency)\\..*"))
+                        pattern = "io\\.servicequality\\.feedback\\.idempotency\\..*"))
 @Import({
     TestCredentials.DefaultAdmin.class,
     AccessRules.class,
@@ -286,12 +286,12 @@ class FeedbackControllerTest {
 
     @ParameterizedTest(name = "{1} {0}")
     @MethodSource("malformedFields")
-    void rejectsAValueOfTheWrongTypeAsMalformedNamingTheField(
+    void rejectsAValueOfTheWrongTypeNamingTheFieldAndWhatItMustBe(
             UnaryOperator<ObjectNode> change, String field, String message) throws Exception {
         submit(change(EXAMPLE, change))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.type").value(PROBLEMS + "malformed-request"))
+                .andExpect(jsonPath("$.type").value(PROBLEMS + "validation-failed"))
                 .andExpect(jsonPath("$.errors[0].field").value(field))
                 .andExpect(jsonPath("$.errors[0].message", containsString(message)));
 
@@ -381,7 +381,7 @@ class FeedbackControllerTest {
         mvc.perform(get("/api/v1/feedback/not-a-uuid"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.type").value(PROBLEMS + "malformed-request"))
+                .andExpect(jsonPath("$.type").value(PROBLEMS + "validation-failed"))
                 .andExpect(jsonPath("$.errors[0].field").value("eventId"));
     }
 

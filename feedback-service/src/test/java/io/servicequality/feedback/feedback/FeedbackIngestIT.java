@@ -12,7 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.servicequality.contracts.EventSample;
 import io.servicequality.contracts.FeedbackSubmitted;
 import io.servicequality.contracts.Topics;
-import io.servicequality.feedback.eventlog.InvalidEventException;
+import io.servicequality.kafka.InvalidEventException;
 import io.servicequality.security.test.TestCredentials;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

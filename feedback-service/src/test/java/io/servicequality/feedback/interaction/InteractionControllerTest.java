@@ -62,7 +62,7 @@ import tools.jackson.databind.node.ObjectNode;
         excludeFilters =
                 @ComponentScan.Filter(
                         type = FilterType.REGEX,
-                        pattern = "io\\.servicequality\\.feedback\\.(admission|idempotency)\\..*"))
+                        pattern = "io\\.servicequality\\.feedback\\.idempotency\\..*"))
 @Import({
     TestCredentials.DefaultAdmin.class,
     AccessRules.class,
@@ -238,11 +238,11 @@ class InteractionControllerTest {
 
     @ParameterizedTest(name = "{1} {0}")
     @MethodSource("malformedFields")
-    void rejectsAValueOfTheWrongTypeAsMalformedNamingTheField(
+    void rejectsAValueOfTheWrongTypeNamingTheFieldAndWhatItMustBe(
             UnaryOperator<ObjectNode> change, String field, String message) throws Exception {
         submit(change(EXAMPLE, change))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.type").value(PROBLEMS + "malformed-request"))
+                .andExpect(jsonPath("$.type").value(PROBLEMS + "validation-failed"))
                 .andExpect(jsonPath("$.errors[0].field").value(field))
                 .andExpect(jsonPath("$.errors[0].message", containsString(message)));
 

@@ -3,6 +3,7 @@ package io.servicequality.security.audit;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.servicequality.security.CallerAccess;
+import io.servicequality.web.problem.Problems;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -11,11 +12,9 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -50,7 +49,7 @@ class AuditController {
     @GetMapping("/api/v1/audit")
     AuditPage list(@RequestParam(required = false) String cursor, @RequestParam(defaultValue = "100") int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "limit must be between 1 and " + MAX_LIMIT);
+            throw Problems.validationFailed("limit", "must be between 1 and " + MAX_LIMIT);
         }
         Criteria criteria = callers.tenantScope("tenantId");
         if (cursor != null && !cursor.isBlank()) {
@@ -88,7 +87,7 @@ class AuditController {
             }
             return parts;
         } catch (RuntimeException e) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "cursor is not a cursor this service issued");
+            throw Problems.validationFailed("cursor", "is not a cursor this service issued");
         }
     }
 

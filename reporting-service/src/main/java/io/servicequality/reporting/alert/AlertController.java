@@ -1,8 +1,8 @@
 package io.servicequality.reporting.alert;
 
-import io.servicequality.reporting.problem.InvalidRequestParameterException;
 import io.servicequality.reporting.scope.Scope;
 import io.servicequality.reporting.scope.Scopes;
+import io.servicequality.web.problem.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,7 +34,7 @@ class AlertController {
             @RequestParam(required = false) String regionId,
             @RequestParam(defaultValue = "50") int limit) {
         if (limit < 1 || limit > 500) {
-            throw new InvalidRequestParameterException("limit", "must be between 1 and 500");
+            throw Problems.validationFailed("limit", "must be between 1 and 500");
         }
         Scope scope = scopes.resolve(branchId, regionId, null);
         AlertFilter filter = AlertFilter.of(scope.branchIds(), scopes.regionsOf(scope));

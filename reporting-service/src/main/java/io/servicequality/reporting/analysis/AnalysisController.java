@@ -3,11 +3,11 @@ package io.servicequality.reporting.analysis;
 import io.servicequality.contracts.BucketStatistics;
 import io.servicequality.reporting.bucket.MetricBucketReadModel;
 import io.servicequality.reporting.csv.Csv;
-import io.servicequality.reporting.problem.InvalidRequestParameterException;
 import io.servicequality.reporting.scope.Scope;
 import io.servicequality.reporting.scope.Scopes;
 import io.servicequality.reporting.scorecard.ScorecardCalculator;
 import io.servicequality.reporting.scorecard.ScorecardProperties;
+import io.servicequality.web.problem.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -112,7 +112,7 @@ class AnalysisController {
 
     private Scope scopeOf(String branchId, String regionId, Instant from, Instant to) {
         if (!from.isBefore(to)) {
-            throw new InvalidRequestParameterException("to", "must be after from");
+            throw Problems.validationFailed("to", "must be after from");
         }
         return scopes.resolve(branchId, regionId, null);
     }

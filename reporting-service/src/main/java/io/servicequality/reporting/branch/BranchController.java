@@ -1,8 +1,8 @@
 package io.servicequality.reporting.branch;
 
-import io.servicequality.reporting.problem.InvalidRequestParameterException;
 import io.servicequality.security.CallerAccess;
 import io.servicequality.security.audit.AuditTrail;
+import io.servicequality.web.problem.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
@@ -57,7 +57,7 @@ class BranchController {
     @PostMapping
     ResponseEntity<BranchResponse> create(@Valid @RequestBody BranchRequest request) {
         if (request.branchId() == null) {
-            throw new InvalidRequestParameterException("branchId", "is required");
+            throw Problems.validationFailed("branchId", "is required");
         }
         callers.requireBranch(request.branchId());
         Branch created = directory.create(callers.tenantId(), request.branchId(), detailsOf(request));
@@ -71,7 +71,7 @@ class BranchController {
     @PutMapping("/{branchId}")
     BranchResponse update(@PathVariable String branchId, @Valid @RequestBody BranchRequest request) {
         if (request.branchId() != null && !request.branchId().equals(branchId)) {
-            throw new InvalidRequestParameterException("branchId", "must match the path or be left out");
+            throw Problems.validationFailed("branchId", "must match the path or be left out");
         }
         BranchResponse before = BranchResponse.of(directory.visibleOrNotFound(callers.scope(), branchId));
         BranchResponse after = BranchResponse.of(directory.update(callers.tenantId(), branchId, detailsOf(request)));
@@ -97,7 +97,7 @@ class BranchController {
         try {
             zone = ZoneId.of(zone).getId();
         } catch (DateTimeException unknown) {
-            throw new InvalidRequestParameterException("timeZone", "must be an IANA time zone id, e.g. Europe/Berlin");
+            throw Problems.validationFailed("timeZone", "must be an IANA time zone id, e.g. Europe/Berlin");
         }
         return new BranchDetails(request.code(), request.name(), request.regionId(), zone);
     }

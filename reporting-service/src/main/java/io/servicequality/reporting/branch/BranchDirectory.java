@@ -1,7 +1,6 @@
 package io.servicequality.reporting.branch;
 
-import io.servicequality.reporting.problem.ConflictException;
-import io.servicequality.reporting.problem.NotFoundException;
+import io.servicequality.web.problem.Problems;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -11,6 +10,7 @@ import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Service;
+import org.springframework.web.ErrorResponseException;
 
 /** Changes the directory (each change stored, then relayed to Kafka) and answers who is where. */
 @Service
@@ -54,7 +54,7 @@ public class BranchDirectory {
     Branch visibleOrNotFound(Criteria scope, String branchId) {
         return branches.find(scope, branchId)
                 .filter(branch -> !branch.removed())
-                .orElseThrow(() -> new NotFoundException("No branch " + branchId + " in the directory."));
+                .orElseThrow(() -> Problems.notFound("No branch " + branchId + " in the directory."));
     }
 
     Branch create(String tenantId, String branchId, BranchDetails details) {
@@ -69,7 +69,7 @@ public class BranchDirectory {
                 created = existing.get().recreated(details, now);
                 replaceOrConflict(created, existing.get().version());
             } else {
-                throw new ConflictException("branchId", "a branch with this id exists");
+                throw Problems.conflict("branchId", "a branch with this id exists");
             }
         } catch (DuplicateKeyException duplicate) {
             throw duplicateOf(tenantId, branchId);
@@ -84,7 +84,7 @@ public class BranchDirectory {
         try {
             replaceOrConflict(updated, current.version());
         } catch (DuplicateKeyException duplicateCode) {
-            throw new ConflictException("code", "another branch has this code");
+            throw Problems.conflict("code", "another branch has this code");
         }
         relay.publishSoon(updated);
         return updated;
@@ -100,19 +100,19 @@ public class BranchDirectory {
     Branch currentOrNotFound(String tenantId, String branchId) {
         return branches.find(tenantId, branchId)
                 .filter(branch -> !branch.removed())
-                .orElseThrow(() -> new NotFoundException("No branch " + branchId + " in the directory."));
+                .orElseThrow(() -> Problems.notFound("No branch " + branchId + " in the directory."));
     }
 
     private void replaceOrConflict(Branch branch, long expectedVersion) {
         if (!branches.replace(branch, expectedVersion)) {
-            throw new ConflictException("branchId", "the branch was changed concurrently; read it again");
+            throw Problems.conflict("branchId", "the branch was changed concurrently; read it again");
         }
     }
 
-    private ConflictException duplicateOf(String tenantId, String branchId) {
+    private ErrorResponseException duplicateOf(String tenantId, String branchId) {
         return branches.find(tenantId, branchId).filter(b -> !b.removed()).isPresent()
-                ? new ConflictException("branchId", "a branch with this id exists")
-                : new ConflictException("code", "another branch has this code");
+                ? Problems.conflict("branchId", "a branch with this id exists")
+                : Problems.conflict("code", "another branch has this code");
     }
 
     private static Entry entryOf(Branch branch) {

@@ -3,8 +3,7 @@ package io.servicequality.reporting.bucket;
 import io.servicequality.contracts.Granularity;
 import io.servicequality.contracts.MetricUpdated;
 import io.servicequality.contracts.Topics;
-import io.servicequality.security.DeadLetters;
-import io.servicequality.security.TenantGate;
+import io.servicequality.kafka.DeadLetters;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -27,12 +26,10 @@ class MetricUpdatedListener {
     public static final String CONTAINER_FACTORY = "metricUpdateBatches";
 
     private final WriteBehindBuckets writeBehind;
-    private final TenantGate tenants;
     private final ConsumerRecordRecoverer deadLetters;
 
-    MetricUpdatedListener(WriteBehindBuckets writeBehind, TenantGate tenants, ConsumerRecordRecoverer deadLetters) {
+    MetricUpdatedListener(WriteBehindBuckets writeBehind, ConsumerRecordRecoverer deadLetters) {
         this.writeBehind = writeBehind;
-        this.tenants = tenants;
         this.deadLetters = deadLetters;
     }
 
@@ -52,11 +49,6 @@ class MetricUpdatedListener {
             MetricUpdated update = DeadLetters.valueOrDeadLetter(
                     record, deadLetters, () -> new InvalidMetricUpdateException("a metric update needs a value"));
             if (update == null) {
-                continue;
-            }
-            // an event without a tenant is invalid (dead letter); one of a tenant this deployment does not serve is
-            // dropped and counted in sqp.events.rejected
-            if (update.tenantId() != null && !tenants.admits(update)) {
                 continue;
             }
             if (update.granularity() != null && update.granularity() != Granularity.HOUR) {

@@ -2,8 +2,7 @@ package io.servicequality.reporting.complaint;
 
 import io.servicequality.contracts.ComplaintChanged;
 import io.servicequality.contracts.Topics;
-import io.servicequality.security.DeadLetters;
-import io.servicequality.security.TenantGate;
+import io.servicequality.kafka.DeadLetters;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -24,12 +23,10 @@ class ComplaintChangedListener {
     public static final String CONTAINER_FACTORY = "complaintEventBatches";
 
     private final ComplaintBacklog backlog;
-    private final TenantGate tenants;
     private final ConsumerRecordRecoverer deadLetters;
 
-    ComplaintChangedListener(ComplaintBacklog backlog, TenantGate tenants, ConsumerRecordRecoverer deadLetters) {
+    ComplaintChangedListener(ComplaintBacklog backlog, ConsumerRecordRecoverer deadLetters) {
         this.backlog = backlog;
-        this.tenants = tenants;
         this.deadLetters = deadLetters;
     }
 
@@ -50,11 +47,6 @@ class ComplaintChangedListener {
             ComplaintChanged event = DeadLetters.valueOrDeadLetter(
                     record, deadLetters, () -> new InvalidComplaintEventException("a complaint event needs a value"));
             if (event == null) {
-                continue;
-            }
-            // an event without a tenant is invalid (dead letter); one of a tenant this deployment does not serve is
-            // dropped and counted in sqp.events.rejected
-            if (event.tenantId() != null && !tenants.admits(event)) {
                 continue;
             }
             try {

@@ -8,11 +8,11 @@ import io.servicequality.reporting.complaint.ComplaintBacklog.Breakdown;
 import io.servicequality.reporting.complaint.ComplaintBacklog.Group;
 import io.servicequality.reporting.complaint.ComplaintBacklog.OpenComplaint;
 import io.servicequality.reporting.csv.Csv;
-import io.servicequality.reporting.problem.InvalidRequestParameterException;
 import io.servicequality.reporting.scope.Scope;
 import io.servicequality.reporting.scope.Scopes;
 import io.servicequality.reporting.scorecard.Scorecard;
 import io.servicequality.reporting.scorecard.ScorecardCalculator;
+import io.servicequality.web.problem.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -79,10 +79,10 @@ class ComplaintReportController {
             @RequestParam(required = false) String format,
             @RequestParam(defaultValue = "open") String table) {
         if (!from.isBefore(to)) {
-            throw new InvalidRequestParameterException("to", "must be after from");
+            throw Problems.validationFailed("to", "must be after from");
         }
         if (!table.equals("open") && !table.equals("compliance")) {
-            throw new InvalidRequestParameterException("table", "must be open or compliance");
+            throw Problems.validationFailed("table", "must be open or compliance");
         }
         boolean csv = Csv.requested(format);
         Scope scope = scopes.resolve(branchId, regionId, null);

@@ -7,10 +7,5 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({
-    ScorecardProperties.class,
-    KafkaTopicProperties.class,
-    LiveProperties.class,
-    ReadModelProperties.class
-})
+@EnableConfigurationProperties({ScorecardProperties.class, LiveProperties.class, ReadModelProperties.class})
 class PropertiesConfig {}

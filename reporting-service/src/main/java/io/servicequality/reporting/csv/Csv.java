@@ -1,6 +1,6 @@
 package io.servicequality.reporting.csv;
 
-import io.servicequality.reporting.problem.InvalidRequestParameterException;
+import io.servicequality.web.problem.Problems;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +32,7 @@ public final class Csv {
         if (format.equalsIgnoreCase("csv")) {
             return true;
         }
-        throw new InvalidRequestParameterException("format", "must be json or csv");
+        throw Problems.validationFailed("format", "must be json or csv");
     }
 
     public static ResponseEntity<String> response(String name, Table table) {

@@ -4,7 +4,6 @@ import io.servicequality.contracts.AlertEvent;
 import io.servicequality.contracts.MetricUpdated;
 import io.servicequality.contracts.Topics;
 import io.servicequality.reporting.alert.AlertRecord;
-import io.servicequality.security.TenantGate;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.Iterator;
@@ -31,14 +30,12 @@ class LiveFeed implements ConsumerSeekAware {
 
     private final LiveStream stream;
     private final MinuteRing minutes;
-    private final TenantGate tenants;
     private final long startedAt;
     private final LinkedHashSet<Object> relayedAlerts = new LinkedHashSet<>();
 
-    LiveFeed(LiveStream stream, MinuteRing minutes, TenantGate tenants, Clock clock) {
+    LiveFeed(LiveStream stream, MinuteRing minutes, Clock clock) {
         this.stream = stream;
         this.minutes = minutes;
-        this.tenants = tenants;
         this.startedAt = clock.millis();
     }
 
@@ -53,8 +50,7 @@ class LiveFeed implements ConsumerSeekAware {
                 || update.branchId() == null
                 || update.granularity() == null
                 || update.bucketStart() == null
-                || update.statistics() == null
-                || !tenants.isKnown(update.tenantId())) {
+                || update.statistics() == null) {
             return; // the read model's consumer dead-letters or counts it
         }
         minutes.record(update);
@@ -74,8 +70,7 @@ class LiveFeed implements ConsumerSeekAware {
         if (event.eventId() == null
                 || event.tenantId() == null
                 || event.alertId() == null
-                || event.occurredAt() == null
-                || !tenants.isKnown(event.tenantId())) {
+                || event.occurredAt() == null) {
             return; // the alert feed's consumer dead-letters or counts it
         }
         synchronized (relayedAlerts) {

@@ -1,8 +1,8 @@
 package io.servicequality.reporting.ranking;
 
 import io.servicequality.reporting.csv.Csv;
-import io.servicequality.reporting.problem.InvalidRequestParameterException;
 import io.servicequality.reporting.scope.Scopes;
+import io.servicequality.web.problem.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;
 import java.util.Arrays;
@@ -43,14 +43,14 @@ class RankingController {
             @RequestParam(required = false) Long minN,
             @RequestParam(required = false) String format) {
         if (!from.isBefore(to)) {
-            throw new InvalidRequestParameterException("to", "must be after from");
+            throw Problems.validationFailed("to", "must be after from");
         }
         RankedMetric ranked = RankedMetric.of(metric)
-                .orElseThrow(() -> new InvalidRequestParameterException(
+                .orElseThrow(() -> Problems.validationFailed(
                         "metric", "must be one of " + String.join(", ", RankedMetric.parameters())));
         long threshold = minN == null ? defaultMinN : minN;
         if (threshold < 1) {
-            throw new InvalidRequestParameterException("minN", "must be at least 1");
+            throw Problems.validationFailed("minN", "must be at least 1");
         }
         Ranking ranking = rankings.rank(scopes.resolve(null, regionId, null), ranked, from, to, threshold);
         if (!Csv.requested(format)) {

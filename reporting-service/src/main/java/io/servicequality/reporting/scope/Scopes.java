@@ -2,10 +2,9 @@ package io.servicequality.reporting.scope;
 
 import io.servicequality.reporting.branch.BranchDirectory;
 import io.servicequality.reporting.branch.BranchDirectory.Entry;
-import io.servicequality.reporting.problem.InvalidRequestParameterException;
-import io.servicequality.reporting.problem.NotFoundException;
 import io.servicequality.security.Caller;
 import io.servicequality.security.CallerAccess;
+import io.servicequality.web.problem.Problems;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -43,7 +42,7 @@ public class Scopes {
      */
     public Scope resolve(String branchId, String regionId, String zone) {
         if (branchId != null && regionId != null) {
-            throw new InvalidRequestParameterException("regionId", "must not be given together with branchId");
+            throw Problems.validationFailed("regionId", "must not be given together with branchId");
         }
         Caller caller = callers.current();
         String tenantId = caller.tenantId();
@@ -52,7 +51,7 @@ public class Scopes {
             requireId("branchId", branchId);
             if (!caller.mayAccessBranch(branchId)) {
                 // the same answer as for a branch without data in another tenant: nothing to see here
-                throw new NotFoundException("No branch " + branchId + " is visible to the caller.");
+                throw Problems.notFound("No branch " + branchId + " is visible to the caller.");
             }
             ZoneId branchZone = directory.timeZoneOf(tenantId, branchId);
             return new Scope(
@@ -69,7 +68,7 @@ public class Scopes {
                     .filter(caller::mayAccessBranch)
                     .toList();
             if (branches.isEmpty()) {
-                throw new NotFoundException("No branch of region " + regionId + " is in the directory.");
+                throw Problems.notFound("No branch of region " + regionId + " is in the directory.");
             }
             return new Scope(
                     Scope.Level.REGION,
@@ -118,7 +117,7 @@ public class Scopes {
 
     private static void requireId(String parameter, String value) {
         if (value.isBlank() || value.length() > 100) {
-            throw new InvalidRequestParameterException(parameter, "must be 1-100 characters, not blank");
+            throw Problems.validationFailed(parameter, "must be 1-100 characters, not blank");
         }
     }
 
@@ -129,7 +128,7 @@ public class Scopes {
         try {
             return ZoneId.of(zone);
         } catch (DateTimeException unknown) {
-            throw new InvalidRequestParameterException("zone", "must be an IANA time zone id, e.g. Europe/Berlin");
+            throw Problems.validationFailed("zone", "must be an IANA time zone id, e.g. Europe/Berlin");
         }
     }
 }

@@ -1,8 +1,8 @@
 package io.servicequality.reporting.scorecard;
 
 import io.servicequality.reporting.csv.Csv;
-import io.servicequality.reporting.problem.InvalidRequestParameterException;
 import io.servicequality.reporting.scope.Scopes;
+import io.servicequality.web.problem.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;
 import org.springframework.http.ResponseEntity;
@@ -47,7 +47,7 @@ class ScorecardController {
 
     static void requireRange(Instant from, Instant to) {
         if (!from.isBefore(to)) {
-            throw new InvalidRequestParameterException("to", "must be after from");
+            throw Problems.validationFailed("to", "must be after from");
         }
     }
 }

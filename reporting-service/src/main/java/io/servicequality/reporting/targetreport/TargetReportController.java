@@ -4,7 +4,6 @@ import io.servicequality.contracts.BucketStatistics;
 import io.servicequality.reporting.branch.BranchDirectory;
 import io.servicequality.reporting.bucket.MetricBucketReadModel;
 import io.servicequality.reporting.csv.Csv;
-import io.servicequality.reporting.problem.InvalidRequestParameterException;
 import io.servicequality.reporting.qualitytarget.QualityTargets;
 import io.servicequality.reporting.qualitytarget.QualityTargets.Target;
 import io.servicequality.reporting.scope.Scope;
@@ -15,6 +14,7 @@ import io.servicequality.reporting.scorecard.ScorecardCalculator;
 import io.servicequality.reporting.scorecard.TargetMetrics;
 import io.servicequality.reporting.targetreport.TargetReport.BranchAttainment;
 import io.servicequality.reporting.targetreport.TargetReport.TargetSummary;
+import io.servicequality.web.problem.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -68,7 +68,7 @@ class TargetReportController {
             @RequestParam Instant to,
             @RequestParam(required = false) String format) {
         if (!from.isBefore(to)) {
-            throw new InvalidRequestParameterException("to", "must be after from");
+            throw Problems.validationFailed("to", "must be after from");
         }
         boolean csv = Csv.requested(format);
         Scope scope = scopes.resolve(branchId, regionId, null);

@@ -4,11 +4,11 @@ import io.servicequality.contracts.BucketStatistics;
 import io.servicequality.reporting.bucket.MetricBucketReadModel;
 import io.servicequality.reporting.csv.Csv;
 import io.servicequality.reporting.live.MinuteRing;
-import io.servicequality.reporting.problem.InvalidRequestParameterException;
 import io.servicequality.reporting.scope.Scope;
 import io.servicequality.reporting.scope.Scopes;
 import io.servicequality.reporting.scorecard.Scorecard;
 import io.servicequality.reporting.scorecard.ScorecardCalculator;
+import io.servicequality.web.problem.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,13 +61,13 @@ class TrendController {
             @RequestParam(required = false) String zone,
             @RequestParam(required = false) String format) {
         if (!from.isBefore(to)) {
-            throw new InvalidRequestParameterException("to", "must be after from");
+            throw Problems.validationFailed("to", "must be after from");
         }
         String period = granularity.toUpperCase(Locale.ROOT);
         switch (period) {
             case "MINUTE" -> {
                 if (from.isBefore(minutes.oldestMinute())) {
-                    throw new InvalidRequestParameterException(
+                    throw Problems.validationFailed(
                             "from",
                             "minutes are kept for the last " + minutes.window().toMinutes() + " minutes only (from "
                                     + minutes.oldestMinute() + "); use granularity hour");
@@ -76,11 +76,11 @@ class TrendController {
             case "HOUR", "DAY" -> {
                 boolean daily = period.equals("DAY");
                 if (Duration.between(from, to).compareTo(daily ? MAX_DAILY : MAX_HOURLY) > 0) {
-                    throw new InvalidRequestParameterException(
+                    throw Problems.validationFailed(
                             "to", daily ? "must be at most 400 days after from" : "must be at most 31 days after from");
                 }
             }
-            default -> throw new InvalidRequestParameterException("granularity", "must be minute, hour or day");
+            default -> throw Problems.validationFailed("granularity", "must be minute, hour or day");
         }
         boolean csv = Csv.requested(format);
         Scope scope = scopes.resolve(branchId, regionId, zone);

@@ -3,10 +3,10 @@ package io.servicequality.reporting.csv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.servicequality.reporting.problem.InvalidRequestParameterException;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.ErrorResponseException;
 
 class CsvTest {
 
@@ -47,6 +47,6 @@ class CsvTest {
         assertThat(Csv.requested(null)).isFalse();
         assertThat(Csv.requested("JSON")).isFalse();
         assertThat(Csv.requested("csv")).isTrue();
-        assertThatThrownBy(() -> Csv.requested("xlsx")).isInstanceOf(InvalidRequestParameterException.class);
+        assertThatThrownBy(() -> Csv.requested("xlsx")).isInstanceOf(ErrorResponseException.class);
     }
 }

@@ -3,16 +3,15 @@ package io.servicequality.scoring.bucket;
 import io.servicequality.contracts.Topics;
 import io.servicequality.scoring.statequery.StateForwarding;
 import io.servicequality.security.CallerAccess;
+import io.servicequality.web.problem.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.util.List;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Read-only view of the buckets of the caller's tenant, for operators and end-to-end checks, read from the counting
@@ -42,7 +41,7 @@ class BucketController {
     @GetMapping
     List<BucketResponse> buckets(@Valid @ParameterObject BucketQuery query, HttpServletRequest request) {
         if (!callers.mayAccessBranch(query.branchId())) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no such branch");
+            throw Problems.notFound("No such branch");
         }
         String tenantId = callers.tenantId();
         return forwarding.answer(

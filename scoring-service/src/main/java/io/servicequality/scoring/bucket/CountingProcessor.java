@@ -124,7 +124,7 @@ final class CountingProcessor implements Processor<String, byte[], String, Outpu
             return;
         }
         boolean late = Duration.between(contribution.occurredAt(), Instant.ofEpochMilli(record.timestamp()))
-                        .compareTo(rules.allowedLateness())
+                        .compareTo(rules.minuteBucketLateness())
                 > 0;
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         for (BucketId bucket : contribution.buckets(zoneOf(contribution.tenantId(), contribution.branchId()), !late)) {

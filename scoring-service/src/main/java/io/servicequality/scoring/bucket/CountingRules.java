@@ -10,7 +10,7 @@ import java.time.Duration;
  */
 record CountingRules(
         int serviceLevelSeconds,
-        Duration allowedLateness,
+        Duration minuteBucketLateness,
         Duration deduplicationHorizon,
         Duration emitInterval,
         long revisionBase,

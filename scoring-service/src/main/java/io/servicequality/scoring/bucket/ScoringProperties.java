@@ -12,7 +12,7 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param serviceLevelSeconds the tenant's service-level threshold: an interaction answered with at most this wait
  *     counts as answered within service level (SPEC §4, default 20 s)
- * @param allowedLateness how long after its event time an event may reach the log and still enter its minute bucket
+ * @param minuteBucketLateness how long after its event time an event may reach the log and still enter its minute bucket
  *     (minute buckets serve the live view); a later event is counted as late and goes to its hour and day buckets
  *     only. Measured against the Kafka record's timestamp, so a replay decides exactly as the first run did.
  * @param deduplicationHorizon how long an event id is remembered: a copy of an event logged within this time of the
@@ -27,7 +27,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties(prefix = "sqp.scoring")
 record ScoringProperties(
         @Min(0) int serviceLevelSeconds,
-        @NotNull Duration allowedLateness,
+        @NotNull Duration minuteBucketLateness,
         @NotNull Duration deduplicationHorizon,
         @NotNull Duration emitInterval,
 
@@ -69,7 +69,7 @@ record ScoringProperties(
     CountingRules rules() {
         return new CountingRules(
                 serviceLevelSeconds,
-                allowedLateness,
+                minuteBucketLateness,
                 deduplicationHorizon,
                 emitInterval,
                 CountingRules.revisionBaseOf(generation),

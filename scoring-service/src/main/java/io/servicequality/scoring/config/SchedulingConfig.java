@@ -1,16 +1,9 @@
 package io.servicequality.scoring.config;
 
-import java.time.Clock;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
+/** The scheduler of the target and alert-rule publication (the clock is platform-web's). */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-class SchedulingConfig {
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
-}
+class SchedulingConfig {}

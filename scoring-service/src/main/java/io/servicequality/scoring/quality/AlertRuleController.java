@@ -2,6 +2,7 @@ package io.servicequality.scoring.quality;
 
 import io.servicequality.security.CallerAccess;
 import io.servicequality.security.audit.AuditTrail;
+import io.servicequality.web.problem.Problems;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Clock;
@@ -18,7 +19,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Alert rules of the caller's tenant. A change is published on {@code sqp.alert-rules.v1} and applies from the next
@@ -81,13 +81,13 @@ class AlertRuleController {
         AlertRuleResponse before = AlertRuleResponse.of(existing(id));
         ConfigurationScope.requireWritable(callers, before.branchId());
         if (!rules.delete(ConfigurationScope.readable(callers), id, clock.instant())) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no such alert rule");
+            throw Problems.notFound("No such alert rule");
         }
         audit.record("alert-rule.removed", "alert-rule:" + id, before, null);
     }
 
     private AlertRule existing(String id) {
         return rules.find(ConfigurationScope.readable(callers), id)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such alert rule"));
+                .orElseThrow(() -> Problems.notFound("No such alert rule"));
     }
 }

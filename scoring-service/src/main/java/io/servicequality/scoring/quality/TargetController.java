@@ -4,6 +4,7 @@ import io.servicequality.contracts.BucketStatistics;
 import io.servicequality.scoring.statequery.StateForwarding;
 import io.servicequality.security.CallerAccess;
 import io.servicequality.security.audit.AuditTrail;
+import io.servicequality.web.problem.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -27,7 +28,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Quality targets of the caller's tenant, and their attainment over a range. Reads are filtered in the store by the
@@ -101,7 +101,7 @@ class TargetController {
         TargetResponse before = TargetResponse.of(existing(id));
         ConfigurationScope.requireWritable(callers, before.branchId());
         if (!targets.delete(ConfigurationScope.readable(callers), id, clock.instant())) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no such target");
+            throw Problems.notFound("No such target");
         }
         audit.record("target.removed", "target:" + id, before, null);
     }
@@ -117,7 +117,7 @@ class TargetController {
             @RequestParam @NotNull Instant to,
             HttpServletRequest request) {
         if (!callers.mayAccessBranch(branchId)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no such branch");
+            throw Problems.notFound("No such branch");
         }
         String tenantId = callers.tenantId();
         // the hours are partitioned by tenant; the instance holding this tenant's alert state answers
@@ -145,7 +145,7 @@ class TargetController {
 
     private QualityTarget existing(String id) {
         return targets.find(ConfigurationScope.readable(callers), id)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such target"));
+                .orElseThrow(() -> Problems.notFound("No such target"));
     }
 
     private QualityTarget targetOf(String id, TargetRequest request) {

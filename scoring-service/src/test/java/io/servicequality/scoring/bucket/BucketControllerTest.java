@@ -140,7 +140,7 @@ class BucketControllerTest {
         assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
         assertThat(result).bodyJson().isLenientlyEqualTo("""
                         {"type": "%s", "status": 400,
-                         "errors": [{"field": "from", "message": "has an invalid format"}]}
+                         "errors": [{"field": "from", "message": "must be an ISO-8601 instant, e.g. 2026-11-20T00:00:00Z"}]}
                         """.formatted(VALIDATION_FAILED));
     }
 

@@ -107,10 +107,10 @@ final class TestEvents {
      * The production defaults (service level 20 s, 8-day deduplication, 200 ms publication, 72 h minutes, 3,660-day
      * buckets) with the given lateness and generation.
      */
-    static CountingRules countingRules(java.time.Duration allowedLateness, int generation) {
+    static CountingRules countingRules(java.time.Duration minuteBucketLateness, int generation) {
         return new CountingRules(
                 20,
-                allowedLateness,
+                minuteBucketLateness,
                 java.time.Duration.ofDays(8),
                 java.time.Duration.ofMillis(200),
                 CountingRules.revisionBaseOf(generation),

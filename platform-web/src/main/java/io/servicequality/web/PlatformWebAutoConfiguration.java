@@ -1,0 +1,45 @@
+package io.servicequality.web;
+
+import io.servicequality.web.problem.ProblemDetailsAdvice;
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jackson.autoconfigure.JsonFactoryBuilderCustomizer;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import tools.jackson.core.StreamReadConstraints;
+
+/**
+ * Everything a service gets by depending on this module: every failure answered as a problem with a stable type, one
+ * {@link Clock} for the whole service (tests replace it with a fixed one), and limits on request JSON. Before Spring
+ * MVC's own configuration, so that its default problem handler stands back for {@link ProblemDetailsAdvice}.
+ */
+@AutoConfiguration(before = WebMvcAutoConfiguration.class)
+@EnableConfigurationProperties(PlatformWebProperties.class)
+public class PlatformWebAutoConfiguration {
+
+    /** UTC: local times are computed from it explicitly, in the zone of the branch or calendar concerned. */
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnMissingBean(ProblemDetailsAdvice.class)
+    ProblemDetailsAdvice problemDetailsAdvice() {
+        return new ProblemDetailsAdvice();
+    }
+
+    /** Deep or huge JSON is refused while it is read (400), before it can cost memory or stack. */
+    @Bean
+    JsonFactoryBuilderCustomizer platformJsonLimits(PlatformWebProperties properties) {
+        return factory -> factory.streamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(properties.json().maxNestingDepth())
+                .maxStringLength(properties.json().maxStringLength())
+                .build());
+    }
+}
