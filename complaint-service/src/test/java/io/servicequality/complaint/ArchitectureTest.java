@@ -31,7 +31,7 @@ class ArchitectureTest {
             .notDependOnEachOther()
             .ignoreDependency(resideInAPackage("io.servicequality.complaint.config.."), alwaysTrue())
             .ignoreDependency(
-                    resideInAPackage("io.servicequality.complaint.complaint.."),
+                    resideInAPackage("io.servicequality.complaint.lifecycle.."),
                     resideInAnyPackage("io.servicequality.complaint.calendar..", "io.servicequality.complaint.sla.."));
 
     @ArchTest
@@ -48,5 +48,5 @@ class ArchitectureTest {
             .resideInAnyPackage("io.servicequality.complaint.calendar..", "io.servicequality.complaint.sla..")
             .should()
             .dependOnClassesThat()
-            .resideInAPackage("io.servicequality.complaint.complaint..");
+            .resideInAPackage("io.servicequality.complaint.lifecycle..");
 }

@@ -31,17 +31,6 @@ public record BucketStatistics(
 
     public static final BucketStatistics EMPTY = new BucketStatistics(0, null, null, null, null, null, null, null);
 
-    /** Feedback and complaint statistics only (the schema before interactions and key drivers were added). */
-    public BucketStatistics(
-            long feedbackCount,
-            ServqualStatistics servqual,
-            CsatStatistics csat,
-            NpsStatistics nps,
-            MeanStatistics ces,
-            ComplaintStatistics complaints) {
-        this(feedbackCount, servqual, csat, nps, ces, complaints, null, null);
-    }
-
     public BucketStatistics plus(BucketStatistics other) {
         return new BucketStatistics(
                 feedbackCount + other.feedbackCount,

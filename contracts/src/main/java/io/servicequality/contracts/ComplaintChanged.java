@@ -46,53 +46,6 @@ public record ComplaintChanged(
 
     public static final int SCHEMA_VERSION = 1;
 
-    /** Without the lifecycle details added later (withinTarget, businessMinutesToResolve, satisfaction, escalation). */
-    public ComplaintChanged(
-            UUID eventId,
-            String tenantId,
-            String branchId,
-            Instant occurredAt,
-            int schemaVersion,
-            String complaintId,
-            String number,
-            ComplaintEventType type,
-            Channel channel,
-            ComplaintCategory category,
-            String subcategory,
-            Severity severity,
-            String department,
-            Instant firstResponseDueAt,
-            Instant resolutionDueAt,
-            SlaTarget slaTarget,
-            String rootCause,
-            String correctiveAction,
-            String actor) {
-        this(
-                eventId,
-                tenantId,
-                branchId,
-                occurredAt,
-                schemaVersion,
-                complaintId,
-                number,
-                type,
-                channel,
-                category,
-                subcategory,
-                severity,
-                department,
-                firstResponseDueAt,
-                resolutionDueAt,
-                slaTarget,
-                rootCause,
-                correctiveAction,
-                actor,
-                null,
-                null,
-                null,
-                null);
-    }
-
     public enum ComplaintEventType {
         OPENED,
         ACKNOWLEDGED,

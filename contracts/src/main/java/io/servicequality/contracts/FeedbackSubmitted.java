@@ -35,40 +35,4 @@ public record FeedbackSubmitted(
         implements PlatformEvent {
 
     public static final int SCHEMA_VERSION = 1;
-
-    /** Without the lateness flag added later. */
-    public FeedbackSubmitted(
-            UUID eventId,
-            String tenantId,
-            String branchId,
-            Instant occurredAt,
-            int schemaVersion,
-            Instant receivedAt,
-            Channel channel,
-            ServqualRatings servqual,
-            ImportancePoints importance,
-            Integer csat,
-            Integer nps,
-            Integer ces,
-            String comment,
-            String customerRef,
-            String interactionId) {
-        this(
-                eventId,
-                tenantId,
-                branchId,
-                occurredAt,
-                schemaVersion,
-                receivedAt,
-                channel,
-                servqual,
-                importance,
-                csat,
-                nps,
-                ces,
-                comment,
-                customerRef,
-                interactionId,
-                null);
-    }
 }

@@ -34,39 +34,4 @@ public record InteractionRecorded(
         implements PlatformEvent {
 
     public static final int SCHEMA_VERSION = 1;
-
-    /** Without the acceptance time and lateness flag added later. */
-    public InteractionRecorded(
-            UUID eventId,
-            String tenantId,
-            String branchId,
-            Instant occurredAt,
-            int schemaVersion,
-            Channel channel,
-            String agentId,
-            Instant offeredAt,
-            boolean answered,
-            boolean abandoned,
-            Integer waitSeconds,
-            Integer handleSeconds,
-            boolean resolvedFirstContact,
-            boolean complex) {
-        this(
-                eventId,
-                tenantId,
-                branchId,
-                occurredAt,
-                schemaVersion,
-                channel,
-                agentId,
-                offeredAt,
-                answered,
-                abandoned,
-                waitSeconds,
-                handleSeconds,
-                resolvedFirstContact,
-                complex,
-                null,
-                null);
-    }
 }

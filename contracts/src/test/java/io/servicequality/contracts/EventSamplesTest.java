@@ -147,7 +147,9 @@ class EventSamplesTest {
                                 3,
                                 60,
                                 true,
-                                false)
+                                false,
+                                null,
+                                null)
                         .receivedAt())
                 .isNull();
     }

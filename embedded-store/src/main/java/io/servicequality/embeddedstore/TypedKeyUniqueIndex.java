@@ -4,6 +4,7 @@ import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.bson.Document;
 import java.util.List;
 import java.util.Map;
 import org.h2.mvstore.MVMap;
@@ -12,6 +13,13 @@ import org.h2.mvstore.MVMap;
  * A unique index on an MVStore map whose keys are {@link IndexKeyType}: the library's {@code H2UniqueIndex} with the
  * map opened by {@link BsonH2Backend} (that class's constructor is package-private, so it cannot be given a map of
  * another key type). Same map, same operations.
+ *
+ * <p>One addition, for the {@code _id} index: the library uses a unique index only for a query naming exactly its
+ * fields, so a compare-and-set filter such as {@code {_id, version}} read every document of its collection unless the
+ * service created a unique index on exactly those fields — an index a real MongoDB only has to rewrite on every write.
+ * Here the {@code _id} index also answers a query that has a plain {@code _id} value and more fields: it gives the one
+ * document with that {@code _id}, and the library matches the rest of the query on it as usual. So the services declare
+ * only the indexes MongoDB needs.
  */
 final class TypedKeyUniqueIndex extends AbstractUniqueIndex<Object> {
 
@@ -60,5 +68,30 @@ final class TypedKeyUniqueIndex extends AbstractUniqueIndex<Object> {
     @Override
     public long getDataSize() {
         return getCount();
+    }
+
+    @Override
+    public synchronized boolean canHandle(Document query) {
+        return super.canHandle(query) || idPartOf(query) != null;
+    }
+
+    @Override
+    public synchronized Iterable<Object> getPositions(Document query) {
+        if (super.canHandle(query)) {
+            return super.getPositions(query);
+        }
+        return super.getPositions(idPartOf(query));
+    }
+
+    /** For the {@code _id} index, a query's plain {@code _id} equality when it names more fields; else {@code null}. */
+    Document idPartOf(Document query) {
+        if (query.size() < 2 || !query.containsKey("_id") || !keys().equals(List.of("_id"))) {
+            return null;
+        }
+        Object id = query.get("_id");
+        if (id instanceof Document operators && operators.keySet().stream().anyMatch(key -> key.startsWith("$"))) {
+            return null; // {_id: {$in: …}}, {_id: {$gt: …}}: not one document
+        }
+        return new Document("_id", id);
     }
 }

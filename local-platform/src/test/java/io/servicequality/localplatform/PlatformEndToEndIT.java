@@ -633,6 +633,7 @@ class PlatformEndToEndIT {
                 null,
                 null,
                 null,
+                null,
                 null);
         Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + ports.get("KAFKA_PORT"));

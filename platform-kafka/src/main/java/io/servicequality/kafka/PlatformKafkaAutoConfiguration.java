@@ -17,6 +17,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.CommonErrorHandler;
@@ -74,6 +75,14 @@ public class PlatformKafkaAutoConfiguration {
     @ConditionalOnMissingBean
     CommonErrorHandler listenerFailurePolicy(DeadLetterPublishingRecoverer deadLetters) {
         return ListenerFailurePolicy.errorHandler(deadLetters);
+    }
+
+    /** Relays outboxes (see {@link Outbox}) through the service's template, waiting for each acknowledgement. */
+    @Bean
+    @ConditionalOnBean(KafkaOperations.class)
+    @ConditionalOnMissingBean
+    OutboxRelay platformOutboxRelay(KafkaOperations<Object, Object> kafka, PlatformKafkaProperties properties) {
+        return new OutboxRelay(kafka, properties.outboxAckTimeout());
     }
 
     private static NewTopic topic(String name, PlatformKafkaProperties properties) {

@@ -1,5 +1,6 @@
 package io.servicequality.kafka;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -10,9 +11,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param replicationFactor of every topic ({@code SQP_KAFKA_REPLICATION_FACTOR})
  * @param eventRetentionMs retention of the ingested event topics ({@code SQP_EVENT_RETENTION_MS}; -1, the default,
  *     keeps them forever: they are the system of record a rebuild recounts from)
+ * @param outboxAckTimeout how long {@link OutboxRelay} waits for the broker's acknowledgement of one change
  */
 @ConfigurationProperties("sqp.kafka")
 public record PlatformKafkaProperties(
         @DefaultValue("3") int partitions,
         @DefaultValue("1") short replicationFactor,
-        @DefaultValue("-1") long eventRetentionMs) {}
+        @DefaultValue("-1") long eventRetentionMs,
+        @DefaultValue("10s") Duration outboxAckTimeout) {}

@@ -3,6 +3,7 @@ package io.servicequality.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.servicequality.contracts.Topics;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -34,7 +35,8 @@ class PlatformKafkaAutoConfigurationTest {
                         .reads(Topics.API_KEYS));
 
         Map<String, NewTopic> topics =
-                PlatformKafkaAutoConfiguration.newTopics(declarations, new PlatformKafkaProperties(6, (short) 3, -1))
+                PlatformKafkaAutoConfiguration.newTopics(
+                                declarations, new PlatformKafkaProperties(6, (short) 3, -1, Duration.ofSeconds(10)))
                         .stream()
                         .collect(Collectors.toMap(NewTopic::name, topic -> topic));
 

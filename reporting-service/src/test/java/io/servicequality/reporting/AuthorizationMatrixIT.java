@@ -501,7 +501,7 @@ class AuthorizationMatrixIT {
                 Granularity.HOUR,
                 hour,
                 1,
-                new BucketStatistics(0, null, null, null, null, new ComplaintStatistics(opened)));
+                new BucketStatistics(0, null, null, null, null, new ComplaintStatistics(opened), null, null));
     }
 
     private static AlertRaised alert(

@@ -273,7 +273,7 @@ class LiveFanOutIT {
                 granularity,
                 start,
                 revision,
-                new BucketStatistics(0, null, null, null, null, new ComplaintStatistics(opened)));
+                new BucketStatistics(0, null, null, null, null, new ComplaintStatistics(opened), null, null));
     }
 
     private static KafkaProducer<String, String> producer() {

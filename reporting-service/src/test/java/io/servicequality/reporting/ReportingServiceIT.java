@@ -70,6 +70,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.index.IndexInfo;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.test.web.servlet.MockMvc;
@@ -107,6 +109,9 @@ abstract class ReportingServiceIT {
     @LocalServerPort
     int port;
 
+    @Autowired
+    MongoOperations mongo;
+
     private final HttpClient http = HttpClient.newHttpClient();
 
     private KafkaProducer<String, String> producer;
@@ -127,6 +132,23 @@ abstract class ReportingServiceIT {
     @AfterEach
     void closeProducer() {
         producer.close();
+    }
+
+    /**
+     * The bucket collections carry only the indexes MongoDB needs: the compare-and-set filters name {@code _id}, so no
+     * unique {@code {_id, revision}} index is rewritten on every write (the embedded store finds them by {@code _id}).
+     */
+    @Test
+    void theBucketCollectionsCarryOnlyTheIndexesMongoDbNeeds() {
+        List<String> bucketIndexes = mongo.indexOps("metricBuckets").getIndexInfo().stream()
+                .map(IndexInfo::getName)
+                .toList();
+        List<String> rollupIndexes = mongo.indexOps("metricRollups").getIndexInfo().stream()
+                .map(IndexInfo::getName)
+                .toList();
+
+        assertThat(bucketIndexes).contains("scope_granularity_start").doesNotContain("id_revision");
+        assertThat(rollupIndexes).contains("scope_period_start").doesNotContain("id_revision_sum");
     }
 
     @Test
@@ -1248,7 +1270,9 @@ abstract class ReportingServiceIT {
                 new CsatStatistics(2, 1, 7, 25),
                 new NpsStatistics(2, 1, 0, 1),
                 new MeanStatistics(1, 5, 25),
-                new ComplaintStatistics(1));
+                new ComplaintStatistics(1),
+                null,
+                null);
     }
 
     /** Two feedbacks: reliability once (7, 7), tangibles twice (E 10, P 11, no importance), CSAT 2 of 2. */
@@ -1264,11 +1288,13 @@ abstract class ReportingServiceIT {
                 new CsatStatistics(2, 2, 9, 41),
                 new NpsStatistics(2, 1, 1, 0),
                 new MeanStatistics(1, 7, 49),
-                new ComplaintStatistics(2));
+                new ComplaintStatistics(2),
+                null,
+                null);
     }
 
     private static BucketStatistics onlyComplaints(long opened) {
-        return new BucketStatistics(0, null, null, null, null, new ComplaintStatistics(opened));
+        return new BucketStatistics(0, null, null, null, null, new ComplaintStatistics(opened), null, null);
     }
 
     private static MetricUpdated update(
@@ -1336,7 +1362,7 @@ abstract class ReportingServiceIT {
     }
 
     private static BucketStatistics csatOnly(long n, long satisfied) {
-        return new BucketStatistics(n, null, new CsatStatistics(n, satisfied, 0, 0), null, null, null);
+        return new BucketStatistics(n, null, new CsatStatistics(n, satisfied, 0, 0), null, null, null, null, null);
     }
 
     private static ComplaintChanged complaint(
@@ -1364,7 +1390,11 @@ abstract class ReportingServiceIT {
                 null,
                 null,
                 null,
-                "it");
+                "it",
+                null,
+                null,
+                null,
+                null);
     }
 
     private static AlertRaised alertFor(AlertRaised sample, String branch) {

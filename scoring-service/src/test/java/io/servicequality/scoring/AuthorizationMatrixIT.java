@@ -406,6 +406,7 @@ class AuthorizationMatrixIT {
                 null,
                 null,
                 "c-1",
+                null,
                 null);
     }
 

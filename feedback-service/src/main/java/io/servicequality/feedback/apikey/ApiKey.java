@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -18,9 +17,6 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param changedAt when the key last changed
  */
 @Document("apiKeys")
-// unique because _id is: lets the embedded store (which uses a unique index only for a filter naming exactly its
-// fields) clear a published change ({_id, pendingEventId}) by a lookup instead of reading every key
-@CompoundIndex(name = "id_pending_event", def = "{'_id': 1, 'pendingEventId': 1}", unique = true)
 record ApiKey(
         @Id String keyId,
         @Indexed String tenantId,

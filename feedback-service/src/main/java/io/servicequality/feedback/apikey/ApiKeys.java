@@ -171,7 +171,6 @@ class ApiKeys {
     private void publish(String keyId, ApiKeyChanged change) {
         try {
             eventLog.append(Topics.API_KEYS, change);
-            // {_id, pendingEventId}: the unique id_pending_event index
             mongo.updateFirst(
                     query(where("_id")
                             .is(keyId)

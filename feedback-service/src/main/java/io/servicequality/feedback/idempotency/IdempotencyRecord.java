@@ -2,7 +2,6 @@ package io.servicequality.feedback.idempotency;
 
 import java.time.Instant;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -16,11 +15,6 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param version guards the take-over of an expired record
  */
 @Document("idempotency_keys")
-// Unique because _id is; they exist so that the embedded store, which uses a unique index only for a filter naming
-// exactly its fields, answers the release ({_id, state}) and the take-over ({_id, version}) with a lookup instead of
-// reading every record.
-@CompoundIndex(name = "id_state", def = "{'_id': 1, 'state': 1}", unique = true)
-@CompoundIndex(name = "id_version", def = "{'_id': 1, 'version': 1}", unique = true)
 record IdempotencyRecord(
         @Id String id,
         String tenantId,

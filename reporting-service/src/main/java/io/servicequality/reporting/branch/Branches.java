@@ -3,6 +3,9 @@ package io.servicequality.reporting.branch;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import io.servicequality.contracts.PlatformEvent;
+import io.servicequality.contracts.Topics;
+import io.servicequality.kafka.Outbox;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Sort;
@@ -12,7 +15,7 @@ import org.springframework.stereotype.Repository;
 
 /** The stored branches; every write replaces one document, guarded by the version it was read at. */
 @Repository
-class Branches {
+class Branches implements Outbox<Branch> {
 
     private final MongoOperations mongo;
 
@@ -65,7 +68,23 @@ class Branches {
                 query(new Criteria().andOperator(scope, where("branchId").is(branchId))), Branch.class));
     }
 
-    List<Branch> unpublished(int limit) {
+    @Override
+    public String topic() {
+        return Topics.BRANCH_DIRECTORY;
+    }
+
+    @Override
+    public PlatformEvent eventOf(Branch branch) {
+        return branch.toEvent();
+    }
+
+    @Override
+    public void published(Branch branch) {
+        markPublished(branch);
+    }
+
+    @Override
+    public List<Branch> unpublished(int limit) {
         return mongo.find(
                 query(where("unpublished").is(true)).with(Sort.by("changedAt")).limit(limit), Branch.class);
     }

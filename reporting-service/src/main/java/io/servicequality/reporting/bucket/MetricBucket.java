@@ -21,10 +21,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndexes({
     @CompoundIndex(
             name = "scope_granularity_start",
-            def = "{'tenantId': 1, 'branchId': 1, 'granularity': 1, 'bucketStart': 1}"),
-    // the compare-and-set filter of MetricBuckets.storeIfNewer, exactly: the embedded store uses only unique indexes
-    // whose fields match a query exactly (a real MongoDB uses it as well)
-    @CompoundIndex(name = "id_revision", def = "{'_id': 1, 'revision': 1}", unique = true)
+            def = "{'tenantId': 1, 'branchId': 1, 'granularity': 1, 'bucketStart': 1}")
 })
 record MetricBucket(
         @Id String id,

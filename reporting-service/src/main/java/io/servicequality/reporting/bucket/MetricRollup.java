@@ -19,9 +19,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("metricRollups")
 @CompoundIndexes({
-    @CompoundIndex(name = "scope_period_start", def = "{'tenantId': 1, 'period': 1, 'branchId': 1, 'start': 1}"),
-    // the compare-and-set filter of MetricRollups.storeIfNewer, exactly (see MetricBucket)
-    @CompoundIndex(name = "id_revision_sum", def = "{'_id': 1, 'revisionSum': 1}", unique = true)
+    @CompoundIndex(name = "scope_period_start", def = "{'tenantId': 1, 'period': 1, 'branchId': 1, 'start': 1}")
 })
 record MetricRollup(
         @Id String id,

@@ -19,8 +19,8 @@ import org.springframework.data.mongodb.core.query.Query;
 
 /**
  * Compare-and-set writes of many documents in one unordered bulk: each document replaces exactly the revision the
- * writer last saw stored (the filter {@code {_id, <revision field>}} is backed by a unique index on those two fields,
- * the only kind of index the embedded store uses for a compound filter), or is inserted when the writer saw none.
+ * writer last saw stored (the filter {@code {_id, <revision field>}}, found by {@code _id}), or is inserted when the
+ * writer saw none.
  * When another writer got there first (a replacement that matched nothing, or an insert refused as a duplicate), the
  * caller re-reads those documents and decides again: a newer stored revision is never overwritten.
  */

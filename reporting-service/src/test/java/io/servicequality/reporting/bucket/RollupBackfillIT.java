@@ -82,6 +82,6 @@ class RollupBackfillIT {
                 1,
                 bucketStart,
                 null,
-                new BucketStatistics(0, null, null, null, null, new ComplaintStatistics(opened)));
+                new BucketStatistics(0, null, null, null, null, new ComplaintStatistics(opened), null, null));
     }
 }

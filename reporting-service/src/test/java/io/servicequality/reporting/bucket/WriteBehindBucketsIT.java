@@ -243,7 +243,14 @@ class WriteBehindBucketsIT {
                 start,
                 null,
                 new BucketStatistics(
-                        0, null, new CsatStatistics(1, 1, 5, 25), null, null, new ComplaintStatistics(opened)));
+                        0,
+                        null,
+                        new CsatStatistics(1, 1, 5, 25),
+                        null,
+                        null,
+                        new ComplaintStatistics(opened),
+                        null,
+                        null));
     }
 
     private static long openedIn(ReadModels models, String branch, Instant from, Instant to) {

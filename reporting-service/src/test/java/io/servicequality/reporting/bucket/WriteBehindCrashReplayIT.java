@@ -280,7 +280,9 @@ class WriteBehindCrashReplayIT {
                     null,
                     null,
                     new ComplaintStatistics(
-                            opened, 0, 0, resolved, 0, minutes, null, 0, 0, 0, 0, byCategory, null, null));
+                            opened, 0, 0, resolved, 0, minutes, null, 0, 0, 0, 0, byCategory, null, null),
+                    null,
+                    null);
         }
 
         String describe() {
@@ -731,7 +733,9 @@ class WriteBehindCrashReplayIT {
                             0,
                             complaints.openedByCategory(),
                             null,
-                            null));
+                            null),
+                    null,
+                    null);
             return shown.equals(statistics)
                     ? "feedback " + statistics.feedbackCount() + ", csat " + csat.n() + "/" + csat.satisfied() + "/"
                             + csat.sum() + "/" + csat.sumOfSquares() + ", opened " + complaints.opened()

@@ -74,6 +74,6 @@ class MinuteRingTest {
                 granularity,
                 start,
                 revision,
-                new BucketStatistics(0, null, null, null, null, new ComplaintStatistics(opened)));
+                new BucketStatistics(0, null, null, null, null, new ComplaintStatistics(opened), null, null));
     }
 }

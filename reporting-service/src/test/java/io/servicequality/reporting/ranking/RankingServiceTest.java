@@ -99,7 +99,7 @@ class RankingServiceTest {
     }
 
     private static BucketStatistics csat(long n, long satisfied) {
-        return new BucketStatistics(n, null, new CsatStatistics(n, satisfied, 0, 0), null, null, null);
+        return new BucketStatistics(n, null, new CsatStatistics(n, satisfied, 0, 0), null, null, null, null, null);
     }
 
     private static BucketStatistics interactions(long offered, long abandoned) {

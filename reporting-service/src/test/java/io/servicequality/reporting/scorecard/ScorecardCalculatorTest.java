@@ -153,6 +153,8 @@ class ScorecardCalculatorTest {
                 new CsatStatistics(1, 1, 5, 25),
                 null,
                 null,
+                null,
+                null,
                 null);
 
         Scorecard scorecard = calculator.scorecard(BRANCH, from(), to(), statistics, null);

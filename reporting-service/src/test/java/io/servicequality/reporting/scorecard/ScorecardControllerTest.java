@@ -79,8 +79,8 @@ class ScorecardControllerTest {
     @Test
     void withoutABranchOrRegionTheScorecardCoversTheWholeTenant() throws Exception {
         given(buckets.total(TestCredentials.TENANT, null, Instant.parse(FROM), Instant.parse(TO)))
-                .willReturn(
-                        new BucketStatistics(0, null, null, null, null, new BucketStatistics.ComplaintStatistics(9)));
+                .willReturn(new BucketStatistics(
+                        0, null, null, null, null, new BucketStatistics.ComplaintStatistics(9), null, null));
 
         mvc.perform(get("/api/v1/reports/scorecard").param("from", FROM).param("to", TO))
                 .andExpect(status().isOk())
@@ -96,8 +96,8 @@ class ScorecardControllerTest {
                         new BranchDirectory.Entry("SH-002", "SH-002", "Jing'an", "east", ZoneOffset.UTC)));
         given(buckets.total(
                         TestCredentials.TENANT, List.of("SH-001", "SH-002"), Instant.parse(FROM), Instant.parse(TO)))
-                .willReturn(
-                        new BucketStatistics(0, null, null, null, null, new BucketStatistics.ComplaintStatistics(5)));
+                .willReturn(new BucketStatistics(
+                        0, null, null, null, null, new BucketStatistics.ComplaintStatistics(5), null, null));
 
         mvc.perform(get("/api/v1/reports/scorecard")
                         .param("regionId", "east")
@@ -125,6 +125,8 @@ class ScorecardControllerTest {
                         null,
                         new BucketStatistics.CsatStatistics(4, 3, 0, 0),
                         new BucketStatistics.NpsStatistics(4, 2, 1, 1),
+                        null,
+                        null,
                         null,
                         null));
 
@@ -181,7 +183,7 @@ class ScorecardControllerTest {
     void exportsTheScorecardAsCsvRowsOfFieldAndValue() throws Exception {
         given(buckets.total(any(), any(), any(), any()))
                 .willReturn(new BucketStatistics(
-                        4, null, new BucketStatistics.CsatStatistics(4, 3, 16, 66), null, null, null));
+                        4, null, new BucketStatistics.CsatStatistics(4, 3, 16, 66), null, null, null, null, null));
 
         String csv = mvc.perform(get("/api/v1/reports/scorecard")
                         .param("branchId", "SH-001")
@@ -281,8 +283,8 @@ class ScorecardControllerTest {
     @Test
     void readsTheBucketsOfTheCallersTenantNotOneFromTheRequest() throws Exception {
         given(buckets.total(TestCredentials.TENANT, List.of("SH-001"), Instant.parse(FROM), Instant.parse(TO)))
-                .willReturn(
-                        new BucketStatistics(0, null, null, null, null, new BucketStatistics.ComplaintStatistics(4)));
+                .willReturn(new BucketStatistics(
+                        0, null, null, null, null, new BucketStatistics.ComplaintStatistics(4), null, null));
 
         mvc.perform(get("/api/v1/reports/scorecard")
                         .param("branchId", "SH-001")
@@ -296,8 +298,8 @@ class ScorecardControllerTest {
     @Test
     void anotherTenantsAdminReadsOnlyItsOwnTenantsBuckets() throws Exception {
         given(buckets.total("other-bank", List.of("SH-001"), Instant.parse(FROM), Instant.parse(TO)))
-                .willReturn(
-                        new BucketStatistics(0, null, null, null, null, new BucketStatistics.ComplaintStatistics(1)));
+                .willReturn(new BucketStatistics(
+                        0, null, null, null, null, new BucketStatistics.ComplaintStatistics(1), null, null));
 
         mvc.perform(get("/api/v1/reports/scorecard")
                         .header("Authorization", TestCredentials.bearer("other-bank", Role.ADMIN))
@@ -325,8 +327,8 @@ class ScorecardControllerTest {
     void aBranchManagersTenantScorecardSumsOnlyHisBranches() throws Exception {
         given(buckets.total(
                         TestCredentials.TENANT, List.of("SH-001", "SH-003"), Instant.parse(FROM), Instant.parse(TO)))
-                .willReturn(
-                        new BucketStatistics(0, null, null, null, null, new BucketStatistics.ComplaintStatistics(2)));
+                .willReturn(new BucketStatistics(
+                        0, null, null, null, null, new BucketStatistics.ComplaintStatistics(2), null, null));
 
         mvc.perform(get("/api/v1/reports/scorecard")
                         .header("Authorization", manager("SH-003", "SH-001"))
@@ -347,8 +349,8 @@ class ScorecardControllerTest {
                         new BranchDirectory.Entry("SH-001", "SH-001", "Lujiazui", "east", ZoneOffset.UTC),
                         new BranchDirectory.Entry("SH-002", "SH-002", "Jing'an", "east", ZoneOffset.UTC)));
         given(buckets.total(TestCredentials.TENANT, List.of("SH-001"), Instant.parse(FROM), Instant.parse(TO)))
-                .willReturn(
-                        new BucketStatistics(0, null, null, null, null, new BucketStatistics.ComplaintStatistics(3)));
+                .willReturn(new BucketStatistics(
+                        0, null, null, null, null, new BucketStatistics.ComplaintStatistics(3), null, null));
 
         mvc.perform(get("/api/v1/reports/scorecard")
                         .header("Authorization", manager("SH-001"))

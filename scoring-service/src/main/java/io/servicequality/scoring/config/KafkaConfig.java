@@ -1,15 +1,11 @@
 package io.servicequality.scoring.config;
 
-import io.servicequality.contracts.AlertRuleChanged;
-import io.servicequality.contracts.QualityTargetChanged;
 import io.servicequality.contracts.Topics;
 import io.servicequality.kafka.TopicDeclarations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.core.ProducerFactory;
 
-/** Topics (declared by platform-kafka as contracts specifies them) and the templates of the configuration relays. */
+/** The topics scoring declares (platform-kafka creates them as contracts specifies them). */
 @Configuration(proxyBeanMethods = false)
 class KafkaConfig {
 
@@ -26,17 +22,5 @@ class KafkaConfig {
                         Topics.INTERACTION_RECORDED,
                         Topics.COMPLAINT_CHANGED,
                         Topics.BRANCH_DIRECTORY);
-    }
-
-    @Bean
-    KafkaTemplate<String, AlertRuleChanged> alertRuleTemplate(
-            ProducerFactory<String, AlertRuleChanged> producerFactory) {
-        return new KafkaTemplate<>(producerFactory);
-    }
-
-    @Bean
-    KafkaTemplate<String, QualityTargetChanged> qualityTargetTemplate(
-            ProducerFactory<String, QualityTargetChanged> producerFactory) {
-        return new KafkaTemplate<>(producerFactory);
     }
 }

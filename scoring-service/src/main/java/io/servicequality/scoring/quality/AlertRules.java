@@ -3,6 +3,8 @@ package io.servicequality.scoring.quality;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import io.servicequality.contracts.PlatformEvent;
+import io.servicequality.contracts.Topics;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
@@ -18,6 +20,16 @@ class AlertRules extends OutboxDocuments<AlertRule> {
 
     AlertRules(MongoTemplate mongo) {
         super(mongo, AlertRule.class);
+    }
+
+    @Override
+    public String topic() {
+        return Topics.ALERT_RULES;
+    }
+
+    @Override
+    public PlatformEvent eventOf(AlertRule alertRule) {
+        return alertRule.toEvent();
     }
 
     /**

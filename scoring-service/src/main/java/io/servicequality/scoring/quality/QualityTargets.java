@@ -3,6 +3,8 @@ package io.servicequality.scoring.quality;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import io.servicequality.contracts.PlatformEvent;
+import io.servicequality.contracts.Topics;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
@@ -17,6 +19,16 @@ class QualityTargets extends OutboxDocuments<QualityTarget> {
 
     QualityTargets(MongoTemplate mongo) {
         super(mongo, QualityTarget.class);
+    }
+
+    @Override
+    public String topic() {
+        return Topics.QUALITY_TARGETS;
+    }
+
+    @Override
+    public PlatformEvent eventOf(QualityTarget qualityTarget) {
+        return qualityTarget.toEvent();
     }
 
     /**

@@ -48,7 +48,7 @@ class BucketControllerTest {
 
     @Test
     void listsTheHourBucketsOfTheCallersTenant() {
-        var statistics = new BucketStatistics(2, null, new CsatStatistics(2, 1, 7, 25), null, null, null);
+        var statistics = new BucketStatistics(2, null, new CsatStatistics(2, 1, 7, 25), null, null, null, null, null);
         var start = Instant.parse("2026-11-20T09:00:00Z");
         given(buckets.find(TestCredentials.TENANT, "SH-001", Granularity.HOUR, FROM, TO))
                 .willReturn(List.of(BucketResponse.of(

@@ -176,7 +176,9 @@ abstract class BucketScoringIT {
                 new CsatStatistics(2, 1, 8, 34),
                 new NpsStatistics(3, 1, 1, 1),
                 new MeanStatistics(2, 9, 53),
-                ComplaintStatistics.EMPTY);
+                ComplaintStatistics.EMPTY,
+                null,
+                null);
         try (var metricUpdates = new TopicTail(bootstrapServers(), Topics.METRIC_UPDATED)) {
             eventually()
                     .untilAsserted(() -> assertThat(latestMetricUpdate(metricUpdates, branch))

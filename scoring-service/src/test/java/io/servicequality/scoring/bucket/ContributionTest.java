@@ -68,7 +68,8 @@ class ContributionTest {
     void unansweredQuestionsAddNothingButTheFeedbackCount() {
         Contribution contribution = Contribution.of(feedback("SH-001", NINE_FIFTEEN, null, null, null));
 
-        assertThat(contribution.statistics()).isEqualTo(new BucketStatistics(1, null, null, null, null, null));
+        assertThat(contribution.statistics())
+                .isEqualTo(new BucketStatistics(1, null, null, null, null, null, null, null));
     }
 
     @ParameterizedTest

@@ -426,6 +426,7 @@ class CountingAgainstReferenceTest {
                 maybe(random, 1, 7),
                 null,
                 "c-1",
+                null,
                 null);
     }
 
@@ -454,7 +455,9 @@ class CountingAgainstReferenceTest {
                 random.nextInt(400),
                 answered ? random.nextInt(900) : null,
                 random.nextBoolean(),
-                random.nextBoolean());
+                random.nextBoolean(),
+                null,
+                null);
     }
 
     private static ComplaintChanged complaint(Random random, String branch, Instant at) {

@@ -192,7 +192,11 @@ public final class ScoringFreshness {
                 null,
                 null,
                 null,
-                "api");
+                "api",
+                null,
+                null,
+                null,
+                null);
     }
 
     private static long percentile(List<Long> sorted, int percent) {

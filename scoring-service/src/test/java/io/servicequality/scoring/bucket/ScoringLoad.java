@@ -125,6 +125,7 @@ public final class ScoringLoad {
                 1 + random.nextInt(7),
                 null,
                 null,
+                null,
                 null);
     }
 
@@ -144,7 +145,9 @@ public final class ScoringLoad {
                 random.nextInt(120),
                 answered ? 60 + random.nextInt(400) : null,
                 random.nextBoolean(),
-                random.nextInt(5) == 0);
+                random.nextInt(5) == 0,
+                null,
+                null);
     }
 
     private static double seconds(Instant from, Instant to) {

@@ -42,6 +42,7 @@ final class TestEvents {
                 ces,
                 null,
                 "c-1",
+                null,
                 null);
     }
 
@@ -70,7 +71,11 @@ final class TestEvents {
                 null,
                 null,
                 null,
-                "api");
+                "api",
+                null,
+                null,
+                null,
+                null);
     }
 
     static InteractionRecorded interaction(
@@ -96,7 +101,9 @@ final class TestEvents {
                 waitSeconds,
                 handleSeconds,
                 resolvedFirstContact,
-                complex);
+                complex,
+                null,
+                null);
     }
 
     static String uniqueBranch() {

@@ -201,7 +201,14 @@ class AlertingTopologyTest {
 
     private MetricUpdated update(String branchId, Instant hour, long n, long satisfied, long revision) {
         BucketStatistics statistics = new BucketStatistics(
-                n, null, new CsatStatistics(n, satisfied, satisfied * 5 + (n - satisfied) * 2, 0), null, null, null);
+                n,
+                null,
+                new CsatStatistics(n, satisfied, satisfied * 5 + (n - satisfied) * 2, 0),
+                null,
+                null,
+                null,
+                null,
+                null);
         return new MetricUpdated(
                 MetricUpdated.eventIdOf(TENANT, branchId, Granularity.HOUR, hour, revision),
                 TENANT,

@@ -82,9 +82,9 @@ abstract class QualityIT {
     @Autowired
     MockMvcTester mvc;
 
-    /** The relay's template: a spy, so a test can make the broker refuse sends for a while. */
-    @MockitoSpyBean(name = "qualityTargetTemplate")
-    KafkaTemplate<String, QualityTargetChanged> targetTemplate;
+    /** The outbox relay's template: a spy, so a test can make the broker refuse sends for a while. */
+    @MockitoSpyBean(name = "kafkaTemplate")
+    KafkaTemplate<?, ?> kafkaTemplate;
 
     @Autowired
     ConfigurationPublisher publisher;
@@ -225,7 +225,7 @@ abstract class QualityIT {
         doAnswer(invocation -> refusals.getAndDecrement() > 0
                         ? CompletableFuture.failedFuture(new KafkaException("broker unavailable"))
                         : invocation.callRealMethod())
-                .when(targetTemplate)
+                .when(anyValues(kafkaTemplate))
                 .send(eq(Topics.QUALITY_TARGETS), any(String.class), any(QualityTargetChanged.class));
         String branch = "BR-" + UUID.randomUUID().toString().substring(0, 8);
         String kept = created(post("/api/v1/targets", """
@@ -505,6 +505,7 @@ abstract class QualityIT {
                     null,
                     null,
                     null,
+                    null,
                     null);
             producer.send(
                     new ProducerRecord<>(Topics.FEEDBACK_SUBMITTED, event.recordKey(), json.writeValueAsString(event)));
@@ -535,5 +536,10 @@ abstract class QualityIT {
 
     private String bootstrapServers() {
         return String.join(",", kafka.getBootstrapServers());
+    }
+
+    @SuppressWarnings("unchecked") // Boot declares its template with wildcards; it sends any key and value
+    private static KafkaTemplate<Object, Object> anyValues(KafkaTemplate<?, ?> template) {
+        return (KafkaTemplate<Object, Object>) template;
     }
 }

@@ -1,6 +1,0 @@
-package io.servicequality.complaint.complaint;
-
-import java.time.Instant;
-
-/** One line of a complaint's history: what happened, when (event time), who did it, and any note they gave. */
-record HistoryEntry(Instant at, String what, String actor, String note) {}

@@ -1,0 +1,248 @@
+package io.servicequality.complaint.lifecycle;
+
+import io.servicequality.complaint.lifecycle.ActionRequests.Acknowledge;
+import io.servicequality.complaint.lifecycle.ActionRequests.Assign;
+import io.servicequality.complaint.lifecycle.ActionRequests.Escalate;
+import io.servicequality.complaint.lifecycle.ActionRequests.FollowUp;
+import io.servicequality.complaint.lifecycle.ActionRequests.Hold;
+import io.servicequality.complaint.lifecycle.ActionRequests.Note;
+import io.servicequality.complaint.lifecycle.ActionRequests.Reopen;
+import io.servicequality.complaint.lifecycle.ActionRequests.Resolve;
+import io.servicequality.contracts.ComplaintChanged.ComplaintCategory;
+import io.servicequality.contracts.ComplaintChanged.Severity;
+import io.servicequality.web.problem.Problems;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Complaints over HTTP: open, read (with history), the lifecycle actions, list with counts, CSV export.
+ *
+ * <p>Actions answer the complaint as it is afterwards with its {@code ETag} (the revision); sending it back in
+ * {@code If-Match} makes the action fail with 412 if anyone changed the complaint in between. Who acts is the caller
+ * of the credential (its subject), never a request header; it goes into the history and the events.
+ */
+@RestController
+@RequestMapping(ComplaintController.PATH)
+class ComplaintController {
+
+    static final String PATH = "/api/v1/complaints";
+
+    private static final Pattern REVISION = Pattern.compile("^(?:W/)?\"?(\\d{1,18})\"?$");
+
+    private final ComplaintService complaints;
+    private final ComplaintQueries queries;
+
+    ComplaintController(ComplaintService complaints, ComplaintQueries queries) {
+        this.complaints = complaints;
+        this.queries = queries;
+    }
+
+    @PostMapping
+    ResponseEntity<ComplaintResponse> open(@Valid @RequestBody OpenComplaintRequest request) {
+        Complaint complaint = complaints.open(request.branchId(), request.occurredAt(), request.details());
+        return ResponseEntity.created(URI.create(PATH + "/" + complaint.id()))
+                .eTag(etag(complaint))
+                .body(ComplaintResponse.of(complaint));
+    }
+
+    @GetMapping("/{complaintId}")
+    ResponseEntity<ComplaintResponse> get(@PathVariable String complaintId) {
+        return answer(complaints.get(complaintId));
+    }
+
+    @GetMapping("/{complaintId}/history")
+    List<HistoryEntry> history(@PathVariable String complaintId) {
+        return complaints.get(complaintId).history();
+    }
+
+    @PostMapping("/{complaintId}/acknowledge")
+    ResponseEntity<ComplaintResponse> acknowledge(
+            @PathVariable String complaintId,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody(required = false) Acknowledge body) {
+        Acknowledge request = body != null ? body : new Acknowledge(null, null);
+        return act(
+                complaintId,
+                ifMatch,
+                (complaint, now, actor, sla, lifecycle) ->
+                        complaint.acknowledge(now, actor, request.severity(), request.note(), sla));
+    }
+
+    @PostMapping("/{complaintId}/assign")
+    ResponseEntity<ComplaintResponse> assign(
+            @PathVariable String complaintId,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody Assign request) {
+        return act(
+                complaintId,
+                ifMatch,
+                (complaint, now, actor, sla, lifecycle) ->
+                        complaint.assign(now, actor, request.assignee(), request.department(), sla));
+    }
+
+    @PostMapping("/{complaintId}/hold")
+    ResponseEntity<ComplaintResponse> hold(
+            @PathVariable String complaintId,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody Hold request) {
+        return act(
+                complaintId,
+                ifMatch,
+                (complaint, now, actor, sla, lifecycle) -> complaint.hold(now, actor, request.reason(), sla));
+    }
+
+    @PostMapping("/{complaintId}/resume")
+    ResponseEntity<ComplaintResponse> resume(
+            @PathVariable String complaintId,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody(required = false) Note body) {
+        String note = body != null ? body.note() : null;
+        return act(
+                complaintId,
+                ifMatch,
+                (complaint, now, actor, sla, lifecycle) -> complaint.resume(now, actor, note, sla));
+    }
+
+    @PostMapping("/{complaintId}/escalate")
+    ResponseEntity<ComplaintResponse> escalate(
+            @PathVariable String complaintId,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody Escalate request) {
+        return act(
+                complaintId,
+                ifMatch,
+                (complaint, now, actor, sla, lifecycle) ->
+                        complaint.escalate(now, actor, request.reason(), request.severity(), sla));
+    }
+
+    @PostMapping("/{complaintId}/resolve")
+    ResponseEntity<ComplaintResponse> resolve(
+            @PathVariable String complaintId,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody Resolve request) {
+        return act(
+                complaintId,
+                ifMatch,
+                (complaint, now, actor, sla, lifecycle) -> complaint.resolve(
+                        now, actor, request.rootCause(), request.correctiveAction(), lifecycle.followUpWindow(), sla));
+    }
+
+    @PostMapping("/{complaintId}/follow-up")
+    ResponseEntity<ComplaintResponse> followUp(
+            @PathVariable String complaintId,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody FollowUp request) {
+        return act(
+                complaintId,
+                ifMatch,
+                (complaint, now, actor, sla, lifecycle) -> complaint.followUp(
+                        now, actor, request.satisfaction(), request.note(), lifecycle.satisfiedFrom(), sla));
+    }
+
+    @PostMapping("/{complaintId}/close")
+    ResponseEntity<ComplaintResponse> close(
+            @PathVariable String complaintId,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody(required = false) Note body) {
+        String note = body != null ? body.note() : null;
+        return act(
+                complaintId,
+                ifMatch,
+                (complaint, now, actor, sla, lifecycle) -> complaint.close(now, actor, note, sla));
+    }
+
+    @PostMapping("/{complaintId}/reopen")
+    ResponseEntity<ComplaintResponse> reopen(
+            @PathVariable String complaintId,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody Reopen request) {
+        return act(
+                complaintId,
+                ifMatch,
+                (complaint, now, actor, sla, lifecycle) -> complaint.reopen(now, actor, request.reason(), sla));
+    }
+
+    @GetMapping
+    ComplaintResponse.Listing list(
+            @RequestParam(required = false) ComplaintStatus status,
+            @RequestParam(required = false) Severity severity,
+            @RequestParam(required = false) ComplaintCategory category,
+            @RequestParam(required = false) String department,
+            @RequestParam(required = false) String branchId,
+            @RequestParam(required = false) Boolean overdue,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
+        ComplaintFilter filter = new ComplaintFilter(status, severity, category, department, branchId, overdue);
+        ComplaintQueries.Page result = queries.page(filter, page, size);
+        return new ComplaintResponse.Listing(
+                result.stream().map(ComplaintResponse::of).toList(),
+                page,
+                size,
+                result.total(),
+                new ComplaintResponse.Counts(result.byStatus(), result.overdue()));
+    }
+
+    /** The same filters as the listing, every matching complaint as CSV (RFC 4180), newest first. */
+    @GetMapping(value = "/export.csv", produces = "text/csv")
+    void export(
+            @RequestParam(required = false) ComplaintStatus status,
+            @RequestParam(required = false) Severity severity,
+            @RequestParam(required = false) ComplaintCategory category,
+            @RequestParam(required = false) String department,
+            @RequestParam(required = false) String branchId,
+            @RequestParam(required = false) Boolean overdue,
+            HttpServletResponse response)
+            throws IOException {
+        response.setContentType("text/csv");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"complaints.csv\"");
+        PrintWriter out = response.getWriter();
+        ComplaintCsv csv = new ComplaintCsv(out);
+        csv.header();
+        queries.forEach(new ComplaintFilter(status, severity, category, department, branchId, overdue), csv::row);
+        out.flush();
+    }
+
+    private ResponseEntity<ComplaintResponse> act(
+            String complaintId, String ifMatch, ComplaintService.Command command) {
+        return answer(complaints.act(complaintId, revision(ifMatch), command));
+    }
+
+    private static ResponseEntity<ComplaintResponse> answer(Complaint complaint) {
+        return ResponseEntity.ok().eTag(etag(complaint)).body(ComplaintResponse.of(complaint));
+    }
+
+    private static String etag(Complaint complaint) {
+        return "\"" + complaint.revision() + "\"";
+    }
+
+    private static Long revision(String ifMatch) {
+        if (ifMatch == null) {
+            return null;
+        }
+        Matcher matcher = REVISION.matcher(ifMatch.trim());
+        if (!matcher.matches()) {
+            throw Problems.validationFailed("If-Match", "must be the ETag of the complaint, e.g. \"3\"");
+        }
+        return Long.parseLong(matcher.group(1));
+    }
+}
