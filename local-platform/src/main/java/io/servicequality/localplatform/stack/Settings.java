@@ -1,0 +1,168 @@
+package io.servicequality.localplatform.stack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What {@code ./platform} is told through the environment, with the defaults README.md ("Local run: configuration")
+ * lists, and where it keeps its data. A value that is not a number is refused naming the variable, rather than
+ * failing later with a stack trace.
+ *
+ * @param servicePorts the four services in start order, each with its port
+ * @param javaOptions per process name ({@link Stack#KAFKA}, {@link Stack#STORE}, each service), split on blanks as
+ *     the shell split them before
+ */
+public record Settings(
+        Path root,
+        Path dataDir,
+        int kafkaPort,
+        int kafkaControllerPort,
+        int storePort,
+        Map<String, Integer> servicePorts,
+        Map<String, List<String>> javaOptions,
+        Duration startupTimeout,
+        int maxRestarts,
+        Duration restartWindow,
+        String knownTenants,
+        Path scoringStateDir) {
+
+    public static final List<String> SERVICES =
+            List.of("feedback-service", "complaint-service", "scoring-service", "reporting-service");
+
+    private static final String SERVICE_JAVA_OPTS = "-Xmx384m -XX:+UseSerialGC";
+    private static final String KAFKA_JAVA_OPTS = "-Xmx512m -XX:+UseSerialGC";
+    // The store holds MVStore's page cache (STORE_CACHE_MB, 128) and, during a query the library answers by
+    // scanning, the matching documents decoded; at 512 MB it ran out of heap after ~30,000 complaints under load
+    // (2026-12-02). A store out of memory exits (the supervisor then starts it again) rather than answering some
+    // commands and not others.
+    private static final String STORE_JAVA_OPTS = "-Xmx1g -XX:+ExitOnOutOfMemoryError";
+
+    /** Reads the settings of {@code ./platform} from {@code environment}; {@code root} is the repository's root. */
+    public static Settings from(Map<String, String> environment, Path root) {
+        Environment env = new Environment(environment);
+        Path dataDir = env.path("PLATFORM_DATA_DIR", root.resolve(".platform"));
+        Map<String, Integer> servicePorts = new LinkedHashMap<>();
+        int defaultPort = 8081;
+        for (String service : SERVICES) {
+            servicePorts.put(service, env.port(portVariable(service), defaultPort++));
+        }
+        Map<String, List<String>> javaOptions = new LinkedHashMap<>();
+        javaOptions.put(Stack.KAFKA, env.words("KAFKA_JAVA_OPTS", KAFKA_JAVA_OPTS));
+        javaOptions.put(Stack.STORE, env.words("STORE_JAVA_OPTS", STORE_JAVA_OPTS));
+        List<String> serviceOptions = env.words("SERVICE_JAVA_OPTS", SERVICE_JAVA_OPTS);
+        SERVICES.forEach(service -> javaOptions.put(service, serviceOptions));
+        return new Settings(
+                root,
+                dataDir,
+                env.port("KAFKA_PORT", 9092),
+                env.port("KAFKA_CONTROLLER_PORT", 9093),
+                env.port("STORE_PORT", 27017),
+                Map.copyOf(servicePorts),
+                Map.copyOf(javaOptions),
+                Duration.ofSeconds(env.number("STARTUP_TIMEOUT_SECONDS", 180, 1)),
+                env.number("MAX_RESTARTS", 5, 0),
+                Duration.ofSeconds(env.number("RESTART_WINDOW_SECONDS", 600, 1)),
+                env.text("SQP_KNOWN_TENANTS", "demo"),
+                env.path("SQP_SCORING_STATE_DIR", dataDir.resolve("scoring-streams")));
+    }
+
+    /** {@code FEEDBACK_SERVICE_PORT} for {@code feedback-service}. */
+    public static String portVariable(String service) {
+        return service.toUpperCase(Locale.ROOT).replace('-', '_') + "_PORT";
+    }
+
+    public int servicePort(String service) {
+        Integer port = servicePorts.get(service);
+        if (port == null) {
+            throw new IllegalArgumentException("not a service of the platform: " + service);
+        }
+        return port;
+    }
+
+    public Path logDir() {
+        return dataDir.resolve("logs");
+    }
+
+    public Path logFile(String process) {
+        return logDir().resolve(process + ".log");
+    }
+
+    /** Holds a pid file per running process, which {@code ./platform bench} reads for CPU time and memory. */
+    public Path runDir() {
+        return dataDir.resolve("run");
+    }
+
+    public Path pidFile(String process) {
+        return runDir().resolve(process + ".pid");
+    }
+
+    /**
+     * The pid of {@code ./platform up} itself. Not in {@link #runDir()}: the benchmark measures every process that
+     * has a pid file there, and the launcher is not part of what it measures.
+     */
+    public Path launcherPidFile() {
+        return dataDir.resolve("platform.pid");
+    }
+
+    public Path kafkaDir() {
+        return dataDir.resolve("kafka");
+    }
+
+    public Path storeDir() {
+        return dataDir.resolve("store");
+    }
+
+    public Path securityDir() {
+        return dataDir.resolve("security");
+    }
+
+    /** The environment, read with the variable's name in every complaint about its value. */
+    private record Environment(Map<String, String> values) {
+
+        String text(String name, String fallback) {
+            String value = values.get(name);
+            return value == null || value.isBlank() ? fallback : value.strip();
+        }
+
+        Path path(String name, Path fallback) {
+            String value = values.get(name);
+            return value == null || value.isBlank()
+                    ? fallback.toAbsolutePath().normalize()
+                    : Path.of(value.strip()).toAbsolutePath().normalize();
+        }
+
+        List<String> words(String name, String fallback) {
+            String value = text(name, fallback);
+            return Arrays.stream(value.split("\\s+"))
+                    .filter(word -> !word.isEmpty())
+                    .toList();
+        }
+
+        int port(String name, int fallback) {
+            int port = number(name, fallback, 1);
+            if (port > 65535) {
+                throw new PlatformException(name + " must be a port number (1-65535), not " + port);
+            }
+            return port;
+        }
+
+        int number(String name, int fallback, int minimum) {
+            String value = text(name, String.valueOf(fallback));
+            int number;
+            try {
+                number = Integer.parseInt(value);
+            } catch (NumberFormatException e) {
+                throw new PlatformException(name + " must be a whole number, not '" + value + "'");
+            }
+            if (number < minimum) {
+                throw new PlatformException(name + " must be at least " + minimum + ", not " + number);
+            }
+            return number;
+        }
+    }
+}

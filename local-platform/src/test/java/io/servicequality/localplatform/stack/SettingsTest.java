@@ -1,0 +1,78 @@
+package io.servicequality.localplatform.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SettingsTest {
+
+    private final Path root = Path.of("/repo");
+
+    @Test
+    void defaultsAreTheOnesTheReadmeLists() {
+        Settings settings = Settings.from(Map.of(), root);
+
+        assertThat(settings.dataDir()).isEqualTo(Path.of("/repo/.platform"));
+        assertThat(settings.kafkaPort()).isEqualTo(9092);
+        assertThat(settings.kafkaControllerPort()).isEqualTo(9093);
+        assertThat(settings.storePort()).isEqualTo(27017);
+        assertThat(Settings.SERVICES).map(settings::servicePort).containsExactly(8081, 8082, 8083, 8084);
+        assertThat(settings.javaOptions().get("scoring-service")).containsExactly("-Xmx384m", "-XX:+UseSerialGC");
+        assertThat(settings.javaOptions().get(Stack.STORE)).containsExactly("-Xmx1g", "-XX:+ExitOnOutOfMemoryError");
+        assertThat(settings.startupTimeout()).isEqualTo(Duration.ofSeconds(180));
+        assertThat(settings.maxRestarts()).isEqualTo(5);
+        assertThat(settings.restartWindow()).isEqualTo(Duration.ofSeconds(600));
+        assertThat(settings.scoringStateDir()).isEqualTo(Path.of("/repo/.platform/scoring-streams"));
+        assertThat(settings.pidFile("kafka")).isEqualTo(Path.of("/repo/.platform/run/kafka.pid"));
+        assertThat(settings.logFile("kafka")).isEqualTo(Path.of("/repo/.platform/logs/kafka.log"));
+    }
+
+    @Test
+    void everyPortAndOptionIsTakenFromTheEnvironment() {
+        Settings settings = Settings.from(
+                Map.of(
+                        "PLATFORM_DATA_DIR", "/tmp/data",
+                        "KAFKA_PORT", "19092",
+                        "SCORING_SERVICE_PORT", "18083",
+                        "KAFKA_JAVA_OPTS", "  -Xmx1g   -Dx=y ",
+                        "MAX_RESTARTS", "0"),
+                root);
+
+        assertThat(settings.dataDir()).isEqualTo(Path.of("/tmp/data"));
+        assertThat(settings.kafkaPort()).isEqualTo(19092);
+        assertThat(settings.servicePort("scoring-service")).isEqualTo(18083);
+        assertThat(settings.javaOptions().get(Stack.KAFKA)).isEqualTo(List.of("-Xmx1g", "-Dx=y"));
+        assertThat(settings.maxRestarts()).isZero();
+        assertThat(settings.scoringStateDir()).isEqualTo(Path.of("/tmp/data/scoring-streams"));
+    }
+
+    @Test
+    void aValueThatIsNotANumberIsRefusedNamingTheVariable() {
+        assertThatThrownBy(() -> Settings.from(Map.of("STORE_PORT", "mongo"), root))
+                .isInstanceOf(PlatformException.class)
+                .hasMessage("STORE_PORT must be a whole number, not 'mongo'");
+        assertThatThrownBy(() -> Settings.from(Map.of("KAFKA_PORT", "70000"), root))
+                .hasMessage("KAFKA_PORT must be a port number (1-65535), not 70000");
+        assertThatThrownBy(() -> Settings.from(Map.of("RESTART_WINDOW_SECONDS", "0"), root))
+                .hasMessage("RESTART_WINDOW_SECONDS must be at least 1, not 0");
+    }
+
+    @Test
+    void theBrokerConfigurationListensOnTheConfiguredPortsAndKeepsItsDataInTheDataDirectory() {
+        Settings settings =
+                Settings.from(Map.of("KAFKA_PORT", "19092", "KAFKA_CONTROLLER_PORT", "19093"), Path.of("/repo"));
+
+        String configuration = new Stack(settings).kafkaConfiguration();
+
+        assertThat(configuration)
+                .contains("listeners=PLAINTEXT://localhost:19092,CONTROLLER://localhost:19093\n")
+                .contains("controller.quorum.bootstrap.servers=localhost:19093\n")
+                .contains("log.dirs=/repo/.platform/kafka/data\n")
+                .contains("process.roles=broker,controller\n");
+    }
+}
