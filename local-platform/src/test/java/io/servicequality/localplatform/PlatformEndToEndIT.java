@@ -51,13 +51,17 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The whole platform as users run it: {@code ./platform up} starts a real Kafka broker, the embedded store with its
  * file backend and the four services as separate processes; feedback and complaints posted over HTTP must appear,
- * exactly, in the scorecard, duplicates must count once, bad input nothing, and the data must survive a restart.
+ * exactly, in the scorecard, duplicates must count once, bad input nothing, and the data must survive a restart
+ * ({@code ./platform down}, then {@code up} again). A service killed under {@code up} is started again and the
+ * platform goes on counting; {@code ./platform status} reports every process healthy.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlatformEndToEndIT {
 
     private static final String TENANT = "demo";
+    private static final List<String> PROCESSES = List.of(
+            "kafka", "embedded-store", "feedback-service", "complaint-service", "scoring-service", "reporting-service");
     private static final Duration DEADLINE = Duration.ofSeconds(60);
 
     private final JsonMapper json = JsonMapper.builder().build();
@@ -71,6 +75,7 @@ class PlatformEndToEndIT {
 
     private Path dataDir;
     private Process platform;
+    private String run;
     private String adminToken;
     private JsonNode scorecardBeforeRestart;
 
@@ -203,7 +208,12 @@ class PlatformEndToEndIT {
     @Test
     @Order(3)
     void aRestartKeepsTheDataAndCountsNothingTwice() throws Exception {
-        stop(platform);
+        CommandResult down = platformCommand("down");
+        assertThat(down.exitCode()).as(down.output()).isZero();
+        // down returns once ./platform up has stopped everything and exited
+        assertThat(platform.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(platform.exitValue()).isZero();
+        assertThat(platformOutput()).contains("stopped; data kept in " + dataDir);
         for (int port : ports.values()) {
             assertThat(listening(port)).as("port %d closed after stop", port).isFalse();
         }
@@ -338,6 +348,66 @@ class PlatformEndToEndIT {
                         == 401);
         System.out.printf(
                 "revocation reached complaint-service within %d ms%n", (System.nanoTime() - revokedAt) / 1_000_000);
+    }
+
+    /**
+     * The issue's definition of done for the launcher: a service killed under {@code ./platform up} is started again
+     * (and the launcher says so), the rest of the stack keeps running, and the platform goes on answering and counting.
+     */
+    @Test
+    @Order(6)
+    void aKilledServiceIsStartedAgainAndThePlatformKeepsAnswering() throws Exception {
+        Map<String, Long> pidsBefore = new HashMap<>();
+        for (String process : PROCESSES) {
+            pidsBefore.put(process, pid(process));
+        }
+        long killed = pidsBefore.get("scoring-service");
+        long cesBefore = scorecard().at("/feedback/ces/n").asLong();
+
+        assertThat(ProcessHandle.of(killed).orElseThrow().destroyForcibly()).isTrue();
+
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> platformOutput()
+                        .contains("scoring-service exited (status 137); starting it again in 1 s (restart 1 of 5"
+                                + " within 600 s)"));
+        long restarted = await().atMost(Duration.ofSeconds(240))
+                .pollInterval(Duration.ofMillis(500))
+                .failFast("./platform up exited; see " + dataDir, () -> !platform.isAlive())
+                .until(
+                        () -> pid("scoring-service"),
+                        pid -> pid != killed
+                                && ProcessHandle.of(pid)
+                                        .map(ProcessHandle::isAlive)
+                                        .orElse(false)
+                                && healthy("SCORING_SERVICE_PORT"));
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> platformOutput().contains("scoring-service is up again (pid " + restarted));
+        for (String process : PROCESSES) {
+            if (!process.equals("scoring-service")) {
+                assertThat(pid(process)).as(process + " kept running").isEqualTo(pidsBefore.get(process));
+            }
+        }
+
+        // still answering, and the restarted scoring-service counts what arrives now
+        assertThat(postFeedback(feedbackC()).statusCode()).isEqualTo(202);
+        awaitScorecard(card -> card.at("/feedback/ces/n").asLong() == cesBefore + 1);
+    }
+
+    @Test
+    @Order(7)
+    void statusShowsEveryProcessRunningAndHealthyWithConsumerLagAndDeadLetters() throws Exception {
+        CommandResult status = platformCommand("status");
+
+        assertThat(status.exitCode()).as(status.output()).isZero();
+        assertThat(status.output())
+                .contains("./platform up is running (pid " + platform.pid() + ")")
+                .containsPattern("kafka +" + pid("kafka") + " +running +answers")
+                .containsPattern("scoring-service +" + pid("scoring-service") + " +running +healthy")
+                .contains("scoring-service.counting.g0")
+                .containsPattern("consumer group +state +members +lag")
+                .containsPattern("sqp\\.feedback-submitted\\.v1\\.dlt +\\d+");
     }
 
     private HttpResponse<String> postWithKey(String portName, String path, String body, String apiKey)
@@ -729,7 +799,58 @@ class PlatformEndToEndIT {
         return token;
     }
 
+    private record CommandResult(int exitCode, String output) {}
+
+    /** {@code ./platform <command>} with the test's data directory and ports, as a second terminal would run it. */
+    private CommandResult platformCommand(String... command) throws Exception {
+        Path root = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath();
+        List<String> line =
+                new ArrayList<>(List.of("bash", root.resolve("platform").toString()));
+        line.addAll(List.of(command));
+        ProcessBuilder builder =
+                new ProcessBuilder(line).directory(root.toFile()).redirectErrorStream(true);
+        builder.environment().put("PLATFORM_DATA_DIR", dataDir.toString());
+        ports.forEach((name, port) -> builder.environment().put(name, String.valueOf(port)));
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor(180, TimeUnit.SECONDS)).as(output).isTrue();
+        return new CommandResult(process.exitValue(), output);
+    }
+
+    /** What the current {@code ./platform up} has printed so far. */
+    private String platformOutput() throws IOException {
+        return Files.readString(dataDir.resolve("platform-" + run + ".out"));
+    }
+
+    /** The pid in the process's pid file (as {@code ./platform bench} reads it); -1 while there is none. */
+    private long pid(String process) {
+        try {
+            return Long.parseLong(Files.readString(dataDir.resolve("run").resolve(process + ".pid"))
+                    .strip());
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private boolean healthy(String portName) {
+        try {
+            return http.send(
+                                    HttpRequest.newBuilder(URI.create(url(portName, "/actuator/health")))
+                                            .timeout(Duration.ofSeconds(5))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.discarding())
+                            .statusCode()
+                    == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     private Process startPlatformProcess(String run) throws Exception {
+        this.run = run;
         Path root = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath();
         ProcessBuilder builder = new ProcessBuilder(
                         "bash", root.resolve("platform").toString(), "up")
