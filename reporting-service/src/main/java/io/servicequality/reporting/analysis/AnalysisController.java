@@ -3,20 +3,21 @@ package io.servicequality.reporting.analysis;
 import io.servicequality.contracts.BucketStatistics;
 import io.servicequality.reporting.bucket.MetricBucketReadModel;
 import io.servicequality.reporting.csv.Csv;
+import io.servicequality.reporting.scope.ReportQuery;
 import io.servicequality.reporting.scope.Scope;
 import io.servicequality.reporting.scope.Scopes;
 import io.servicequality.reporting.scorecard.ScorecardCalculator;
 import io.servicequality.reporting.scorecard.ScorecardProperties;
-import io.servicequality.web.problem.Problems;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -45,19 +46,14 @@ class AnalysisController {
                     + " renormalised weight, priority = weight × −gap and the quadrant against the mean importance"
                     + " and mean gap. format=csv answers text/csv.")
     @GetMapping("/servqual-gaps")
-    ResponseEntity<?> gaps(
-            @RequestParam(required = false) String branchId,
-            @RequestParam(required = false) String regionId,
-            @RequestParam Instant from,
-            @RequestParam Instant to,
-            @RequestParam(required = false) String format) {
-        Scope scope = scopeOf(branchId, regionId, from, to);
-        boolean csv = Csv.requested(format);
-        BucketStatistics totals = buckets.total(scopes.tenantId(), scope.branchIds(), from, to);
+    ResponseEntity<?> gaps(@Valid @ParameterObject ReportQuery query) {
+        Scope scope = scopes.resolve(query.branchId(), query.regionId(), null);
+        boolean csv = query.csv();
+        BucketStatistics totals = buckets.total(scopes.tenantId(), scope.branchIds(), query.from(), query.to());
         GapAnalysis analysis = GapAnalysis.of(
                 scope,
-                from,
-                to,
+                query.from(),
+                query.to(),
                 totals.feedbackCount(),
                 calculator.servqual(totals.servqual()),
                 weights.servqualDefaultWeights().byFieldName());
@@ -97,23 +93,11 @@ class AnalysisController {
             description = "From the summed cross-products; coefficients with standard errors and R², only when at"
                     + " least 30 respondents gave csat and all five perceptions. format=csv answers text/csv.")
     @GetMapping("/key-drivers")
-    ResponseEntity<?> keyDrivers(
-            @RequestParam(required = false) String branchId,
-            @RequestParam(required = false) String regionId,
-            @RequestParam Instant from,
-            @RequestParam Instant to,
-            @RequestParam(required = false) String format) {
-        Scope scope = scopeOf(branchId, regionId, from, to);
-        boolean csv = Csv.requested(format);
-        BucketStatistics totals = buckets.total(scopes.tenantId(), scope.branchIds(), from, to);
-        KeyDriverReport report = new KeyDriverReport(scope, from, to, KeyDrivers.of(totals.drivers()));
+    ResponseEntity<?> keyDrivers(@Valid @ParameterObject ReportQuery query) {
+        Scope scope = scopes.resolve(query.branchId(), query.regionId(), null);
+        boolean csv = query.csv();
+        BucketStatistics totals = buckets.total(scopes.tenantId(), scope.branchIds(), query.from(), query.to());
+        KeyDriverReport report = new KeyDriverReport(scope, query.from(), query.to(), KeyDrivers.of(totals.drivers()));
         return csv ? Csv.response("key-drivers-" + scope.label(), Csv.flattened(report)) : ResponseEntity.ok(report);
-    }
-
-    private Scope scopeOf(String branchId, String regionId, Instant from, Instant to) {
-        if (!from.isBefore(to)) {
-            throw Problems.validationFailed("to", "must be after from");
-        }
-        return scopes.resolve(branchId, regionId, null);
     }
 }

@@ -8,12 +8,14 @@ import io.servicequality.reporting.complaint.ComplaintBacklog.Breakdown;
 import io.servicequality.reporting.complaint.ComplaintBacklog.Group;
 import io.servicequality.reporting.complaint.ComplaintBacklog.OpenComplaint;
 import io.servicequality.reporting.csv.Csv;
+import io.servicequality.reporting.scope.ReportQuery;
 import io.servicequality.reporting.scope.Scope;
 import io.servicequality.reporting.scope.Scopes;
 import io.servicequality.reporting.scorecard.Scorecard;
 import io.servicequality.reporting.scorecard.ScorecardCalculator;
 import io.servicequality.web.problem.Problems;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -72,27 +75,19 @@ class ComplaintReportController {
                     + " or with table=compliance one row per category, severity and department.")
     @GetMapping("/complaints")
     ResponseEntity<?> report(
-            @RequestParam(required = false) String branchId,
-            @RequestParam(required = false) String regionId,
-            @RequestParam Instant from,
-            @RequestParam Instant to,
-            @RequestParam(required = false) String format,
-            @RequestParam(defaultValue = "open") String table) {
-        if (!from.isBefore(to)) {
-            throw Problems.validationFailed("to", "must be after from");
-        }
+            @Valid @ParameterObject ReportQuery query, @RequestParam(defaultValue = "open") String table) {
         if (!table.equals("open") && !table.equals("compliance")) {
             throw Problems.validationFailed("table", "must be open or compliance");
         }
-        boolean csv = Csv.requested(format);
-        Scope scope = scopes.resolve(branchId, regionId, null);
-        BucketStatistics totals = buckets.total(scopes.tenantId(), scope.branchIds(), from, to);
+        boolean csv = query.csv();
+        Scope scope = scopes.resolve(query.branchId(), query.regionId(), null);
+        BucketStatistics totals = buckets.total(scopes.tenantId(), scope.branchIds(), query.from(), query.to());
         Backlog open = backlog.backlog(scopes.tenantId(), scope.branchIds());
-        Breakdown breakdown = backlog.breakdown(scopes.tenantId(), scope.branchIds(), from, to);
+        Breakdown breakdown = backlog.breakdown(scopes.tenantId(), scope.branchIds(), query.from(), query.to());
         ComplaintReport report = new ComplaintReport(
                 scope,
-                from,
-                to,
+                query.from(),
+                query.to(),
                 calculator.complaints(totals.complaints(), totals.interactions(), open),
                 new TreeMap<>(totals.complaints().openedByCategory()),
                 new TreeMap<>(totals.complaints().openedBySeverity()),

@@ -1,6 +1,5 @@
 package io.servicequality.reporting.csv;
 
-import io.servicequality.web.problem.Problems;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,17 +22,6 @@ public final class Csv {
 
     /** A table: one header row and data rows of the same width; {@code null} cells are left empty. */
     public record Table(List<String> header, List<List<?>> rows) {}
-
-    /** Whether {@code format} asks for CSV: absent or {@code json} is JSON, {@code csv} is CSV, anything else a 400. */
-    public static boolean requested(String format) {
-        if (format == null || format.equalsIgnoreCase("json")) {
-            return false;
-        }
-        if (format.equalsIgnoreCase("csv")) {
-            return true;
-        }
-        throw Problems.validationFailed("format", "must be json or csv");
-    }
 
     public static ResponseEntity<String> response(String name, Table table) {
         return ResponseEntity.ok()

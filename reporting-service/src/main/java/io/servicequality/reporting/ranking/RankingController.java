@@ -1,12 +1,14 @@
 package io.servicequality.reporting.ranking;
 
 import io.servicequality.reporting.csv.Csv;
+import io.servicequality.reporting.scope.ReportQuery;
 import io.servicequality.reporting.scope.Scopes;
 import io.servicequality.web.problem.Problems;
 import io.swagger.v3.oas.annotations.Operation;
-import java.time.Instant;
+import jakarta.validation.Valid;
 import java.util.Arrays;
 import java.util.List;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,14 +39,8 @@ class RankingController {
     @GetMapping("/rankings")
     ResponseEntity<?> ranking(
             @RequestParam(defaultValue = "sqi") String metric,
-            @RequestParam(required = false) String regionId,
-            @RequestParam Instant from,
-            @RequestParam Instant to,
-            @RequestParam(required = false) Long minN,
-            @RequestParam(required = false) String format) {
-        if (!from.isBefore(to)) {
-            throw Problems.validationFailed("to", "must be after from");
-        }
+            @Valid @ParameterObject ReportQuery query,
+            @RequestParam(required = false) Long minN) {
         RankedMetric ranked = RankedMetric.of(metric)
                 .orElseThrow(() -> Problems.validationFailed(
                         "metric", "must be one of " + String.join(", ", RankedMetric.parameters())));
@@ -52,8 +48,9 @@ class RankingController {
         if (threshold < 1) {
             throw Problems.validationFailed("minN", "must be at least 1");
         }
-        Ranking ranking = rankings.rank(scopes.resolve(null, regionId, null), ranked, from, to, threshold);
-        if (!Csv.requested(format)) {
+        Ranking ranking = rankings.rank(
+                scopes.resolve(null, query.regionId(), null), ranked, query.from(), query.to(), threshold);
+        if (!query.csv()) {
             return ResponseEntity.ok(ranking);
         }
         List<List<?>> rows = ranking.entries().stream()

@@ -1,14 +1,14 @@
 package io.servicequality.reporting.scorecard;
 
 import io.servicequality.reporting.csv.Csv;
+import io.servicequality.reporting.scope.ReportQuery;
 import io.servicequality.reporting.scope.Scopes;
-import io.servicequality.web.problem.Problems;
 import io.swagger.v3.oas.annotations.Operation;
-import java.time.Instant;
+import jakarta.validation.Valid;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -32,22 +32,11 @@ class ScorecardController {
                     + " does not override; a region or the tenant: the tenant-wide ones on the summed figures)."
                     + " format=csv answers text/csv (one row per metric).")
     @GetMapping("/scorecard")
-    ResponseEntity<?> scorecard(
-            @RequestParam(required = false) String branchId,
-            @RequestParam(required = false) String regionId,
-            @RequestParam Instant from,
-            @RequestParam Instant to,
-            @RequestParam(required = false) String format) {
-        requireRange(from, to);
-        Scorecard scorecard = scorecards.scorecardOf(scopes.resolve(branchId, regionId, null), from, to);
-        return Csv.requested(format)
+    ResponseEntity<?> scorecard(@Valid @ParameterObject ReportQuery query) {
+        Scorecard scorecard = scorecards.scorecardOf(
+                scopes.resolve(query.branchId(), query.regionId(), null), query.from(), query.to());
+        return query.csv()
                 ? Csv.response("scorecard-" + scorecard.scope().label(), Csv.flattened(scorecard))
                 : ResponseEntity.ok(scorecard);
-    }
-
-    static void requireRange(Instant from, Instant to) {
-        if (!from.isBefore(to)) {
-            throw Problems.validationFailed("to", "must be after from");
-        }
     }
 }

@@ -6,6 +6,7 @@ import io.servicequality.reporting.bucket.MetricBucketReadModel;
 import io.servicequality.reporting.csv.Csv;
 import io.servicequality.reporting.qualitytarget.QualityTargets;
 import io.servicequality.reporting.qualitytarget.QualityTargets.Target;
+import io.servicequality.reporting.scope.ReportQuery;
 import io.servicequality.reporting.scope.Scope;
 import io.servicequality.reporting.scope.Scopes;
 import io.servicequality.reporting.scorecard.Scorecard;
@@ -14,8 +15,8 @@ import io.servicequality.reporting.scorecard.ScorecardCalculator;
 import io.servicequality.reporting.scorecard.TargetMetrics;
 import io.servicequality.reporting.targetreport.TargetReport.BranchAttainment;
 import io.servicequality.reporting.targetreport.TargetReport.TargetSummary;
-import io.servicequality.web.problem.Problems;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,10 +24,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -61,18 +62,10 @@ class TargetReportController {
                     + " share of branches with data attaining it. format=csv answers text/csv (one row per branch and"
                     + " target).")
     @GetMapping("/targets")
-    ResponseEntity<?> targets(
-            @RequestParam(required = false) String branchId,
-            @RequestParam(required = false) String regionId,
-            @RequestParam Instant from,
-            @RequestParam Instant to,
-            @RequestParam(required = false) String format) {
-        if (!from.isBefore(to)) {
-            throw Problems.validationFailed("to", "must be after from");
-        }
-        boolean csv = Csv.requested(format);
-        Scope scope = scopes.resolve(branchId, regionId, null);
-        TargetReport report = report(scope, from, to);
+    ResponseEntity<?> targets(@Valid @ParameterObject ReportQuery query) {
+        boolean csv = query.csv();
+        Scope scope = scopes.resolve(query.branchId(), query.regionId(), null);
+        TargetReport report = report(scope, query.from(), query.to());
         if (!csv) {
             return ResponseEntity.ok(report);
         }

@@ -4,12 +4,14 @@ import io.servicequality.contracts.BucketStatistics;
 import io.servicequality.reporting.bucket.MetricBucketReadModel;
 import io.servicequality.reporting.csv.Csv;
 import io.servicequality.reporting.live.MinuteRing;
+import io.servicequality.reporting.scope.ReportQuery;
 import io.servicequality.reporting.scope.Scope;
 import io.servicequality.reporting.scope.Scopes;
 import io.servicequality.reporting.scorecard.Scorecard;
 import io.servicequality.reporting.scorecard.ScorecardCalculator;
 import io.servicequality.web.problem.Problems;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +19,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SortedMap;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -53,20 +56,13 @@ class TrendController {
                             + " zone, or of zone, else UTC). Only periods with data are listed. format=csv answers text/csv.")
     @GetMapping("/trends")
     ResponseEntity<?> trend(
-            @RequestParam(required = false) String branchId,
-            @RequestParam(required = false) String regionId,
-            @RequestParam Instant from,
-            @RequestParam Instant to,
+            @Valid @ParameterObject ReportQuery query,
             @RequestParam(defaultValue = "hour") String granularity,
-            @RequestParam(required = false) String zone,
-            @RequestParam(required = false) String format) {
-        if (!from.isBefore(to)) {
-            throw Problems.validationFailed("to", "must be after from");
-        }
+            @RequestParam(required = false) String zone) {
         String period = granularity.toUpperCase(Locale.ROOT);
         switch (period) {
             case "MINUTE" -> {
-                if (from.isBefore(minutes.oldestMinute())) {
+                if (query.from().isBefore(minutes.oldestMinute())) {
                     throw Problems.validationFailed(
                             "from",
                             "minutes are kept for the last " + minutes.window().toMinutes() + " minutes only (from "
@@ -75,27 +71,27 @@ class TrendController {
             }
             case "HOUR", "DAY" -> {
                 boolean daily = period.equals("DAY");
-                if (Duration.between(from, to).compareTo(daily ? MAX_DAILY : MAX_HOURLY) > 0) {
+                if (Duration.between(query.from(), query.to()).compareTo(daily ? MAX_DAILY : MAX_HOURLY) > 0) {
                     throw Problems.validationFailed(
                             "to", daily ? "must be at most 400 days after from" : "must be at most 31 days after from");
                 }
             }
             default -> throw Problems.validationFailed("granularity", "must be minute, hour or day");
         }
-        boolean csv = Csv.requested(format);
-        Scope scope = scopes.resolve(branchId, regionId, zone);
+        boolean csv = query.csv();
+        Scope scope = scopes.resolve(query.branchId(), query.regionId(), zone);
         SortedMap<Instant, BucketStatistics> series = switch (period) {
-            case "MINUTE" -> minutes.sum(scopes.tenantId(), scope.branchIds(), from, to);
-            case "DAY" -> buckets.daily(scopes.tenantId(), scope.branchIds(), from, to, scope.zone());
-            default -> buckets.hourly(scopes.tenantId(), scope.branchIds(), from, to);
+            case "MINUTE" -> minutes.sum(scopes.tenantId(), scope.branchIds(), query.from(), query.to());
+            case "DAY" -> buckets.daily(scopes.tenantId(), scope.branchIds(), query.from(), query.to(), scope.zone());
+            default -> buckets.hourly(scopes.tenantId(), scope.branchIds(), query.from(), query.to());
         };
         List<Trend.Point> points = new ArrayList<>();
         series.forEach((start, statistics) -> points.add(point(start, statistics)));
         boolean daily = period.equals("DAY");
         Trend trend = new Trend(
                 scope,
-                from,
-                to,
+                query.from(),
+                query.to(),
                 period,
                 daily ? scope.zone().getId() : "UTC",
                 !period.equals("MINUTE") || minutes.complete(),

@@ -1,12 +1,10 @@
 package io.servicequality.reporting.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.web.ErrorResponseException;
 
 class CsvTest {
 
@@ -40,13 +38,5 @@ class CsvTest {
                         List.of("csat.ci95.0", 30.1),
                         List.of("csat.ci95.1", 95.4),
                         Arrays.asList("nps", null));
-    }
-
-    @Test
-    void onlyJsonAndCsvAreFormats() {
-        assertThat(Csv.requested(null)).isFalse();
-        assertThat(Csv.requested("JSON")).isFalse();
-        assertThat(Csv.requested("csv")).isTrue();
-        assertThatThrownBy(() -> Csv.requested("xlsx")).isInstanceOf(ErrorResponseException.class);
     }
 }
