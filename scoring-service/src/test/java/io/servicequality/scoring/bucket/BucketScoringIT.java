@@ -53,6 +53,7 @@ import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.awaitility.core.ConditionFactory;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -482,11 +483,13 @@ abstract class BucketScoringIT {
                 }
             }
             // the injected failures are thrown on the stream threads (which are replaced) and may still be happening
-            // while this waits: they are the test's doing, not a failure of it; the stores are unavailable meanwhile
+            // while this waits: they are the test's doing, not a failure of it; the stores are unavailable meanwhile,
+            // possibly for longer than one read's own wait (find), so only this deadline decides
             await().atMost(90, TimeUnit.SECONDS)
                     .pollInterval(Duration.ofMillis(250))
                     .dontCatchUncaughtExceptions()
                     .ignoreException(InvalidStateStoreException.class)
+                    .ignoreException(ConditionTimeoutException.class)
                     .untilAsserted(() -> assertThat(statisticsOf(branch)).isEqualTo(expected));
             assertThat(crashes.get()).as("all injected failures happened").isNotPositive();
         } finally {
