@@ -1,5 +1,6 @@
 package io.servicequality.kafka;
 
+import io.servicequality.contracts.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -70,7 +71,7 @@ public final class ListenerFailurePolicy {
     }
 
     static TopicPartition deadLetterTopicOf(ConsumerRecord<?, ?> record) {
-        return new TopicPartition(io.servicequality.contracts.Topics.deadLetterTopicOf(record.topic()), -1);
+        return new TopicPartition(Topics.deadLetterTopicOf(record.topic()), -1);
     }
 
     private static BackOff defectBackOff() {

@@ -35,12 +35,9 @@ public final class Problems {
 
     /** 409 {@code conflict}: the request contradicts what is stored, e.g. a code another branch already has. */
     public static ErrorResponseException conflict(String field, String message) {
-        ErrorResponseException conflict = of(
-                HttpStatus.CONFLICT,
-                ProblemTypes.CONFLICT,
-                "Conflict",
-                detailOf(List.of(new FieldProblem(field, message))));
-        conflict.getBody().setProperty("errors", List.of(new FieldProblem(field, message)));
+        List<FieldProblem> errors = List.of(new FieldProblem(field, message));
+        ErrorResponseException conflict = of(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "Conflict", detailOf(errors));
+        conflict.getBody().setProperty("errors", errors);
         return conflict;
     }
 
