@@ -1,5 +1,6 @@
 package io.servicequality.contracts;
 
+import java.util.Map;
 import java.util.Set;
 
 /** Topic names and the record-key rule. Versioned names: a breaking change gets a new topic. */
@@ -59,7 +60,32 @@ public final class Topics {
     private static final Set<String> SYSTEM_OF_RECORD =
             Set.of(FEEDBACK_SUBMITTED, INTERACTION_RECORDED, COMPLAINT_CHANGED);
 
+    private static final Map<String, Class<? extends PlatformEvent>> EVENT_TYPES = Map.of(
+            FEEDBACK_SUBMITTED, FeedbackSubmitted.class,
+            INTERACTION_RECORDED, InteractionRecorded.class,
+            COMPLAINT_CHANGED, ComplaintChanged.class,
+            METRIC_UPDATED, MetricUpdated.class,
+            ALERTS, AlertEvent.class,
+            BRANCH_DIRECTORY, BranchChanged.class,
+            QUALITY_TARGETS, QualityTargetChanged.class,
+            ALERT_RULES, AlertRuleChanged.class,
+            API_KEYS, ApiKeyChanged.class);
+
     private Topics() {}
+
+    /**
+     * The type of the records' values on a topic (for alerts, the polymorphic {@link AlertEvent}); a dead-letter topic
+     * holds what its topic holds, or bytes that never were one.
+     *
+     * @throws IllegalArgumentException for a topic that is not one of the platform's
+     */
+    public static Class<? extends PlatformEvent> eventTypeOf(String topic) {
+        Class<? extends PlatformEvent> type = EVENT_TYPES.get(topic);
+        if (type == null) {
+            throw new IllegalArgumentException("not a topic of the platform: " + topic);
+        }
+        return type;
+    }
 
     /** A compacted topic: the latest record per key is that key's current state, kept forever. */
     public static boolean isCompacted(String topic) {

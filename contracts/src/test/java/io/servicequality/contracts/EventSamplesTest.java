@@ -30,6 +30,19 @@ class EventSamplesTest {
     }
 
     @ParameterizedTest
+    @EnumSource(EventSample.class)
+    void eachTopicNamesTheTypeItsSamplesAreReadAs(EventSample sample) {
+        assertThat(Topics.eventTypeOf(sample.topic())).isEqualTo(sample.type());
+    }
+
+    @Test
+    void aTopicOutsideThePlatformHasNoEventType() {
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> Topics.eventTypeOf("sqp.unknown.v1"))
+                .withMessageContaining("sqp.unknown.v1");
+    }
+
+    @ParameterizedTest
     @EnumSource(
             value = EventSample.class,
             mode = EnumSource.Mode.EXCLUDE,

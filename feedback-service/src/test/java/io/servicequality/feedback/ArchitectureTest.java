@@ -29,7 +29,12 @@ class ArchitectureTest {
     static final String BASE = "io.servicequality.feedback";
     static final String CONFIG = BASE + ".config..";
     static final String[] SHARED = {
-        BASE + ".eventlog..", BASE + ".ingest..", BASE + ".idempotency..", BASE + ".store..", BASE + ".paging.."
+        BASE + ".eventlog..",
+        BASE + ".ingest..",
+        BASE + ".audit..",
+        BASE + ".idempotency..",
+        BASE + ".store..",
+        BASE + ".paging.."
     };
 
     @ArchTest

@@ -3,10 +3,8 @@ package io.servicequality.feedback.apikey;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
-import io.servicequality.contracts.ApiKeyChanged;
-import io.servicequality.contracts.Topics;
-import io.servicequality.feedback.eventlog.EventLog;
 import io.servicequality.feedback.store.StoreGuard;
+import io.servicequality.kafka.OutboxRelay;
 import io.servicequality.security.ApiKeyRegistry;
 import io.servicequality.security.ApiKeySecrets;
 import io.servicequality.security.Caller;
@@ -17,10 +15,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -33,46 +30,44 @@ import org.springframework.stereotype.Service;
 /**
  * Issues, lists and revokes API keys of the caller's tenant. Each change is one document write (state + outbox),
  * applied to this instance's key registry at once (so a revocation holds from the moment it is answered), audited, and
- * published on the compacted key topic; what could not be published yet is retried by {@link #publishPending()}.
- *
- * <p>The retry works from an in-memory set of keys whose publication failed, reading each by {@code _id}; it reads the
- * store for every unpublished change (a filter the embedded store answers by reading every key) only at start-up and
- * every {@code sqp.api-keys.outbox-recovery-interval}, for changes a crashed process or another instance left behind.
+ * published on the compacted key topic by platform-kafka's {@link OutboxRelay} (see {@link ApiKeyOutbox}): right after
+ * the write, and every {@code sqp.api-keys.outbox-interval} for whatever the broker did not acknowledge then or a
+ * crashed process left behind.
  */
 @Service
 class ApiKeys {
 
     private static final Logger log = LoggerFactory.getLogger(ApiKeys.class);
 
+    /** More key changes than one round publishes are a burst of issues; the next round takes the rest. */
+    private static final int BATCH = 100;
+
     private final MongoOperations mongo;
     private final StoreGuard store;
-    private final EventLog eventLog;
+    private final ApiKeyOutbox outbox;
+    private final OutboxRelay relay;
     private final ApiKeyRegistry registry;
     private final CallerAccess callers;
     private final AuditTrail audit;
     private final Clock clock;
-    private final long recoveryIntervalNanos;
-    private final Set<String> unpublished = ConcurrentHashMap.newKeySet();
-    private boolean recovered;
-    private long lastRecoveryNanos;
 
     ApiKeys(
             MongoOperations mongo,
             StoreGuard store,
-            EventLog eventLog,
+            ApiKeyOutbox outbox,
+            OutboxRelay relay,
             ApiKeyRegistry registry,
             CallerAccess callers,
             AuditTrail audit,
-            Clock clock,
-            ApiKeyOutboxProperties properties) {
+            Clock clock) {
         this.mongo = mongo;
         this.store = store;
-        this.eventLog = eventLog;
+        this.outbox = outbox;
+        this.relay = relay;
         this.registry = registry;
         this.callers = callers;
         this.audit = audit;
         this.clock = clock;
-        this.recoveryIntervalNanos = properties.outboxRecoveryInterval().toNanos();
     }
 
     IssuedApiKey issue(IssueApiKeyRequest request) {
@@ -95,7 +90,7 @@ class ApiKeys {
         store.run(() -> mongo.insert(key));
         registry.apply(key.pendingChange());
         audit.record("api-key.issued", "api-key:" + key.keyId(), null, key.view());
-        publish(key.keyId(), key.pendingChange());
+        publishPending();
         return new IssuedApiKey(key.keyId(), secret.key(), key.name(), key.branches(), key.scopes(), key.createdAt());
     }
 
@@ -131,56 +126,19 @@ class ApiKeys {
         }
         registry.apply(revoked.pendingChange());
         audit.record("api-key.revoked", "api-key:" + keyId, key.view(), revoked.view());
-        publish(keyId, revoked.pendingChange());
+        publishPending();
     }
 
-    /** Publishes key changes whose publication failed or was interrupted (the outbox on each document). */
+    /**
+     * Publishes the key changes the broker has not acknowledged yet. A store or broker that does not answer leaves
+     * them in the outbox for the next round; the write they belong to has been answered already.
+     */
     @Scheduled(fixedDelayString = "${sqp.api-keys.outbox-interval:2s}")
     synchronized void publishPending() {
-        long now = System.nanoTime();
-        if (!recovered || now - lastRecoveryNanos >= recoveryIntervalNanos) {
-            try {
-                Query pending = query(where("pendingEventId").ne(null));
-                pending.fields().include("_id");
-                mongo.find(pending, org.bson.Document.class, "apiKeys")
-                        .forEach(key -> unpublished.add(String.valueOf(key.get("_id"))));
-            } catch (RuntimeException e) {
-                log.warn("Cannot read unpublished API key changes; retrying later", e);
-                return;
-            }
-            recovered = true;
-            lastRecoveryNanos = now;
-        }
-        for (String keyId : List.copyOf(unpublished)) {
-            // taken out before reading: a failure after this puts it back
-            unpublished.remove(keyId);
-            ApiKey key;
-            try {
-                key = mongo.findById(keyId, ApiKey.class);
-            } catch (RuntimeException e) {
-                unpublished.add(keyId);
-                log.warn("Cannot read API key {}; retrying later", keyId, e);
-                return;
-            }
-            if (key != null && key.pendingEventId() != null) {
-                publish(keyId, key.pendingChange());
-            }
-        }
-    }
-
-    private void publish(String keyId, ApiKeyChanged change) {
         try {
-            eventLog.append(Topics.API_KEYS, change);
-            mongo.updateFirst(
-                    query(where("_id")
-                            .is(keyId)
-                            .and("pendingEventId")
-                            .is(change.eventId().toString())),
-                    new Update().unset("pendingEventId"),
-                    ApiKey.class);
-        } catch (RuntimeException e) {
-            unpublished.add(keyId);
-            log.warn("API key change {} not published yet; the outbox retries it", change.eventId(), e);
+            relay.relay(outbox, BATCH);
+        } catch (DataAccessException storeUnavailable) {
+            log.warn("API key changes not published yet; the outbox retries them: {}", storeUnavailable.toString());
         }
     }
 

@@ -1,6 +1,5 @@
 package io.servicequality.feedback.config;
 
-import io.servicequality.feedback.apikey.ApiKeyOutboxProperties;
 import io.servicequality.feedback.idempotency.IdempotencyProperties;
 import io.servicequality.feedback.ingest.IngestProperties;
 import java.time.Duration;
@@ -19,7 +18,6 @@ import org.springframework.scheduling.annotation.EnableScheduling;
     EventLogProperties.class,
     IngestProperties.class,
     IdempotencyProperties.class,
-    ApiKeyOutboxProperties.class,
     PlatformConfiguration.StoreProperties.class
 })
 class PlatformConfiguration {

@@ -39,11 +39,12 @@ public class LogProjection {
     /**
      * Stores the batch's events (those not stored yet) with one bulk insert.
      *
-     * @param toDocument maps an event to its document, which has {@code tenantId} and {@code eventId} fields under a
-     *     unique index
+     * @param collection where the documents go; its unique index on {@code tenantId} and {@code eventId} makes the
+     *     insert idempotent
+     * @param toDocument maps an event to its document, which has {@code tenantId} and {@code eventId} fields
      */
     public <E extends PlatformEvent> void insertAllOnce(
-            List<ConsumerRecord<String, E>> records, Class<?> documentType, Function<E, ?> toDocument) {
+            List<ConsumerRecord<String, E>> records, String collection, Function<E, ?> toDocument) {
         List<Object> documents = new ArrayList<>(records.size());
         for (ConsumerRecord<String, E> record : records) {
             E event = DeadLetters.valueOrDeadLetter(
@@ -63,7 +64,7 @@ public class LogProjection {
             return;
         }
         try {
-            mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, documentType)
+            mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection)
                     .insert(documents)
                     .execute();
         } catch (BulkOperationException someStoredBefore) {

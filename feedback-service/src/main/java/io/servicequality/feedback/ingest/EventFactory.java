@@ -4,7 +4,7 @@ import io.servicequality.contracts.PlatformEvent;
 
 /** Turns a validated request into the event that goes on the log. */
 @FunctionalInterface
-public interface EventFactory<R extends IngestRequest> {
+public interface EventFactory<R extends IngestRequest, E extends PlatformEvent> {
 
-    PlatformEvent toEvent(R request, Arrival arrival);
+    E toEvent(R request, Arrival arrival);
 }

@@ -28,7 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
 public class Intake {
 
     /** NDJSON: one JSON object per line. */
-    public static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
+    public static final String NDJSON_VALUE = "application/x-ndjson";
+
+    public static final MediaType NDJSON = MediaType.parseMediaType(NDJSON_VALUE);
 
     private final EventLog eventLog;
     private final JsonMapper json;
@@ -58,11 +60,10 @@ public class Intake {
      * @param idempotencyKey the request's {@code Idempotency-Key}, or {@code null}; without an eventId in the body the
      *     event id is derived from it, so a retry after a lost answer cannot create a second event
      */
-    public <R extends IngestRequest> Accepted submit(
-            String topic, R request, String idempotencyKey, EventFactory<R> factory) {
+    public <R extends IngestRequest> Accepted submit(EventType<R, ?, ?> type, R request, String idempotencyKey) {
         callers.requireBranch(request.branchId());
         Arrival arrival = arrival(request, idempotencyKey, null, clock.instant());
-        eventLog.append(topic, factory.toEvent(request, arrival));
+        eventLog.append(type.topic(), type.factory().toEvent(request, arrival));
         return Accepted.of(arrival);
     }
 
@@ -74,12 +75,7 @@ public class Intake {
      * @throws BadRequestException for a body that is not a batch at all
      */
     public <R extends IngestRequest> BatchResult submitBatch(
-            String topic,
-            byte[] body,
-            MediaType contentType,
-            Class<R> type,
-            String idempotencyKey,
-            EventFactory<R> factory) {
+            EventType<R, ?, ?> type, byte[] body, MediaType contentType, String idempotencyKey) {
         List<ParsedItem> items = NDJSON.isCompatibleWith(contentType) ? ndjsonItems(body) : arrayItems(body);
         if (items.isEmpty()) {
             throw Problems.validationFailed(null, "the batch holds no items");
@@ -99,7 +95,7 @@ public class Intake {
             R request = null;
             if (errors.isEmpty()) {
                 try {
-                    request = json.treeToValue(item.node(), type);
+                    request = json.treeToValue(item.node(), type.requestType());
                     errors = request == null
                             ? List.of(new FieldProblem(null, "must be a JSON object"))
                             : FieldProblem.of(validator.validate(request));
@@ -122,11 +118,11 @@ public class Intake {
                 continue;
             }
             Arrival arrival = arrival(request, idempotencyKey, index, receivedAt);
-            events.add(factory.toEvent(request, arrival));
+            events.add(type.factory().toEvent(request, arrival));
             eventItems.add(index);
             arrivals.add(arrival);
         }
-        List<Boolean> acknowledged = eventLog.appendAll(topic, events);
+        List<Boolean> acknowledged = eventLog.appendAll(type.topic(), events);
         for (int i = 0; i < events.size(); i++) {
             Arrival arrival = arrivals.get(i);
             Status status = acknowledged.get(i) ? Status.ACCEPTED : Status.UNAVAILABLE;
@@ -140,7 +136,7 @@ public class Intake {
     private Arrival arrival(IngestRequest request, String idempotencyKey, Integer batchIndex, Instant receivedAt) {
         boolean late =
                 request.occurredAt() != null && request.occurredAt().isBefore(receivedAt.minus(properties.lateAfter()));
-        return new Arrival(eventIdOf(request, idempotencyKey, batchIndex), receivedAt, late);
+        return new Arrival(eventIdOf(request, idempotencyKey, batchIndex), callers.tenantId(), receivedAt, late);
     }
 
     private UUID eventIdOf(IngestRequest request, String idempotencyKey, Integer batchIndex) {

@@ -1,8 +1,7 @@
 package io.servicequality.feedback.interaction;
 
+import io.servicequality.feedback.ingest.FieldRules;
 import jakarta.validation.Constraint;
-import jakarta.validation.ConstraintValidator;
-import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -25,38 +24,24 @@ import java.lang.annotation.Target;
 
     Class<? extends Payload>[] payload() default {};
 
-    class Validator implements ConstraintValidator<ConsistentOutcome, SubmitInteractionRequest> {
+    class Validator extends FieldRules<ConsistentOutcome, SubmitInteractionRequest> {
 
         @Override
-        public boolean isValid(SubmitInteractionRequest request, ConstraintValidatorContext context) {
-            if (request == null) {
-                return true;
-            }
-            context.disableDefaultConstraintViolation();
-            boolean valid = true;
-            boolean answered = Boolean.TRUE.equals(request.answered());
-            if (answered && Boolean.TRUE.equals(request.abandoned())) {
-                valid = violation(context, "abandoned", "must be false when answered is true");
+        protected void check(SubmitInteractionRequest request, Violations violations) {
+            if (Boolean.TRUE.equals(request.answered()) && Boolean.TRUE.equals(request.abandoned())) {
+                violations.of("abandoned", "must be false when answered is true");
             }
             if (Boolean.FALSE.equals(request.answered()) && request.handleSeconds() != null) {
-                valid = violation(context, "handleSeconds", "must be absent when answered is false");
+                violations.of("handleSeconds", "must be absent when answered is false");
             }
             if (Boolean.FALSE.equals(request.answered()) && Boolean.TRUE.equals(request.resolvedFirstContact())) {
-                valid = violation(context, "resolvedFirstContact", "must be false when answered is false");
+                violations.of("resolvedFirstContact", "must be false when answered is false");
             }
             if (request.offeredAt() != null
                     && request.occurredAt() != null
                     && request.offeredAt().isAfter(request.occurredAt())) {
-                valid = violation(context, "offeredAt", "must not be after occurredAt");
+                violations.of("offeredAt", "must not be after occurredAt");
             }
-            return valid;
-        }
-
-        private static boolean violation(ConstraintValidatorContext context, String field, String message) {
-            context.buildConstraintViolationWithTemplate(message)
-                    .addPropertyNode(field)
-                    .addConstraintViolation();
-            return false;
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.servicequality.feedback.interaction;
 
 import io.servicequality.contracts.Channel;
+import io.servicequality.contracts.InteractionRecorded;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -23,4 +24,23 @@ record InteractionDetails(
         Integer handleSeconds,
         boolean resolvedFirstContact,
         boolean complex,
-        boolean late) {}
+        boolean late) {
+
+    static InteractionDetails of(InteractionRecorded event) {
+        return new InteractionDetails(
+                event.eventId(),
+                event.branchId(),
+                event.occurredAt(),
+                event.receivedAt(),
+                event.channel(),
+                event.agentId(),
+                event.offeredAt(),
+                event.answered(),
+                event.abandoned(),
+                event.waitSeconds(),
+                event.handleSeconds(),
+                event.resolvedFirstContact(),
+                event.complex(),
+                Boolean.TRUE.equals(event.late()));
+    }
+}

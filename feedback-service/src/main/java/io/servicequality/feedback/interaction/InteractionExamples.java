@@ -1,5 +1,8 @@
 package io.servicequality.feedback.interaction;
 
+import io.servicequality.feedback.ingest.EventType;
+import java.util.List;
+
 /** Request examples published in the OpenAPI document (and checked by a test to be accepted as they stand). */
 final class InteractionExamples {
 
@@ -26,6 +29,11 @@ final class InteractionExamples {
             {"branchId": "SH-001", "occurredAt": "2026-11-20T09:02:00Z", "channel": "PHONE", "answered": true, "abandoned": false, "waitSeconds": 14, "handleSeconds": 170}
             {"branchId": "SH-002", "occurredAt": "2026-11-20T09:03:00Z", "channel": "COUNTER", "answered": true, "abandoned": false, "waitSeconds": 40, "handleSeconds": 300, "complex": true}
             """;
+
+    static final EventType.RequestExamples ALL = new EventType.RequestExamples(
+            List.of(new EventType.Named("answered", SINGLE), new EventType.Named("abandoned", ABANDONED)),
+            BATCH,
+            BATCH_NDJSON);
 
     private InteractionExamples() {}
 }

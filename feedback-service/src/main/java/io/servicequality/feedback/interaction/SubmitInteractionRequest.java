@@ -1,13 +1,14 @@
 package io.servicequality.feedback.interaction;
 
 import io.servicequality.contracts.Channel;
+import io.servicequality.contracts.InteractionRecorded;
+import io.servicequality.feedback.ingest.Arrival;
+import io.servicequality.feedback.ingest.BranchId;
 import io.servicequality.feedback.ingest.IngestRequest;
 import io.servicequality.feedback.ingest.NotFarInFuture;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.UUID;
@@ -26,12 +27,7 @@ import java.util.UUID;
 @ConsistentOutcome
 record SubmitInteractionRequest(
         UUID eventId,
-
-        @NotBlank
-        @Size(max = 64)
-        @Pattern(regexp = "[A-Za-z0-9._-]+", message = "must contain only letters, digits, '.', '_' or '-'")
-        String branchId,
-
+        @BranchId String branchId,
         @NotNull @NotFarInFuture Instant occurredAt,
         @NotNull Channel channel,
         @Size(max = 128) String agentId,
@@ -42,4 +38,26 @@ record SubmitInteractionRequest(
         @Min(0) @Max(86_400) Integer handleSeconds,
         Boolean resolvedFirstContact,
         Boolean complex)
-        implements IngestRequest {}
+        implements IngestRequest {
+
+    /** The event this interaction becomes on the log. */
+    InteractionRecorded toEvent(Arrival arrival) {
+        return new InteractionRecorded(
+                arrival.eventId(),
+                arrival.tenantId(),
+                branchId,
+                occurredAt,
+                InteractionRecorded.SCHEMA_VERSION,
+                channel,
+                agentId,
+                offeredAt,
+                answered,
+                abandoned,
+                waitSeconds,
+                handleSeconds,
+                Boolean.TRUE.equals(resolvedFirstContact),
+                Boolean.TRUE.equals(complex),
+                arrival.receivedAt(),
+                arrival.late());
+    }
+}

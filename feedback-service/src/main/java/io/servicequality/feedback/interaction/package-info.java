@@ -1,5 +1,6 @@
 /**
- * Service interactions (calls, chats, e-mails, counter visits): the ingest endpoints that validate them and append
- * {@code InteractionRecorded} to the log, and the projection of that topic into MongoDB that answers reads.
+ * Service interactions (calls, chats, e-mails, counter visits) as a kind of ingested event: the request and its
+ * consistency rules, the {@code InteractionRecorded} it becomes, and what a read of a stored interaction shows. The
+ * pipeline that accepts, stores and reads them is the shared one ({@code ingest}, {@code audit}).
  */
 package io.servicequality.feedback.interaction;

@@ -1,6 +1,7 @@
 package io.servicequality.feedback.survey;
 
 import io.servicequality.contracts.Channel;
+import io.servicequality.contracts.FeedbackSubmitted;
 import io.servicequality.contracts.ImportancePoints;
 import io.servicequality.contracts.ServqualRatings;
 import java.time.Instant;
@@ -26,4 +27,23 @@ record FeedbackDetails(
         String comment,
         String customerRef,
         String interactionId,
-        boolean late) {}
+        boolean late) {
+
+    static FeedbackDetails of(FeedbackSubmitted event) {
+        return new FeedbackDetails(
+                event.eventId(),
+                event.branchId(),
+                event.occurredAt(),
+                event.receivedAt(),
+                event.channel(),
+                event.servqual(),
+                event.importance(),
+                event.csat(),
+                event.nps(),
+                event.ces(),
+                event.comment(),
+                event.customerRef(),
+                event.interactionId(),
+                Boolean.TRUE.equals(event.late()));
+    }
+}

@@ -1,5 +1,8 @@
 package io.servicequality.feedback.survey;
 
+import io.servicequality.feedback.ingest.EventType;
+import java.util.List;
+
 /** Request examples published in the OpenAPI document (and checked by a test to be accepted as they stand). */
 final class FeedbackExamples {
 
@@ -31,6 +34,11 @@ final class FeedbackExamples {
             {"branchId": "SH-001", "occurredAt": "2026-11-20T09:15:00Z", "csat": 4}
             {"branchId": "SH-002", "occurredAt": "2026-11-20T09:16:00Z", "ces": 6}
             """;
+
+    static final EventType.RequestExamples ALL = new EventType.RequestExamples(
+            List.of(new EventType.Named("dimensions", SINGLE), new EventType.Named("item-level answers", ITEM_LEVEL)),
+            BATCH,
+            BATCH_NDJSON);
 
     private FeedbackExamples() {}
 }

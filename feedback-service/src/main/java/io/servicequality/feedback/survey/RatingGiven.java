@@ -1,9 +1,8 @@
 package io.servicequality.feedback.survey;
 
+import io.servicequality.feedback.ingest.FieldRules;
 import io.servicequality.feedback.survey.SubmitFeedbackRequest.DimensionAnswer;
 import jakarta.validation.Constraint;
-import jakarta.validation.ConstraintValidator;
-import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -25,35 +24,22 @@ import java.lang.annotation.Target;
 
     Class<? extends Payload>[] payload() default {};
 
-    class Validator implements ConstraintValidator<RatingGiven, DimensionAnswer> {
+    class Validator extends FieldRules<RatingGiven, DimensionAnswer> {
 
         @Override
-        public boolean isValid(DimensionAnswer answer, ConstraintValidatorContext context) {
-            if (answer == null) {
-                return true;
-            }
-            context.disableDefaultConstraintViolation();
+        protected void check(DimensionAnswer answer, Violations violations) {
             if (answer.items() != null) {
-                if (answer.expectation() == null && answer.perception() == null) {
-                    return true;
+                if (answer.expectation() != null || answer.perception() != null) {
+                    violations.of("items", "must not be combined with expectation and perception");
                 }
-                return violation(context, "items", "must not be combined with expectation and perception");
+                return;
             }
-            boolean valid = true;
             if (answer.expectation() == null) {
-                valid = violation(context, "expectation", "must not be null");
+                violations.of("expectation", "must not be null");
             }
             if (answer.perception() == null) {
-                valid = violation(context, "perception", "must not be null");
+                violations.of("perception", "must not be null");
             }
-            return valid;
-        }
-
-        private static boolean violation(ConstraintValidatorContext context, String field, String message) {
-            context.buildConstraintViolationWithTemplate(message)
-                    .addPropertyNode(field)
-                    .addConstraintViolation();
-            return false;
         }
     }
 }

@@ -2,14 +2,17 @@ package io.servicequality.feedback.survey;
 
 import io.servicequality.contracts.Channel;
 import io.servicequality.contracts.DimensionRating;
+import io.servicequality.contracts.FeedbackSubmitted;
+import io.servicequality.contracts.ImportancePoints;
+import io.servicequality.contracts.ServqualRatings;
+import io.servicequality.feedback.ingest.Arrival;
+import io.servicequality.feedback.ingest.BranchId;
 import io.servicequality.feedback.ingest.IngestRequest;
 import io.servicequality.feedback.ingest.NotFarInFuture;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
@@ -26,12 +29,7 @@ import java.util.stream.Stream;
 @AnswerGiven
 record SubmitFeedbackRequest(
         UUID eventId,
-
-        @NotBlank
-        @Size(max = 64)
-        @Pattern(regexp = "[A-Za-z0-9._-]+", message = "must contain only letters, digits, '.', '_' or '-'")
-        String branchId,
-
+        @BranchId String branchId,
         @NotNull @NotFarInFuture Instant occurredAt,
         Channel channel,
         @Valid ServqualAnswers servqual,
@@ -58,6 +56,19 @@ record SubmitFeedbackRequest(
                     || responsiveness != null
                     || assurance != null
                     || empathy != null;
+        }
+
+        /** {@code null} when no dimension was answered. */
+        ServqualRatings ratings() {
+            if (!anyDimension()) {
+                return null;
+            }
+            return new ServqualRatings(
+                    rating(tangibles), rating(reliability), rating(responsiveness), rating(assurance), rating(empathy));
+        }
+
+        private static DimensionRating rating(DimensionAnswer answer) {
+            return answer == null ? null : answer.rating();
         }
     }
 
@@ -95,6 +106,10 @@ record SubmitFeedbackRequest(
             @Min(0) @Max(100) Integer assurance,
             @Min(0) @Max(100) Integer empathy) {
 
+        ImportancePoints points() {
+            return new ImportancePoints(tangibles, reliability, responsiveness, assurance, empathy);
+        }
+
         int total() {
             return Stream.of(tangibles, reliability, responsiveness, assurance, empathy)
                     .filter(Objects::nonNull)
@@ -105,5 +120,26 @@ record SubmitFeedbackRequest(
 
     boolean anyAnswer() {
         return (servqual != null && servqual.anyDimension()) || csat != null || nps != null || ces != null;
+    }
+
+    /** The event this response becomes on the log; unanswered dimensions and questions stay {@code null}. */
+    FeedbackSubmitted toEvent(Arrival arrival) {
+        return new FeedbackSubmitted(
+                arrival.eventId(),
+                arrival.tenantId(),
+                branchId,
+                occurredAt,
+                FeedbackSubmitted.SCHEMA_VERSION,
+                arrival.receivedAt(),
+                channel,
+                servqual == null ? null : servqual.ratings(),
+                importance == null ? null : importance.points(),
+                csat,
+                nps,
+                ces,
+                comment,
+                customerRef,
+                interactionId,
+                arrival.late());
     }
 }

@@ -22,6 +22,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.servicequality.contracts.Channel;
 import io.servicequality.contracts.InteractionRecorded;
 import io.servicequality.contracts.Topics;
+import io.servicequality.feedback.audit.EventAudit;
 import io.servicequality.feedback.config.AccessRules;
 import io.servicequality.feedback.eventlog.EventLog;
 import io.servicequality.feedback.ingest.IngestProperties;
@@ -63,12 +64,7 @@ import tools.jackson.databind.node.ObjectNode;
                 @ComponentScan.Filter(
                         type = FilterType.REGEX,
                         pattern = "io\\.servicequality\\.feedback\\.idempotency\\..*"))
-@Import({
-    TestCredentials.DefaultAdmin.class,
-    AccessRules.class,
-    InteractionIntake.class,
-    Intake.class,
-    InteractionControllerTest.FixedClock.class
+@Import({TestCredentials.DefaultAdmin.class, AccessRules.class, Intake.class, InteractionControllerTest.FixedClock.class
 })
 class InteractionControllerTest {
 
@@ -92,7 +88,7 @@ class InteractionControllerTest {
     EventLog eventLog;
 
     @MockitoBean
-    InteractionProjection projection;
+    EventAudit audit;
 
     @Test
     void acceptsTheSpecExampleOnceTheLogHasIt() throws Exception {
@@ -288,12 +284,13 @@ class InteractionControllerTest {
     @Test
     void returnsAStoredInteractionAndNotFoundForAnUnknownOne() throws Exception {
         UUID known = UUID.randomUUID();
-        given(projection.find(known))
-                .willReturn(Optional.of(new InteractionDetails(
+        given(audit.find(Topics.INTERACTION_RECORDED, InteractionRecorded.class, known))
+                .willReturn(Optional.of(new InteractionRecorded(
                         known,
+                        "demo",
                         "SH-001",
                         Instant.parse("2026-11-20T09:02:00Z"),
-                        RECEIVED_AT,
+                        InteractionRecorded.SCHEMA_VERSION,
                         Channel.PHONE,
                         "a-12",
                         null,
@@ -303,6 +300,7 @@ class InteractionControllerTest {
                         170,
                         true,
                         false,
+                        RECEIVED_AT,
                         false)));
 
         mvc.perform(get("/api/v1/interactions/{id}", known))

@@ -27,6 +27,7 @@ import io.servicequality.contracts.Channel;
 import io.servicequality.contracts.DimensionRating;
 import io.servicequality.contracts.FeedbackSubmitted;
 import io.servicequality.contracts.Topics;
+import io.servicequality.feedback.audit.EventAudit;
 import io.servicequality.feedback.config.AccessRules;
 import io.servicequality.feedback.eventlog.EventLog;
 import io.servicequality.feedback.eventlog.EventLogUnavailableException;
@@ -69,13 +70,7 @@ import tools.jackson.databind.node.ObjectNode;
                 @ComponentScan.Filter(
                         type = FilterType.REGEX,
                         pattern = "io\\.servicequality\\.feedback\\.idempotency\\..*"))
-@Import({
-    TestCredentials.DefaultAdmin.class,
-    AccessRules.class,
-    FeedbackIntake.class,
-    Intake.class,
-    FeedbackControllerTest.FixedClock.class
-})
+@Import({TestCredentials.DefaultAdmin.class, AccessRules.class, Intake.class, FeedbackControllerTest.FixedClock.class})
 class FeedbackControllerTest {
 
     static final Instant RECEIVED_AT = Instant.parse("2026-11-20T09:15:02Z");
@@ -109,7 +104,7 @@ class FeedbackControllerTest {
     EventLog eventLog;
 
     @MockitoBean
-    FeedbackProjection projection;
+    EventAudit audit;
 
     @Test
     void acceptsTheSpecExampleOnceTheLogHasIt() throws Exception {
@@ -343,11 +338,13 @@ class FeedbackControllerTest {
     @Test
     void returnsStoredFeedback() throws Exception {
         UUID eventId = UUID.fromString("0b9d3c1e-6f3a-4c55-9d7e-2a1f0c9e4b11");
-        given(projection.find(eventId))
-                .willReturn(Optional.of(new FeedbackDetails(
+        given(audit.find(Topics.FEEDBACK_SUBMITTED, FeedbackSubmitted.class, eventId))
+                .willReturn(Optional.of(new FeedbackSubmitted(
                         eventId,
+                        "demo",
                         "SH-001",
                         Instant.parse("2026-11-20T09:15:00Z"),
+                        FeedbackSubmitted.SCHEMA_VERSION,
                         RECEIVED_AT,
                         Channel.COUNTER,
                         null,

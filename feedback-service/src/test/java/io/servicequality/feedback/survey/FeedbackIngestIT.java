@@ -60,6 +60,9 @@ abstract class FeedbackIngestIT {
     static final Duration DEADLINE = Duration.ofSeconds(30);
     static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** Where the audit store keeps feedback (one collection per ingested topic). */
+    static final String FEEDBACK_AUDIT = "feedbackAudit";
+
     @Autowired
     MockMvc mvc;
 
@@ -239,7 +242,19 @@ abstract class FeedbackIngestIT {
                         .isNotEmpty())
                 .andExpect(jsonPath(
                                 "$.paths['/api/v1/interactions/batch'].post.requestBody.content['application/x-ndjson'].examples")
-                        .isNotEmpty());
+                        .isNotEmpty())
+                // each kind's request is described by its own schema, for one post and for each batch item
+                .andExpect(jsonPath(
+                                "$.paths['/api/v1/feedback'].post.requestBody.content['application/json'].schema['$ref']")
+                        .value("#/components/schemas/SubmitFeedbackRequest"))
+                .andExpect(jsonPath(
+                                "$.paths['/api/v1/interactions/batch'].post.requestBody.content['application/json'].schema.items['$ref']")
+                        .value("#/components/schemas/SubmitInteractionRequest"))
+                .andExpect(jsonPath("$.components.schemas.SubmitInteractionRequest.properties.waitSeconds")
+                        .exists())
+                .andExpect(
+                        jsonPath("$.paths['/api/v1/feedback/{eventId}'].get.responses['200'].content.*.schema['$ref']")
+                                .value(org.hamcrest.Matchers.hasItem("#/components/schemas/FeedbackDetails")));
     }
 
     @Test
@@ -299,7 +314,7 @@ abstract class FeedbackIngestIT {
         mvc.perform(get("/api/v1/interactions/{id}", eventId))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.waitSeconds").value(14));
-        assertThat(mongo.getCollection("interactions")
+        assertThat(mongo.getCollection("interactionAudit")
                         .countDocuments(new org.bson.Document("eventId", eventId.toString())))
                 .isEqualTo(1);
     }
@@ -430,7 +445,11 @@ abstract class FeedbackIngestIT {
         }
         awaitProjectionPassed("SH-015");
         assertThat(mongo.count(
-                        query(where("branchId").is("SH-015").and("comment").is("concurrent")), Feedback.class))
+                        query(where("branchId")
+                                .is("SH-015")
+                                .and("event.comment")
+                                .is("concurrent")),
+                        FEEDBACK_AUDIT))
                 .isEqualTo(1);
     }
 
@@ -647,7 +666,7 @@ abstract class FeedbackIngestIT {
     }
 
     private long storedCopiesOf(UUID eventId) {
-        return mongo.count(query(where("eventId").is(eventId.toString())), Feedback.class);
+        return mongo.count(query(where("eventId").is(eventId.toString())), FEEDBACK_AUDIT);
     }
 
     private void sendRaw(String topic, String key, String value) throws Exception {
