@@ -85,6 +85,19 @@ public class PlatformKafkaAutoConfiguration {
         return new OutboxRelay(kafka, properties.outboxAckTimeout());
     }
 
+    /** Renamed consumer groups take over their old names' offsets before any listener starts. */
+    @Bean
+    @ConditionalOnBean(KafkaAdmin.class)
+    ConsumerGroupMigration platformConsumerGroupMigration(
+            ObjectProvider<ConsumerGroupRenames> renames, KafkaAdmin admin, PlatformKafkaProperties properties) {
+        return new ConsumerGroupMigration(
+                renames.orderedStream()
+                        .flatMap(declared -> declared.renames().stream())
+                        .toList(),
+                admin,
+                properties.groupMigrationTimeout());
+    }
+
     private static NewTopic topic(String name, PlatformKafkaProperties properties) {
         TopicBuilder topic =
                 TopicBuilder.name(name).partitions(properties.partitions()).replicas(properties.replicationFactor());

@@ -12,10 +12,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param eventRetentionMs retention of the ingested event topics ({@code SQP_EVENT_RETENTION_MS}; -1, the default,
  *     keeps them forever: they are the system of record a rebuild recounts from)
  * @param outboxAckTimeout how long {@link OutboxRelay} waits for the broker's acknowledgement of one change
+ * @param groupMigrationTimeout how long {@link ConsumerGroupMigration} waits for the broker at start-up before it
+ *     fails the start ({@code SQP_KAFKA_GROUP_MIGRATION_TIMEOUT})
  */
 @ConfigurationProperties("sqp.kafka")
 public record PlatformKafkaProperties(
         @DefaultValue("3") int partitions,
         @DefaultValue("1") short replicationFactor,
         @DefaultValue("-1") long eventRetentionMs,
-        @DefaultValue("10s") Duration outboxAckTimeout) {}
+        @DefaultValue("10s") Duration outboxAckTimeout,
+        @DefaultValue("30s") Duration groupMigrationTimeout) {}

@@ -34,11 +34,11 @@ class PlatformKafkaAutoConfigurationTest {
                         .consumes(Topics.METRIC_UPDATED, Topics.COMPLAINT_CHANGED)
                         .reads(Topics.API_KEYS));
 
-        Map<String, NewTopic> topics =
-                PlatformKafkaAutoConfiguration.newTopics(
-                                declarations, new PlatformKafkaProperties(6, (short) 3, -1, Duration.ofSeconds(10)))
-                        .stream()
-                        .collect(Collectors.toMap(NewTopic::name, topic -> topic));
+        Map<String, NewTopic> topics = PlatformKafkaAutoConfiguration.newTopics(
+                        declarations,
+                        new PlatformKafkaProperties(6, (short) 3, -1, Duration.ofSeconds(10), Duration.ofSeconds(30)))
+                .stream()
+                .collect(Collectors.toMap(NewTopic::name, topic -> topic));
 
         assertThat(topics)
                 .containsOnlyKeys(
