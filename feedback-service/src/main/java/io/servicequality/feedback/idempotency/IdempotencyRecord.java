@@ -7,8 +7,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * One Idempotency-Key of one tenant: {@code IN_FLIGHT} while its first request runs, {@code ANSWERED} with the
- * stored answer afterwards. Real MongoDB removes it after {@code expiresAt} (TTL index); the embedded store ignores
- * TTL, so an expired record is also treated as absent when read.
+ * stored answer afterwards. MongoDB's TTL index removes it after {@code expiresAt}, but only when its monitor next
+ * runs (about once a minute), so an expired record is treated as absent when read.
  *
  * @param id {@code tenantId + '\n' + key}
  * @param fingerprint SHA-256 of method, path and body
