@@ -77,7 +77,7 @@ public class PlatformKafkaAutoConfiguration {
         return ListenerFailurePolicy.errorHandler(deadLetters);
     }
 
-    /** Relays outboxes (see {@link Outbox}) through the service's template, waiting for each acknowledgement. */
+    /** Relays outboxes (see {@link Outbox}) through the service's template, waiting for the acknowledgements. */
     @Bean
     @ConditionalOnBean(KafkaOperations.class)
     @ConditionalOnMissingBean

@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param replicationFactor of every topic ({@code SQP_KAFKA_REPLICATION_FACTOR})
  * @param eventRetentionMs retention of the ingested event topics ({@code SQP_EVENT_RETENTION_MS}; -1, the default,
  *     keeps them forever: they are the system of record a rebuild recounts from)
- * @param outboxAckTimeout how long {@link OutboxRelay} waits for the broker's acknowledgement of one change
+ * @param outboxAckTimeout how long {@link OutboxRelay} waits for the broker's acknowledgements of what one publication
+ *     sent (one deadline for all of it)
  * @param groupMigrationTimeout how long {@link ConsumerGroupMigration} waits for the broker at start-up before it
  *     fails the start ({@code SQP_KAFKA_GROUP_MIGRATION_TIMEOUT})
  */

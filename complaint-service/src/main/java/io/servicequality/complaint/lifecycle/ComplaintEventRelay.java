@@ -2,26 +2,22 @@ package io.servicequality.complaint.lifecycle;
 
 import io.servicequality.contracts.ComplaintChanged;
 import io.servicequality.contracts.Topics;
+import io.servicequality.kafka.OutboxRelay;
+import io.servicequality.kafka.OutboxRelay.Publication;
 import jakarta.annotation.PreDestroy;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.dao.DataAccessException;
-import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -43,10 +39,14 @@ import org.springframework.stereotype.Component;
  * (it cost a read, a claim, a removal per event and a release before). A claim whose events fail is given back and
  * left to the sweep.
  *
- * <p>At least once: an event leaves the outbox only after the broker acknowledged it, so a crash in between
- * publishes it again with the same {@code eventId}, which consumers use to drop the duplicate. One relay at a time
- * holds a complaint's events and sends them in order, on one producer (the record key, and so the partition, is the
- * complaint's branch): in order.
+ * <p>Sending and waiting for the broker is platform-kafka's {@link OutboxRelay#publish} (each claim a group, one
+ * deadline per batch, {@code sqp.kafka.outbox-ack-timeout}); what stays here is the complaint's side: claims, the
+ * backlog, the recovery read and the bulk write that forgets what was acknowledged.
+ *
+ * <p>At least once: an event leaves the outbox only after the broker acknowledged it and every other event of its
+ * claim, so a crash in between, or a failure of another event of the claim, publishes it again with the same
+ * {@code eventId}, which consumers use to drop the duplicate. One relay at a time holds a complaint's events and sends
+ * them in order, on one producer (the record key, and so the partition, is the complaint's branch): in order.
  */
 @Component
 class ComplaintEventRelay {
@@ -64,8 +64,7 @@ class ComplaintEventRelay {
     }
 
     private final Outbox outbox;
-    private final KafkaOperations<String, ComplaintChanged> kafka;
-    private final Duration sendTimeout;
+    private final OutboxRelay publisher;
     private final Executor executor;
     private final int sweepBatchSize;
     private final long recoveryIntervalNanos;
@@ -79,12 +78,11 @@ class ComplaintEventRelay {
 
     ComplaintEventRelay(
             Outbox outbox,
-            KafkaOperations<String, ComplaintChanged> kafka,
+            OutboxRelay publisher,
             OutboxProperties properties,
             @Qualifier("outboxRelayExecutor") Executor executor) {
         this.outbox = outbox;
-        this.kafka = kafka;
-        this.sendTimeout = properties.sendTimeout();
+        this.publisher = publisher;
         this.executor = executor;
         this.sweepBatchSize = properties.sweepBatchSize();
         this.publishBatchSize = properties.publishBatchSize();
@@ -163,35 +161,9 @@ class ComplaintEventRelay {
      * the claims in one bulk; a claim with a failed event keeps all its events pending and goes to the backlog.
      */
     private void publishBatch(List<Outbox.Claim> batch) {
-        Map<Outbox.Claim, List<CompletableFuture<?>>> sends = new LinkedHashMap<>();
-        for (Outbox.Claim claim : batch) {
-            List<CompletableFuture<?>> acknowledgements = new ArrayList<>();
-            try {
-                for (ComplaintChanged event : claim.events()) {
-                    acknowledgements.add(kafka.send(Topics.COMPLAINT_CHANGED, event.recordKey(), event));
-                }
-            } catch (RuntimeException refused) {
-                acknowledgements.add(CompletableFuture.failedFuture(refused));
-            }
-            sends.put(claim, acknowledgements);
-        }
-        long deadline = System.nanoTime() + sendTimeout.toNanos();
-        List<Outbox.Claim> published = new ArrayList<>();
-        List<Outbox.Claim> failed = new ArrayList<>();
-        sends.forEach((claim, acknowledgements) -> {
-            try {
-                for (CompletableFuture<?> acknowledgement : acknowledgements) {
-                    acknowledgement.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                }
-                published.add(claim);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failed.add(claim);
-            } catch (ExecutionException | TimeoutException e) {
-                log.warn("Complaint {}'s events stay pending, to be retried: {}", claim.complaintId(), e.toString());
-                failed.add(claim);
-            }
-        });
+        Publication<Outbox.Claim> publication = publish(batch);
+        List<Outbox.Claim> published = publication.acknowledged();
+        List<Outbox.Claim> failed = publication.failed();
         try {
             outbox.removeAndRelease(published);
         } catch (DataAccessException e) {
@@ -259,8 +231,9 @@ class ComplaintEventRelay {
     }
 
     /**
-     * Publishes the complaint's pending events, oldest first, stopping at the first failure; what could not be
-     * published stays in the backlog for the next sweep.
+     * Publishes the complaint's pending events, oldest first, and forgets them and releases the claim in one write
+     * once the broker acknowledged all of them; if any failed, all stay pending and the complaint stays in the backlog
+     * for the next sweep.
      *
      * @return false if an event could not be published or forgotten (it stays pending), true otherwise, including
      *     when there was nothing to do or another relay holds the complaint
@@ -292,22 +265,26 @@ class ComplaintEventRelay {
         if (claim == null) {
             return Outcome.DONE;
         }
-        try {
-            for (ComplaintChanged event : claim.events()) {
-                kafka.send(Topics.COMPLAINT_CHANGED, event.recordKey(), event)
-                        .get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
-                outbox.remove(claim, event.eventId());
-            }
-            return Outcome.DONE;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Outcome.FAILED;
-        } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            log.warn("Complaint {}'s events stay pending, to be retried: {}", complaintId, e.toString());
-            return Outcome.FAILED;
-        } finally {
+        if (!publish(List.of(claim)).failed().isEmpty()) {
             release(claim);
+            return Outcome.FAILED;
         }
+        try {
+            outbox.removeAndRelease(List.of(claim));
+            return Outcome.DONE;
+        } catch (DataAccessException e) {
+            // published but not forgotten: published again with the same eventIds once the claim is back or expired
+            log.warn("Cannot record complaint {}'s published events yet: {}", complaintId, e.toString());
+            release(claim);
+            return Outcome.FAILED;
+        }
+    }
+
+    /** Sends the claims' events, each claim a group that the broker acknowledged entirely or not. */
+    private Publication<Outbox.Claim> publish(List<Outbox.Claim> claims) {
+        Map<Outbox.Claim, List<ComplaintChanged>> events = new LinkedHashMap<>();
+        claims.forEach(claim -> events.put(claim, claim.events()));
+        return publisher.publish(Topics.COMPLAINT_CHANGED, events);
     }
 
     private void release(Outbox.Claim claim) {

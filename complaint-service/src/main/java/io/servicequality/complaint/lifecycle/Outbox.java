@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The store side of the outbox kept on each complaint document: finding complaints with pending events (the relay's
- * recovery read), claiming a complaint's events for one relay, and removing an event once Kafka acknowledged it. Every
+ * recovery read), claiming a complaint's events for one relay, and forgetting them once Kafka acknowledged them. Every
  * write is a single-document update by {@code _id} or by a unique index's exact fields (so a lookup on the embedded
  * store too), for the complaints of the served tenants only.
  *
@@ -157,15 +157,7 @@ class Outbox {
         bulk.execute();
     }
 
-    /** Forgets an event Kafka acknowledged. */
-    void remove(Claim claim, UUID eventId) {
-        mongo.updateFirst(
-                query(where("id").is(claim.complaintId())),
-                new Update().pull("outbox", new Document("eventId", eventId)),
-                Complaint.class);
-    }
-
-    /** Gives the claim back, whether or not every event went out. */
+    /** Gives the claim back without forgetting any event (their publication failed). */
     void release(Claim claim) {
         mongo.updateFirst(
                 query(where("id").is(claim.complaintId()).and(CLAIM_TOKEN).is(claim.token())),

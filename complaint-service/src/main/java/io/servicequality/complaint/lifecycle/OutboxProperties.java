@@ -11,8 +11,8 @@ import org.springframework.validation.annotation.Validated;
  * The outbox relay. The sweep interval is {@code sqp.complaints.outbox.sweep-interval} (read by the scheduler).
  *
  * @param claimTimeout how long one relay owns a complaint's pending events; after a crash another relay takes over
- *     once it has passed, so it must exceed the time to publish a complaint's events
- * @param sendTimeout how long to wait for the broker's acknowledgement of one event
+ *     once it has passed, so it must exceed the time to publish a batch of events (platform-kafka's
+ *     {@code sqp.kafka.outbox-ack-timeout}, 10 s, after the last send)
  * @param sweepBatchSize how many complaints of the in-memory backlog one sweep publishes
  * @param publishBatchSize how many new complaints' claimed events the relay publishes together, with one store write
  *     for the whole batch once the broker acknowledged them
@@ -23,7 +23,6 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("sqp.complaints.outbox")
 record OutboxProperties(
         @DefaultValue("60s") @NotNull Duration claimTimeout,
-        @DefaultValue("15s") @NotNull Duration sendTimeout,
         @DefaultValue("100") @Min(1) int sweepBatchSize,
         @DefaultValue("500") @Min(1) int publishBatchSize,
         @DefaultValue("5m") @NotNull Duration recoveryInterval) {}

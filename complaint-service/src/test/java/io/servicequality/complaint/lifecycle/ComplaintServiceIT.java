@@ -24,6 +24,8 @@ import io.servicequality.contracts.ComplaintChanged.Severity;
 import io.servicequality.contracts.ComplaintChanged.SlaTarget;
 import io.servicequality.contracts.EventSample;
 import io.servicequality.contracts.Topics;
+import io.servicequality.kafka.OutboxRelay;
+import io.servicequality.kafka.PlatformKafkaProperties;
 import io.servicequality.security.CallerAccess;
 import io.servicequality.security.Role;
 import io.servicequality.security.test.TestCredentials;
@@ -125,7 +127,10 @@ abstract class ComplaintServiceIT {
     private MongoOperations mongo;
 
     @Autowired
-    private KafkaTemplate<String, ComplaintChanged> kafka;
+    private OutboxRelay publisher;
+
+    @Autowired
+    private PlatformKafkaProperties kafkaProperties;
 
     @Autowired
     private KafkaAdmin kafkaAdmin;
@@ -299,7 +304,7 @@ abstract class ComplaintServiceIT {
     void twoInstancesOpeningForOneBranchAtOnceNumberWithoutGapsOrDuplicates() throws Exception {
         ComplaintEventRelay secondRelay = new ComplaintEventRelay(
                 new Outbox(mongo, Set.of(TestCredentials.TENANT), outboxProperties, clock),
-                kafka,
+                publisher,
                 outboxProperties,
                 Runnable::run);
         ComplaintService secondInstance = new ComplaintService(
@@ -420,8 +425,11 @@ abstract class ComplaintServiceIT {
         Outbox outbox = new Outbox(mongo, Set.of(tenant), outboxProperties, clock);
         Complaint opened;
         try (UnreachableKafka unreachable = new UnreachableKafka()) {
-            ComplaintEventRelay failingRelay =
-                    new ComplaintEventRelay(outbox, unreachable.template, outboxProperties, Runnable::run);
+            ComplaintEventRelay failingRelay = new ComplaintEventRelay(
+                    outbox,
+                    new OutboxRelay(unreachable.template, kafkaProperties.outboxAckTimeout()),
+                    outboxProperties,
+                    Runnable::run);
             ComplaintService openingDuringOutage = new ComplaintService(
                     complaints,
                     mongo,
@@ -443,7 +451,7 @@ abstract class ComplaintServiceIT {
         Complaint stored = mongo.findById(opened.id(), Complaint.class);
         assertThat(stored.pendingEvents()).containsExactlyElementsOf(opened.pendingEvents());
 
-        new ComplaintEventRelay(outbox, kafka, outboxProperties, Runnable::run).sweep();
+        new ComplaintEventRelay(outbox, publisher, outboxProperties, Runnable::run).sweep();
 
         ConsumerRecord<String, String> record =
                 single(published.awaitMatching(r -> r.value().contains(opened.id()), 1));
@@ -476,7 +484,7 @@ abstract class ComplaintServiceIT {
                 .isPresent();
 
         assertThat(now.claim(opened.id())).as("still held").isEmpty();
-        new ComplaintEventRelay(afterTheClaimTimeout, kafka, outboxProperties, Runnable::run).sweep();
+        new ComplaintEventRelay(afterTheClaimTimeout, publisher, outboxProperties, Runnable::run).sweep();
 
         assertThat(published.awaitMatching(r -> r.value().contains(opened.id()), 1))
                 .hasSize(1);
@@ -1130,22 +1138,23 @@ abstract class ComplaintServiceIT {
     /** A producer pointed at a port nobody listens on: every send fails within a second. */
     private static final class UnreachableKafka implements AutoCloseable {
 
-        private final DefaultKafkaProducerFactory<String, ComplaintChanged> factory;
-        private final KafkaTemplate<String, ComplaintChanged> template;
+        private final DefaultKafkaProducerFactory<Object, Object> factory;
+        private final KafkaTemplate<Object, Object> template;
 
         UnreachableKafka() throws IOException {
             int closedPort;
             try (ServerSocket socket = new ServerSocket(0)) {
                 closedPort = socket.getLocalPort();
             }
-            factory = new DefaultKafkaProducerFactory<>(
-                    Map.of(
-                            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                            "localhost:" + closedPort,
-                            ProducerConfig.MAX_BLOCK_MS_CONFIG,
-                            1000),
-                    new StringSerializer(),
-                    new JacksonJsonSerializer<>());
+            factory = new DefaultKafkaProducerFactory<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    "localhost:" + closedPort,
+                    ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                    1000,
+                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                    StringSerializer.class,
+                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                    JacksonJsonSerializer.class));
             template = new KafkaTemplate<>(factory);
         }
 
