@@ -1,5 +1,7 @@
 package io.servicequality.complaint.lifecycle;
 
+import static org.springframework.http.HttpHeaders.IF_MATCH;
+
 import io.servicequality.complaint.lifecycle.ActionRequests.Acknowledge;
 import io.servicequality.complaint.lifecycle.ActionRequests.Assign;
 import io.servicequality.complaint.lifecycle.ActionRequests.Escalate;
@@ -77,108 +79,73 @@ class ComplaintController {
     @PostMapping("/{complaintId}/acknowledge")
     ResponseEntity<ComplaintResponse> acknowledge(
             @PathVariable String complaintId,
-            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody(required = false) Acknowledge body) {
-        Acknowledge request = body != null ? body : new Acknowledge(null, null);
-        return act(
-                complaintId,
-                ifMatch,
-                (complaint, now, actor, sla, lifecycle) ->
-                        complaint.acknowledge(now, actor, request.severity(), request.note(), sla));
+        return answer(complaints.act(complaintId, revision(ifMatch), body != null ? body : Acknowledge.AS_IS));
     }
 
     @PostMapping("/{complaintId}/assign")
     ResponseEntity<ComplaintResponse> assign(
             @PathVariable String complaintId,
-            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody Assign request) {
-        return act(
-                complaintId,
-                ifMatch,
-                (complaint, now, actor, sla, lifecycle) ->
-                        complaint.assign(now, actor, request.assignee(), request.department(), sla));
+        return answer(complaints.act(complaintId, revision(ifMatch), request));
     }
 
     @PostMapping("/{complaintId}/hold")
     ResponseEntity<ComplaintResponse> hold(
             @PathVariable String complaintId,
-            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody Hold request) {
-        return act(
-                complaintId,
-                ifMatch,
-                (complaint, now, actor, sla, lifecycle) -> complaint.hold(now, actor, request.reason(), sla));
+        return answer(complaints.act(complaintId, revision(ifMatch), request));
     }
 
     @PostMapping("/{complaintId}/resume")
     ResponseEntity<ComplaintResponse> resume(
             @PathVariable String complaintId,
-            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody(required = false) Note body) {
-        String note = body != null ? body.note() : null;
-        return act(
-                complaintId,
-                ifMatch,
-                (complaint, now, actor, sla, lifecycle) -> complaint.resume(now, actor, note, sla));
+        return answer(complaints.act(complaintId, revision(ifMatch), (body != null ? body : Note.NONE).resume()));
     }
 
     @PostMapping("/{complaintId}/escalate")
     ResponseEntity<ComplaintResponse> escalate(
             @PathVariable String complaintId,
-            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody Escalate request) {
-        return act(
-                complaintId,
-                ifMatch,
-                (complaint, now, actor, sla, lifecycle) ->
-                        complaint.escalate(now, actor, request.reason(), request.severity(), sla));
+        return answer(complaints.act(complaintId, revision(ifMatch), request));
     }
 
     @PostMapping("/{complaintId}/resolve")
     ResponseEntity<ComplaintResponse> resolve(
             @PathVariable String complaintId,
-            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody Resolve request) {
-        return act(
-                complaintId,
-                ifMatch,
-                (complaint, now, actor, sla, lifecycle) -> complaint.resolve(
-                        now, actor, request.rootCause(), request.correctiveAction(), lifecycle.followUpWindow(), sla));
+        return answer(complaints.act(complaintId, revision(ifMatch), request));
     }
 
     @PostMapping("/{complaintId}/follow-up")
     ResponseEntity<ComplaintResponse> followUp(
             @PathVariable String complaintId,
-            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody FollowUp request) {
-        return act(
-                complaintId,
-                ifMatch,
-                (complaint, now, actor, sla, lifecycle) -> complaint.followUp(
-                        now, actor, request.satisfaction(), request.note(), lifecycle.satisfiedFrom(), sla));
+        return answer(complaints.act(complaintId, revision(ifMatch), request));
     }
 
     @PostMapping("/{complaintId}/close")
     ResponseEntity<ComplaintResponse> close(
             @PathVariable String complaintId,
-            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody(required = false) Note body) {
-        String note = body != null ? body.note() : null;
-        return act(
-                complaintId,
-                ifMatch,
-                (complaint, now, actor, sla, lifecycle) -> complaint.close(now, actor, note, sla));
+        return answer(complaints.act(complaintId, revision(ifMatch), (body != null ? body : Note.NONE).close()));
     }
 
     @PostMapping("/{complaintId}/reopen")
     ResponseEntity<ComplaintResponse> reopen(
             @PathVariable String complaintId,
-            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody Reopen request) {
-        return act(
-                complaintId,
-                ifMatch,
-                (complaint, now, actor, sla, lifecycle) -> complaint.reopen(now, actor, request.reason(), sla));
+        return answer(complaints.act(complaintId, revision(ifMatch), request));
     }
 
     @GetMapping
@@ -220,11 +187,6 @@ class ComplaintController {
         csv.header();
         queries.forEach(new ComplaintFilter(status, severity, category, department, branchId, overdue), csv::row);
         out.flush();
-    }
-
-    private ResponseEntity<ComplaintResponse> act(
-            String complaintId, String ifMatch, ComplaintService.Command command) {
-        return answer(complaints.act(complaintId, revision(ifMatch), command));
     }
 
     private static ResponseEntity<ComplaintResponse> answer(Complaint complaint) {

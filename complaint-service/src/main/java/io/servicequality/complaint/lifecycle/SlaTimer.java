@@ -36,7 +36,7 @@ class SlaTimer {
     /** The default of {@code sqp.complaints.timers.recovery-interval}. */
     static final Duration DEFAULT_RECOVERY_INTERVAL = Duration.ofMinutes(1);
 
-    private final ComplaintService complaints;
+    private final DueTimerFiring timers;
     private final TimerLease lease;
     private final int batchSize;
     private final Duration recoveryInterval;
@@ -44,20 +44,20 @@ class SlaTimer {
     private long lastRecoveryNanos;
 
     @Autowired
-    SlaTimer(ComplaintService complaints, MongoOperations mongo, TimerProperties properties, Clock clock) {
+    SlaTimer(DueTimerFiring timers, MongoOperations mongo, TimerProperties properties, Clock clock) {
         this(
-                complaints,
+                timers,
                 new TimerLease(mongo, LEASE, UUID.randomUUID().toString(), properties.leaseTimeout(), clock),
                 properties.batchSize(),
                 properties.recoveryInterval());
     }
 
-    SlaTimer(ComplaintService complaints, TimerLease lease, int batchSize) {
-        this(complaints, lease, batchSize, DEFAULT_RECOVERY_INTERVAL);
+    SlaTimer(DueTimerFiring timers, TimerLease lease, int batchSize) {
+        this(timers, lease, batchSize, DEFAULT_RECOVERY_INTERVAL);
     }
 
-    SlaTimer(ComplaintService complaints, TimerLease lease, int batchSize, Duration recoveryInterval) {
-        this.complaints = complaints;
+    SlaTimer(DueTimerFiring timers, TimerLease lease, int batchSize, Duration recoveryInterval) {
+        this.timers = timers;
         this.lease = lease;
         this.batchSize = batchSize;
         this.recoveryInterval = recoveryInterval;
@@ -77,7 +77,7 @@ class SlaTimer {
     /**
      * Fires what fell due if this instance holds (or takes) the lease. When it takes the lease (start-up, or over
      * from another instance) and every {@code recoveryInterval} while it holds it, it first reads the due instants
-     * from the store ({@link ComplaintService#recoverDueTimers}), for what other instances or a crashed run wrote;
+     * from the store ({@link DueTimerFiring#recover}), for what other instances or a crashed run wrote;
      * otherwise it works from the in-memory index that this process's writes keep.
      *
      * @return how many due complaints this instance handled, or -1 if another instance holds the lease
@@ -90,7 +90,7 @@ class SlaTimer {
         long now = System.nanoTime();
         if (!holding || now - lastRecoveryNanos >= recoveryInterval.toNanos()) {
             // twice the interval ahead: anything due before the next recovery read is known by then
-            complaints.recoverDueTimers(recoveryInterval.multipliedBy(2));
+            timers.recover(recoveryInterval.multipliedBy(2));
             holding = true;
             lastRecoveryNanos = now;
         }
@@ -98,7 +98,7 @@ class SlaTimer {
         int due;
         int rounds = 0;
         do {
-            due = complaints.fireDueTimers(batchSize);
+            due = timers.fireDue(batchSize);
             total += due;
         } while (due == batchSize && ++rounds < MAX_ROUNDS);
         return total;

@@ -121,6 +121,9 @@ abstract class ComplaintServiceIT {
     private ComplaintService service;
 
     @Autowired
+    private DueTimerFiring timers;
+
+    @Autowired
     private Complaints complaints;
 
     @Autowired
@@ -309,14 +312,19 @@ abstract class ComplaintServiceIT {
                 Runnable::run);
         ComplaintService secondInstance = new ComplaintService(
                 complaints,
-                mongo,
+                new ComplaintNumbering(mongo, new NumberingProperties(50)),
+                new DueTimerFiring(
+                        complaints,
+                        mongo,
+                        secondRelay,
+                        LifecycleProperties.DEFAULTS,
+                        Set.of(TestCredentials.TENANT),
+                        clock),
                 secondRelay,
                 calendars,
                 policies,
                 LifecycleProperties.DEFAULTS,
-                new NumberingProperties(50),
                 callerAccess,
-                Set.of(TestCredentials.TENANT),
                 clock);
         int each = 20;
         ExecutorService callers = Executors.newFixedThreadPool(8);
@@ -432,14 +440,14 @@ abstract class ComplaintServiceIT {
                     Runnable::run);
             ComplaintService openingDuringOutage = new ComplaintService(
                     complaints,
-                    mongo,
+                    new ComplaintNumbering(mongo, new NumberingProperties(5)),
+                    new DueTimerFiring(
+                            complaints, mongo, failingRelay, LifecycleProperties.DEFAULTS, Set.of(tenant), clock),
                     failingRelay,
                     calendars,
                     policies,
                     LifecycleProperties.DEFAULTS,
-                    new NumberingProperties(5),
                     callerAccess,
-                    Set.of(tenant),
                     clock);
 
             opened = TestCredentials.as(tenant, () -> openingDuringOutage.open("OUTAGE-1", null, DETAILS));
@@ -685,8 +693,8 @@ abstract class ComplaintServiceIT {
         clock.set(NOW.plus(Duration.ofHours(25)));
         // two instances that both believe they hold the lease (different lease names): only the optimistic lock
         // on each complaint stands between them and a double announcement
-        SlaTimer a = new SlaTimer(service, lease("split-brain-a", "instance-a"), 4);
-        SlaTimer b = new SlaTimer(service, lease("split-brain-b", "instance-b"), 4);
+        SlaTimer a = new SlaTimer(timers, lease("split-brain-a", "instance-a"), 4);
+        SlaTimer b = new SlaTimer(timers, lease("split-brain-b", "instance-b"), 4);
         ExecutorService instances = Executors.newFixedThreadPool(2);
         try {
             CountDownLatch start = new CountDownLatch(1);
@@ -724,8 +732,8 @@ abstract class ComplaintServiceIT {
                         r -> r.value().contains(last) && r.value().contains("\"SLA_BREACHED\"")))
                 .hasSize(2);
 
-        SlaTimer sharingALease = new SlaTimer(service, lease("shared", "instance-c"), 4);
-        SlaTimer waiting = new SlaTimer(service, lease("shared", "instance-d"), 4);
+        SlaTimer sharingALease = new SlaTimer(timers, lease("shared", "instance-c"), 4);
+        SlaTimer waiting = new SlaTimer(timers, lease("shared", "instance-d"), 4);
         assertThat(sharingALease.fire()).isZero();
         assertThat(waiting.fire()).as("another instance holds the lease").isEqualTo(-1);
     }
@@ -736,7 +744,7 @@ abstract class ComplaintServiceIT {
         Complaint stored = complaints.insert(openDirectly(TestCredentials.TENANT, "RECOVER-1", DETAILS_CRITICAL, 1));
         clock.set(NOW.plus(Duration.ofHours(25)));
 
-        SlaTimer takingTheLease = new SlaTimer(service, lease("recovery", "instance-e"), 50);
+        SlaTimer takingTheLease = new SlaTimer(timers, lease("recovery", "instance-e"), 50);
         takingTheLease.fire();
 
         assertThat(complaints.findById(stored.id()).orElseThrow().history())
@@ -759,12 +767,12 @@ abstract class ComplaintServiceIT {
         Complaint opened = open("RESTART-1", null, DETAILS_CRITICAL);
         Instant warningAt = opened.firstResponse().warningAt();
         assertThat(warningAt).as("80 %% of 1 h").isEqualTo(NOW.plus(Duration.ofMinutes(48)));
-        SlaTimer beforeRestart = new SlaTimer(service, lease("restart", "before"), 50);
+        SlaTimer beforeRestart = new SlaTimer(timers, lease("restart", "before"), 50);
         clock.set(warningAt.plusSeconds(3));
         beforeRestart.fire();
 
         // the process dies without releasing its lease; a new one starts with a new identity
-        SlaTimer afterRestart = new SlaTimer(service, lease("restart", "after"), 50);
+        SlaTimer afterRestart = new SlaTimer(timers, lease("restart", "after"), 50);
         clock.set(warningAt.plusSeconds(20));
         assertThat(afterRestart.fire()).as("the old lease still runs").isEqualTo(-1);
         clock.set(NOW.plus(Duration.ofHours(25)));
