@@ -27,9 +27,8 @@ import org.springframework.stereotype.Component;
  * Kafka was unreachable or the process stopped.
  *
  * <p>The sweep works through an in-memory {@link OutboxBacklog} fed by every write of this process (and by failed or
- * contended attempts), reading each complaint by {@code _id}; it does not ask the store which complaints have pending
- * events, which the embedded store answers by reading every complaint. That question is asked only by the recovery
- * read: at the first sweep (start-up) and every {@code sqp.complaints.outbox.recovery-interval}, for events a crashed
+ * contended attempts), reading each complaint by {@code _id}; it does not query the store for complaints with pending
+ * events every second. That question is asked only by the recovery read: at the first sweep (start-up) and every {@code sqp.complaints.outbox.recovery-interval}, for events a crashed
  * process or another instance left behind. The backlog is a hint; what is published is decided on the document.
  *
  * <p>A new complaint's events are claimed by the insert that records them ({@link Outbox#claimNew}) and published in

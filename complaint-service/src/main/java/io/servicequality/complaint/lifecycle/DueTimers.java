@@ -11,8 +11,8 @@ import java.util.TreeSet;
 
 /**
  * The next timer instant of each complaint this process knows of, earliest first: an in-memory index of the
- * {@code nextTimerAt} field, so that the SLA timer finds what fell due without asking the store for it (the embedded
- * store answers a range filter on {@code nextTimerAt} by reading every complaint).
+ * {@code nextTimerAt} field, so that the SLA timer finds what fell due every few seconds without a range query on the
+ * store's {@code due_timers} index (asked only by the recovery read).
  *
  * <p>Fed by every write of this process and by a recovery read of the store (start-up, taking over the lease, and
  * every {@code sqp.complaints.timers.recovery-interval}), which brings in what other instances wrote. The index may

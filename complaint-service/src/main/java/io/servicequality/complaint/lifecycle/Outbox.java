@@ -26,8 +26,15 @@ import org.springframework.stereotype.Component;
 /**
  * The store side of the outbox kept on each complaint document: finding complaints with pending events (the relay's
  * recovery read), claiming a complaint's events for one relay, and forgetting them once Kafka acknowledged them. Every
- * write is a single-document update by {@code _id} or by a unique index's exact fields (so a lookup on the embedded
- * store too), for the complaints of the served tenants only.
+ * write is a single-document update selected by {@code _id}, for the complaints of the served tenants only.
+ *
+ * <p>This adapter is where the embedded store (mongo-java-server, used by the tests and the local platform) shapes
+ * the queries: it answers a filter as an index lookup only when the filter names {@code _id} or exactly a unique
+ * index's fields, and any other filter by reading every complaint. So a claim is a read by {@code _id} and a
+ * compare-and-set on {@code {_id, version}} rather than one conditional {@code findAndModify} on the claim fields, and
+ * the query for complaints with pending events is kept for the relay's recovery read (its in-memory backlog serves
+ * otherwise). On MongoDB the two steps and one conditional {@code findAndModify} are both lookups by {@code _id},
+ * with the same effect.
  *
  * <p>A claim ({@code outboxClaimedUntil} + {@code outboxClaimToken}) lets exactly one relay at a time publish a
  * complaint's events, so they leave in order. It expires, so a crashed relay's complaints are taken over.
@@ -59,8 +66,7 @@ class Outbox {
 
     /**
      * Every complaint with pending events that no relay holds, oldest first: the relay's recovery read (start-up and
-     * now and then), for events a crashed process or another instance left behind. On the embedded store this reads
-     * every complaint, which is why the relay works from its in-memory backlog otherwise.
+     * now and then), for events a crashed process or another instance left behind.
      */
     List<String> unclaimedWithPendingEvents() {
         Query query = query(pendingAndUnclaimed(clock.instant())).with(Sort.by("openedAt", "_id"));
@@ -78,8 +84,7 @@ class Outbox {
     /**
      * Reads the complaint by {@code _id} and, if it has pending events that no relay holds, claims them with a
      * compare-and-set on {@code {_id, version}} (the claim raises the version, so of two relays reading the same state
-     * only one claims). Two lookups by {@code _id} instead of one conditional update whose filter the embedded store
-     * would answer by reading every complaint.
+     * only one claims).
      */
     Attempt attempt(String complaintId) {
         Instant now = clock.instant();

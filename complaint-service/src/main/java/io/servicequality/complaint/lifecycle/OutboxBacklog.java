@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * The complaints this process knows to have (or to have had) unpublished outbox events, longest waiting first: what
- * the relay's sweep works through without asking the store (the embedded store answers "which complaints have
- * pending events" by reading every complaint). Fed by every write of this process and by the relay's recovery read.
+ * the relay's sweep works through every second without querying the store for complaints with pending events (a
+ * query across every tenant's complaints, asked only by the recovery read). Fed by every write of this process and by
+ * the relay's recovery read.
  *
  * <p>The relay takes an id out <em>before</em> it reads the complaint and the writer adds it <em>after</em> writing,
  * so an event written meanwhile is either seen by that read or announced again. It is a hint: whether anything is
