@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Consumer groups a service renamed, declared as a bean: before the service's listeners start, each new group takes over
- * the offsets its old name committed ({@link ConsumerGroupMigration}), so a rename neither re-reads the topics from
- * their beginning nor skips what arrived meanwhile. Group names follow {@code <service>.<purpose>}.
+ * Consumer groups a service renamed, declared as a bean: each new group continues at the offsets its old name committed
+ * ({@link ConsumerGroupTakeover}), so a rename neither re-reads the topics from their beginning nor skips what arrived
+ * meanwhile. Group names follow {@code <service>.<purpose>}.
  */
 public final class ConsumerGroupRenames {
 

@@ -9,17 +9,20 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.AbstractKafkaListenerContainerFactory;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 
@@ -85,17 +88,39 @@ public class PlatformKafkaAutoConfiguration {
         return new OutboxRelay(kafka, properties.outboxAckTimeout());
     }
 
-    /** Renamed consumer groups take over their old names' offsets before any listener starts. */
+    /**
+     * Renamed consumer groups continue at their old names' offsets: every listener container factory's containers of
+     * a renamed group get the takeover ({@link ConsumerGroupTakeover}). The starter owns the factories' container
+     * customizer for this; no service sets one.
+     */
     @Bean
-    @ConditionalOnBean(KafkaAdmin.class)
-    ConsumerGroupMigration platformConsumerGroupMigration(
-            ObjectProvider<ConsumerGroupRenames> renames, KafkaAdmin admin, PlatformKafkaProperties properties) {
-        return new ConsumerGroupMigration(
-                renames.orderedStream()
-                        .flatMap(declared -> declared.renames().stream())
-                        .toList(),
-                admin,
-                properties.groupMigrationTimeout());
+    static BeanPostProcessor platformConsumerGroupTakeover(
+            ObjectProvider<ConsumerGroupRenames> renames,
+            ObjectProvider<KafkaAdmin> admin,
+            ObjectProvider<PlatformKafkaProperties> properties) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                if (bean instanceof AbstractKafkaListenerContainerFactory<?, ?, ?> factory) {
+                    List<ConsumerGroupRenames.Rename> declared = renames.orderedStream()
+                            .flatMap(declaration -> declaration.renames().stream())
+                            .toList();
+                    if (!declared.isEmpty()) {
+                        ConsumerGroupTakeover takeover = new ConsumerGroupTakeover(
+                                declared,
+                                admin.getObject(),
+                                properties.getObject().groupTakeoverTimeout());
+                        attachTo(factory, takeover);
+                    }
+                }
+                return bean;
+            }
+        };
+    }
+
+    private static <C extends AbstractMessageListenerContainer<K, V>, K, V> void attachTo(
+            AbstractKafkaListenerContainerFactory<C, K, V> factory, ConsumerGroupTakeover takeover) {
+        factory.setContainerCustomizer(takeover::attach);
     }
 
     private static NewTopic topic(String name, PlatformKafkaProperties properties) {

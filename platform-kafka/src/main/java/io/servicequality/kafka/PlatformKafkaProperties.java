@@ -13,8 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     keeps them forever: they are the system of record a rebuild recounts from)
  * @param outboxAckTimeout how long {@link OutboxRelay} waits for the broker's acknowledgements of what one publication
  *     sent (one deadline for all of it)
- * @param groupMigrationTimeout how long {@link ConsumerGroupMigration} waits for the broker at start-up before it
- *     fails the start ({@code SQP_KAFKA_GROUP_MIGRATION_TIMEOUT})
+ * @param groupTakeoverTimeout how long {@link ConsumerGroupTakeover} waits for a renamed group's old offsets when a
+ *     partition is assigned ({@code SQP_KAFKA_GROUP_TAKEOVER_TIMEOUT})
  */
 @ConfigurationProperties("sqp.kafka")
 public record PlatformKafkaProperties(
@@ -22,4 +22,4 @@ public record PlatformKafkaProperties(
         @DefaultValue("1") short replicationFactor,
         @DefaultValue("-1") long eventRetentionMs,
         @DefaultValue("10s") Duration outboxAckTimeout,
-        @DefaultValue("30s") Duration groupMigrationTimeout) {}
+        @DefaultValue("30s") Duration groupTakeoverTimeout) {}

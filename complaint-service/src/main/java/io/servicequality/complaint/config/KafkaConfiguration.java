@@ -1,6 +1,7 @@
 package io.servicequality.complaint.config;
 
 import io.servicequality.contracts.Topics;
+import io.servicequality.kafka.ConsumerGroupRenames;
 import io.servicequality.kafka.TopicDeclarations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,5 +16,11 @@ class KafkaConfiguration {
     @Bean
     TopicDeclarations complaintTopics() {
         return TopicDeclarations.create().publishes(Topics.COMPLAINT_CHANGED).consumes(Topics.COMPLAINT_CHANGED);
+    }
+
+    /** The webhook notifier's group, named {@code <service>.<purpose>} since issue 14, continues where it stopped. */
+    @Bean
+    ConsumerGroupRenames complaintGroupRenames() {
+        return ConsumerGroupRenames.create().renamed("complaint-service-webhook", "complaint-service.webhooks");
     }
 }

@@ -38,7 +38,7 @@ class Notifier {
     @KafkaListener(
             id = "complaint-webhook",
             topics = Topics.COMPLAINT_CHANGED,
-            groupId = "complaint-service-webhook",
+            groupId = "complaint-service.webhooks",
             autoStartup = "${sqp.complaints.webhook.enabled:false}",
             properties = {
                 "spring.json.value.default.type=io.servicequality.contracts.ComplaintChanged",
