@@ -14,6 +14,8 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.config.AbstractKafkaListenerContainerFactory;
@@ -53,6 +55,18 @@ public class PlatformKafkaAutoConfiguration {
         }
         names.addAll(deadLetterTopics);
         return names.stream().map(name -> topic(name, properties)).toList();
+    }
+
+    /** Every consumer reads the platform's events as {@link EventSerialization} says. */
+    @Bean
+    DefaultKafkaConsumerFactoryCustomizer platformEventDeserialization() {
+        return factory -> factory.updateConfigs(EventSerialization.consumerConfigs());
+    }
+
+    /** Every producer writes the platform's events as {@link EventSerialization} says. */
+    @Bean
+    DefaultKafkaProducerFactoryCustomizer platformEventSerialization() {
+        return factory -> factory.updateConfigs(EventSerialization.producerConfigs());
     }
 
     /**
