@@ -1,11 +1,14 @@
 package io.servicequality.web;
 
+import io.servicequality.web.csv.CsvExportable;
+import io.servicequality.web.csv.CsvHttpMessageConverter;
 import io.servicequality.web.problem.ProblemDetailsAdvice;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
 import org.springframework.boot.jackson.autoconfigure.JsonFactoryBuilderCustomizer;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -13,7 +16,8 @@ import tools.jackson.core.StreamReadConstraints;
 
 /**
  * Everything a service gets by depending on this module: every failure answered as a problem with a stable type, one
- * {@link Clock} for the whole service (tests replace it with a fixed one), and limits on request JSON. Before Spring
+ * {@link Clock} for the whole service (tests replace it with a fixed one), limits on request JSON, and {@code text/csv}
+ * answers of {@link CsvExportable} bodies. Before Spring
  * MVC's own configuration, so that its default problem handler stands back for {@link ProblemDetailsAdvice}.
  */
 @AutoConfiguration(before = WebMvcAutoConfiguration.class)
@@ -41,5 +45,17 @@ public class PlatformWebAutoConfiguration {
                 .maxNestingDepth(properties.json().maxNestingDepth())
                 .maxStringLength(properties.json().maxStringLength())
                 .build());
+    }
+
+    /**
+     * Appended after the default converters, on the server side only: a body that can be both is answered as JSON
+     * unless CSV is asked for ({@code Accept: text/csv} or a preset {@code Content-Type}), also when the client accepts
+     * any type. A converter bean would be put ahead of JSON (CSV for any type), and into every HTTP client as well.
+     */
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    ServerHttpMessageConvertersCustomizer platformCsvConverter() {
+        CsvHttpMessageConverter csv = new CsvHttpMessageConverter();
+        return converters -> converters.configureMessageConvertersList(list -> list.add(csv));
     }
 }

@@ -2,18 +2,16 @@ package io.servicequality.reporting.analysis;
 
 import io.servicequality.contracts.BucketStatistics;
 import io.servicequality.reporting.bucket.MetricBucketReadModel;
-import io.servicequality.reporting.csv.Csv;
 import io.servicequality.reporting.scope.ReportQuery;
 import io.servicequality.reporting.scope.Scope;
 import io.servicequality.reporting.scope.Scopes;
 import io.servicequality.reporting.scorecard.ScorecardCalculator;
 import io.servicequality.reporting.scorecard.ScorecardProperties;
+import io.servicequality.web.csv.CsvExportable;
+import io.servicequality.web.csv.CsvTable;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,7 +36,19 @@ class AnalysisController {
     }
 
     /** The scope's key-driver regression. */
-    record KeyDriverReport(Scope scope, Instant from, Instant to, KeyDrivers.Result drivers) {}
+    record KeyDriverReport(Scope scope, Instant from, Instant to, KeyDrivers.Result drivers) implements CsvExportable {
+
+        /** One {@code field,value} row per leaf, with dotted paths. */
+        @Override
+        public CsvTable csvTable() {
+            return CsvTable.flattened(this);
+        }
+
+        @Override
+        public String csvFileName() {
+            return "key-drivers-" + scope.label();
+        }
+    }
 
     @Operation(
             summary = "SERVQUAL gap analysis with importance and a priority quadrant (importance × gap)",
@@ -46,46 +56,16 @@ class AnalysisController {
                     + " renormalised weight, priority = weight × −gap and the quadrant against the mean importance"
                     + " and mean gap. format=csv answers text/csv.")
     @GetMapping("/servqual-gaps")
-    ResponseEntity<?> gaps(@Valid @ParameterObject ReportQuery query) {
+    ResponseEntity<GapAnalysis> gaps(@Valid @ParameterObject ReportQuery query) {
         Scope scope = scopes.resolve(query.branchId(), query.regionId(), null);
-        boolean csv = query.csv();
         BucketStatistics totals = buckets.total(scopes.tenantId(), scope.branchIds(), query.from(), query.to());
-        GapAnalysis analysis = GapAnalysis.of(
+        return query.answer(GapAnalysis.of(
                 scope,
                 query.from(),
                 query.to(),
                 totals.feedbackCount(),
                 calculator.servqual(totals.servqual()),
-                weights.servqualDefaultWeights().byFieldName());
-        if (!csv) {
-            return ResponseEntity.ok(analysis);
-        }
-        List<List<?>> rows = new ArrayList<>();
-        analysis.dimensions()
-                .forEach(row -> rows.add(Arrays.asList(
-                        row.dimension(),
-                        row.n(),
-                        row.expectation(),
-                        row.perception(),
-                        row.gap(),
-                        row.importance(),
-                        row.weight(),
-                        row.priority(),
-                        row.quadrant())));
-        return Csv.response(
-                "servqual-gaps-" + scope.label(),
-                new Csv.Table(
-                        List.of(
-                                "dimension",
-                                "n",
-                                "expectation",
-                                "perception",
-                                "gap",
-                                "importance",
-                                "weight",
-                                "priority",
-                                "quadrant"),
-                        rows));
+                weights.servqualDefaultWeights().byFieldName()));
     }
 
     @Operation(
@@ -93,11 +73,9 @@ class AnalysisController {
             description = "From the summed cross-products; coefficients with standard errors and R², only when at"
                     + " least 30 respondents gave csat and all five perceptions. format=csv answers text/csv.")
     @GetMapping("/key-drivers")
-    ResponseEntity<?> keyDrivers(@Valid @ParameterObject ReportQuery query) {
+    ResponseEntity<KeyDriverReport> keyDrivers(@Valid @ParameterObject ReportQuery query) {
         Scope scope = scopes.resolve(query.branchId(), query.regionId(), null);
-        boolean csv = query.csv();
         BucketStatistics totals = buckets.total(scopes.tenantId(), scope.branchIds(), query.from(), query.to());
-        KeyDriverReport report = new KeyDriverReport(scope, query.from(), query.to(), KeyDrivers.of(totals.drivers()));
-        return csv ? Csv.response("key-drivers-" + scope.label(), Csv.flattened(report)) : ResponseEntity.ok(report);
+        return query.answer(new KeyDriverReport(scope, query.from(), query.to(), KeyDrivers.of(totals.drivers())));
     }
 }

@@ -2,8 +2,11 @@ package io.servicequality.reporting.analysis;
 
 import io.servicequality.reporting.scope.Scope;
 import io.servicequality.reporting.scorecard.Scorecard;
+import io.servicequality.web.csv.CsvExportable;
+import io.servicequality.web.csv.CsvTable;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +26,42 @@ record GapAnalysis(
         Double weighted,
         double meanImportance,
         double meanGap,
-        List<Row> dimensions) {
+        List<Row> dimensions)
+        implements CsvExportable {
+
+    /** One row per rated dimension, highest priority first. */
+    @Override
+    public CsvTable csvTable() {
+        List<List<?>> rows = dimensions.stream()
+                .<List<?>>map(row -> Arrays.asList(
+                        row.dimension(),
+                        row.n(),
+                        row.expectation(),
+                        row.perception(),
+                        row.gap(),
+                        row.importance(),
+                        row.weight(),
+                        row.priority(),
+                        row.quadrant()))
+                .toList();
+        return new CsvTable(
+                List.of(
+                        "dimension",
+                        "n",
+                        "expectation",
+                        "perception",
+                        "gap",
+                        "importance",
+                        "weight",
+                        "priority",
+                        "quadrant"),
+                rows);
+    }
+
+    @Override
+    public String csvFileName() {
+        return "servqual-gaps-" + scope.label();
+    }
 
     enum Quadrant {
         /** Important and below the average gap: fix first. */

@@ -5,23 +5,12 @@ import io.servicequality.reporting.bucket.MetricBucketReadModel;
 import io.servicequality.reporting.complaint.ComplaintBacklog;
 import io.servicequality.reporting.complaint.ComplaintBacklog.Backlog;
 import io.servicequality.reporting.complaint.ComplaintBacklog.Breakdown;
-import io.servicequality.reporting.complaint.ComplaintBacklog.Group;
-import io.servicequality.reporting.complaint.ComplaintBacklog.OpenComplaint;
-import io.servicequality.reporting.csv.Csv;
 import io.servicequality.reporting.scope.ReportQuery;
 import io.servicequality.reporting.scope.Scope;
 import io.servicequality.reporting.scope.Scopes;
-import io.servicequality.reporting.scorecard.Scorecard;
 import io.servicequality.reporting.scorecard.ScorecardCalculator;
-import io.servicequality.web.problem.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
@@ -47,26 +36,6 @@ class ComplaintReportController {
         this.scopes = scopes;
     }
 
-    /**
-     * @param summary the scorecard's complaint block; {@code null} without complaints
-     * @param openedByCategory opened in the range per category (likewise severity, department)
-     * @param openComplaints open now, the earliest resolution due first; {@code overdue} marks those past it
-     * @param byCategory lifecycle counts and SLA compliance of the range, and open and overdue now, per category
-     *     (likewise severity, department), counted from the complaint events
-     */
-    record ComplaintReport(
-            Scope scope,
-            Instant from,
-            Instant to,
-            Scorecard.Complaints summary,
-            Map<String, Long> openedByCategory,
-            Map<String, Long> openedBySeverity,
-            Map<String, Long> openedByDepartment,
-            List<OpenComplaint> openComplaints,
-            Map<String, Group> byCategory,
-            Map<String, Group> bySeverity,
-            Map<String, Group> byDepartment) {}
-
     @Operation(
             summary = "Complaint and SLA report of a branch, a region or the tenant",
             description = "Counts and SLA compliance of the range, first-response and resolution compliance,"
@@ -74,17 +43,14 @@ class ComplaintReportController {
                     + " complaints now with the overdue ones marked. format=csv answers text/csv: the open complaints,"
                     + " or with table=compliance one row per category, severity and department.")
     @GetMapping("/complaints")
-    ResponseEntity<?> report(
+    ResponseEntity<ComplaintReport> report(
             @Valid @ParameterObject ReportQuery query, @RequestParam(defaultValue = "open") String table) {
-        if (!table.equals("open") && !table.equals("compliance")) {
-            throw Problems.validationFailed("table", "must be open or compliance");
-        }
-        boolean csv = query.csv();
+        ComplaintReport.Table exported = ComplaintReport.Table.of(table);
         Scope scope = scopes.resolve(query.branchId(), query.regionId(), null);
         BucketStatistics totals = buckets.total(scopes.tenantId(), scope.branchIds(), query.from(), query.to());
         Backlog open = backlog.backlog(scopes.tenantId(), scope.branchIds());
         Breakdown breakdown = backlog.breakdown(scopes.tenantId(), scope.branchIds(), query.from(), query.to());
-        ComplaintReport report = new ComplaintReport(
+        return query.answer(new ComplaintReport(
                 scope,
                 query.from(),
                 query.to(),
@@ -95,72 +61,7 @@ class ComplaintReportController {
                 open.complaints(),
                 breakdown.byCategory(),
                 breakdown.bySeverity(),
-                breakdown.byDepartment());
-        if (!csv) {
-            return ResponseEntity.ok(report);
-        }
-        if (table.equals("compliance")) {
-            return Csv.response("complaint-compliance-" + scope.label(), complianceTable(breakdown));
-        }
-        List<List<?>> rows = open.complaints().stream()
-                .<List<?>>map(c -> Arrays.asList(
-                        c.branchId(),
-                        c.number(),
-                        c.complaintId(),
-                        c.category(),
-                        c.severity(),
-                        c.department(),
-                        c.resolutionDueAt(),
-                        c.overdue()))
-                .toList();
-        return Csv.response(
-                "open-complaints-" + scope.label(),
-                new Csv.Table(
-                        List.of(
-                                "branchId",
-                                "number",
-                                "complaintId",
-                                "category",
-                                "severity",
-                                "department",
-                                "resolutionDueAt",
-                                "overdue"),
-                        rows));
-    }
-
-    private static Csv.Table complianceTable(Breakdown breakdown) {
-        List<List<?>> rows = new ArrayList<>();
-        Map<String, Map<String, Group>> dimensions = new LinkedHashMap<>();
-        dimensions.put("category", breakdown.byCategory());
-        dimensions.put("severity", breakdown.bySeverity());
-        dimensions.put("department", breakdown.byDepartment());
-        dimensions.forEach((dimension, groups) -> groups.forEach((name, g) -> rows.add(Arrays.asList(
-                dimension,
-                name,
-                g.opened(),
-                g.acknowledged(),
-                g.acknowledgedWithinTarget(),
-                g.firstResponseCompliance(),
-                g.resolved(),
-                g.resolvedWithinTarget(),
-                g.resolutionCompliance(),
-                g.slaBreaches(),
-                g.open(),
-                g.overdue()))));
-        return new Csv.Table(
-                List.of(
-                        "dimension",
-                        "value",
-                        "opened",
-                        "acknowledged",
-                        "acknowledgedWithinTarget",
-                        "firstResponseCompliance",
-                        "resolved",
-                        "resolvedWithinTarget",
-                        "resolutionCompliance",
-                        "slaBreaches",
-                        "open",
-                        "overdue"),
-                rows);
+                breakdown.byDepartment(),
+                exported));
     }
 }

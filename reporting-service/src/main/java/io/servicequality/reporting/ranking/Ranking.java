@@ -1,7 +1,10 @@
 package io.servicequality.reporting.ranking;
 
 import io.servicequality.reporting.scope.Scope;
+import io.servicequality.web.csv.CsvExportable;
+import io.servicequality.web.csv.CsvTable;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -16,7 +19,29 @@ record Ranking(
         boolean higherIsBetter,
         long minN,
         List<Entry> entries,
-        List<Excluded> excluded) {
+        List<Excluded> excluded)
+        implements CsvExportable {
+
+    /** The ranked branches, the metric's value under its own name; excluded branches are not listed. */
+    @Override
+    public CsvTable csvTable() {
+        List<List<?>> rows = entries.stream()
+                .<List<?>>map(entry -> Arrays.asList(
+                        entry.rank(),
+                        entry.tieGroup(),
+                        entry.branchId(),
+                        entry.value(),
+                        entry.n(),
+                        entry.ci95() == null ? null : entry.ci95().get(0),
+                        entry.ci95() == null ? null : entry.ci95().get(1)))
+                .toList();
+        return new CsvTable(List.of("rank", "tieGroup", "branchId", metric, "n", "ci95Low", "ci95High"), rows);
+    }
+
+    @Override
+    public String csvFileName() {
+        return "ranking-" + metric + "-" + scope.label();
+    }
 
     /**
      * @param rank 1 + the number of branches in better tie groups (shared by a tie group)

@@ -1,13 +1,10 @@
 package io.servicequality.reporting.ranking;
 
-import io.servicequality.reporting.csv.Csv;
 import io.servicequality.reporting.scope.ReportQuery;
 import io.servicequality.reporting.scope.Scopes;
 import io.servicequality.web.problem.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
-import java.util.Arrays;
-import java.util.List;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
@@ -37,7 +34,7 @@ class RankingController {
                     + " (default 30) are listed under excluded; branches whose 95 % intervals overlap the leader of"
                     + " their group share its rank. format=csv answers text/csv.")
     @GetMapping("/rankings")
-    ResponseEntity<?> ranking(
+    ResponseEntity<Ranking> ranking(
             @RequestParam(defaultValue = "sqi") String metric,
             @Valid @ParameterObject ReportQuery query,
             @RequestParam(required = false) Long minN) {
@@ -48,24 +45,7 @@ class RankingController {
         if (threshold < 1) {
             throw Problems.validationFailed("minN", "must be at least 1");
         }
-        Ranking ranking = rankings.rank(
-                scopes.resolve(null, query.regionId(), null), ranked, query.from(), query.to(), threshold);
-        if (!query.csv()) {
-            return ResponseEntity.ok(ranking);
-        }
-        List<List<?>> rows = ranking.entries().stream()
-                .<List<?>>map(entry -> Arrays.asList(
-                        entry.rank(),
-                        entry.tieGroup(),
-                        entry.branchId(),
-                        entry.value(),
-                        entry.n(),
-                        entry.ci95() == null ? null : entry.ci95().get(0),
-                        entry.ci95() == null ? null : entry.ci95().get(1)))
-                .toList();
-        return Csv.response(
-                "ranking-" + ranking.metric() + "-" + ranking.scope().label(),
-                new Csv.Table(
-                        List.of("rank", "tieGroup", "branchId", ranking.metric(), "n", "ci95Low", "ci95High"), rows));
+        return query.answer(rankings.rank(
+                scopes.resolve(null, query.regionId(), null), ranked, query.from(), query.to(), threshold));
     }
 }

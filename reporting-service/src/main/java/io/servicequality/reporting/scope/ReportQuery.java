@@ -1,10 +1,13 @@
 package io.servicequality.reporting.scope;
 
+import io.servicequality.web.csv.CsvExportable;
+import io.servicequality.web.csv.CsvHttpMessageConverter;
 import io.servicequality.web.range.TimeRange;
 import io.servicequality.web.range.ValidTimeRange;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.time.Instant;
+import org.springframework.http.ResponseEntity;
 
 /**
  * What every report is asked for: a scope (a branch, a region, or without either the caller's whole scope), the period
@@ -30,5 +33,17 @@ public record ReportQuery(
     /** Whether the answer is asked for as {@code text/csv}. */
     public boolean csv() {
         return "csv".equalsIgnoreCase(format);
+    }
+
+    /**
+     * The report in the format asked for: {@code text/csv} when {@code format=csv}, whatever the client accepts;
+     * otherwise negotiated as usual (JSON, or CSV for {@code Accept: text/csv}).
+     */
+    public <T extends CsvExportable> ResponseEntity<T> answer(T report) {
+        return csv()
+                ? ResponseEntity.ok()
+                        .contentType(CsvHttpMessageConverter.TEXT_CSV)
+                        .body(report)
+                : ResponseEntity.ok(report);
     }
 }

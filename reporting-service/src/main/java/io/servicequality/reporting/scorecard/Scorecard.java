@@ -1,6 +1,8 @@
 package io.servicequality.reporting.scorecard;
 
 import io.servicequality.reporting.scope.Scope;
+import io.servicequality.web.csv.CsvExportable;
+import io.servicequality.web.csv.CsvTable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +25,19 @@ public record Scorecard(
         Interactions interactions,
         Complaints complaints,
         Double sqi,
-        List<TargetAttainment> targets) {
+        List<TargetAttainment> targets)
+        implements CsvExportable {
+
+    /** One {@code field,value} row per metric, with dotted paths ({@code feedback.csat.ci95.0}). */
+    @Override
+    public CsvTable csvTable() {
+        return CsvTable.flattened(this);
+    }
+
+    @Override
+    public String csvFileName() {
+        return "scorecard-" + scope.label();
+    }
 
     /** This scorecard with the attainment of {@code attainments}. */
     public Scorecard withTargets(List<TargetAttainment> attainments) {

@@ -1,6 +1,5 @@
 package io.servicequality.reporting.scorecard;
 
-import io.servicequality.reporting.csv.Csv;
 import io.servicequality.reporting.scope.ReportQuery;
 import io.servicequality.reporting.scope.Scopes;
 import io.swagger.v3.oas.annotations.Operation;
@@ -32,11 +31,8 @@ class ScorecardController {
                     + " does not override; a region or the tenant: the tenant-wide ones on the summed figures)."
                     + " format=csv answers text/csv (one row per metric).")
     @GetMapping("/scorecard")
-    ResponseEntity<?> scorecard(@Valid @ParameterObject ReportQuery query) {
-        Scorecard scorecard = scorecards.scorecardOf(
-                scopes.resolve(query.branchId(), query.regionId(), null), query.from(), query.to());
-        return query.csv()
-                ? Csv.response("scorecard-" + scorecard.scope().label(), Csv.flattened(scorecard))
-                : ResponseEntity.ok(scorecard);
+    ResponseEntity<Scorecard> scorecard(@Valid @ParameterObject ReportQuery query) {
+        return query.answer(scorecards.scorecardOf(
+                scopes.resolve(query.branchId(), query.regionId(), null), query.from(), query.to()));
     }
 }

@@ -3,7 +3,6 @@ package io.servicequality.reporting.targetreport;
 import io.servicequality.contracts.BucketStatistics;
 import io.servicequality.reporting.branch.BranchDirectory;
 import io.servicequality.reporting.bucket.MetricBucketReadModel;
-import io.servicequality.reporting.csv.Csv;
 import io.servicequality.reporting.qualitytarget.QualityTargets;
 import io.servicequality.reporting.qualitytarget.QualityTargets.Target;
 import io.servicequality.reporting.scope.ReportQuery;
@@ -19,7 +18,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
@@ -62,42 +60,9 @@ class TargetReportController {
                     + " share of branches with data attaining it. format=csv answers text/csv (one row per branch and"
                     + " target).")
     @GetMapping("/targets")
-    ResponseEntity<?> targets(@Valid @ParameterObject ReportQuery query) {
-        boolean csv = query.csv();
+    ResponseEntity<TargetReport> targets(@Valid @ParameterObject ReportQuery query) {
         Scope scope = scopes.resolve(query.branchId(), query.regionId(), null);
-        TargetReport report = report(scope, query.from(), query.to());
-        if (!csv) {
-            return ResponseEntity.ok(report);
-        }
-        List<List<?>> rows = new ArrayList<>();
-        for (BranchAttainment branch : report.branches()) {
-            for (TargetAttainment target : branch.targets()) {
-                rows.add(Arrays.asList(
-                        branch.branchId(),
-                        target.targetId(),
-                        target.branchId() == null ? "TENANT" : "BRANCH",
-                        target.metric(),
-                        target.bound(),
-                        target.value(),
-                        target.observed(),
-                        target.n(),
-                        target.attained()));
-            }
-        }
-        return Csv.response(
-                "targets-" + scope.label(),
-                new Csv.Table(
-                        List.of(
-                                "branchId",
-                                "targetId",
-                                "targetScope",
-                                "metric",
-                                "bound",
-                                "value",
-                                "observed",
-                                "n",
-                                "attained"),
-                        rows));
+        return query.answer(report(scope, query.from(), query.to()));
     }
 
     private TargetReport report(Scope scope, Instant from, Instant to) {

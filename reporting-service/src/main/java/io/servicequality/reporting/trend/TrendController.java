@@ -2,7 +2,6 @@ package io.servicequality.reporting.trend;
 
 import io.servicequality.contracts.BucketStatistics;
 import io.servicequality.reporting.bucket.MetricBucketReadModel;
-import io.servicequality.reporting.csv.Csv;
 import io.servicequality.reporting.live.MinuteRing;
 import io.servicequality.reporting.scope.ReportQuery;
 import io.servicequality.reporting.scope.Scope;
@@ -15,7 +14,6 @@ import jakarta.validation.Valid;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SortedMap;
@@ -55,7 +53,7 @@ class TrendController {
                             + " after a start), hour (at most 31 days) or day (at most 400 days; days of the branch's time"
                             + " zone, or of zone, else UTC). Only periods with data are listed. format=csv answers text/csv.")
     @GetMapping("/trends")
-    ResponseEntity<?> trend(
+    ResponseEntity<Trend> trend(
             @Valid @ParameterObject ReportQuery query,
             @RequestParam(defaultValue = "hour") String granularity,
             @RequestParam(required = false) String zone) {
@@ -78,7 +76,6 @@ class TrendController {
             }
             default -> throw Problems.validationFailed("granularity", "must be minute, hour or day");
         }
-        boolean csv = query.csv();
         Scope scope = scopes.resolve(query.branchId(), query.regionId(), zone);
         SortedMap<Instant, BucketStatistics> series = switch (period) {
             case "MINUTE" -> minutes.sum(scopes.tenantId(), scope.branchIds(), query.from(), query.to());
@@ -88,53 +85,14 @@ class TrendController {
         List<Trend.Point> points = new ArrayList<>();
         series.forEach((start, statistics) -> points.add(point(start, statistics)));
         boolean daily = period.equals("DAY");
-        Trend trend = new Trend(
+        return query.answer(new Trend(
                 scope,
                 query.from(),
                 query.to(),
                 period,
                 daily ? scope.zone().getId() : "UTC",
                 !period.equals("MINUTE") || minutes.complete(),
-                points);
-        if (!csv) {
-            return ResponseEntity.ok(trend);
-        }
-        List<List<?>> rows = points.stream()
-                .<List<?>>map(p -> Arrays.asList(
-                        p.start(),
-                        p.n(),
-                        p.sqi(),
-                        p.csatN(),
-                        p.csat(),
-                        p.npsN(),
-                        p.nps(),
-                        p.ces(),
-                        p.servqual(),
-                        p.offered(),
-                        p.answerRate(),
-                        p.serviceLevel(),
-                        p.complaintsOpened(),
-                        p.resolutionCompliance()))
-                .toList();
-        return Csv.response(
-                "trend-" + trend.granularity().toLowerCase() + "-" + scope.label(),
-                new Csv.Table(
-                        List.of(
-                                "start",
-                                "n",
-                                "sqi",
-                                "csatN",
-                                "csat",
-                                "npsN",
-                                "nps",
-                                "ces",
-                                "servqual",
-                                "offered",
-                                "answerRate",
-                                "serviceLevel",
-                                "complaintsOpened",
-                                "resolutionCompliance"),
-                        rows));
+                points));
     }
 
     private Trend.Point point(Instant start, BucketStatistics statistics) {

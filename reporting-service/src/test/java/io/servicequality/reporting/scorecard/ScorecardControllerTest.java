@@ -210,6 +210,37 @@ class ScorecardControllerTest {
     }
 
     @Test
+    void answersCsvToAcceptTextCsvAndJsonToAnyOtherClient() throws Exception {
+        given(buckets.total(any(), any(), any(), any()))
+                .willReturn(new BucketStatistics(
+                        4, null, new BucketStatistics.CsatStatistics(4, 3, 16, 66), null, null, null, null, null));
+
+        String csv = mvc.perform(get("/api/v1/reports/scorecard")
+                        .param("branchId", "SH-001")
+                        .param("from", FROM)
+                        .param("to", TO)
+                        .accept("text/csv"))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType("text/csv;charset=UTF-8"))
+                .andExpect(
+                        header().string("Content-Disposition", "attachment; filename=\"scorecard-branch-SH-001.csv\""))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(csv.lines()).startsWith("field,value").contains("feedback.csat.percent,75.0");
+
+        mvc.perform(get("/api/v1/reports/scorecard")
+                        .param("branchId", "SH-001")
+                        .param("from", FROM)
+                        .param("to", TO)
+                        .accept("*/*"))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+                .andExpect(jsonPath("$.feedback.csat.percent").value(75.0))
+                .andExpect(header().doesNotExist("Content-Disposition"));
+    }
+
+    @Test
     void rejectsABlankBranchId() throws Exception {
         expectValidationProblem(mvc.perform(get("/api/v1/reports/scorecard")
                         .param("branchId", " ")

@@ -1,51 +1,34 @@
-package io.servicequality.reporting.csv;
+package io.servicequality.web.csv;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Builds {@code text/csv} answers. */
-public final class Csv {
-
-    public static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+/**
+ * A table: one header row and data rows of the same width; {@code null} cells are left empty.
+ *
+ * @param header the column names
+ * @param rows the cells, numbers and booleans written as they are, anything else as its {@code toString()}
+ */
+public record CsvTable(List<String> header, List<List<?>> rows) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private Csv() {}
-
-    /** A table: one header row and data rows of the same width; {@code null} cells are left empty. */
-    public record Table(List<String> header, List<List<?>> rows) {}
-
-    public static ResponseEntity<String> response(String name, Table table) {
-        return ResponseEntity.ok()
-                .contentType(TEXT_CSV)
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(name.replaceAll("[^A-Za-z0-9._-]", "_") + ".csv")
-                                .build()
-                                .toString())
-                .body(render(table));
-    }
-
     /** A nested view as {@code field,value} rows, one per leaf, with dotted paths ({@code feedback.csat.ci95.0}). */
-    public static Table flattened(Object view) {
+    public static CsvTable flattened(Object view) {
         List<List<?>> rows = new ArrayList<>();
         flatten("", JSON.valueToTree(view), rows);
-        return new Table(List.of("field", "value"), rows);
+        return new CsvTable(List.of("field", "value"), rows);
     }
 
-    static String render(Table table) {
+    /** RFC 4180: cells separated by commas, rows ended by CRLF, the header first. */
+    public String render() {
         StringBuilder csv = new StringBuilder();
-        appendRow(csv, table.header());
-        table.rows().forEach(row -> appendRow(csv, row));
+        appendRow(csv, header);
+        rows.forEach(row -> appendRow(csv, row));
         return csv.toString();
     }
 
@@ -59,7 +42,7 @@ public final class Csv {
                 flatten(path + "." + i, node.get(i), rows);
             }
         } else if (node.isNull()) {
-            rows.add(java.util.Arrays.asList(path, null));
+            rows.add(Arrays.asList(path, null));
         } else if (node.isNumber()) {
             rows.add(List.of(path, node.numberValue()));
         } else {
@@ -77,6 +60,10 @@ public final class Csv {
         csv.append("\r\n");
     }
 
+    /**
+     * Quoted when it holds a separator, a quote or a line break; a text cell starting with {@code = + - @}, a tab or a
+     * carriage return gets a leading apostrophe, so that a spreadsheet shows it instead of running it as a formula.
+     */
     private static String cell(Object value) {
         if (value == null) {
             return "";
