@@ -6,40 +6,19 @@ import io.servicequality.contracts.Granularity;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.stereotype.Repository;
 
 /** The stored hour buckets, written behind in bulk by {@link WriteBehindBuckets}. */
 @Repository
-class MetricBuckets {
+class MetricBuckets extends StatisticsCollection {
 
     static final String COLLECTION = "metricBuckets";
 
-    private final MongoOperations mongo;
-
     MetricBuckets(MongoOperations mongo) {
-        this.mongo = mongo;
-    }
-
-    /**
-     * Writes the buckets in one bulk, each replacing exactly the revision the writer last saw stored.
-     *
-     * @return whether every write went through (see {@link StoredRevisions#writeAll})
-     */
-    boolean writeAll(List<StoredRevisions.Write> writes) {
-        return StoredRevisions.writeAll(mongo, COLLECTION, "revision", writes);
-    }
-
-    /** The stored buckets with these ids (those that exist), by id, in one query. */
-    Map<String, StoredStatistics.Row> byIds(Collection<String> ids) {
-        Map<String, StoredStatistics.Row> rows = new LinkedHashMap<>();
-        StoredRevisions.byIds(mongo, COLLECTION, ids)
-                .forEach((id, document) -> rows.put(id, StoredStatistics.row(document, "bucketStart", "revision")));
-        return rows;
+        super(mongo, COLLECTION, "bucketStart", "revision");
     }
 
     /** The stored form of a bucket: statistics in the shape of the contracts record (as the wire carries them). */
@@ -61,18 +40,6 @@ class MetricBuckets {
      */
     List<StoredStatistics.Row> startingWithin(
             String tenantId, Collection<String> branchIds, Granularity granularity, Instant from, Instant to) {
-        return ScopedQuery.find(
-                        mongo,
-                        COLLECTION,
-                        tenantId,
-                        branchIds,
-                        where("granularity").is(granularity),
-                        "bucketStart",
-                        from,
-                        to,
-                        "revision")
-                .stream()
-                .map(document -> StoredStatistics.row(document, "bucketStart", "revision"))
-                .toList();
+        return startingWithin(tenantId, branchIds, where("granularity").is(granularity), from, to);
     }
 }

@@ -4,7 +4,6 @@ import io.servicequality.contracts.Granularity;
 import io.servicequality.contracts.MetricUpdated;
 import io.servicequality.contracts.Topics;
 import io.servicequality.kafka.DeadLetters;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -44,25 +43,14 @@ class MetricUpdatedListener {
             // partition (keyed by branch), and applying them in memory is synchronised
             concurrency = "${sqp.read-model.consumers:3}")
     void on(List<ConsumerRecord<String, MetricUpdated>> records, Acknowledgment acknowledgment) {
-        List<MetricBucket> hours = new ArrayList<>(records.size());
-        for (ConsumerRecord<String, MetricUpdated> record : records) {
-            MetricUpdated update = DeadLetters.valueOrDeadLetter(
-                    record, deadLetters, () -> new InvalidMetricUpdateException("a metric update needs a value"));
-            if (update == null) {
-                continue;
-            }
-            if (update.granularity() != null && update.granularity() != Granularity.HOUR) {
-                continue; // not stored (its statistics were not even read: HourStatisticsDeserializer)
-            }
-            MetricBucket bucket;
-            try {
-                bucket = MetricBucket.of(update);
-            } catch (InvalidMetricUpdateException invalid) {
-                deadLetters.accept(record, invalid);
-                continue;
-            }
-            hours.add(bucket);
-        }
+        List<MetricBucket> hours = DeadLetters.applicable(
+                records,
+                deadLetters,
+                () -> new InvalidMetricUpdateException("a metric update needs a value"),
+                // minute and day updates are not stored (their statistics were not even read)
+                update -> update.granularity() == null || update.granularity() == Granularity.HOUR
+                        ? MetricBucket.of(update)
+                        : null);
         writeBehind.apply(hours, acknowledgment::acknowledge);
     }
 }

@@ -166,8 +166,8 @@ public class ComplaintBacklog {
     /** Open and overdue counts of a scope, now. */
     public record Backlog(long open, long overdue, List<OpenComplaint> complaints) {}
 
-    /** Throws {@link InvalidComplaintEventException} for an event that can never be applied. */
-    static void validate(ComplaintChanged event) {
+    /** The event, if it can be applied; {@link InvalidComplaintEventException} for one that never can. */
+    static ComplaintChanged validated(ComplaintChanged event) {
         if (event.tenantId() == null
                 || event.complaintId() == null
                 || event.type() == null
@@ -175,6 +175,7 @@ public class ComplaintBacklog {
             throw new InvalidComplaintEventException(
                     "a complaint event needs tenantId, complaintId, type and occurredAt");
         }
+        return event;
     }
 
     /**

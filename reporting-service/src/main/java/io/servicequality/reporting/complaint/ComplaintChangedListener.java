@@ -3,7 +3,6 @@ package io.servicequality.reporting.complaint;
 import io.servicequality.contracts.ComplaintChanged;
 import io.servicequality.contracts.Topics;
 import io.servicequality.kafka.DeadLetters;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -42,21 +41,10 @@ class ComplaintChangedListener {
                 "fetch.max.wait.ms=${sqp.complaint-view.max-batch-wait-ms:250}"
             })
     void on(List<ConsumerRecord<String, ComplaintChanged>> records) {
-        List<ComplaintChanged> valid = new ArrayList<>(records.size());
-        for (ConsumerRecord<String, ComplaintChanged> record : records) {
-            ComplaintChanged event = DeadLetters.valueOrDeadLetter(
-                    record, deadLetters, () -> new InvalidComplaintEventException("a complaint event needs a value"));
-            if (event == null) {
-                continue;
-            }
-            try {
-                ComplaintBacklog.validate(event);
-            } catch (InvalidComplaintEventException invalid) {
-                deadLetters.accept(record, invalid);
-                continue;
-            }
-            valid.add(event);
-        }
-        backlog.applyAll(valid);
+        backlog.applyAll(DeadLetters.applicable(
+                records,
+                deadLetters,
+                () -> new InvalidComplaintEventException("a complaint event needs a value"),
+                ComplaintBacklog::validated));
     }
 }
