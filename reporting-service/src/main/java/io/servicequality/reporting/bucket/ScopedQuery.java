@@ -13,13 +13,15 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
 /**
- * The one query shape of the read model: documents of a tenant's branches whose start lies in [from, to).
+ * The read model's one query shape: documents of a tenant's branches whose start lies in [from, to), by branch and
+ * start. On MongoDB the compound indexes over tenant, kind, branch and start answer it.
  *
- * <p>Shaped for both stores. MongoDB answers any of these from the compound indexes. The embedded store scans the
- * collection and tests each document against the criteria in order, so the most selective test comes first (one
- * branch: its id; otherwise the time range), and a large branch list is not sent as {@code $in} (testing every
- * document against hundreds of values took ~0.4 s per query on 75k documents): the tenant's documents in the range
- * are read and filtered here instead.
+ * <p>This class is also the one place shaped for the embedded store (mongo-java-server, in the local stack and the
+ * tests), which has no secondary indexes: it scans the collection and tests each document against the criteria in
+ * order. So the most selective test comes first (one branch: its id; otherwise the time range), and a list of more than
+ * {@link #MAX_IN_VALUES} branches is not sent as {@code $in} (testing every document against hundreds of values took
+ * ~0.4 s per query on 75k documents): the tenant's documents in the range are read and filtered here instead. Either
+ * way the answer is the same documents in the same order; callers need not know.
  */
 final class ScopedQuery {
 
