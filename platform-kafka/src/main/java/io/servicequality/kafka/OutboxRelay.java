@@ -28,14 +28,32 @@ public final class OutboxRelay {
 
     private final KafkaOperations<Object, Object> kafka;
     private final Duration ackTimeout;
+    private final BacklogObserver backlog;
+
+    /**
+     * Told, after each round of {@link #relay}, how many changes of an outbox are still not acknowledged (those the
+     * round found, at most its limit, minus those it published): the outbox backlog a service shows as a meter.
+     */
+    @FunctionalInterface
+    public interface BacklogObserver {
+
+        BacklogObserver NONE = (topic, unacknowledged) -> {};
+
+        void afterRound(String topic, int unacknowledged);
+    }
 
     /**
      * @param ackTimeout how long one {@link #publish} waits for the acknowledgements of everything it sent
      *     ({@code sqp.kafka.outbox-ack-timeout})
      */
     public OutboxRelay(KafkaOperations<Object, Object> kafka, Duration ackTimeout) {
+        this(kafka, ackTimeout, BacklogObserver.NONE);
+    }
+
+    public OutboxRelay(KafkaOperations<Object, Object> kafka, Duration ackTimeout, BacklogObserver backlog) {
         this.kafka = kafka;
         this.ackTimeout = ackTimeout;
+        this.backlog = backlog;
     }
 
     /**
@@ -91,6 +109,7 @@ public final class OutboxRelay {
         for (T document : documents.subList(0, firstNotAcknowledged)) {
             outbox.published(document);
         }
+        backlog.afterRound(outbox.topic(), documents.size() - firstNotAcknowledged);
         return firstNotAcknowledged;
     }
 

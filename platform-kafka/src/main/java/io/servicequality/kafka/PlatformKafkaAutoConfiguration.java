@@ -98,8 +98,12 @@ public class PlatformKafkaAutoConfiguration {
     @Bean
     @ConditionalOnBean(KafkaOperations.class)
     @ConditionalOnMissingBean
-    OutboxRelay platformOutboxRelay(KafkaOperations<Object, Object> kafka, PlatformKafkaProperties properties) {
-        return new OutboxRelay(kafka, properties.outboxAckTimeout());
+    OutboxRelay platformOutboxRelay(
+            KafkaOperations<Object, Object> kafka,
+            PlatformKafkaProperties properties,
+            ObjectProvider<OutboxRelay.BacklogObserver> backlog) {
+        return new OutboxRelay(
+                kafka, properties.outboxAckTimeout(), backlog.getIfAvailable(() -> OutboxRelay.BacklogObserver.NONE));
     }
 
     /**

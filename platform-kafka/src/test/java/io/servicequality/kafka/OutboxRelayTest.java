@@ -90,6 +90,21 @@ class OutboxRelayTest {
     }
 
     @Test
+    void tellsHowManyChangesARoundLeftUnacknowledged() {
+        given(kafka.send(eq("sqp.branch-directory.v1"), eq(change.recordKey()), any()))
+                .willReturn(CompletableFuture.completedFuture(null))
+                .willReturn(CompletableFuture.failedFuture(new TimeoutException("broker away")))
+                .willReturn(CompletableFuture.completedFuture(null));
+        List<String> rounds = new ArrayList<>();
+        OutboxRelay observed = new OutboxRelay(
+                kafka, Duration.ofSeconds(1), (topic, unacknowledged) -> rounds.add(topic + "=" + unacknowledged));
+
+        observed.relay(new ThreeDocuments(), 10);
+
+        assertThat(rounds).containsExactly("sqp.branch-directory.v1=2");
+    }
+
+    @Test
     void takesNoMoreThanTheLimitInOneRound() {
         given(kafka.send(eq("sqp.branch-directory.v1"), eq(change.recordKey()), any()))
                 .willReturn(CompletableFuture.completedFuture(null));

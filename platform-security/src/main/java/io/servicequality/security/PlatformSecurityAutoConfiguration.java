@@ -60,10 +60,14 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 @EnableConfigurationProperties(PlatformSecurityProperties.class)
 public class PlatformSecurityAutoConfiguration {
 
-    /** Open to everyone: health probes and the OpenAPI documents. */
+    /**
+     * Open to everyone: health probes, the Prometheus scrape (aggregate meters, no tenant's data; put the actuator on
+     * {@code SQP_MANAGEMENT_PORT} to keep it off the public port) and the OpenAPI documents.
+     */
     static final String[] OPEN = {
         "/actuator/health",
         "/actuator/health/**",
+        "/actuator/prometheus",
         "/v3/api-docs",
         "/v3/api-docs/**",
         "/swagger-ui.html",

@@ -1,6 +1,7 @@
 package io.servicequality.security;
 
 import io.servicequality.web.problem.ProblemTypes;
+import io.servicequality.web.problem.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -91,6 +92,7 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
         body.put("status", problem.getStatus());
         body.put("detail", problem.getDetail());
         body.put("instance", request.getRequestURI());
+        Problems.currentTraceId().ifPresent(traceId -> body.put("traceId", traceId));
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.getOutputStream().write(JSON.writeValueAsBytes(body));

@@ -1,15 +1,14 @@
 package io.servicequality.complaint.lifecycle;
 
+import io.servicequality.web.csv.CsvTable;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Complaints as CSV (RFC 4180: comma-separated, CRLF, fields quoted when needed). A text cell starting with
- * {@code = + - @} gets a leading apostrophe so a spreadsheet does not run it as a formula.
+ * Complaints as CSV, streamed row by row as they are read, each row written by platform-web's {@link CsvTable} (RFC
+ * 4180, formula cells defused), like every other CSV answer of the platform.
  */
 final class ComplaintCsv {
 
@@ -75,21 +74,11 @@ final class ComplaintCsv {
     }
 
     private void line(Stream<Object> cells) {
-        out.print(cells.map(ComplaintCsv::cell).collect(Collectors.joining(",")));
-        out.print("\r\n");
+        out.print(CsvTable.row(cells.map(ComplaintCsv::text).toList()));
     }
 
-    static String cell(Object value) {
-        if (value == null) {
-            return "";
-        }
-        String text = value instanceof Instant instant ? instant.toString() : Objects.toString(value);
-        if (!(value instanceof Number) && !text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text;
-        }
-        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-            return "\"" + text.replace("\"", "\"\"") + "\"";
-        }
-        return text;
+    /** Instants in ISO-8601; everything else as platform-web's {@link CsvTable} writes it. */
+    private static Object text(Object value) {
+        return value instanceof Instant instant ? instant.toString() : value;
     }
 }

@@ -208,6 +208,11 @@ class ComplaintEventRelay {
         }
     }
 
+    /** Complaints this process holds to publish: queued claims and the retry backlog (the outbox meter). */
+    int waiting() {
+        return claimed.size() + backlog.size();
+    }
+
     /** Number of complaints waiting in the in-memory backlog (for tests and diagnostics). */
     int backlogSize() {
         return backlog.size();

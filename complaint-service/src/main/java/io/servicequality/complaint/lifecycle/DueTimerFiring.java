@@ -3,6 +3,9 @@ package io.servicequality.complaint.lifecycle;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.servicequality.contracts.ComplaintChanged;
 import io.servicequality.security.TenantGate;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,9 +13,12 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -28,6 +34,13 @@ import org.springframework.stereotype.Component;
 @Component
 class DueTimerFiring {
 
+    static final String TIMERS_DUE = "sqp.sla.timers.due";
+    static final String ANNOUNCED = "sqp.sla.announced";
+    static final String ANNOUNCED_LATE = "sqp.sla.announced.late";
+
+    /** An announcement later than this after its due time counts as late. */
+    static final Duration LATE = Duration.ofSeconds(60);
+
     private static final Logger log = LoggerFactory.getLogger(DueTimerFiring.class);
 
     private final Complaints complaints;
@@ -37,6 +50,7 @@ class DueTimerFiring {
     private final Set<String> tenants;
     private final Clock clock;
     private final DueTimers dueTimers = new DueTimers();
+    private MeterRegistry meters;
 
     @Autowired
     DueTimerFiring(
@@ -45,8 +59,20 @@ class DueTimerFiring {
             ComplaintEventRelay relay,
             LifecycleProperties lifecycle,
             TenantGate tenants,
-            Clock clock) {
+            Clock clock,
+            ObjectProvider<MeterRegistry> meters) {
         this(complaints, mongo, relay, lifecycle, tenants.knownTenants(), clock);
+        meters.ifAvailable(registry -> {
+            this.meters = registry;
+            Gauge.builder(TIMERS_DUE, this, DueTimerFiring::dueNow)
+                    .description("complaint SLA timers due and not fired yet")
+                    .register(registry);
+        });
+    }
+
+    /** SLA timers of the complaints this process knows that are due now and not fired yet. */
+    int dueNow() {
+        return dueTimers.dueBy(clock.instant());
     }
 
     /**
@@ -119,12 +145,42 @@ class DueTimerFiring {
         return found.size();
     }
 
+    /**
+     * {@code sqp.sla.announced{kind}} for each warning and breach this firing announced, and {@code
+     * sqp.sla.announced.late{kind}} when that was more than {@link #LATE} after it fell due.
+     */
+    private void countAnnounced(Complaint complaint, Set<UUID> pendingBefore, Instant now) {
+        if (meters == null) {
+            return;
+        }
+        for (ComplaintChanged event : complaint.pendingEvents()) {
+            if (pendingBefore.contains(event.eventId())) {
+                continue;
+            }
+            String kind = switch (event.type()) {
+                case SLA_WARNING -> "warning";
+                case SLA_BREACHED -> "breach";
+                default -> null;
+            };
+            if (kind == null) {
+                continue;
+            }
+            meters.counter(ANNOUNCED, "kind", kind).increment();
+            if (Duration.between(event.occurredAt(), now).compareTo(LATE) > 0) {
+                meters.counter(ANNOUNCED_LATE, "kind", kind).increment();
+            }
+        }
+    }
+
     private void fire(String complaintId, Instant now) {
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             Complaint complaint = complaints.findById(complaintId).orElse(null);
             if (complaint == null || !tenants.contains(complaint.tenantId())) {
                 return;
             }
+            Set<UUID> pendingBefore = complaint.pendingEvents().stream()
+                    .map(ComplaintChanged::eventId)
+                    .collect(Collectors.toSet());
             if (!complaint.fireDueTimers(now)) {
                 // known too early, or changed since: wait for the stored instant
                 dueTimers.schedule(complaintId, complaint.nextTimerAt());
@@ -134,6 +190,7 @@ class DueTimerFiring {
                 complaints.save(complaint);
                 dueTimers.schedule(complaintId, complaint.nextTimerAt());
                 relay.publishSoon(complaintId);
+                countAnnounced(complaint, pendingBefore, now);
                 return;
             } catch (OptimisticLockingFailureException e) {
                 log.debug("Complaint {} changed while its timers fired (attempt {})", complaintId, attempt);

@@ -70,6 +70,18 @@ final class DueTimers {
         return due;
     }
 
+    /** How many complaints have a timer at or before {@code now}: due and not fired yet. */
+    synchronized int dueBy(Instant now) {
+        int due = 0;
+        for (Entry entry : byTime) {
+            if (entry.at().isAfter(now)) {
+                break;
+            }
+            due++;
+        }
+        return due;
+    }
+
     synchronized int size() {
         return byComplaint.size();
     }

@@ -40,10 +40,7 @@ class Notifier {
             topics = Topics.COMPLAINT_CHANGED,
             groupId = "complaint-service.webhooks",
             autoStartup = "${sqp.complaints.webhook.enabled:false}",
-            properties = {
-                "spring.json.value.default.type=io.servicequality.contracts.ComplaintChanged",
-                "auto.offset.reset=${sqp.complaints.webhook.start-from:latest}"
-            })
+            properties = "auto.offset.reset=${sqp.complaints.webhook.start-from:latest}")
     void on(ComplaintChanged event) {
         if (event == null || !properties.events().contains(event.type())) {
             return;

@@ -26,6 +26,7 @@ import io.servicequality.contracts.EventSample;
 import io.servicequality.contracts.Topics;
 import io.servicequality.kafka.OutboxRelay;
 import io.servicequality.kafka.PlatformKafkaProperties;
+import io.servicequality.platform.test.PrometheusScrape;
 import io.servicequality.security.CallerAccess;
 import io.servicequality.security.Role;
 import io.servicequality.security.test.TestCredentials;
@@ -760,6 +761,65 @@ abstract class ComplaintServiceIT {
         assertThat(published.awaitMatching(
                         r -> r.value().contains(stored.id()) && r.value().contains("\"SLA_BREACHED\""), 2))
                 .hasSize(2);
+    }
+
+    @Test
+    void theProductMetersCountOpenedComplaintsAndTheSlaAnnouncementsAndWhichCameLate() throws Exception {
+        PrometheusScrape before = scrape();
+        mvc.perform(post("/api/v1/complaints")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                        { "branchId": "METER-1", "occurredAt": "2026-11-20T10:00:00Z", "channel": "PHONE",
+                          "category": "QUALITY", "severity": "HIGH", "subject": "Counted" }
+                        """))
+                .andExpect(status().isCreated());
+        mvc.perform(post("/api/v1/complaints")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                        { "branchId": "METER-1", "channel": "PHONE", "severity": "HIGH" }
+                        """))
+                .andExpect(status().isBadRequest());
+        Complaint opened = open("METER-2", null, DETAILS_CRITICAL);
+        SlaTimer timer = new SlaTimer(timers, lease("meters", "instance-m"), 50);
+        clock.set(opened.firstResponse().warningAt().plusSeconds(3));
+        timer.fire();
+        clock.set(NOW.plus(Duration.ofHours(25)));
+        assertThat(scrape().sum("sqp_sla_timers_due", Map.of()))
+                .as("the complaints' timers are due and not fired yet")
+                .isGreaterThanOrEqualTo(1);
+        timer.fire();
+
+        PrometheusScrape after = scrape();
+        assertThat(increase(before, after, "sqp_events_accepted_total", Map.of("type", "complaint")))
+                .isEqualTo(1);
+        assertThat(increase(
+                        before, after, "sqp_events_refused_total", Map.of("type", "complaint", "reason", "validation")))
+                .isEqualTo(1);
+        // METER-2: its first warning on time (3 s after it fell due); then a breach, a warning and a breach found 24 h,
+        // about 5 h and 1 h after they fell due. METER-1's timers add theirs, all late.
+        double warnings = increase(before, after, "sqp_sla_announced_total", Map.of("kind", "warning"));
+        double breaches = increase(before, after, "sqp_sla_announced_total", Map.of("kind", "breach"));
+        assertThat(warnings).isGreaterThanOrEqualTo(2);
+        assertThat(breaches).isGreaterThanOrEqualTo(2);
+        assertThat(increase(before, after, "sqp_sla_announced_late_total", Map.of("kind", "warning")))
+                .isEqualTo(warnings - 1);
+        assertThat(increase(before, after, "sqp_sla_announced_late_total", Map.of("kind", "breach")))
+                .isEqualTo(breaches);
+        assertThat(after.has("sqp_outbox_backlog", Map.of("outbox", Topics.COMPLAINT_CHANGED)))
+                .isTrue();
+    }
+
+    private PrometheusScrape scrape() throws Exception {
+        return new PrometheusScrape(mvc.perform(get("/actuator/prometheus"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+    }
+
+    private static double increase(
+            PrometheusScrape before, PrometheusScrape after, String metric, Map<String, String> labels) {
+        return after.sum(metric, labels) - before.sum(metric, labels);
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.servicequality.contracts.PlatformEvent;
 import io.servicequality.feedback.eventlog.EventLog;
 import io.servicequality.feedback.ingest.BatchResult.ItemResult;
 import io.servicequality.feedback.ingest.BatchResult.Status;
+import io.servicequality.observability.IngestOutcomes;
 import io.servicequality.security.CallerAccess;
 import io.servicequality.web.problem.FieldProblem;
 import io.servicequality.web.problem.Problems;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.JacksonException;
@@ -38,6 +40,7 @@ public class Intake {
     private final CallerAccess callers;
     private final IngestProperties properties;
     private final Clock clock;
+    private final ObjectProvider<IngestOutcomes> outcomes;
 
     public Intake(
             EventLog eventLog,
@@ -45,13 +48,15 @@ public class Intake {
             Validator validator,
             CallerAccess callers,
             IngestProperties properties,
-            Clock clock) {
+            Clock clock,
+            ObjectProvider<IngestOutcomes> outcomes) {
         this.eventLog = eventLog;
         this.json = json;
         this.validator = validator;
         this.callers = callers;
         this.properties = properties;
         this.clock = clock;
+        this.outcomes = outcomes;
     }
 
     /**
@@ -130,7 +135,22 @@ public class Intake {
             results[index] =
                     new ItemResult(index, status, arrival.eventId(), arrival.receivedAt(), arrival.late(), null);
         }
+        count(type, results);
         return BatchResult.of(List.of(results));
+    }
+
+    /** A batch's items counted one by one in the ingest meters (its post as a whole is not an event). */
+    private void count(EventType<?, ?, ?> type, ItemResult[] results) {
+        outcomes.ifAvailable(meters -> {
+            for (ItemResult result : results) {
+                switch (result.status()) {
+                    case ACCEPTED -> meters.accepted(type.noun(), 1);
+                    case REJECTED -> meters.refused(type.noun(), "validation", 1);
+                    case FORBIDDEN -> meters.refused(type.noun(), "forbidden", 1);
+                    case UNAVAILABLE -> meters.refused(type.noun(), "unavailable", 1);
+                }
+            }
+        });
     }
 
     private Arrival arrival(IngestRequest request, String idempotencyKey, Integer batchIndex, Instant receivedAt) {

@@ -2,6 +2,7 @@ package io.servicequality.feedback.eventlog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -36,7 +37,8 @@ import org.springframework.test.web.servlet.ResultActions;
 /**
  * Log-first under a broker outage: while the broker cannot be reached nothing is accepted (503 with Retry-After, for
  * single and batch posts); once it is back the client's retries are accepted, and every event is on the topic exactly
- * once. The broker advertises a proxy's port, so cutting the proxy makes the broker unreachable for the service.
+ * once. Readiness goes DOWN while the broker is away and UP once it is back; liveness stays UP. The broker advertises a
+ * proxy's port, so cutting the proxy makes the broker unreachable for the service.
  */
 @Import(TestCredentials.DefaultAdmin.class)
 @SpringBootTest(
@@ -90,9 +92,17 @@ class BrokerOutageIT {
         UUID during = UUID.randomUUID();
         UUID batched = UUID.randomUUID();
         submit(feedback(before)).andExpect(status().isAccepted());
+        mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk());
 
         PROXY.cut();
         try {
+            // not ready while the broker is away (nothing could be accepted), yet alive: no restart would help
+            await().atMost(DEADLINE)
+                    .pollInterval(Duration.ofMillis(500))
+                    .untilAsserted(() -> mvc.perform(get("/actuator/health/readiness"))
+                            .andExpect(status().isServiceUnavailable())
+                            .andExpect(jsonPath("$.status").value("DOWN")));
+            mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk());
             submit(feedback(during))
                     .andExpect(status().isServiceUnavailable())
                     .andExpect(header().string("Retry-After", "2"))
@@ -101,6 +111,12 @@ class BrokerOutageIT {
         } finally {
             PROXY.start();
         }
+
+        await().atMost(DEADLINE)
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> mvc.perform(get("/actuator/health/readiness"))
+                        .andExpect(status().isOk())
+                        .andExpect(jsonPath("$.status").value("UP")));
 
         // the client retries with the same eventIds until the broker acknowledges
         await().atMost(DEADLINE)

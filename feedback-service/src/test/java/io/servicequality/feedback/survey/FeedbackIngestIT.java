@@ -13,12 +13,14 @@ import io.servicequality.contracts.EventSample;
 import io.servicequality.contracts.FeedbackSubmitted;
 import io.servicequality.contracts.Topics;
 import io.servicequality.kafka.InvalidEventException;
+import io.servicequality.platform.test.PrometheusScrape;
 import io.servicequality.security.test.TestCredentials;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -212,6 +214,46 @@ abstract class FeedbackIngestIT {
                 firstRecordOn(Topics.deadLetterTopicOf(Topics.FEEDBACK_SUBMITTED), hasValueContaining(invalid));
         assertThat(header(deadLetter, KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN))
                 .contains(InvalidEventException.class.getName());
+    }
+
+    @Test
+    void theProductMetersMoveWithTrafficAndAProblemNamesItsTrace() throws Exception {
+        PrometheusScrape before = scrape();
+        Map<String, String> accepted = Map.of("application", "feedback-service", "type", "feedback");
+        Map<String, String> invalid = Map.of("type", "feedback", "reason", "validation");
+
+        submit(feedback(UUID.randomUUID(), "SH-020", "counted")).andExpect(status().isAccepted());
+        submit(feedback(UUID.randomUUID(), "SH-020", "too happy").replace("\"csat\": 4", "\"csat\": 9"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.traceId").value(org.hamcrest.Matchers.matchesPattern("[0-9a-f]{32}")));
+        mvc.perform(post("/api/v1/feedback/batch")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("[" + feedback(UUID.randomUUID(), "SH-020", "in a batch") + ", {\"csat\": 4}]"))
+                .andExpect(status().isOk());
+
+        PrometheusScrape after = scrape();
+        assertThat(after.sum("sqp_events_accepted_total", accepted) - before.sum("sqp_events_accepted_total", accepted))
+                .as("one single post and one batch item accepted")
+                .isEqualTo(2);
+        assertThat(after.sum("sqp_events_refused_total", invalid) - before.sum("sqp_events_refused_total", invalid))
+                .as("one single post and one batch item refused as invalid")
+                .isEqualTo(2);
+        assertThat(after.has("http_server_requests_seconds_count", Map.of("uri", "/api/v1/feedback")))
+                .isTrue();
+        // the audit store's group, measured from the broker
+        await().atMost(Duration.ofSeconds(45))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> assertThat(
+                                scrape().has("sqp_kafka_consumer_lag", Map.of("group", "feedback-service.audit")))
+                        .isTrue());
+    }
+
+    private PrometheusScrape scrape() throws Exception {
+        return new PrometheusScrape(mvc.perform(get("/actuator/prometheus"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
     }
 
     @Test

@@ -29,7 +29,8 @@ public record Settings(
         int maxRestarts,
         Duration restartWindow,
         String knownTenants,
-        Path scoringStateDir) {
+        Path scoringStateDir,
+        String logFormat) {
 
     public static final List<String> SERVICES =
             List.of("feedback-service", "complaint-service", "scoring-service", "reporting-service");
@@ -68,7 +69,9 @@ public record Settings(
                 env.number("MAX_RESTARTS", 5, 0),
                 Duration.ofSeconds(env.number("RESTART_WINDOW_SECONDS", 600, 1)),
                 env.text("SQP_KNOWN_TENANTS", "demo"),
-                env.path("SQP_SCORING_STATE_DIR", dataDir.resolve("scoring-streams")));
+                env.path("SQP_SCORING_STATE_DIR", dataDir.resolve("scoring-streams")),
+                // readable in ./platform logs; SQP_LOG_FORMAT=json for the structured lines a deployment writes
+                env.text("SQP_LOG_FORMAT", "plain"));
     }
 
     /** {@code FEEDBACK_SERVICE_PORT} for {@code feedback-service}. */

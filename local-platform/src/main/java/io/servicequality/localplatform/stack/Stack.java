@@ -115,6 +115,7 @@ public final class Stack {
                 environment.put(
                         "SQP_SCORING_STATE_DIR", settings.scoringStateDir().toString());
                 environment.put("SERVER_PORT", String.valueOf(settings.servicePort(process)));
+                environment.put("SQP_LOG_FORMAT", settings.logFormat());
                 command.addAll(List.of("-jar", moduleJar(process).toString()));
             }
         }

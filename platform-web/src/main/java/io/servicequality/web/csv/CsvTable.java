@@ -51,13 +51,22 @@ public record CsvTable(List<String> header, List<List<?>> rows) {
     }
 
     private static void appendRow(StringBuilder csv, List<?> cells) {
+        csv.append(row(cells));
+    }
+
+    /**
+     * One row as this table writes it, ended by CRLF: for an export that streams its rows instead of holding them in a
+     * table, with the same quoting and the same defused formulas.
+     */
+    public static String row(List<?> cells) {
+        StringBuilder line = new StringBuilder();
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
-                csv.append(',');
+                line.append(',');
             }
-            csv.append(cell(cells.get(i)));
+            line.append(cell(cells.get(i)));
         }
-        csv.append("\r\n");
+        return line.append("\r\n").toString();
     }
 
     /**

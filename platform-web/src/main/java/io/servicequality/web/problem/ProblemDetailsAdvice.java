@@ -175,6 +175,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (problem != null && (problem.getType() == null || BLANK.equals(problem.getType()))) {
             problem.setType(ProblemTypes.forStatus(statusCode));
         }
+        if (problem != null) {
+            Problems.currentTraceId().ifPresent(traceId -> problem.setProperty("traceId", traceId));
+        }
         return super.handleExceptionInternal(ex, body, headers, statusCode, request);
     }
 

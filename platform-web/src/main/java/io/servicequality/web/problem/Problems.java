@@ -3,7 +3,9 @@ package io.servicequality.web.problem;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
+import org.slf4j.MDC;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -89,6 +91,14 @@ public final class Problems {
         problem.setType(type);
         problem.setTitle(title);
         return problem;
+    }
+
+    /**
+     * The trace id of the request being answered, when it is traced (Micrometer Tracing keeps it in the logging MDC):
+     * a problem carries it as {@code traceId}, so that the one line a client reports leads to the trace and the logs.
+     */
+    public static Optional<String> currentTraceId() {
+        return Optional.ofNullable(MDC.get("traceId")).filter(id -> !id.isBlank());
     }
 
     /** {@code "branchId must not be blank; to must be after from"}: readable without the {@code errors} list. */

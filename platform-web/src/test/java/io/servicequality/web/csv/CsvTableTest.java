@@ -43,6 +43,15 @@ class CsvTableTest {
     }
 
     @Test
+    void aStreamedRowIsWrittenExactlyAsTheTableWritesIt() {
+        List<?> cells = Arrays.asList("=SUM(A1)", "a,b", null, 3, true);
+        CsvTable table = new CsvTable(List.of("a", "b", "c", "d", "e"), List.of(cells));
+
+        assertThat(CsvTable.row(cells)).isEqualTo("'=SUM(A1),\"a,b\",,3,true\r\n");
+        assertThat(table.render()).endsWith(CsvTable.row(cells));
+    }
+
+    @Test
     void anEmptyTableIsItsHeaderAlone() {
         assertThat(new CsvTable(List.of("branchId", "n"), List.of()).render()).isEqualTo("branchId,n\r\n");
     }

@@ -15,10 +15,7 @@ class AlertListener {
         this.feed = feed;
     }
 
-    @KafkaListener(
-            id = "reporting-alerts",
-            topics = Topics.ALERTS,
-            properties = "spring.json.value.default.type=io.servicequality.contracts.AlertEvent")
+    @KafkaListener(id = "reporting-alerts", groupId = "reporting-service.alerts", topics = Topics.ALERTS)
     void on(AlertEvent event) {
         feed.apply(event);
     }

@@ -34,7 +34,7 @@ class MetricUpdatedListener {
 
     @KafkaListener(
             id = "reporting-metric-buckets",
-            idIsGroup = false, // the service's group, as before this listener took batches: no replay on upgrade
+            groupId = "reporting-service.metric-buckets",
             topics = Topics.METRIC_UPDATED,
             containerFactory = CONTAINER_FACTORY,
             properties =

@@ -31,10 +31,10 @@ class ComplaintChangedListener {
 
     @KafkaListener(
             id = "reporting-complaints",
+            groupId = "reporting-service.complaints",
             topics = Topics.COMPLAINT_CHANGED,
             containerFactory = CONTAINER_FACTORY,
             properties = {
-                "spring.json.value.default.type=io.servicequality.contracts.ComplaintChanged",
                 // the broker answers a poll once 64 KB wait or after the wait below: the complaint views trail by at
                 // most that, and a batch (three store commands) holds what arrived meanwhile instead of one event
                 "fetch.min.bytes=65536",

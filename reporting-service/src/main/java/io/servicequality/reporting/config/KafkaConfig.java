@@ -1,6 +1,7 @@
 package io.servicequality.reporting.config;
 
 import io.servicequality.contracts.Topics;
+import io.servicequality.kafka.ConsumerGroupRenames;
 import io.servicequality.kafka.ListenerFactories;
 import io.servicequality.kafka.TopicDeclarations;
 import io.servicequality.security.TenantGate;
@@ -25,6 +26,19 @@ class KafkaConfig {
         return TopicDeclarations.create()
                 .consumes(Topics.METRIC_UPDATED, Topics.COMPLAINT_CHANGED, Topics.ALERTS, Topics.QUALITY_TARGETS)
                 .publishes(Topics.BRANCH_DIRECTORY);
+    }
+
+    /**
+     * The read models' consumer groups, named {@code <service>.<purpose>} since issue 14, continue where their old
+     * names stopped (the metric buckets' listener used the service's group).
+     */
+    @Bean
+    ConsumerGroupRenames reportingGroupRenames() {
+        return ConsumerGroupRenames.create()
+                .renamed("reporting-service", "reporting-service.metric-buckets")
+                .renamed("reporting-complaints", "reporting-service.complaints")
+                .renamed("reporting-alerts", "reporting-service.alerts")
+                .renamed("reporting-quality-targets", "reporting-service.quality-targets");
     }
 
     /**

@@ -1,15 +1,22 @@
 package io.servicequality.reporting.live;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.servicequality.contracts.AlertEvent;
 import io.servicequality.contracts.MetricUpdated;
 import io.servicequality.contracts.Topics;
 import io.servicequality.reporting.alert.AlertRecord;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
@@ -28,15 +35,38 @@ class LiveFeed implements ConsumerSeekAware {
     /** Alert event ids recently relayed: an alert redelivered on the topic is not shown twice. */
     private static final int REMEMBERED_ALERTS = 10_000;
 
+    /** Set by scoring on each update: when the earliest event it reflects was accepted (epoch millis, as text). */
+    static final String ACCEPTED_AT = "sqp-accepted-at";
+
+    static final String FRESHNESS = "sqp.freshness";
+
     private final LiveStream stream;
     private final MinuteRing minutes;
     private final long startedAt;
+    private final Clock clock;
+    private final Timer freshness;
     private final LinkedHashSet<Object> relayedAlerts = new LinkedHashSet<>();
 
-    LiveFeed(LiveStream stream, MinuteRing minutes, Clock clock) {
+    LiveFeed(LiveStream stream, MinuteRing minutes, Clock clock, MeterRegistry registry) {
         this.stream = stream;
         this.minutes = minutes;
         this.startedAt = clock.millis();
+        this.clock = clock;
+        // the product's promise is "live within a second": buckets around it, for its share and its quantiles
+        this.freshness = Timer.builder(FRESHNESS)
+                .description("from the acceptance of the earliest event an update reflects to its live push")
+                .serviceLevelObjectives(
+                        Duration.ofMillis(250),
+                        Duration.ofMillis(500),
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(2),
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(10),
+                        Duration.ofSeconds(30))
+                .register(registry);
+        Gauge.builder("sqp.live.subscribers", stream, LiveStream::subscriberCount)
+                .description("clients connected to this instance's live stream")
+                .register(registry);
     }
 
     @KafkaListener(
@@ -45,8 +75,10 @@ class LiveFeed implements ConsumerSeekAware {
             topics = Topics.METRIC_UPDATED,
             containerFactory = "liveFeedContainers",
             properties = "auto.offset.reset=latest")
-    void on(MetricUpdated update) {
-        if (update.tenantId() == null
+    void on(ConsumerRecord<String, MetricUpdated> record) {
+        MetricUpdated update = record.value();
+        if (update == null
+                || update.tenantId() == null
                 || update.branchId() == null
                 || update.granularity() == null
                 || update.bucketStart() == null
@@ -55,6 +87,11 @@ class LiveFeed implements ConsumerSeekAware {
         }
         minutes.record(update);
         stream.publishMetric(update);
+        Header acceptedAt = record.headers().lastHeader(ACCEPTED_AT);
+        if (acceptedAt != null) {
+            long since = Long.parseLong(new String(acceptedAt.value(), StandardCharsets.UTF_8));
+            freshness.record(Duration.ofMillis(Math.max(0, clock.millis() - since)));
+        }
     }
 
     @KafkaListener(
@@ -62,10 +99,7 @@ class LiveFeed implements ConsumerSeekAware {
             groupId = "reporting-service.live-alerts.${random.uuid}",
             topics = Topics.ALERTS,
             containerFactory = "liveFeedContainers",
-            properties = {
-                "auto.offset.reset=latest",
-                "spring.json.value.default.type=io.servicequality.contracts.AlertEvent"
-            })
+            properties = "auto.offset.reset=latest")
     void on(AlertEvent event) {
         if (event.eventId() == null
                 || event.tenantId() == null

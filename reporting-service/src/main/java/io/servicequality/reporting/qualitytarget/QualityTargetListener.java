@@ -17,8 +17,8 @@ class QualityTargetListener {
 
     @KafkaListener(
             id = "reporting-quality-targets",
-            topics = Topics.QUALITY_TARGETS,
-            properties = "spring.json.value.default.type=io.servicequality.contracts.QualityTargetChanged")
+            groupId = "reporting-service.quality-targets",
+            topics = Topics.QUALITY_TARGETS)
     void on(QualityTargetChanged event) {
         targets.apply(event);
     }

@@ -72,6 +72,14 @@ final class CountingProcessor implements Processor<String, byte[], String, Outpu
     private ReadOnlyKeyValueStore<String, ?> directory;
     /** Mirrors {@link #changed}, in marking order, so a punctuation does not scan the store. */
     private final Set<String> changedKeys = new LinkedHashSet<>();
+    /**
+     * Of each changed bucket, the earliest event counted into it since it was last published: when the platform
+     * accepted it (its record's timestamp) and its trace context. The update carries them as headers ({@link
+     * Origin#ACCEPTED_AT}, {@code traceparent}), so the live push measures freshness from acceptance and continues the
+     * event's trace. Kept in memory only: after a restart an update goes out without them until its bucket changes again.
+     */
+    private final Map<String, Origin> origins = new HashMap<>();
+
     /** Parsed time zones by branch, with the directory value they were parsed from. */
     private final Map<String, CachedZone> zones = new HashMap<>();
 
@@ -127,8 +135,9 @@ final class CountingProcessor implements Processor<String, byte[], String, Outpu
                         .compareTo(rules.minuteBucketLateness())
                 > 0;
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+        Origin origin = Origin.of(record);
         for (BucketId bucket : contribution.buckets(zoneOf(contribution.tenantId(), contribution.branchId()), !late)) {
-            add(bucket, contribution, late, now);
+            origins.putIfAbsent(add(bucket, contribution, late, now), origin);
         }
     }
 
@@ -158,7 +167,8 @@ final class CountingProcessor implements Processor<String, byte[], String, Outpu
         return true;
     }
 
-    private void add(BucketId bucket, Contribution contribution, boolean late, Instant now) {
+    /** @return the changed bucket's key */
+    private String add(BucketId bucket, Contribution contribution, boolean late, Instant now) {
         WindowStore<String, BucketState> store = buckets.get(bucket.granularity());
         String branchKey = Topics.recordKey(bucket.tenantId(), bucket.branchId());
         long start = bucket.start().toEpochMilli();
@@ -171,6 +181,7 @@ final class CountingProcessor implements Processor<String, byte[], String, Outpu
         if (changedKeys.add(changedKey)) {
             changed.put(changedKey, start);
         }
+        return changedKey;
     }
 
     /** Publishes the absolute statistics of every bucket changed since the last call, and unmarks them. */
@@ -188,8 +199,10 @@ final class CountingProcessor implements Processor<String, byte[], String, Outpu
                                 Topics.METRIC_UPDATED,
                                 json.writeValueAsBytes(update),
                                 bucket.granularity() == Granularity.HOUR),
-                        now));
+                        now,
+                        Origin.headersOf(origins.get(key))));
             }
+            origins.remove(key);
             changed.delete(key);
             keys.remove();
         }

@@ -27,6 +27,7 @@ import io.servicequality.contracts.InteractionRecorded;
 import io.servicequality.contracts.MetricUpdated;
 import io.servicequality.contracts.ServqualRatings;
 import io.servicequality.contracts.Topics;
+import io.servicequality.platform.test.PrometheusScrape;
 import io.servicequality.security.TenantGate;
 import io.servicequality.security.test.TestCredentials;
 import java.nio.charset.StandardCharsets;
@@ -79,7 +80,8 @@ import tools.jackson.databind.node.ObjectNode;
         properties = {
             "logging.level.org.apache.kafka=warn",
             "logging.level.kafka=warn",
-            "logging.level.state.change.logger=warn"
+            "logging.level.state.change.logger=warn",
+            "sqp.observability.lag-interval=2s"
         })
 @AutoConfigureMockMvc
 @Import({BucketScoringIT.CrashInjection.class, TestCredentials.DefaultAdmin.class})
@@ -209,6 +211,49 @@ abstract class BucketScoringIT {
         }
         assertThat(bucket(branch))
                 .hasValueSatisfying(bucket -> assertThat(bucket.statistics()).isEqualTo(expected));
+    }
+
+    @Test
+    void anUpdateCarriesWhenItsEarliestEventWasAcceptedAndThatEventsTraceAndTheLagIsMeasured() throws Exception {
+        String branch = uniqueBranch();
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        FeedbackSubmitted event = feedback(branch, HOUR.plusSeconds(5), 4, null, null);
+        long acceptedAt;
+        try (var metricUpdates = new TopicTail(bootstrapServers(), Topics.METRIC_UPDATED)) {
+            var record =
+                    new ProducerRecord<>(Topics.FEEDBACK_SUBMITTED, event.recordKey(), json.writeValueAsString(event));
+            record.headers().add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
+            acceptedAt = producer.send(record).get(10, TimeUnit.SECONDS).timestamp();
+
+            eventually()
+                    .untilAsserted(() -> assertThat(metricUpdates.recordsWithKey(TENANT + ":" + branch))
+                            .isNotEmpty()
+                            .allSatisfy(update -> {
+                                assertThat(new String(
+                                                update.headers()
+                                                        .lastHeader("sqp-accepted-at")
+                                                        .value(),
+                                                StandardCharsets.UTF_8))
+                                        .isEqualTo(Long.toString(acceptedAt));
+                                assertThat(new String(
+                                                update.headers()
+                                                        .lastHeader("traceparent")
+                                                        .value(),
+                                                StandardCharsets.UTF_8))
+                                        .isEqualTo(traceparent);
+                            }));
+        }
+        eventually().untilAsserted(() -> {
+            PrometheusScrape scrape = new PrometheusScrape(mvc.get()
+                    .uri("/actuator/prometheus")
+                    .exchange()
+                    .getResponse()
+                    .getContentAsString());
+            assertThat(scrape.has(
+                            "sqp_kafka_consumer_lag",
+                            Map.of("group", "scoring-service.counting.g0", "topic", Topics.FEEDBACK_SUBMITTED)))
+                    .isTrue();
+        });
     }
 
     @Test
