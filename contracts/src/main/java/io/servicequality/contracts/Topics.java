@@ -1,7 +1,9 @@
 package io.servicequality.contracts;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** Topic names and the record-key rule. Versioned names: a breaking change gets a new topic. */
 public final class Topics {
@@ -72,6 +74,11 @@ public final class Topics {
             API_KEYS, ApiKeyChanged.class);
 
     private Topics() {}
+
+    /** Every topic of the platform (not the dead-letter topics), sorted by name. */
+    public static Set<String> all() {
+        return Collections.unmodifiableSet(new TreeSet<>(EVENT_TYPES.keySet()));
+    }
 
     /**
      * The type of the records' values on a topic (for alerts, the polymorphic {@link AlertEvent}); a dead-letter topic
