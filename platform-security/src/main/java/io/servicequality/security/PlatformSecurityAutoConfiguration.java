@@ -62,7 +62,8 @@ public class PlatformSecurityAutoConfiguration {
 
     /**
      * Open to everyone: health probes, the Prometheus scrape (aggregate meters, no tenant's data; put the actuator on
-     * {@code SQP_MANAGEMENT_PORT} to keep it off the public port) and the OpenAPI documents.
+     * {@code SQP_MANAGEMENT_PORT} to keep it off the public port), the OpenAPI documents and the event catalogue
+     * (AsyncAPI, platform-web).
      */
     static final String[] OPEN = {
         "/actuator/health",
@@ -70,6 +71,7 @@ public class PlatformSecurityAutoConfiguration {
         "/actuator/prometheus",
         "/v3/api-docs",
         "/v3/api-docs/**",
+        "/v3/asyncapi",
         "/swagger-ui.html",
         "/swagger-ui/**",
         "/error"

@@ -230,6 +230,14 @@ class AuthenticationTest {
     }
 
     @Test
+    void theEventCatalogueIsOpenLikeTheOpenApiDocumentsButNothingBeneathIt() throws Exception {
+        mvc.perform(get("/v3/asyncapi"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.asyncapi").value("3.0.0"));
+        mvc.perform(get("/v3/asyncapi/anything")).andExpect(status().isUnauthorized());
+    }
+
+    @Test
     void crossOriginRequestsAreRefusedByDefault() throws Exception {
         String admin = "Bearer " + token(Claims.of("acme-bank", "ada", List.of("ADMIN")));
         mvc.perform(get("/api/v1/whoami").header("Authorization", admin).header("Origin", "https://evil.example"))

@@ -1,9 +1,11 @@
 package io.servicequality.web;
 
+import io.servicequality.web.catalogue.EventCatalogueHandler;
 import io.servicequality.web.csv.CsvExportable;
 import io.servicequality.web.csv.CsvHttpMessageConverter;
 import io.servicequality.web.problem.ProblemDetailsAdvice;
 import java.time.Clock;
+import java.util.Map;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -12,12 +14,13 @@ import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageCo
 import org.springframework.boot.jackson.autoconfigure.JsonFactoryBuilderCustomizer;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
 import tools.jackson.core.StreamReadConstraints;
 
 /**
  * Everything a service gets by depending on this module: every failure answered as a problem with a stable type, one
  * {@link Clock} for the whole service (tests replace it with a fixed one), limits on request JSON, and {@code text/csv}
- * answers of {@link CsvExportable} bodies. Before Spring
+ * answers of {@link CsvExportable} bodies, and the event catalogue at {@value EventCatalogueHandler#PATH}. Before Spring
  * MVC's own configuration, so that its default problem handler stands back for {@link ProblemDetailsAdvice}.
  */
 @AutoConfiguration(before = WebMvcAutoConfiguration.class)
@@ -57,5 +60,16 @@ public class PlatformWebAutoConfiguration {
     ServerHttpMessageConvertersCustomizer platformCsvConverter() {
         CsvHttpMessageConverter csv = new CsvHttpMessageConverter();
         return converters -> converters.configureMessageConvertersList(list -> list.add(csv));
+    }
+
+    /**
+     * The AsyncAPI document of contracts at {@value EventCatalogueHandler#PATH}, beside OpenAPI. Mapped after the
+     * controllers (order 0), so a service could still answer the path itself, and before static resources.
+     */
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    SimpleUrlHandlerMapping platformEventCatalogue() {
+        return new SimpleUrlHandlerMapping(
+                Map.of(EventCatalogueHandler.PATH, EventCatalogueHandler.fromContracts()), 1);
     }
 }
