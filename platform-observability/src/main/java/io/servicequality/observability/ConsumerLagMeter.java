@@ -56,7 +56,6 @@ class ConsumerLagMeter implements SmartLifecycle {
         this.timeout = timeout;
         this.lag = MultiGauge.builder(METER)
                 .description("records the consumer group has not consumed yet, per topic")
-                .baseUnit("records")
                 .register(registry);
     }
 

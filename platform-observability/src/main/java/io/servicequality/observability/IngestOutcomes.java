@@ -74,7 +74,7 @@ public class IngestOutcomes extends OncePerRequestFilter {
     }
 
     private Counter counter(String name, String type, String reason) {
-        var builder = Counter.builder(name).baseUnit("events").tag("type", type);
+        var builder = Counter.builder(name).tag("type", type);
         if (reason != null) {
             builder.tag("reason", reason);
         }
