@@ -103,7 +103,8 @@ final class EventCatalogueGenerator {
                 (records, `Topics`, `EventSample`, `PlatformService`).
 
                 - **Keys** are strings, **values** JSON (UTF-8) **without type headers**: the topic says what a \
-                value holds. Polymorphic events carry a logical type name, never a Java class name.
+                value holds. Polymorphic events carry a logical type name, never a Java class name. Headers: W3C \
+                `traceparent` when traced; metric updates also `sqp-accepted-at`.
                 - **Evolution is additive**: new optional fields only; consumers ignore fields they do not know. A \
                 breaking change gets a new topic version (`sqp.<event>.v2`).
                 - **Dead letters**: what a listener cannot process goes to `<topic>.dlt` (channel `dead-letters`) \
@@ -238,12 +239,30 @@ final class EventCatalogueGenerator {
     private static ObjectNode eventTrait() {
         ObjectNode trait = NODES.objectNode();
         trait.put("contentType", "application/json");
-        trait.putObject("headers")
+        ObjectNode headers = trait.putObject("headers")
                 .put("type", "object")
                 .put(
                         "description",
-                        "The platform sets no headers of its own: no type headers (`__TypeId__`), because the topic"
-                                + " says what a value holds and the wire never carries Java class names.");
+                        "No type headers (`__TypeId__`): the topic says what a value holds and the wire never carries"
+                                + " Java class names. Trace context travels as W3C `traceparent`.");
+        ObjectNode properties = headers.putObject("properties");
+        properties
+                .putObject("traceparent")
+                .put("type", "string")
+                .put(
+                        "description",
+                        "W3C trace context of the operation that sent the event (the request that was accepted, or"
+                                + " for a metric update the earliest event it reflects since its bucket was last"
+                                + " published); absent when the sender was not traced.");
+        properties
+                .putObject("sqp-accepted-at")
+                .put("type", "string")
+                .put(
+                        "description",
+                        "Only on `" + Topics.METRIC_UPDATED + "`: when the platform accepted the earliest event the"
+                                + " update reflects, in epoch milliseconds as decimal text; the live push measures"
+                                + " freshness from it (`sqp_freshness_seconds`). Absent for an update whose events were"
+                                + " counted before the counting instance restarted.");
         return trait;
     }
 
