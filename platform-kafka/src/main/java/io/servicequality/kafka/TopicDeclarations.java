@@ -45,7 +45,8 @@ public final class TopicDeclarations {
         return Collections.unmodifiableSet(topics);
     }
 
-    Set<String> deadLettered() {
+    /** The consumed topics, each of which has a {@code <topic>.dlt} (platform-operations lists and replays them). */
+    public Set<String> deadLettered() {
         return Collections.unmodifiableSet(deadLettered);
     }
 }
