@@ -120,6 +120,12 @@ class AuthorizationMatrixIT {
             GET /api/v1/webhook-deliveries                            | 401  | 200   | 403             | 403            | 403   | 403    | 200                | 403                  | 403                | 403            | 403               | 401
             POST /api/v1/webhook-deliveries/{eventId}/redeliver       | 401  | 200   | 403             | 403            | 403   | 403    | 404                | 403                  | 403                | 403            | 403               | 401
             GET /api/v1/audit                                         | 401  | 200   | 200             | 403            | 403   | 403    | 200                | 403                  | 403                | 403            | 403               | 401
+            GET /api/v1/dead-letters                                  | 401  | 200   | 403             | 403            | 403   | 403    | 200                | 403                  | 403                | 403            | 403               | 401
+            GET /api/v1/dead-letters/{topic}                          | 401  | 404   | 403             | 403            | 403   | 403    | 404                | 403                  | 403                | 403            | 403               | 401
+            GET /api/v1/dead-letters/{topic}/{partition}/{offset}     | 401  | 404   | 403             | 403            | 403   | 403    | 404                | 403                  | 403                | 403            | 403               | 401
+            POST /api/v1/dead-letters/{topic}/{partition}/{offset}/replay | 401  | 404   | 403             | 403            | 403   | 403    | 404                | 403                  | 403                | 403            | 403               | 401
+            POST /api/v1/dead-letters/{topic}/replay                  | 401  | 404   | 403             | 403            | 403   | 403    | 404                | 403                  | 403                | 403            | 403               | 401
+            DELETE /api/v1/dead-letters/{topic}                       | 401  | 404   | 403             | 403            | 403   | 403    | 404                | 403                  | 403                | 403            | 403               | 401
             """;
 
     /** Who calls: the columns of {@link #RULES}. */
@@ -316,7 +322,7 @@ class AuthorizationMatrixIT {
     private String call(String operation, Case caller) throws Exception {
         String[] parts = operation.split(" ", 2);
         String method = parts[0];
-        String template = parts[1];
+        String template = AuthorizationMatrix.deadLetterPath(parts[1]);
         String complaint = acmeComplaint;
         String action = acmeAction;
         String lifecycleAction = null;

@@ -70,6 +70,12 @@ class AuthorizationMatrixIT {
             GET /api/v1/api-keys                | 401  | 200   | 403             | 403            | 403   | 403    | 200                | 403                  | 403            | 403               | 401
             DELETE /api/v1/api-keys/{keyId}     | 401  | 204   | 403             | 403            | 403   | 403    | 404                | 403                  | 403            | 403               | 401
             GET /api/v1/audit                   | 401  | 200   | 200             | 403            | 403   | 403    | 200                | 403                  | 403            | 403               | 401
+            GET /api/v1/dead-letters            | 401  | 200   | 403             | 403            | 403   | 403    | 200                | 403                  | 403            | 403               | 401
+            GET /api/v1/dead-letters/{topic}    | 401  | 404   | 403             | 403            | 403   | 403    | 404                | 403                  | 403            | 403               | 401
+            GET /api/v1/dead-letters/{topic}/{partition}/{offset} | 401  | 404   | 403             | 403            | 403   | 403    | 404                | 403                  | 403            | 403               | 401
+            POST /api/v1/dead-letters/{topic}/{partition}/{offset}/replay | 401  | 404   | 403             | 403            | 403   | 403    | 404                | 403                  | 403            | 403               | 401
+            POST /api/v1/dead-letters/{topic}/replay | 401  | 404   | 403             | 403            | 403   | 403    | 404                | 403                  | 403            | 403               | 401
+            DELETE /api/v1/dead-letters/{topic} | 401  | 404   | 403             | 403            | 403   | 403    | 404                | 403                  | 403            | 403               | 401
             """;
 
     /** Who calls: the columns of {@link #RULES}. */
@@ -230,7 +236,8 @@ class AuthorizationMatrixIT {
 
     private String call(String operation, Case caller, Map<String, String> pathValues) throws Exception {
         String[] parts = operation.split(" ", 2);
-        String path = parts[1].replace("{keyId}", pathValues.get("keyId"))
+        String path = AuthorizationMatrix.deadLetterPath(parts[1])
+                .replace("{keyId}", pathValues.get("keyId"))
                 .replace(
                         "{eventId}",
                         parts[1].startsWith("/api/v1/interactions")
@@ -296,6 +303,9 @@ class AuthorizationMatrixIT {
     }
 
     private static String bodyFor(String path) {
+        if (path.startsWith("/api/v1/dead-letters/")) {
+            return ""; // a replay takes no body
+        }
         return switch (path) {
             case "/api/v1/feedback" -> feedback(BRANCH);
             case "/api/v1/feedback/batch" -> "[" + feedback(BRANCH) + "]";

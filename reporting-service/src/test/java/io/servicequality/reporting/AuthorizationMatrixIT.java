@@ -107,6 +107,12 @@ class AuthorizationMatrixIT {
             POST /api/v1/session                  | 401  | 204   | 204             | 204            | 204   | 204    | 204                | 204
             DELETE /api/v1/session                | 204  | 204   | 204             | 204            | 204   | 204    | 204                | 204
             GET /api/v1/audit                     | 401  | 200   | 200             | 403            | 403   | 403    | 200                | 403
+            GET /api/v1/dead-letters              | 401  | 200   | 403             | 403            | 403   | 403    | 200                | 403
+            GET /api/v1/dead-letters/{topic}      | 401  | 404   | 403             | 403            | 403   | 403    | 404                | 403
+            GET /api/v1/dead-letters/{topic}/{partition}/{offset} | 401  | 404   | 403             | 403            | 403   | 403    | 404                | 403
+            POST /api/v1/dead-letters/{topic}/{partition}/{offset}/replay | 401  | 404   | 403             | 403            | 403   | 403    | 404                | 403
+            POST /api/v1/dead-letters/{topic}/replay | 401  | 404   | 403             | 403            | 403   | 403    | 404                | 403
+            DELETE /api/v1/dead-letters/{topic}   | 401  | 404   | 403             | 403            | 403   | 403    | 404                | 403
             """;
 
     /** Who calls: the columns of {@link #RULES}. */
@@ -324,7 +330,7 @@ class AuthorizationMatrixIT {
     private String call(String operation, Case caller) throws Exception {
         String[] parts = operation.split(" ", 2);
         String method = parts[0];
-        String path = parts[1];
+        String path = AuthorizationMatrix.deadLetterPath(parts[1]);
         String branch = "SH-001";
         if (method.equals("DELETE") && path.equals("/api/v1/branches/{branchId}")) {
             // every deletion gets its own victim, of the tenant the caller's credential would act in
@@ -376,6 +382,9 @@ class AuthorizationMatrixIT {
     }
 
     private String bodyFor(String path, Case caller) {
+        if (path.startsWith("/api/v1/dead-letters/")) {
+            return ""; // a replay takes no body
+        }
         return switch (path) {
             case "/api/v1/branches" -> branchBody("MX-" + created.incrementAndGet(), "matrix");
             case "/api/v1/session" ->

@@ -94,6 +94,12 @@ class AuthorizationMatrixIT {
             PUT /api/v1/alert-rules/{id}           | 401  | 200   | 200             | 403            | 403   | 403    | 404                | 403
             DELETE /api/v1/alert-rules/{id}        | 401  | 204   | 204             | 403            | 403   | 403    | 404                | 403
             GET /api/v1/audit                      | 401  | 200   | 200             | 403            | 403   | 403    | 200                | 403
+            GET /api/v1/dead-letters               | 401  | 200   | 403             | 403            | 403   | 403    | 200                | 403
+            GET /api/v1/dead-letters/{topic}       | 401  | 404   | 403             | 403            | 403   | 403    | 404                | 403
+            GET /api/v1/dead-letters/{topic}/{partition}/{offset} | 401  | 404   | 403             | 403            | 403   | 403    | 404                | 403
+            POST /api/v1/dead-letters/{topic}/{partition}/{offset}/replay | 401  | 404   | 403             | 403            | 403   | 403    | 404                | 403
+            POST /api/v1/dead-letters/{topic}/replay | 401  | 404   | 403             | 403            | 403   | 403    | 404                | 403
+            DELETE /api/v1/dead-letters/{topic}    | 401  | 404   | 403             | 403            | 403   | 403    | 404                | 403
             """;
 
     /** Who calls: the columns of {@link #RULES}. */
@@ -233,7 +239,7 @@ class AuthorizationMatrixIT {
     private String call(String operation, Case caller) throws Exception {
         String[] parts = operation.split(" ", 2);
         String method = parts[0];
-        String template = parts[1];
+        String template = AuthorizationMatrix.deadLetterPath(parts[1]);
         String tenant = tenantOf(caller);
         boolean targets = template.startsWith("/api/v1/targets");
         String collection = targets ? "/api/v1/targets" : "/api/v1/alert-rules";
@@ -323,6 +329,8 @@ class AuthorizationMatrixIT {
                             .as(what + " shows " + target + " of another tenant")
                             .isEqualTo(tenant);
                 });
+            case "/api/v1/dead-letters" ->
+                assertThat(body.get("items")).as(what).isNotNull();
             default -> throw new IllegalStateException("no leak check for " + template);
         }
     }

@@ -32,6 +32,20 @@ public final class AuthorizationMatrix {
         return operations;
     }
 
+    /**
+     * A dead-letter topic no service has: the matrix calls platform-operations' {@code /api/v1/dead-letters/{topic}…}
+     * operations with it, so that the role rule decides and an ADMIN gets the controller's 404, and nothing is replayed
+     * or purged under the other tests sharing the broker (platform-operations' own tests replay and purge).
+     */
+    public static final String NO_SUCH_DEAD_LETTER_TOPIC = "sqp.no-such-topic.v1.dlt";
+
+    /** {@code path} with platform-operations' dead-letter placeholders filled in ({@link #NO_SUCH_DEAD_LETTER_TOPIC}). */
+    public static String deadLetterPath(String path) {
+        return path.replace("{topic}", NO_SUCH_DEAD_LETTER_TOPIC)
+                .replace("{partition}", "0")
+                .replace("{offset}", "0");
+    }
+
     /** One request of the matrix: the status the service answered {@code caller} for {@code operation}. */
     @FunctionalInterface
     public interface Call<C> {
