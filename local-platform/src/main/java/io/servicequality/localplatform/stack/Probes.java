@@ -22,7 +22,7 @@ public final class Probes {
 
     private Probes() {}
 
-    /** The answer of a service's {@code /actuator/health}: up only on 200; otherwise what it said, or that it did not. */
+    /** The answer of a service's readiness ({@code /actuator/health/readiness}: its state, Kafka, MongoDB): up only on 200. */
     public record Health(boolean up, String summary) {}
 
     /** True when something accepts a TCP connection on {@code 127.0.0.1:port}. */
@@ -36,7 +36,8 @@ public final class Probes {
     }
 
     public static Health health(int port) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
                 .timeout(Duration.ofSeconds(5))
                 .build();
         try {
