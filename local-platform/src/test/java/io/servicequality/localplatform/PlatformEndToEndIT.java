@@ -16,6 +16,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,9 +35,14 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -408,6 +414,61 @@ class PlatformEndToEndIT {
                 .contains("scoring-service.counting.g0")
                 .containsPattern("consumer group +state +members +lag")
                 .containsPattern("sqp\\.feedback-submitted\\.v1\\.dlt +\\d+");
+    }
+
+    @Test
+    @Order(8)
+    void oneTraceRunsFromTheFeedbackPostThroughScoringToTheLivePush() throws Exception {
+        String traceId = HexFormat.of()
+                .formatHex(UUID.randomUUID().toString().replace("-", "").getBytes(), 0, 16);
+        String traced = "TRACE-" + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> accepted = http.send(
+                HttpRequest.newBuilder(URI.create(url("FEEDBACK_SERVICE_PORT", "/api/v1/feedback")))
+                        .header("Authorization", "Bearer " + adminToken)
+                        .header("Content-Type", "application/json")
+                        .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                        .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of(
+                                "branchId", traced, "occurredAt", Instant.now().toString(), "csat", 4))))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+
+        String key = TENANT + ":" + traced;
+        assertThat(traceIdOf(Topics.FEEDBACK_SUBMITTED, key))
+                .as("feedback-service sends in the request's trace")
+                .isEqualTo(traceId);
+        assertThat(traceIdOf(Topics.METRIC_UPDATED, key))
+                .as("scoring's update carries the event's trace")
+                .isEqualTo(traceId);
+        Path reportingLog = dataDir.resolve("logs").resolve("reporting-service.log");
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> assertThat(Files.readAllLines(reportingLog))
+                        .as("reporting pushes the update in the same trace")
+                        .anyMatch(line -> line.contains(traceId) && line.contains("pushed " + key)));
+    }
+
+    /** The trace id of the {@code traceparent} of the first record with {@code key} on {@code topic}. */
+    private String traceIdOf(String topic, String key) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + ports.get("KAFKA_PORT"));
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "it-trace-" + UUID.randomUUID());
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            List<String> found = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(60)).pollInSameThread().until(() -> {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    Header traceparent = record.headers().lastHeader("traceparent");
+                    if (key.equals(record.key()) && traceparent != null) {
+                        found.add(new String(traceparent.value(), StandardCharsets.UTF_8).split("-")[1]);
+                    }
+                }
+                return !found.isEmpty();
+            });
+            return found.get(0);
+        }
     }
 
     private HttpResponse<String> postWithKey(String portName, String path, String body, String apiKey)
@@ -858,6 +919,8 @@ class PlatformEndToEndIT {
                 .redirectErrorStream(true)
                 .redirectOutput(dataDir.resolve("platform-" + run + ".out").toFile());
         builder.environment().put("PLATFORM_DATA_DIR", dataDir.toString());
+        // every live push logged, with its trace id (the trace test looks for it)
+        builder.environment().put("LOGGING_LEVEL_IO_SERVICEQUALITY_REPORTING_LIVE", "DEBUG");
         ports.forEach((name, port) -> builder.environment().put(name, String.valueOf(port)));
         Process process = builder.start();
         await().atMost(Duration.ofSeconds(300))

@@ -17,6 +17,8 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
@@ -39,6 +41,8 @@ class LiveFeed implements ConsumerSeekAware {
     static final String ACCEPTED_AT = "sqp-accepted-at";
 
     static final String FRESHNESS = "sqp.freshness";
+
+    private static final Logger log = LoggerFactory.getLogger(LiveFeed.class);
 
     private final LiveStream stream;
     private final MinuteRing minutes;
@@ -87,6 +91,12 @@ class LiveFeed implements ConsumerSeekAware {
         }
         minutes.record(update);
         stream.publishMetric(update);
+        log.debug(
+                "pushed {} {} {} revision {} to the live stream",
+                update.recordKey(),
+                update.granularity(),
+                update.bucketStart(),
+                update.revision());
         Header acceptedAt = record.headers().lastHeader(ACCEPTED_AT);
         if (acceptedAt != null) {
             long since = Long.parseLong(new String(acceptedAt.value(), StandardCharsets.UTF_8));
