@@ -419,8 +419,7 @@ class PlatformEndToEndIT {
     @Test
     @Order(8)
     void oneTraceRunsFromTheFeedbackPostThroughScoringToTheLivePush() throws Exception {
-        String traceId = HexFormat.of()
-                .formatHex(UUID.randomUUID().toString().replace("-", "").getBytes(), 0, 16);
+        String traceId = UUID.randomUUID().toString().replace("-", "");
         String traced = "TRACE-" + UUID.randomUUID().toString().substring(0, 8);
         HttpResponse<String> accepted = http.send(
                 HttpRequest.newBuilder(URI.create(url("FEEDBACK_SERVICE_PORT", "/api/v1/feedback")))
@@ -446,6 +445,46 @@ class PlatformEndToEndIT {
                 .untilAsserted(() -> assertThat(Files.readAllLines(reportingLog))
                         .as("reporting pushes the update in the same trace")
                         .anyMatch(line -> line.contains(traceId) && line.contains("pushed " + key)));
+    }
+
+    @Test
+    @Order(9)
+    void everyServiceIsReadyAndShowsTheMetersTheDashboardsAndAlertsRead() throws Exception {
+        Map<String, List<String>> meters = Map.of(
+                "FEEDBACK_SERVICE_PORT",
+                        List.of("sqp_events_accepted_total", "sqp_events_refused_total", "sqp_kafka_consumer_lag"),
+                "COMPLAINT_SERVICE_PORT",
+                        List.of("sqp_events_accepted_total", "sqp_outbox_backlog", "sqp_sla_timers_due"),
+                "SCORING_SERVICE_PORT", List.of("sqp_kafka_consumer_lag", "sqp_dead_letters_pending"),
+                "REPORTING_SERVICE_PORT",
+                        List.of(
+                                "sqp_freshness_seconds_count",
+                                "sqp_live_subscribers",
+                                "sqp_kafka_consumer_lag",
+                                "http_server_requests_seconds_count"));
+        for (var service : meters.entrySet()) {
+            HttpResponse<String> ready = http.send(
+                    HttpRequest.newBuilder(URI.create(url(service.getKey(), "/actuator/health/readiness")))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(ready.statusCode())
+                    .as(service.getKey() + " ready: " + ready.body())
+                    .isEqualTo(200);
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofSeconds(2))
+                    .untilAsserted(() -> {
+                        HttpResponse<String> scrape = http.send(
+                                HttpRequest.newBuilder(URI.create(url(service.getKey(), "/actuator/prometheus")))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
+                        assertThat(scrape.statusCode()).isEqualTo(200);
+                        for (String meter : service.getValue()) {
+                            assertThat(scrape.body())
+                                    .as(service.getKey() + " shows " + meter)
+                                    .containsPattern("(?m)^" + meter + "\\{");
+                        }
+                    });
+        }
     }
 
     /** The trace id of the {@code traceparent} of the first record with {@code key} on {@code topic}. */
