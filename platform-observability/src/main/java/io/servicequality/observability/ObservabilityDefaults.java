@@ -30,9 +30,6 @@ public class ObservabilityDefaults implements EnvironmentPostProcessor {
         defaults.put("management.opentelemetry.resource-attributes.service.name", "${spring.application.name}");
         defaults.put("spring.kafka.template.observation-enabled", "true");
         defaults.put("spring.kafka.listener.observation-enabled", "true");
-        // an observed send asks the cluster its id once: while the broker is away that wait must stay short, so that
-        // a post still turns into a 503 within seconds (spring-kafka then waits before asking again)
-        defaults.put("spring.kafka.admin.operation-timeout", "5s");
         // the actuator on a port of its own (scraped and probed there, not exposed with the API) when one is given
         String managementPort = environment.getProperty("SQP_MANAGEMENT_PORT");
         if (managementPort != null && !managementPort.isBlank()) {

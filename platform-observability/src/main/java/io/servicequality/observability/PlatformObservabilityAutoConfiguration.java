@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -20,6 +21,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
@@ -56,6 +58,20 @@ public class PlatformObservabilityAutoConfiguration {
         FilterRegistrationBean<IngestOutcomes> registration = new FilterRegistrationBean<>(outcomes);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
+    }
+
+    /** Observed Kafka sends never wait for the cluster id ({@link ClusterIdInTheBackground}). */
+    @Bean
+    static BeanPostProcessor clusterIdInTheBackground(ObjectProvider<KafkaAdmin> admin) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                if (bean instanceof KafkaTemplate<?, ?> template) {
+                    admin.ifAvailable(kafka -> template.setKafkaAdmin(new ClusterIdInTheBackground(kafka)));
+                }
+                return bean;
+            }
+        };
     }
 
     /**
