@@ -1,5 +1,7 @@
 package io.servicequality.scoring.bucket;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.servicequality.security.TenantGate;
 import java.time.Duration;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -35,8 +37,20 @@ class CountingConfiguration {
      * Streams and contract types cross the feature boundary.
      */
     @Bean
-    KStream<String, byte[]> publishedHourUpdates(StreamsBuilder builder, CountingRules rules, TenantGate tenants) {
-        return CountingTopology.addTo(builder, rules, tenants, JacksonMapperUtils.enhancedJsonMapper());
+    KStream<String, byte[]> publishedHourUpdates(
+            StreamsBuilder builder, CountingRules rules, TenantGate tenants, MeterRegistry meters) {
+        // counted as platform-operations counts every listener's dead letters; a record reprocessed after an aborted
+        // transaction (a crash or a lost partition) is counted again: the counter may run ahead, never behind
+        return CountingTopology.addTo(
+                builder,
+                rules,
+                tenants,
+                JacksonMapperUtils.enhancedJsonMapper(),
+                topic -> Counter.builder("sqp.dead-letters")
+                        .description("dead letters this service published, by the topic the record came from")
+                        .tag("topic", topic)
+                        .register(meters)
+                        .increment());
     }
 
     /**

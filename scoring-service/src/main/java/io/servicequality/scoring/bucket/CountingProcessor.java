@@ -23,6 +23,7 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -64,6 +65,8 @@ final class CountingProcessor implements Processor<String, byte[], String, Outpu
     private final CountingRules rules;
     private final TenantGate tenants;
     private final JsonMapper json;
+    /** Counts a dead letter by its original topic ({@code sqp.dead-letters}, as every listener's are counted). */
+    private final Consumer<String> deadLettered;
 
     private ProcessorContext<String, Output> context;
     private WindowStore<String, Long> seen;
@@ -85,10 +88,11 @@ final class CountingProcessor implements Processor<String, byte[], String, Outpu
 
     private record CachedZone(byte[] entry, ZoneId zone) {}
 
-    CountingProcessor(CountingRules rules, TenantGate tenants, JsonMapper json) {
+    CountingProcessor(CountingRules rules, TenantGate tenants, JsonMapper json, Consumer<String> deadLettered) {
         this.rules = rules;
         this.tenants = tenants;
         this.json = json;
+        this.deadLettered = deadLettered;
     }
 
     @Override
@@ -281,6 +285,7 @@ final class CountingProcessor implements Processor<String, byte[], String, Outpu
                 new Output(Topics.deadLetterTopicOf(metadata.topic()), record.value()),
                 record.timestamp(),
                 headers));
+        deadLettered.accept(metadata.topic());
     }
 
     /** A changed bucket as marked in {@link CountingTopology#CHANGED_BUCKETS}: {@code <granularity>|<start>|<tenant:branch>}. */

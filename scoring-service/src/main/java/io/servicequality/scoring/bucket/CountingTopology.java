@@ -4,6 +4,7 @@ import io.servicequality.contracts.Topics;
 import io.servicequality.security.TenantGate;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -58,6 +59,18 @@ final class CountingTopology {
      */
     static KStream<String, byte[]> addTo(
             StreamsBuilder builder, CountingRules rules, TenantGate tenants, JsonMapper json) {
+        return addTo(builder, rules, tenants, json, topic -> {});
+    }
+
+    /**
+     * @param deadLettered told the original topic of every record the counting sends to a dead-letter topic
+     */
+    static KStream<String, byte[]> addTo(
+            StreamsBuilder builder,
+            CountingRules rules,
+            TenantGate tenants,
+            JsonMapper json,
+            Consumer<String> deadLettered) {
         builder.globalTable(
                 Topics.BRANCH_DIRECTORY,
                 Consumed.with(Serdes.String(), Serdes.ByteArray()),
@@ -77,7 +90,7 @@ final class CountingTopology {
         KStream<String, Output> counted = builder.stream(
                         COUNTED_TOPICS, Consumed.with(Serdes.String(), Serdes.ByteArray()))
                 .process(
-                        () -> new CountingProcessor(rules, tenants, json),
+                        () -> new CountingProcessor(rules, tenants, json, deadLettered),
                         SEEN_EVENTS,
                         MINUTE_BUCKETS,
                         HOUR_BUCKETS,
