@@ -40,6 +40,9 @@ public final class Reset {
         owned.put(settings.storeDir(), "the embedded store's file: every service's database");
         owned.put(dataDir.resolve("scoring-streams"), "scoring-service's stream state (RocksDB)");
         owned.put(settings.securityDir(), "the token signing key pair: tokens printed so far stop being accepted");
+        owned.put(
+                settings.devAuthDir(),
+                "the development authorization server's signing key: its tokens issued so far stop verifying");
         owned.put(settings.logDir(), "the logs");
         owned.put(settings.runDir(), "pid files");
         owned.put(settings.launcherPidFile(), "the pid file of ./platform up");

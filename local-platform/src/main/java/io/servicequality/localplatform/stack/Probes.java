@@ -11,7 +11,10 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Whether something answers on a local port, and whether a service there says it is healthy. */
+/**
+ * Whether something answers on a local port, whether a service there says it is healthy, and whether the
+ * authorization server there publishes its discovery document.
+ */
 public final class Probes {
 
     private static final HttpClient HTTP = HttpClient.newBuilder()
@@ -36,14 +39,22 @@ public final class Probes {
     }
 
     public static Health health(int port) {
-        HttpRequest request = HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+        return answers(port, "/actuator/health/readiness", "healthy");
+    }
+
+    /** The OpenID Connect discovery document ({@code /.well-known/openid-configuration}): up only on 200. */
+    public static Health discovery(int port) {
+        return answers(port, "/.well-known/openid-configuration", "discovery document served");
+    }
+
+    private static Health answers(int port, String path, String whenUp) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(5))
                 .build();
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 200) {
-                return new Health(true, "healthy");
+                return new Health(true, whenUp);
             }
             Matcher status = STATUS.matcher(response.body());
             return new Health(

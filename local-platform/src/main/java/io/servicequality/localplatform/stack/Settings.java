@@ -13,9 +13,11 @@ import java.util.Map;
  * lists, and where it keeps its data. A value that is not a number is refused naming the variable, rather than
  * failing later with a stack trace.
  *
+ * @param devAuthServerPort the development authorization server's port ({@link Stack#DEV_AUTH})
+ * @param jwtIssuerUri the OIDC issuer the services verify staff tokens with; blank: the stack's own key
  * @param servicePorts the four services in start order, each with its port
- * @param javaOptions per process name ({@link Stack#KAFKA}, {@link Stack#STORE}, each service), split on blanks as
- *     the shell split them before
+ * @param javaOptions per process name ({@link Stack#KAFKA}, {@link Stack#STORE}, {@link Stack#DEV_AUTH}, each
+ *     service), split on blanks as the shell split them before
  */
 public record Settings(
         Path root,
@@ -23,12 +25,14 @@ public record Settings(
         int kafkaPort,
         int kafkaControllerPort,
         int storePort,
+        int devAuthServerPort,
         Map<String, Integer> servicePorts,
         Map<String, List<String>> javaOptions,
         Duration startupTimeout,
         int maxRestarts,
         Duration restartWindow,
         String knownTenants,
+        String jwtIssuerUri,
         Path scoringStateDir,
         String logFormat) {
 
@@ -37,6 +41,7 @@ public record Settings(
 
     private static final String SERVICE_JAVA_OPTS = "-Xmx384m -XX:+UseSerialGC";
     private static final String KAFKA_JAVA_OPTS = "-Xmx512m -XX:+UseSerialGC";
+    private static final String DEV_AUTH_JAVA_OPTS = "-Xmx192m -XX:+UseSerialGC";
     // The store holds MVStore's page cache (STORE_CACHE_MB, 128) and, during a query the library answers by
     // scanning, the matching documents decoded; at 512 MB it ran out of heap after ~30,000 complaints under load
     // (2026-12-02). A store out of memory exits (the supervisor then starts it again) rather than answering some
@@ -55,6 +60,7 @@ public record Settings(
         Map<String, List<String>> javaOptions = new LinkedHashMap<>();
         javaOptions.put(Stack.KAFKA, env.words("KAFKA_JAVA_OPTS", KAFKA_JAVA_OPTS));
         javaOptions.put(Stack.STORE, env.words("STORE_JAVA_OPTS", STORE_JAVA_OPTS));
+        javaOptions.put(Stack.DEV_AUTH, env.words("DEV_AUTH_JAVA_OPTS", DEV_AUTH_JAVA_OPTS));
         List<String> serviceOptions = env.words("SERVICE_JAVA_OPTS", SERVICE_JAVA_OPTS);
         SERVICES.forEach(service -> javaOptions.put(service, serviceOptions));
         return new Settings(
@@ -63,16 +69,22 @@ public record Settings(
                 env.port("KAFKA_PORT", 9092),
                 env.port("KAFKA_CONTROLLER_PORT", 9093),
                 env.port("STORE_PORT", 27017),
+                env.port(DEV_AUTH_PORT_VARIABLE, 9000),
                 Map.copyOf(servicePorts),
                 Map.copyOf(javaOptions),
                 Duration.ofSeconds(env.number("STARTUP_TIMEOUT_SECONDS", 180, 1)),
                 env.number("MAX_RESTARTS", 5, 0),
                 Duration.ofSeconds(env.number("RESTART_WINDOW_SECONDS", 600, 1)),
                 env.text("SQP_KNOWN_TENANTS", "demo"),
+                // blank: the services verify tokens with the stack's own key (./platform token); see README.md
+                env.text("SQP_SECURITY_JWT_ISSUER_URI", ""),
                 env.path("SQP_SCORING_STATE_DIR", dataDir.resolve("scoring-streams")),
                 // readable in ./platform logs; SQP_LOG_FORMAT=json for the structured lines a deployment writes
                 env.text("SQP_LOG_FORMAT", "plain"));
     }
+
+    /** The port of the development authorization server, also its own variable (dev-authorization-server/README.md). */
+    public static final String DEV_AUTH_PORT_VARIABLE = "DEV_AUTH_SERVER_PORT";
 
     /** {@code FEEDBACK_SERVICE_PORT} for {@code feedback-service}. */
     public static String portVariable(String service) {
@@ -122,6 +134,16 @@ public record Settings(
 
     public Path securityDir() {
         return dataDir.resolve("security");
+    }
+
+    /** The development authorization server's signing key (its tokens stay valid across restarts). */
+    public Path devAuthDir() {
+        return dataDir.resolve("dev-auth");
+    }
+
+    /** The development authorization server's issuer: {@code iss} of its tokens, base of its endpoints. */
+    public String devAuthIssuer() {
+        return "http://localhost:" + devAuthServerPort;
     }
 
     /** The environment, read with the variable's name in every complaint about its value. */

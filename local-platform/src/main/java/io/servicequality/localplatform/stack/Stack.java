@@ -15,19 +15,24 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.Uuid;
 
 /**
- * The six processes of the local stack — the Kafka broker, the embedded store and the four services — in the order
- * they start: each needs the ones before it. They stop in the opposite order, services first (they flush to Kafka
- * and the store), then the store (it commits its file), then the broker.
+ * The seven processes of the local stack — the Kafka broker, the embedded store, the development authorization
+ * server and the four services — in the order they are ready: the services need the ones before them (the
+ * authorization server needs nothing, and is started at once, alongside the broker). They stop in the opposite order,
+ * services first (they flush to Kafka and the store), then the authorization server, the store (it commits its file)
+ * and the broker.
  */
 public final class Stack {
 
     public static final String KAFKA = "kafka";
     public static final String STORE = "embedded-store";
+    /** FOR LOCAL DEVELOPMENT ONLY: an OpenID Connect provider with demo users (dev-authorization-server/README.md). */
+    public static final String DEV_AUTH = "dev-authorization-server";
 
     /** Start order. */
     public static final List<String> PROCESSES = List.of(
             KAFKA,
             STORE,
+            DEV_AUTH,
             Settings.SERVICES.get(0),
             Settings.SERVICES.get(1),
             Settings.SERVICES.get(2),
@@ -53,6 +58,7 @@ public final class Stack {
         return switch (process) {
             case KAFKA -> "Kafka broker";
             case STORE -> "embedded store";
+            case DEV_AUTH -> "development authorization server";
             default -> process;
         };
     }
@@ -61,6 +67,7 @@ public final class Stack {
         return switch (process) {
             case KAFKA -> settings.kafkaPort();
             case STORE -> settings.storePort();
+            case DEV_AUTH -> settings.devAuthServerPort();
             default -> settings.servicePort(process);
         };
     }
@@ -69,6 +76,7 @@ public final class Stack {
         return switch (process) {
             case KAFKA -> "KAFKA_PORT";
             case STORE -> "STORE_PORT";
+            case DEV_AUTH -> Settings.DEV_AUTH_PORT_VARIABLE;
             default -> Settings.portVariable(process);
         };
     }
@@ -78,13 +86,29 @@ public final class Stack {
         return switch (process) {
             case KAFKA -> "localhost:" + settings.kafkaPort();
             case STORE -> "mongodb://localhost:" + settings.storePort();
+            case DEV_AUTH -> settings.devAuthIssuer();
             default -> "http://localhost:" + settings.servicePort(process);
         };
     }
 
-    /** Ready to be used: the broker and the store accept connections, a service reports itself healthy. */
+    /**
+     * Ready to be used: the broker and the store accept connections, the authorization server publishes its discovery
+     * document, a service reports itself healthy.
+     */
     public boolean ready(String process) {
-        return isService(process) ? Probes.health(port(process)).up() : Probes.listening(port(process));
+        return check(process).up();
+    }
+
+    /** Whether the process answers as it should when ready, and in a few words what it answered. */
+    public Probes.Health check(String process) {
+        if (isService(process)) {
+            return Probes.health(port(process));
+        }
+        if (process.equals(DEV_AUTH)) {
+            return Probes.discovery(port(process));
+        }
+        boolean listening = Probes.listening(port(process));
+        return new Probes.Health(listening, listening ? "answers" : "no answer");
     }
 
     public Launch launch(String process) {
@@ -105,6 +129,12 @@ public final class Stack {
                         "STORE_FILE", settings.storeDir().resolve("store.mv").toString());
                 command.addAll(List.of("-cp", localPlatformClasspath(), STORE_MAIN));
             }
+            case DEV_AUTH -> {
+                environment.put(Settings.DEV_AUTH_PORT_VARIABLE, String.valueOf(settings.devAuthServerPort()));
+                environment.put("DEV_AUTH_ISSUER", settings.devAuthIssuer());
+                environment.put("DEV_AUTH_DATA_DIR", settings.devAuthDir().toString());
+                command.addAll(List.of("-jar", moduleJar(process).toString()));
+            }
             default -> {
                 environment.put("MONGODB_URI", "mongodb://127.0.0.1:" + settings.storePort());
                 environment.put("KAFKA_BOOTSTRAP_SERVERS", "localhost:" + settings.kafkaPort());
@@ -112,6 +142,10 @@ public final class Stack {
                         "SQP_SECURITY_JWT_PUBLIC_KEY_LOCATION",
                         "file:" + settings.securityDir().resolve("jwt-public.pem"));
                 environment.put("SQP_KNOWN_TENANTS", settings.knownTenants());
+                if (!settings.jwtIssuerUri().isBlank()) {
+                    // platform-security then verifies with the issuer's keys instead of the local public key
+                    environment.put("SQP_SECURITY_JWT_ISSUER_URI", settings.jwtIssuerUri());
+                }
                 environment.put(
                         "SQP_SCORING_STATE_DIR", settings.scoringStateDir().toString());
                 environment.put("SERVER_PORT", String.valueOf(settings.servicePort(process)));

@@ -21,7 +21,7 @@ import java.util.concurrent.Future;
  */
 public final class Status {
 
-    private static final String ROW = "%-19s %-8s %-12s %s";
+    private static final String ROW = "%-24s %-8s %-12s %s";
 
     private Status() {}
 
@@ -69,12 +69,8 @@ public final class Status {
     private record Answer(boolean ok, String summary) {}
 
     private static Answer answer(Stack stack, String process) {
-        if (Stack.isService(process)) {
-            Probes.Health health = Probes.health(stack.port(process));
-            return new Answer(health.up(), health.summary());
-        }
-        boolean listening = Probes.listening(stack.port(process));
-        return new Answer(listening, listening ? "answers" : "no answer");
+        Probes.Health health = stack.check(process);
+        return new Answer(health.up(), health.summary());
     }
 
     /** Prints the consumer lag and the dead letters; false when the broker could not tell. */

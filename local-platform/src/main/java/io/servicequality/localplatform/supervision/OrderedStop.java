@@ -11,7 +11,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Stops processes of the stack so that nothing is lost: the services first (they flush what they hold to Kafka and
- * the store), then the store (it commits its file), then the broker. Each group gets SIGTERM and 30 s to exit; what
+ * the store; they may still fetch the authorization server's keys), then the development authorization server, the
+ * store (it commits its file), then the broker. Each group gets SIGTERM and 30 s to exit; what
  * is still there then gets SIGKILL.
  */
 final class OrderedStop {
@@ -29,6 +30,7 @@ final class OrderedStop {
             }
         });
         stopGroup("the services", services);
+        stopGroup("the development authorization server", only(Stack.DEV_AUTH, running));
         stopGroup("the embedded store", only(Stack.STORE, running));
         stopGroup("the Kafka broker", only(Stack.KAFKA, running));
     }

@@ -127,10 +127,15 @@ public final class Supervisor {
         stack.ensureSigningKey();
         stack.prepareKafka();
 
+        // needs neither the broker nor the store: it starts while they do, and is ready before the services start
+        Supervised devAuth = launch(Stack.DEV_AUTH);
         awaitReady(launch(Stack.KAFKA));
         Console.say("Kafka broker      " + stack.address(Stack.KAFKA));
         awaitReady(launch(Stack.STORE));
         Console.say("embedded store    " + stack.address(Stack.STORE) + " (data in " + settings.storeDir() + ")");
+        awaitReady(devAuth);
+        Console.say("dev auth server   " + stack.address(Stack.DEV_AUTH)
+                + " (OpenID Connect, FOR LOCAL DEVELOPMENT ONLY; demo users: dev-authorization-server/README.md)");
 
         Console.say("starting " + String.join(", ", Settings.SERVICES) + " ...");
         List<Supervised> services = new ArrayList<>();
@@ -144,8 +149,14 @@ public final class Supervisor {
         int reporting = settings.servicePort("reporting-service");
         Console.say("Platform is up. Logs: " + settings.logDir() + ". Scorecard: http://localhost:" + reporting
                 + "/api/v1/reports/scorecard?branchId=...&from=...&to=...");
-        Console.say("Every request needs a credential: TOKEN=$(./platform token --role ADMIN), then -H"
-                + " \"Authorization: Bearer $TOKEN\".");
+        if (settings.jwtIssuerUri().isBlank()) {
+            Console.say("Every request needs a credential: TOKEN=$(./platform token --role ADMIN), then -H"
+                    + " \"Authorization: Bearer $TOKEN\". The services accept the dev auth server's tokens when"
+                    + " started with SQP_SECURITY_JWT_ISSUER_URI=" + settings.devAuthIssuer() + ".");
+        } else {
+            Console.say("The services verify staff tokens with the issuer " + settings.jwtIssuerUri()
+                    + " (SQP_SECURITY_JWT_ISSUER_URI): sign in there; ./platform token's tokens are refused.");
+        }
         Console.say("Dashboard: http://localhost:" + reporting
                 + "/dashboard/ (sign in with ./platform token --role VIEWER).");
         Console.say("./platform status shows health, consumer lag and dead letters; ./platform logs NAME a log.");

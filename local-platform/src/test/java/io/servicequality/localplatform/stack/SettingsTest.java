@@ -21,9 +21,16 @@ class SettingsTest {
         assertThat(settings.kafkaPort()).isEqualTo(9092);
         assertThat(settings.kafkaControllerPort()).isEqualTo(9093);
         assertThat(settings.storePort()).isEqualTo(27017);
+        assertThat(settings.devAuthServerPort()).isEqualTo(9000);
+        assertThat(settings.devAuthIssuer()).isEqualTo("http://localhost:9000");
+        assertThat(settings.devAuthDir()).isEqualTo(Path.of("/repo/.platform/dev-auth"));
+        assertThat(settings.jwtIssuerUri())
+                .as("the services verify with the stack's own key")
+                .isEmpty();
         assertThat(Settings.SERVICES).map(settings::servicePort).containsExactly(8081, 8082, 8083, 8084);
         assertThat(settings.javaOptions().get("scoring-service")).containsExactly("-Xmx384m", "-XX:+UseSerialGC");
         assertThat(settings.javaOptions().get(Stack.STORE)).containsExactly("-Xmx1g", "-XX:+ExitOnOutOfMemoryError");
+        assertThat(settings.javaOptions().get(Stack.DEV_AUTH)).containsExactly("-Xmx192m", "-XX:+UseSerialGC");
         assertThat(settings.startupTimeout()).isEqualTo(Duration.ofSeconds(180));
         assertThat(settings.maxRestarts()).isEqualTo(5);
         assertThat(settings.restartWindow()).isEqualTo(Duration.ofSeconds(600));
@@ -39,6 +46,8 @@ class SettingsTest {
                         "PLATFORM_DATA_DIR", "/tmp/data",
                         "KAFKA_PORT", "19092",
                         "SCORING_SERVICE_PORT", "18083",
+                        "DEV_AUTH_SERVER_PORT", "19000",
+                        "DEV_AUTH_JAVA_OPTS", "-Xmx256m",
                         "KAFKA_JAVA_OPTS", "  -Xmx1g   -Dx=y ",
                         "MAX_RESTARTS", "0"),
                 root);
@@ -49,6 +58,10 @@ class SettingsTest {
         assertThat(settings.javaOptions().get(Stack.KAFKA)).isEqualTo(List.of("-Xmx1g", "-Dx=y"));
         assertThat(settings.maxRestarts()).isZero();
         assertThat(settings.scoringStateDir()).isEqualTo(Path.of("/tmp/data/scoring-streams"));
+        assertThat(settings.devAuthServerPort()).isEqualTo(19000);
+        assertThat(settings.devAuthIssuer()).isEqualTo("http://localhost:19000");
+        assertThat(settings.devAuthDir()).isEqualTo(Path.of("/tmp/data/dev-auth"));
+        assertThat(settings.javaOptions().get(Stack.DEV_AUTH)).containsExactly("-Xmx256m");
     }
 
     @Test
@@ -58,6 +71,8 @@ class SettingsTest {
                 .hasMessage("STORE_PORT must be a whole number, not 'mongo'");
         assertThatThrownBy(() -> Settings.from(Map.of("KAFKA_PORT", "70000"), root))
                 .hasMessage("KAFKA_PORT must be a port number (1-65535), not 70000");
+        assertThatThrownBy(() -> Settings.from(Map.of("DEV_AUTH_SERVER_PORT", "auth"), root))
+                .hasMessage("DEV_AUTH_SERVER_PORT must be a whole number, not 'auth'");
         assertThatThrownBy(() -> Settings.from(Map.of("RESTART_WINDOW_SECONDS", "0"), root))
                 .hasMessage("RESTART_WINDOW_SECONDS must be at least 1, not 0");
     }

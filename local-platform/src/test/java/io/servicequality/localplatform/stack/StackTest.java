@@ -1,0 +1,101 @@
+package io.servicequality.localplatform.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The development authorization server as a process of the stack: when it starts, how, and when it is ready. */
+class StackTest {
+
+    @TempDir
+    Path root;
+
+    @Test
+    void theAuthorizationServerIsReadyBeforeAnyServiceAndStopsAfterThem() {
+        int devAuth = Stack.PROCESSES.indexOf(Stack.DEV_AUTH);
+
+        assertThat(Stack.PROCESSES).hasSize(7);
+        assertThat(devAuth).isPositive();
+        assertThat(Settings.SERVICES)
+                .allSatisfy(
+                        service -> assertThat(Stack.PROCESSES.indexOf(service)).isGreaterThan(devAuth));
+        assertThat(Stack.isService(Stack.DEV_AUTH)).isFalse();
+    }
+
+    @Test
+    void theAuthorizationServerRunsFromItsJarWithItsPortIssuerAndKeyInTheDataDirectory() throws IOException {
+        Path jar = builtJar("dev-authorization-server");
+        Settings settings = Settings.from(Map.of("PLATFORM_DATA_DIR", "/data", "DEV_AUTH_SERVER_PORT", "19000"), root);
+        Stack stack = new Stack(settings);
+
+        Stack.Launch launch = stack.launch(Stack.DEV_AUTH);
+
+        assertThat(launch.command()).containsSequence("-Xmx192m", "-XX:+UseSerialGC");
+        assertThat(launch.command()).endsWith("-jar", jar.toString());
+        assertThat(launch.environment())
+                .containsEntry("DEV_AUTH_SERVER_PORT", "19000")
+                .containsEntry("DEV_AUTH_ISSUER", "http://localhost:19000")
+                .containsEntry("DEV_AUTH_DATA_DIR", "/data/dev-auth");
+        assertThat(stack.port(Stack.DEV_AUTH)).isEqualTo(19000);
+        assertThat(stack.portVariable(Stack.DEV_AUTH)).isEqualTo("DEV_AUTH_SERVER_PORT");
+        assertThat(stack.address(Stack.DEV_AUTH)).isEqualTo("http://localhost:19000");
+    }
+
+    @Test
+    void theServicesKeepTheLocalKeyUnlessAnIssuerIsGiven() throws IOException {
+        builtJar("feedback-service");
+
+        Map<String, String> localKey = new Stack(Settings.from(Map.of(), root))
+                .launch("feedback-service")
+                .environment();
+        Map<String, String> issuer = new Stack(
+                        Settings.from(Map.of("SQP_SECURITY_JWT_ISSUER_URI", "http://localhost:9000"), root))
+                .launch("feedback-service")
+                .environment();
+
+        assertThat(localKey).containsKey("SQP_SECURITY_JWT_PUBLIC_KEY_LOCATION");
+        assertThat(localKey).doesNotContainKey("SQP_SECURITY_JWT_ISSUER_URI");
+        assertThat(issuer).containsEntry("SQP_SECURITY_JWT_ISSUER_URI", "http://localhost:9000");
+    }
+
+    @Test
+    void theAuthorizationServerIsReadyWhenItServesItsDiscoveryDocument() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        int[] status = {503};
+        server.createContext("/.well-known/openid-configuration", exchange -> {
+            byte[] body = "{\"issuer\":\"http://localhost\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(status[0], body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try {
+            int port = server.getAddress().getPort();
+            Stack stack = new Stack(Settings.from(Map.of("DEV_AUTH_SERVER_PORT", String.valueOf(port)), root));
+
+            assertThat(stack.ready(Stack.DEV_AUTH))
+                    .as("listening, but not serving yet")
+                    .isFalse();
+            assertThat(stack.check(Stack.DEV_AUTH).summary()).isEqualTo("answers 503");
+            status[0] = 200;
+            assertThat(stack.ready(Stack.DEV_AUTH)).isTrue();
+            assertThat(stack.check(Stack.DEV_AUTH).summary()).isEqualTo("discovery document served");
+        } finally {
+            server.stop(0);
+        }
+        assertThat(Probes.discovery(server.getAddress().getPort()).up()).isFalse();
+    }
+
+    private Path builtJar(String module) throws IOException {
+        Path target = Files.createDirectories(root.resolve(module).resolve("target"));
+        return Files.createFile(target.resolve(module + "-0.1.0-SNAPSHOT.jar"));
+    }
+}
