@@ -18,7 +18,8 @@ import java.util.stream.Stream;
  */
 public final class Logs {
 
-    static final String USAGE = "./platform logs NAME [--tail N] [--follow]   (NAME: kafka, embedded-store, a service)";
+    static final String USAGE =
+            "./platform logs NAME [--tail N] [--follow]   (NAME: kafka, embedded-store, dev-authorization-server, a service)";
     private static final long FOLLOW_POLL_MILLIS = 250;
 
     private Logs() {}
