@@ -104,6 +104,47 @@ class AuthorizationCodeFlowTest {
     }
 
     @Test
+    void theBackendForFrontendSignsInWithItsSecretAndRefreshesTheTokenWithTheSameClaims() throws Exception {
+        SignIn bff = new SignIn(issuer, SignIn.Client.BFF);
+        JsonNode tokens = bff.tokens("quality.north", DemoUsers.PASSWORD).orElseThrow();
+        assertThat(tokens.has("refresh_token")).as(tokens.toString()).isTrue();
+
+        var refreshed = bff.post(
+                issuer + "/oauth2/token",
+                Map.of(
+                        "grant_type",
+                        "refresh_token",
+                        "refresh_token",
+                        tokens.get("refresh_token").asString()),
+                SignIn.Client.BFF.basicAuthorization());
+        assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
+        Jwt token = verified(JsonMapper.builder()
+                .build()
+                .readTree(refreshed.body())
+                .get("access_token")
+                .asString());
+
+        assertThat(token.getSubject()).isEqualTo("quality.north");
+        assertThat(token.getClaimAsString("tenant")).isEqualTo("demo");
+        assertThat(token.getClaimAsStringList("roles")).containsExactly("QUALITY_MANAGER");
+        assertThat(token.getClaimAsStringList("regions")).containsExactly("north");
+        assertThat(token.getAudience()).containsExactly(AuthorizationServerConfig.BFF_CLIENT);
+    }
+
+    @Test
+    void theConsoleGetsNoRefreshTokenAndTheBffNothingWithoutItsSecret() throws Exception {
+        assertThat(signIn.tokens("viewer", DemoUsers.PASSWORD).orElseThrow().has("refresh_token"))
+                .as("a public client in a browser holds no refresh token")
+                .isFalse();
+
+        var wrongSecret = signIn.post(
+                issuer + "/oauth2/token",
+                Map.of("grant_type", "refresh_token", "refresh_token", "anything"),
+                java.util.Base64.getEncoder().encodeToString("sqp-console-bff:wrong".getBytes()));
+        assertThat(wrongSecret.statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void aWrongPasswordIsRefusedAndNoCodeIsIssued() throws Exception {
         assertThat(signIn.tokens("admin", "not-the-password")).isEmpty();
         assertThat(signIn.tokens("nobody", DemoUsers.PASSWORD)).isEmpty();

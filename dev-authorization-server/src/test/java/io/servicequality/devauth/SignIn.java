@@ -26,20 +26,42 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A browser and the console, played by an HTTP client: the authorization-code flow with PKCE for {@code sqp-console}
- * against a running server, as a user signing in with the login form would go through it.
+ * (or {@code sqp-console-bff}, with its secret) against a running server, as a user signing in with the login form
+ * would go through it.
  */
 final class SignIn {
 
     static final String REDIRECT_URI = "http://127.0.0.1:8090/callback";
+    static final String BFF_REDIRECT_URI = "http://127.0.0.1:8090/login/oauth2/code/sqp";
+    static final String BFF_SECRET = "dev-bff-secret";
+
+    /** A client of the server: the public console, or the backend-for-frontend with its secret. */
+    record Client(String id, String redirectUri, String secret) {
+
+        static final Client CONSOLE = new Client(AuthorizationServerConfig.CONSOLE_CLIENT, REDIRECT_URI, null);
+        static final Client BFF = new Client(AuthorizationServerConfig.BFF_CLIENT, BFF_REDIRECT_URI, BFF_SECRET);
+
+        String basicAuthorization() {
+            return secret == null
+                    ? null
+                    : Base64.getEncoder().encodeToString((id + ":" + secret).getBytes(StandardCharsets.UTF_8));
+        }
+    }
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String issuer;
+    private final Client client;
     private final HttpClient browser;
 
     SignIn(String issuer) {
+        this(issuer, Client.CONSOLE);
+    }
+
+    SignIn(String issuer, Client client) {
         this.issuer = issuer;
+        this.client = client;
         this.browser = HttpClient.newBuilder()
                 .cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -55,9 +77,9 @@ final class SignIn {
                         "response_type",
                         "code",
                         "client_id",
-                        AuthorizationServerConfig.CONSOLE_CLIENT,
+                        client.id(),
                         "redirect_uri",
-                        REDIRECT_URI,
+                        client.redirectUri(),
                         "scope",
                         "openid profile",
                         "state",
@@ -87,7 +109,7 @@ final class SignIn {
                 .as("no consent page: straight back to the console")
                 .isEqualTo(302);
         URI callback = URI.create(location(back));
-        assertThat(callback.toString()).startsWith(REDIRECT_URI);
+        assertThat(callback.toString()).startsWith(client.redirectUri());
         Map<String, String> answer = query(callback);
         assertThat(answer).containsEntry("state", state).containsKey("code");
 
@@ -99,12 +121,12 @@ final class SignIn {
                         "code",
                         answer.get("code"),
                         "redirect_uri",
-                        REDIRECT_URI,
+                        client.redirectUri(),
                         "client_id",
-                        AuthorizationServerConfig.CONSOLE_CLIENT,
+                        client.id(),
                         "code_verifier",
                         verifier),
-                null);
+                client.basicAuthorization());
         assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
         return Optional.of(JSON.readTree(token.body()));
     }
