@@ -115,7 +115,7 @@ class AuthorizationServerConfig {
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
                 .redirectUris(uris -> uris.addAll(properties.bffRedirectUris()))
-                .postLogoutRedirectUris(uris -> uris.addAll(properties.bffRedirectUris()))
+                .postLogoutRedirectUris(uris -> uris.addAll(properties.bffPostLogoutRedirectUris()))
                 .scopes(scopes -> scopes.addAll(List.of(OidcScopes.OPENID, OidcScopes.PROFILE)))
                 .clientSettings(ClientSettings.builder()
                         .requireAuthorizationConsent(false)

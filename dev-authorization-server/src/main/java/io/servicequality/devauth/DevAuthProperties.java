@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tenant the tenant of every demo user
  * @param consoleRedirectUris where {@code sqp-console} (public, PKCE) may be sent back to
  * @param bffRedirectUris where {@code sqp-console-bff} (confidential) may be sent back to
+ * @param bffPostLogoutRedirectUris where {@code sqp-console-bff} may send a user after signing out here
  * @param bffClientSecret the secret of {@code sqp-console-bff}
  * @param accessTokenTtl how long an access token is valid
  */
@@ -27,6 +28,9 @@ public record DevAuthProperties(
 
         @DefaultValue("http://127.0.0.1:8090/login/oauth2/code/sqp")
         List<String> bffRedirectUris,
+
+        @DefaultValue("http://127.0.0.1:8090/signed-out.html")
+        List<String> bffPostLogoutRedirectUris,
 
         @DefaultValue("dev-bff-secret") String bffClientSecret,
         @DefaultValue("PT30M") Duration accessTokenTtl) {}

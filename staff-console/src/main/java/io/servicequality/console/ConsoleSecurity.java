@@ -1,0 +1,68 @@
+package io.servicequality.console;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+
+/**
+ * Sign-in and session of the console. Staff sign in with OpenID Connect (authorization code with PKCE, as a
+ * confidential client); the tokens stay in the server-side session and the browser holds only an HttpOnly session
+ * cookie. State-changing calls need the CSRF token the page reads from its cookie ({@code XSRF-TOKEN}) and sends back
+ * in {@code X-XSRF-TOKEN}. A call to the API without a session is answered 401 with a problem (the page then signs in
+ * again) rather than redirected; a page is redirected to the sign-in. Signing out ends the session here and at the
+ * issuer.
+ */
+@Configuration(proxyBeanMethods = false)
+class ConsoleSecurity {
+
+    static final String REGISTRATION = "sqp";
+
+    @Bean
+    SecurityFilterChain consoleSecurityFilterChain(HttpSecurity http, ClientRegistrationRepository registrations)
+            throws Exception {
+        DefaultOAuth2AuthorizationRequestResolver withPkce = new DefaultOAuth2AuthorizationRequestResolver(
+                registrations, OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
+        withPkce.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+        OidcClientInitiatedLogoutSuccessHandler signedOut = new OidcClientInitiatedLogoutSuccessHandler(registrations);
+        signedOut.setPostLogoutRedirectUri("{baseUrl}/signed-out.html");
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        return http.authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/signed-out.html", "/signed-out.css", "/favicon.svg", "/actuator/health/**", "/error")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
+                .oauth2Login(login ->
+                        login.authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(withPkce)))
+                .oauth2Client(client -> {})
+                .csrf(csrf -> csrf.spa())
+                .logout(logout -> logout.logoutSuccessHandler(signedOut))
+                .exceptionHandling(exceptions ->
+                        exceptions.defaultAuthenticationEntryPointFor(signInAgain(), paths.matcher("/api/**")))
+                .exceptionHandling(exceptions ->
+                        exceptions.defaultAuthenticationEntryPointFor(signInAgain(), paths.matcher("/console/**")))
+                .build();
+    }
+
+    /** 401 with a problem: the page's script signs in again (a redirect to the issuer is no answer to a fetch). */
+    private static AuthenticationEntryPoint signInAgain() {
+        return (request, response, exception) -> {
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            response.getWriter()
+                    .write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
+                            + "\"detail\":\"Not signed in, or the session has ended: sign in again.\"}");
+        };
+    }
+}
