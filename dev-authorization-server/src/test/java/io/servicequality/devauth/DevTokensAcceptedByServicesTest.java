@@ -6,10 +6,17 @@ import io.servicequality.security.Authorities;
 import io.servicequality.security.Caller;
 import io.servicequality.security.CallerAccess;
 import io.servicequality.security.EndpointRules;
+import io.servicequality.security.tool.LocalTokens;
+import io.servicequality.security.tool.LocalTokens.Claims;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
@@ -35,7 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A service adopting platform-security, pointed at the server with {@code SQP_SECURITY_JWT_ISSUER_URI} as a
  * deployment would be, accepts the server's tokens unchanged and sees the caller {@link CallerAccess} describes:
- * tenant, subject, roles and branch scope from the demo user.
+ * tenant, subject, roles and branch scope from the demo user. Configured as {@code ./platform up} configures it —
+ * the server as issuer and the stack's own key — it accepts the server's tokens and {@code ./platform token}'s.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -48,6 +56,8 @@ class DevTokensAcceptedByServicesTest {
 
     String issuer;
     ConfigurableApplicationContext service;
+    ConfigurableApplicationContext serviceUnderPlatformUp;
+    Path localKeys;
     final HttpClient http = HttpClient.newHttpClient();
     final JsonMapper json = JsonMapper.builder().build();
 
@@ -57,28 +67,40 @@ class DevTokensAcceptedByServicesTest {
     }
 
     @BeforeAll
-    void startService() {
+    void startServices() throws IOException {
         issuer = "http://localhost:" + port;
-        service = new SpringApplicationBuilder(AdoptingService.class)
-                .run(
-                        "--server.port=0",
-                        "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer,
-                        "--sqp.security.known-tenants=demo",
-                        "--sqp.security.topics.api-keys=false",
-                        "--sqp.security.topics.branch-directory=false",
-                        "--management.health.defaults.enabled=false",
-                        // the service is a resource server, not an authorization server
-                        "--spring.autoconfigure.exclude=" + TestServer.MONGO_CLIENT + ","
-                                + "org.springframework.boot.security.oauth2.server.authorization.autoconfigure"
-                                + ".servlet.OAuth2AuthorizationServerAutoConfiguration,"
-                                + "org.springframework.boot.security.oauth2.server.authorization.autoconfigure"
-                                + ".servlet.OAuth2AuthorizationServerJwtAutoConfiguration");
+        service = startService();
+        localKeys = TestServer.dataDir();
+        LocalTokens.keygen(localKeys);
+        serviceUnderPlatformUp = startService(
+                "--sqp.security.jwt.public-key-location=file:" + localKeys.resolve(LocalTokens.PUBLIC_KEY));
+    }
+
+    private ConfigurableApplicationContext startService(String... moreArguments) {
+        List<String> arguments = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer,
+                "--sqp.security.known-tenants=demo",
+                "--sqp.security.topics.api-keys=false",
+                "--sqp.security.topics.branch-directory=false",
+                "--management.health.defaults.enabled=false",
+                // the service is a resource server, not an authorization server
+                "--spring.autoconfigure.exclude=" + TestServer.MONGO_CLIENT + ","
+                        + "org.springframework.boot.security.oauth2.server.authorization.autoconfigure"
+                        + ".servlet.OAuth2AuthorizationServerAutoConfiguration,"
+                        + "org.springframework.boot.security.oauth2.server.authorization.autoconfigure"
+                        + ".servlet.OAuth2AuthorizationServerJwtAutoConfiguration"));
+        arguments.addAll(List.of(moreArguments));
+        return new SpringApplicationBuilder(AdoptingService.class).run(arguments.toArray(String[]::new));
     }
 
     @AfterAll
-    void stopService() {
-        if (service != null) {
-            service.close();
+    void stopServices() {
+        for (ConfigurableApplicationContext context :
+                new ConfigurableApplicationContext[] {service, serviceUnderPlatformUp}) {
+            if (context != null) {
+                context.close();
+            }
         }
     }
 
@@ -117,7 +139,31 @@ class DevTokensAcceptedByServicesTest {
         assertThat(whoami("Bearer " + forged).statusCode()).isEqualTo(401);
     }
 
+    @Test
+    void underPlatformUpTheServersTokensAndTheLocalKeysAreBothAccepted() throws Exception {
+        HttpResponse<String> signedIn =
+                whoami(serviceUnderPlatformUp, "Bearer " + new SignIn(issuer).accessToken("agent.n01"));
+        String localToken = LocalTokens.sign(
+                LocalTokens.readPrivateKey(localKeys.resolve(LocalTokens.PRIVATE_KEY)),
+                Claims.of("demo", "e2e-admin", List.of("ADMIN")),
+                Instant.now());
+        HttpResponse<String> local = whoami(serviceUnderPlatformUp, "Bearer " + localToken);
+
+        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(200);
+        assertThat(json.readTree(signedIn.body()).get("subject").asString()).isEqualTo("agent.n01");
+        assertThat(json.readTree(signedIn.body()).get("branches").toString()).isEqualTo("[\"N-01\"]");
+        assertThat(local.statusCode()).as(local.body()).isEqualTo(200);
+        assertThat(json.readTree(local.body()).get("subject").asString()).isEqualTo("e2e-admin");
+        assertThat(whoami(service, "Bearer " + localToken).statusCode())
+                .as("a service on the issuer alone refuses the local key's tokens")
+                .isEqualTo(401);
+    }
+
     private HttpResponse<String> whoami(String authorization) throws Exception {
+        return whoami(service, authorization);
+    }
+
+    private HttpResponse<String> whoami(ConfigurableApplicationContext service, String authorization) throws Exception {
         int servicePort = ((WebServerApplicationContext) service).getWebServer().getPort();
         return http.send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + servicePort + "/api/v1/whoami"))

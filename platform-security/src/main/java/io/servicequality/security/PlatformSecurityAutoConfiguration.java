@@ -9,9 +9,14 @@ import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -59,6 +64,8 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 @EnableWebSecurity
 @EnableConfigurationProperties(PlatformSecurityProperties.class)
 public class PlatformSecurityAutoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(PlatformSecurityAutoConfiguration.class);
 
     /**
      * Open to everyone: health probes, the Prometheus scrape (aggregate meters, no tenant's data; put the actuator on
@@ -119,33 +126,69 @@ public class PlatformSecurityAutoConfiguration {
         return new SecurityProblemAdvice();
     }
 
+    static final String ISSUER_URI = "spring.security.oauth2.resourceserver.jwt.issuer-uri";
+    static final String JWK_SET_URI = "spring.security.oauth2.resourceserver.jwt.jwk-set-uri";
+
     /**
-     * With {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} (an OIDC provider): its keys, {@code iss} equal
-     * to it. Otherwise the local RSA public key ({@code sqp.security.jwt.public-key-location}) and {@code iss} equal to
-     * {@code sqp.security.jwt.issuer}. Either way: RS256 signature, expiry, a known tenant.
+     * The OIDC issuer ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri}: its keys, {@code iss} equal to
+     * it), the local RSA public key ({@code sqp.security.jwt.public-key-location}: {@code iss} equal to
+     * {@code sqp.security.jwt.issuer}), or both, each token then verified by the one its {@code iss} names
+     * ({@link TrustedIssuers}). Either way: RS256 signature, expiry, a known tenant. The issuer's keys come from its
+     * discovery document, or from {@code spring.security.oauth2.resourceserver.jwt.jwk-set-uri} when the issuer is
+     * reached under another name than the one in its tokens (docker-compose); fetched at the first token, not at
+     * start-up.
+     *
+     * <p>Boot's own decoder reads the same two properties the same way, but this bean replaces it (it adds the tenant
+     * check and the local key), so they are read here.
      */
     @Bean
     @ConditionalOnMissingBean
     JwtDecoder jwtDecoder(PlatformSecurityProperties properties, Environment environment, TenantGate tenants) {
-        String issuerUri = environment.getProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri", "");
-        if (!issuerUri.isBlank()) {
-            return remembering(new SupplierJwtDecoder(() -> {
-                NimbusJwtDecoder decoder =
-                        NimbusJwtDecoder.withIssuerLocation(issuerUri).build();
-                decoder.setJwtValidator(StaffTokens.validator(issuerUri, tenants));
-                return decoder;
-            }));
-        }
+        String issuerUri = environment.getProperty(ISSUER_URI, "").strip();
+        String jwkSetUri = environment.getProperty(JWK_SET_URI, "").strip();
         Resource location = properties.jwt().publicKeyLocation();
-        if (location == null || !location.exists()) {
+        boolean localKey = location != null && location.exists();
+        Map<String, JwtDecoder> verifiers = new LinkedHashMap<>();
+        List<String> sources = new ArrayList<>();
+        if (!issuerUri.isBlank()) {
+            verifiers.put(issuerUri, issuerVerifier(issuerUri, jwkSetUri, tenants));
+            sources.add(
+                    "iss " + issuerUri + ", keys from " + (jwkSetUri.isBlank() ? "its discovery document" : jwkSetUri));
+        } else if (!jwkSetUri.isBlank()) {
+            throw new IllegalStateException("SQP_SECURITY_JWT_JWK_SET_URI (" + jwkSetUri + ") names where an issuer's"
+                    + " keys are fetched; set SQP_SECURITY_JWT_ISSUER_URI too, the iss its tokens must carry");
+        }
+        if (localKey) {
+            String issuer = properties.jwt().issuer();
+            if (verifiers.containsKey(issuer)) {
+                throw new IllegalStateException("SQP_SECURITY_JWT_ISSUER (" + issuer + ") must differ from"
+                        + " SQP_SECURITY_JWT_ISSUER_URI: a token's iss chooses the key that verifies it");
+            }
+            NimbusJwtDecoder decoder =
+                    NimbusJwtDecoder.withPublicKey(readPublicKey(location)).build();
+            decoder.setJwtValidator(StaffTokens.validator(issuer, tenants));
+            verifiers.put(issuer, decoder);
+            sources.add("iss " + issuer + ", key " + location);
+        }
+        if (verifiers.isEmpty()) {
             throw new IllegalStateException("No way to verify staff tokens: set SQP_SECURITY_JWT_ISSUER_URI (an OIDC"
                     + " issuer) or SQP_SECURITY_JWT_PUBLIC_KEY_LOCATION (an RSA public key PEM); "
                     + location + " does not exist");
         }
-        NimbusJwtDecoder decoder =
-                NimbusJwtDecoder.withPublicKey(readPublicKey(location)).build();
-        decoder.setJwtValidator(StaffTokens.validator(properties.jwt().issuer(), tenants));
-        return remembering(decoder);
+        log.info("Staff tokens accepted: {}", String.join("; ", sources));
+        return remembering(
+                verifiers.size() == 1 ? verifiers.values().iterator().next() : new TrustedIssuers(verifiers));
+    }
+
+    /** The issuer's keys and validator, built at the first token: start-up does not wait for the issuer. */
+    private static JwtDecoder issuerVerifier(String issuerUri, String jwkSetUri, TenantGate tenants) {
+        return new SupplierJwtDecoder(() -> {
+            NimbusJwtDecoder decoder = jwkSetUri.isBlank()
+                    ? NimbusJwtDecoder.withIssuerLocation(issuerUri).build()
+                    : NimbusJwtDecoder.withJwkSetUri(jwkSetUri).build();
+            decoder.setJwtValidator(StaffTokens.validator(issuerUri, tenants));
+            return decoder;
+        });
     }
 
     /** Verified tokens are remembered until they expire (a client sends the same token with every request). */

@@ -23,8 +23,10 @@ public record PlatformSecurityProperties(
         @DefaultValue Limits limits) {
 
     /**
-     * Either an OIDC issuer ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri}, set from
-     * {@code SQP_SECURITY_JWT_ISSUER_URI}: keys from its JWKS, {@code iss} must equal it), or a local RSA public key.
+     * An OIDC issuer ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri}, set from
+     * {@code SQP_SECURITY_JWT_ISSUER_URI}: keys from its JWKS, or from
+     * {@code spring.security.oauth2.resourceserver.jwt.jwk-set-uri} ({@code SQP_SECURITY_JWT_JWK_SET_URI}) when given;
+     * {@code iss} must equal it), a local RSA public key, or both: then a token's {@code iss} says which verifies it.
      *
      * @param issuer the {@code iss} required of locally signed tokens ({@code SQP_SECURITY_JWT_ISSUER})
      * @param publicKeyLocation X.509 PEM of the local signing key ({@code SQP_SECURITY_JWT_PUBLIC_KEY_LOCATION})
