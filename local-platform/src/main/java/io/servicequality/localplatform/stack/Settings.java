@@ -14,7 +14,9 @@ import java.util.Map;
  * failing later with a stack trace.
  *
  * @param devAuthServerPort the development authorization server's port ({@link Stack#DEV_AUTH})
- * @param jwtIssuerUri the OIDC issuer the services verify staff tokens with; blank: the stack's own key
+ * @param jwtIssuerUri the OIDC issuer whose staff tokens the services accept besides the stack's own key's ({@code
+ *     ./platform token}): the development authorization server ({@link #devAuthIssuer()}) unless
+ *     {@code SQP_SECURITY_JWT_ISSUER_URI} names another
  * @param servicePorts the four services in start order, each with its port
  * @param javaOptions per process name ({@link Stack#KAFKA}, {@link Stack#STORE}, {@link Stack#DEV_AUTH}, each
  *     service), split on blanks as the shell split them before
@@ -57,6 +59,7 @@ public record Settings(
         for (String service : SERVICES) {
             servicePorts.put(service, env.port(portVariable(service), defaultPort++));
         }
+        int devAuthServerPort = env.port(DEV_AUTH_PORT_VARIABLE, 9000);
         Map<String, List<String>> javaOptions = new LinkedHashMap<>();
         javaOptions.put(Stack.KAFKA, env.words("KAFKA_JAVA_OPTS", KAFKA_JAVA_OPTS));
         javaOptions.put(Stack.STORE, env.words("STORE_JAVA_OPTS", STORE_JAVA_OPTS));
@@ -69,15 +72,15 @@ public record Settings(
                 env.port("KAFKA_PORT", 9092),
                 env.port("KAFKA_CONTROLLER_PORT", 9093),
                 env.port("STORE_PORT", 27017),
-                env.port(DEV_AUTH_PORT_VARIABLE, 9000),
+                devAuthServerPort,
                 Map.copyOf(servicePorts),
                 Map.copyOf(javaOptions),
                 Duration.ofSeconds(env.number("STARTUP_TIMEOUT_SECONDS", 180, 1)),
                 env.number("MAX_RESTARTS", 5, 0),
                 Duration.ofSeconds(env.number("RESTART_WINDOW_SECONDS", 600, 1)),
                 env.text("SQP_KNOWN_TENANTS", "demo"),
-                // blank: the services verify tokens with the stack's own key (./platform token); see README.md
-                env.text("SQP_SECURITY_JWT_ISSUER_URI", ""),
+                // trusted alongside the stack's own key (./platform token), so both kinds of token work; see README.md
+                env.text("SQP_SECURITY_JWT_ISSUER_URI", devAuthIssuer(devAuthServerPort)),
                 env.path("SQP_SCORING_STATE_DIR", dataDir.resolve("scoring-streams")),
                 // readable in ./platform logs; SQP_LOG_FORMAT=json for the structured lines a deployment writes
                 env.text("SQP_LOG_FORMAT", "plain"));
@@ -143,7 +146,11 @@ public record Settings(
 
     /** The development authorization server's issuer: {@code iss} of its tokens, base of its endpoints. */
     public String devAuthIssuer() {
-        return "http://localhost:" + devAuthServerPort;
+        return devAuthIssuer(devAuthServerPort);
+    }
+
+    private static String devAuthIssuer(int port) {
+        return "http://localhost:" + port;
     }
 
     /** The environment, read with the variable's name in every complaint about its value. */

@@ -142,10 +142,8 @@ public final class Stack {
                         "SQP_SECURITY_JWT_PUBLIC_KEY_LOCATION",
                         "file:" + settings.securityDir().resolve("jwt-public.pem"));
                 environment.put("SQP_KNOWN_TENANTS", settings.knownTenants());
-                if (!settings.jwtIssuerUri().isBlank()) {
-                    // platform-security then verifies with the issuer's keys instead of the local public key
-                    environment.put("SQP_SECURITY_JWT_ISSUER_URI", settings.jwtIssuerUri());
-                }
+                // with the public key above: platform-security accepts the tokens of both, each by its iss
+                environment.put("SQP_SECURITY_JWT_ISSUER_URI", settings.jwtIssuerUri());
                 environment.put(
                         "SQP_SCORING_STATE_DIR", settings.scoringStateDir().toString());
                 environment.put("SERVER_PORT", String.valueOf(settings.servicePort(process)));

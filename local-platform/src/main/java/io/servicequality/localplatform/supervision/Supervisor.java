@@ -149,18 +149,13 @@ public final class Supervisor {
         int reporting = settings.servicePort("reporting-service");
         Console.say("Platform is up. Logs: " + settings.logDir() + ". Scorecard: http://localhost:" + reporting
                 + "/api/v1/reports/scorecard?branchId=...&from=...&to=...");
-        if (settings.jwtIssuerUri().isBlank()) {
-            Console.say("Every request needs a credential: TOKEN=$(./platform token --role ADMIN), then -H"
-                    + " \"Authorization: Bearer $TOKEN\". The services accept the dev auth server's tokens when"
-                    + " started with SQP_SECURITY_JWT_ISSUER_URI=" + settings.devAuthIssuer() + ".");
-            Console.say("Dashboard: http://localhost:" + reporting
-                    + "/dashboard/ (sign in with ./platform token --role VIEWER).");
-        } else {
-            Console.say("The services verify staff tokens with the issuer " + settings.jwtIssuerUri()
-                    + " (SQP_SECURITY_JWT_ISSUER_URI): sign in there; ./platform token's tokens are refused.");
-            Console.say("Dashboard: http://localhost:" + reporting + "/dashboard/ (sign in with an access token from "
-                    + settings.jwtIssuerUri() + ").");
-        }
+        String issuer = settings.jwtIssuerUri().equals(settings.devAuthIssuer())
+                ? "the dev auth server (" + settings.devAuthIssuer() + ", demo users)"
+                : settings.jwtIssuerUri() + " (SQP_SECURITY_JWT_ISSUER_URI)";
+        Console.say("Every request needs a credential: TOKEN=$(./platform token --role ADMIN), then -H"
+                + " \"Authorization: Bearer $TOKEN\"; access tokens of " + issuer + " are accepted too.");
+        Console.say("Dashboard: http://localhost:" + reporting
+                + "/dashboard/ (sign in with ./platform token --role VIEWER, or an access token of the issuer).");
         Console.say("./platform status shows health, consumer lag and dead letters; ./platform logs NAME a log.");
         Console.say("Press Ctrl-C to stop (or run ./platform down in another terminal).");
     }

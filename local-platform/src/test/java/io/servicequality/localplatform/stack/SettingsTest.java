@@ -25,8 +25,8 @@ class SettingsTest {
         assertThat(settings.devAuthIssuer()).isEqualTo("http://localhost:9000");
         assertThat(settings.devAuthDir()).isEqualTo(Path.of("/repo/.platform/dev-auth"));
         assertThat(settings.jwtIssuerUri())
-                .as("the services verify with the stack's own key")
-                .isEmpty();
+                .as("the services trust the development authorization server besides the stack's own key")
+                .isEqualTo("http://localhost:9000");
         assertThat(Settings.SERVICES).map(settings::servicePort).containsExactly(8081, 8082, 8083, 8084);
         assertThat(settings.javaOptions().get("scoring-service")).containsExactly("-Xmx384m", "-XX:+UseSerialGC");
         assertThat(settings.javaOptions().get(Stack.STORE)).containsExactly("-Xmx1g", "-XX:+ExitOnOutOfMemoryError");
@@ -60,8 +60,23 @@ class SettingsTest {
         assertThat(settings.scoringStateDir()).isEqualTo(Path.of("/tmp/data/scoring-streams"));
         assertThat(settings.devAuthServerPort()).isEqualTo(19000);
         assertThat(settings.devAuthIssuer()).isEqualTo("http://localhost:19000");
+        assertThat(settings.jwtIssuerUri()).isEqualTo("http://localhost:19000");
         assertThat(settings.devAuthDir()).isEqualTo(Path.of("/tmp/data/dev-auth"));
         assertThat(settings.javaOptions().get(Stack.DEV_AUTH)).containsExactly("-Xmx256m");
+    }
+
+    @Test
+    void anIssuerTheUserNamesTakesThePlaceOfTheDevelopmentAuthorizationServer() {
+        Settings settings = Settings.from(
+                Map.of(
+                        "SQP_SECURITY_JWT_ISSUER_URI",
+                        " https://idp.example.com/realms/sqp ",
+                        "DEV_AUTH_SERVER_PORT",
+                        "19000"),
+                root);
+
+        assertThat(settings.jwtIssuerUri()).isEqualTo("https://idp.example.com/realms/sqp");
+        assertThat(settings.devAuthIssuer()).as("still started, on its port").isEqualTo("http://localhost:19000");
     }
 
     @Test

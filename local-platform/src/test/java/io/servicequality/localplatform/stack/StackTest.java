@@ -50,20 +50,25 @@ class StackTest {
     }
 
     @Test
-    void theServicesKeepTheLocalKeyUnlessAnIssuerIsGiven() throws IOException {
+    void theServicesTrustTheLocalKeyAndTheAuthorizationServerOrTheIssuerTheUserNames() throws IOException {
         builtJar("feedback-service");
 
-        Map<String, String> localKey = new Stack(Settings.from(Map.of(), root))
+        Map<String, String> byDefault = new Stack(
+                        Settings.from(Map.of("PLATFORM_DATA_DIR", "/data", "DEV_AUTH_SERVER_PORT", "19000"), root))
                 .launch("feedback-service")
                 .environment();
-        Map<String, String> issuer = new Stack(
-                        Settings.from(Map.of("SQP_SECURITY_JWT_ISSUER_URI", "http://localhost:9000"), root))
+        Map<String, String> named = new Stack(Settings.from(
+                        Map.of("PLATFORM_DATA_DIR", "/data", "SQP_SECURITY_JWT_ISSUER_URI", "https://idp.example.com"),
+                        root))
                 .launch("feedback-service")
                 .environment();
 
-        assertThat(localKey).containsKey("SQP_SECURITY_JWT_PUBLIC_KEY_LOCATION");
-        assertThat(localKey).doesNotContainKey("SQP_SECURITY_JWT_ISSUER_URI");
-        assertThat(issuer).containsEntry("SQP_SECURITY_JWT_ISSUER_URI", "http://localhost:9000");
+        assertThat(byDefault)
+                .containsEntry("SQP_SECURITY_JWT_PUBLIC_KEY_LOCATION", "file:/data/security/jwt-public.pem")
+                .containsEntry("SQP_SECURITY_JWT_ISSUER_URI", "http://localhost:19000");
+        assertThat(named)
+                .containsEntry("SQP_SECURITY_JWT_PUBLIC_KEY_LOCATION", "file:/data/security/jwt-public.pem")
+                .containsEntry("SQP_SECURITY_JWT_ISSUER_URI", "https://idp.example.com");
     }
 
     @Test
