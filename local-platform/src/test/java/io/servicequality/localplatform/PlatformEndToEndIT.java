@@ -93,6 +93,7 @@ class PlatformEndToEndIT {
                 "KAFKA_CONTROLLER_PORT",
                 "STORE_PORT",
                 "DEV_AUTH_SERVER_PORT",
+                "STAFF_CONSOLE_PORT",
                 "FEEDBACK_SERVICE_PORT",
                 "COMPLAINT_SERVICE_PORT",
                 "SCORING_SERVICE_PORT",

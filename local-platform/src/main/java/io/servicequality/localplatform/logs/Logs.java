@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 public final class Logs {
 
     static final String USAGE =
-            "./platform logs NAME [--tail N] [--follow]   (NAME: kafka, embedded-store, dev-authorization-server, a service)";
+            "./platform logs NAME [--tail N] [--follow]   (NAME: kafka, embedded-store, dev-authorization-server, a service, staff-console)";
     private static final long FOLLOW_POLL_MILLIS = 250;
 
     private Logs() {}

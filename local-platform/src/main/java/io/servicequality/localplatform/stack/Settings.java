@@ -14,6 +14,7 @@ import java.util.Map;
  * failing later with a stack trace.
  *
  * @param devAuthServerPort the development authorization server's port ({@link Stack#DEV_AUTH})
+ * @param consolePort the staff console's port ({@link Stack#CONSOLE})
  * @param jwtIssuerUri the OIDC issuer whose staff tokens the services accept besides the stack's own key's ({@code
  *     ./platform token}): the development authorization server ({@link #devAuthIssuer()}) unless
  *     {@code SQP_SECURITY_JWT_ISSUER_URI} names another
@@ -28,6 +29,7 @@ public record Settings(
         int kafkaControllerPort,
         int storePort,
         int devAuthServerPort,
+        int consolePort,
         Map<String, Integer> servicePorts,
         Map<String, List<String>> javaOptions,
         Duration startupTimeout,
@@ -44,6 +46,7 @@ public record Settings(
     private static final String SERVICE_JAVA_OPTS = "-Xmx384m -XX:+UseSerialGC";
     private static final String KAFKA_JAVA_OPTS = "-Xmx512m -XX:+UseSerialGC";
     private static final String DEV_AUTH_JAVA_OPTS = "-Xmx192m -XX:+UseSerialGC";
+    private static final String CONSOLE_JAVA_OPTS = "-Xmx192m -XX:+UseSerialGC";
     // The store holds MVStore's page cache (STORE_CACHE_MB, 128) and, during a query the library answers by
     // scanning, the matching documents decoded; at 512 MB it ran out of heap after ~30,000 complaints under load
     // (2026-12-02). A store out of memory exits (the supervisor then starts it again) rather than answering some
@@ -64,6 +67,7 @@ public record Settings(
         javaOptions.put(Stack.KAFKA, env.words("KAFKA_JAVA_OPTS", KAFKA_JAVA_OPTS));
         javaOptions.put(Stack.STORE, env.words("STORE_JAVA_OPTS", STORE_JAVA_OPTS));
         javaOptions.put(Stack.DEV_AUTH, env.words("DEV_AUTH_JAVA_OPTS", DEV_AUTH_JAVA_OPTS));
+        javaOptions.put(Stack.CONSOLE, env.words("CONSOLE_JAVA_OPTS", CONSOLE_JAVA_OPTS));
         List<String> serviceOptions = env.words("SERVICE_JAVA_OPTS", SERVICE_JAVA_OPTS);
         SERVICES.forEach(service -> javaOptions.put(service, serviceOptions));
         return new Settings(
@@ -73,6 +77,7 @@ public record Settings(
                 env.port("KAFKA_CONTROLLER_PORT", 9093),
                 env.port("STORE_PORT", 27017),
                 devAuthServerPort,
+                env.port(CONSOLE_PORT_VARIABLE, 8090),
                 Map.copyOf(servicePorts),
                 Map.copyOf(javaOptions),
                 Duration.ofSeconds(env.number("STARTUP_TIMEOUT_SECONDS", 180, 1)),
@@ -88,6 +93,17 @@ public record Settings(
 
     /** The port of the development authorization server, also its own variable (dev-authorization-server/README.md). */
     public static final String DEV_AUTH_PORT_VARIABLE = "DEV_AUTH_SERVER_PORT";
+
+    /** The staff console's port, also its own variable (staff-console/README.md). */
+    public static final String CONSOLE_PORT_VARIABLE = "STAFF_CONSOLE_PORT";
+
+    /**
+     * Where staff open the console: 127.0.0.1, not localhost, because the development authorization server only
+     * sends a signed-in user back to the redirect URIs it knows, and OAuth 2.1 has them name the loopback address.
+     */
+    public String consoleUrl() {
+        return "http://127.0.0.1:" + consolePort + "/";
+    }
 
     /** {@code FEEDBACK_SERVICE_PORT} for {@code feedback-service}. */
     public static String portVariable(String service) {

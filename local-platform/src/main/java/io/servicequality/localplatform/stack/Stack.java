@@ -15,11 +15,12 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.Uuid;
 
 /**
- * The seven processes of the local stack — the Kafka broker, the embedded store, the development authorization
- * server and the four services — in the order they are ready: the services need the ones before them (the
- * authorization server needs nothing, and is started at once, alongside the broker). They stop in the opposite order,
- * services first (they flush to Kafka and the store), then the authorization server, the store (it commits its file)
- * and the broker.
+ * The eight processes of the local stack — the Kafka broker, the embedded store, the development authorization
+ * server, the four services and the staff console — in the order they are ready: the services need the ones before
+ * them (the authorization server needs nothing, and is started at once, alongside the broker), the console the
+ * authorization server (it reads its discovery document at start) and the services it relays to. They stop in the
+ * opposite order: the console, the services (they flush to Kafka and the store), then the authorization server, the
+ * store (it commits its file) and the broker.
  */
 public final class Stack {
 
@@ -27,6 +28,8 @@ public final class Stack {
     public static final String STORE = "embedded-store";
     /** FOR LOCAL DEVELOPMENT ONLY: an OpenID Connect provider with demo users (dev-authorization-server/README.md). */
     public static final String DEV_AUTH = "dev-authorization-server";
+    /** The staff console (staff-console/README.md): where staff sign in and work in a browser. */
+    public static final String CONSOLE = "staff-console";
 
     /** Start order. */
     public static final List<String> PROCESSES = List.of(
@@ -36,7 +39,8 @@ public final class Stack {
             Settings.SERVICES.get(0),
             Settings.SERVICES.get(1),
             Settings.SERVICES.get(2),
-            Settings.SERVICES.get(3));
+            Settings.SERVICES.get(3),
+            CONSOLE);
 
     private static final String KAFKA_MAIN = "kafka.Kafka";
     private static final String STORE_MAIN = "io.servicequality.embeddedstore.EmbeddedStore";
@@ -59,6 +63,7 @@ public final class Stack {
             case KAFKA -> "Kafka broker";
             case STORE -> "embedded store";
             case DEV_AUTH -> "development authorization server";
+            case CONSOLE -> "staff console";
             default -> process;
         };
     }
@@ -68,6 +73,7 @@ public final class Stack {
             case KAFKA -> settings.kafkaPort();
             case STORE -> settings.storePort();
             case DEV_AUTH -> settings.devAuthServerPort();
+            case CONSOLE -> settings.consolePort();
             default -> settings.servicePort(process);
         };
     }
@@ -77,6 +83,7 @@ public final class Stack {
             case KAFKA -> "KAFKA_PORT";
             case STORE -> "STORE_PORT";
             case DEV_AUTH -> Settings.DEV_AUTH_PORT_VARIABLE;
+            case CONSOLE -> Settings.CONSOLE_PORT_VARIABLE;
             default -> Settings.portVariable(process);
         };
     }
@@ -87,13 +94,14 @@ public final class Stack {
             case KAFKA -> "localhost:" + settings.kafkaPort();
             case STORE -> "mongodb://localhost:" + settings.storePort();
             case DEV_AUTH -> settings.devAuthIssuer();
+            case CONSOLE -> settings.consoleUrl();
             default -> "http://localhost:" + settings.servicePort(process);
         };
     }
 
     /**
      * Ready to be used: the broker and the store accept connections, the authorization server publishes its discovery
-     * document, a service reports itself healthy.
+     * document, a service or the console reports itself healthy.
      */
     public boolean ready(String process) {
         return check(process).up();
@@ -101,7 +109,7 @@ public final class Stack {
 
     /** Whether the process answers as it should when ready, and in a few words what it answered. */
     public Probes.Health check(String process) {
-        if (isService(process)) {
+        if (isService(process) || process.equals(CONSOLE)) {
             return Probes.health(port(process));
         }
         if (process.equals(DEV_AUTH)) {
@@ -133,6 +141,22 @@ public final class Stack {
                 environment.put(Settings.DEV_AUTH_PORT_VARIABLE, String.valueOf(settings.devAuthServerPort()));
                 environment.put("DEV_AUTH_ISSUER", settings.devAuthIssuer());
                 environment.put("DEV_AUTH_DATA_DIR", settings.devAuthDir().toString());
+                // the console's sign-in comes back to its own port
+                environment.put("DEV_AUTH_BFF_REDIRECT_URIS", settings.consoleUrl() + "login/oauth2/code/sqp");
+                environment.put("DEV_AUTH_BFF_POST_LOGOUT_REDIRECT_URIS", settings.consoleUrl() + "signed-out.html");
+                command.addAll(List.of("-jar", moduleJar(process).toString()));
+            }
+            case CONSOLE -> {
+                environment.put(Settings.CONSOLE_PORT_VARIABLE, String.valueOf(settings.consolePort()));
+                // signs staff in where the services trust their tokens (another issuer needs
+                // SQP_CONSOLE_CLIENT_ID/_SECRET)
+                environment.put("SQP_CONSOLE_ISSUER_URI", settings.jwtIssuerUri());
+                for (String service : Settings.SERVICES) {
+                    environment.put(
+                            service.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_URL",
+                            "http://localhost:" + settings.servicePort(service));
+                }
+                environment.put("SQP_LOG_FORMAT", settings.logFormat());
                 command.addAll(List.of("-jar", moduleJar(process).toString()));
             }
             default -> {

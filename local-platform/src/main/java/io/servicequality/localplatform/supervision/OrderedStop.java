@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Stops processes of the stack so that nothing is lost: the services first (they flush what they hold to Kafka and
+ * Stops processes of the stack so that nothing is lost: the staff console (it holds nothing), the services (they flush what they hold to Kafka and
  * the store; they may still fetch the authorization server's keys), then the development authorization server, the
  * store (it commits its file), then the broker. Each group gets SIGTERM and 30 s to exit; what
  * is still there then gets SIGKILL.
@@ -29,6 +29,7 @@ final class OrderedStop {
                 services.put(name, handle);
             }
         });
+        stopGroup("the staff console", only(Stack.CONSOLE, running));
         stopGroup("the services", services);
         stopGroup("the development authorization server", only(Stack.DEV_AUTH, running));
         stopGroup("the embedded store", only(Stack.STORE, running));

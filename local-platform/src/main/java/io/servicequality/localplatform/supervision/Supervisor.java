@@ -146,6 +146,8 @@ public final class Supervisor {
             awaitReady(service);
             Console.say("%-17s %s  (OpenAPI: /v3/api-docs)".formatted(service.name, stack.address(service.name)));
         }
+        Supervised console = launch(Stack.CONSOLE);
+        awaitReady(console);
         int reporting = settings.servicePort("reporting-service");
         Console.say("Platform is up. Logs: " + settings.logDir() + ". Scorecard: http://localhost:" + reporting
                 + "/api/v1/reports/scorecard?branchId=...&from=...&to=...");
@@ -154,8 +156,8 @@ public final class Supervisor {
                 : settings.jwtIssuerUri() + " (SQP_SECURITY_JWT_ISSUER_URI)";
         Console.say("Every request needs a credential: TOKEN=$(./platform token --role ADMIN), then -H"
                 + " \"Authorization: Bearer $TOKEN\"; access tokens of " + issuer + " are accepted too.");
-        Console.say("Dashboard: http://localhost:" + reporting
-                + "/dashboard/ (sign in with ./platform token --role VIEWER, or an access token of the issuer).");
+        Console.say("Staff console: " + settings.consoleUrl() + " (sign in as a demo user, e.g. admin, quality,"
+                + " manager.n01, agent.n01 or viewer, password demo; dev-authorization-server/README.md).");
         Console.say("./platform status shows health, consumer lag and dead letters; ./platform logs NAME a log.");
         Console.say("Press Ctrl-C to stop (or run ./platform down in another terminal).");
     }

@@ -22,7 +22,7 @@ class StackTest {
     void theAuthorizationServerIsReadyBeforeAnyServiceAndStopsAfterThem() {
         int devAuth = Stack.PROCESSES.indexOf(Stack.DEV_AUTH);
 
-        assertThat(Stack.PROCESSES).hasSize(7);
+        assertThat(Stack.PROCESSES).hasSize(8);
         assertThat(devAuth).isPositive();
         assertThat(Settings.SERVICES)
                 .allSatisfy(
@@ -47,6 +47,39 @@ class StackTest {
         assertThat(stack.port(Stack.DEV_AUTH)).isEqualTo(19000);
         assertThat(stack.portVariable(Stack.DEV_AUTH)).isEqualTo("DEV_AUTH_SERVER_PORT");
         assertThat(stack.address(Stack.DEV_AUTH)).isEqualTo("http://localhost:19000");
+    }
+
+    @Test
+    void theConsoleStartsLastSignsInWhereTheServicesTrustAndRelaysToTheirPorts() throws IOException {
+        Path jar = builtJar("staff-console");
+        builtJar("dev-authorization-server");
+        Settings settings = Settings.from(
+                Map.of(
+                        "PLATFORM_DATA_DIR",
+                        "/data",
+                        "DEV_AUTH_SERVER_PORT",
+                        "19000",
+                        "STAFF_CONSOLE_PORT",
+                        "18090",
+                        "COMPLAINT_SERVICE_PORT",
+                        "18082"),
+                root);
+        Stack stack = new Stack(settings);
+
+        Stack.Launch console = stack.launch(Stack.CONSOLE);
+        Stack.Launch authorizationServer = stack.launch(Stack.DEV_AUTH);
+
+        assertThat(Stack.PROCESSES.get(Stack.PROCESSES.size() - 1)).isEqualTo(Stack.CONSOLE);
+        assertThat(console.command()).endsWith("-jar", jar.toString());
+        assertThat(console.environment())
+                .containsEntry("STAFF_CONSOLE_PORT", "18090")
+                .containsEntry("SQP_CONSOLE_ISSUER_URI", "http://localhost:19000")
+                .containsEntry("COMPLAINT_SERVICE_URL", "http://localhost:18082");
+        assertThat(authorizationServer.environment())
+                .containsEntry("DEV_AUTH_BFF_REDIRECT_URIS", "http://127.0.0.1:18090/login/oauth2/code/sqp")
+                .containsEntry("DEV_AUTH_BFF_POST_LOGOUT_REDIRECT_URIS", "http://127.0.0.1:18090/signed-out.html");
+        assertThat(stack.address(Stack.CONSOLE)).isEqualTo("http://127.0.0.1:18090/");
+        assertThat(Stack.isService(Stack.CONSOLE)).isFalse();
     }
 
     @Test
