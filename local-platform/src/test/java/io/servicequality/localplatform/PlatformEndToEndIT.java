@@ -45,6 +45,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -525,6 +526,70 @@ class PlatformEndToEndIT {
     }
 
     /** Gap analysis, trends, rankings, the complaint report and target attainment of the same hour, same reference. */
+    /**
+     * The staff console in Chromium against this stack: staff sign in through the development authorization server
+     * and do their work (staff-console/src/main/console/test/*.browser.mjs, run by test/run.mjs). The branch directory
+     * first gets the branches the demo users are bound to (those ./platform simulate registers). Skipped where
+     * Chromium, node or the console's assets are missing (a build with -Ddashboard.skip=true).
+     */
+    @Test
+    @Order(10)
+    void staffWorkInTheConsoleInABrowser() throws Exception {
+        Path root = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath();
+        Path console = root.resolve("staff-console/src/main/console");
+        Path chromium = Path.of(System.getProperty("chromium", "/usr/bin/chromium"));
+        Assumptions.assumeTrue(Files.isExecutable(chromium), "no Chromium at " + chromium + ": browser flows skipped");
+        Assumptions.assumeTrue(
+                Files.isDirectory(console.resolve("node_modules/playwright-core")),
+                "playwright-core not installed (the build runs npm ci unless -Ddashboard.skip): browser flows skipped");
+        Assumptions.assumeTrue(
+                Files.exists(root.resolve("staff-console/target/generated-resources/console/static/index.html")),
+                "the console's assets are not built (-Ddashboard.skip): browser flows skipped");
+        for (String region : List.of("north:N:Europe/Berlin", "south:S:Europe/Madrid", "east:E:Asia/Shanghai")) {
+            String[] parts = region.split(":");
+            for (int i = 1; i <= 2; i++) {
+                String id = parts[1] + "-0" + i;
+                HttpResponse<String> registered = post(
+                        url("REPORTING_SERVICE_PORT", "/api/v1/branches"),
+                        json.writeValueAsString(Map.of(
+                                "branchId",
+                                id,
+                                "code",
+                                id,
+                                "name",
+                                "Branch " + id,
+                                "regionId",
+                                parts[0],
+                                "timeZone",
+                                parts[2])));
+                assertThat(registered.statusCode()).as(registered.body()).isIn(201, 409);
+            }
+        }
+
+        Path failures = dataDir.resolve("browser-failures");
+        Files.createDirectories(failures);
+        ProcessBuilder builder = new ProcessBuilder("node", "test/run.mjs")
+                .directory(console.toFile())
+                .redirectErrorStream(true);
+        builder.environment().put("CONSOLE_URL", "http://127.0.0.1:" + ports.get("STAFF_CONSOLE_PORT"));
+        builder.environment().put("CHROMIUM", chromium.toString());
+        builder.environment().put("FAILURES_DIR", failures.toString());
+        Process flows = builder.start();
+        List<String> output = new ArrayList<>();
+        try (var lines = flows.inputReader(StandardCharsets.UTF_8).lines()) {
+            lines.forEach(line -> {
+                System.out.println("[console] " + line);
+                output.add(line);
+            });
+        }
+        assertThat(flows.waitFor(8, TimeUnit.MINUTES)).isTrue();
+        assertThat(output)
+                .as("every flow passes (screenshots of failures in " + failures + ")")
+                .noneMatch(line -> line.startsWith("FAIL"))
+                .anyMatch(line -> line.startsWith("DONE"));
+        assertThat(flows.exitValue()).isZero();
+    }
+
     private void assertTheOtherViewsAgree(
             String referenceBranch, Map<String, Double> expected, Traffic onTime, int complaints) throws Exception {
         String range = "&from=" + hour + "&to=" + hour.plus(1, ChronoUnit.HOURS);
