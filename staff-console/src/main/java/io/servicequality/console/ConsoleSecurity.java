@@ -1,6 +1,7 @@
 package io.servicequality.console;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -47,11 +48,29 @@ class ConsoleSecurity {
                 .oauth2Client(client -> {})
                 .csrf(csrf -> csrf.spa())
                 .logout(logout -> logout.logoutSuccessHandler(signedOut))
+                .headers(headers ->
+                        headers.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(registrations
+                                .findByRegistrationId(REGISTRATION)
+                                .getProviderDetails()
+                                .getAuthorizationUri()))))
                 .exceptionHandling(exceptions ->
                         exceptions.defaultAuthenticationEntryPointFor(signInAgain(), paths.matcher("/api/**")))
                 .exceptionHandling(exceptions ->
                         exceptions.defaultAuthenticationEntryPointFor(signInAgain(), paths.matcher("/console/**")))
                 .build();
+    }
+
+    /**
+     * Scripts, styles and connections from the console's own origin only (the page builds its DOM from text, and a
+     * stray script has nowhere to send what it reads); forms may post to the issuer (sign-out is redirected there);
+     * no framing.
+     */
+    static String contentSecurityPolicy(String authorizationUri) {
+        URI issuer = URI.create(authorizationUri);
+        String issuerOrigin = issuer.getScheme() + "://" + issuer.getAuthority();
+        return "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:;"
+                + " connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none';"
+                + " form-action 'self' " + issuerOrigin;
     }
 
     /** 401 with a problem: the page's script signs in again (a redirect to the issuer is no answer to a fetch). */

@@ -139,6 +139,9 @@ class ConsoleSignInIT {
         assertThat(user.path("roles").get(0).asString()).isEqualTo("BRANCH_MANAGER");
         assertThat(user.path("branches").get(0).asString()).isEqualTo("N-01");
         assertThat(session.body()).doesNotContainPattern("eyJ[\\w-]+\\.eyJ");
+        assertThat(session.headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(policy -> assertThat(policy)
+                        .contains("script-src 'self'", "connect-src 'self'", "form-action 'self' " + issuer));
 
         relayedAuthorizations.clear();
         HttpResponse<String> complaint = browser.get("/api/v1/complaints/c-1", "application/json");
