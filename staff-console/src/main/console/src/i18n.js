@@ -108,9 +108,13 @@ export function formatPercent(value, digits = 1) {
 /** Date and time of an instant in the zone of branchId (or the user's chosen zone), with the zone's short name. */
 export function formatDateTime(instant, branchId) {
   if (!instant) return dash;
+  // the fields one by one: Intl refuses dateStyle/timeStyle together with timeZoneName
   return new Intl.DateTimeFormat(language, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
     timeZone: zoneFor(branchId),
     timeZoneName: 'short',
   }).format(new Date(instant));
@@ -128,8 +132,11 @@ export function formatLocalDate(isoDate) {
   return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
-/** A duration in milliseconds as hours and minutes ("2 h 05 min" / "2小时5分钟"); negative ones too. */
-export function formatDuration(ms) {
+/**
+ * A duration in milliseconds as hours and minutes ("2 h 05 min" / "2小时5分钟"); negative ones too. With
+ * { seconds: true }, seconds follow below a day (a live countdown).
+ */
+export function formatDuration(ms, { seconds = false } = {}) {
   if (ms === null || ms === undefined) return dash;
   const sign = ms < 0 ? '−' : '';
   const minutes = Math.floor(Math.abs(ms) / 60000);
@@ -141,5 +148,6 @@ export function formatDuration(ms) {
   if (days) parts.push(unit(days, 'day'));
   if (days || hours) parts.push(unit(hours, 'hour'));
   parts.push(unit(rest, 'minute'));
+  if (seconds && !days) parts.push(unit(Math.floor(Math.abs(ms) / 1000) % 60, 'second'));
   return sign + parts.join(' ');
 }
