@@ -64,6 +64,9 @@ export const flows = [
       await page.waitForSelector('.queue-results table.data tbody tr');
       const row = await page.textContent('.queue-results table.data tbody');
       check(row.includes(subject) && row.includes('unassigned') && row.includes('open'), `the queue's row: ${row}`);
+      await page.goto(`${baseUrl}/#/complaints`);
+      await page.waitForSelector(`.queue-results tbody tr:has-text("${subject}")`);
+      check((await page.inputValue('select[name=view]')) === 'queue', "an agent starts on their own queue");
       await screenshot(page, 'complaints-queue-en');
 
       await page.goto(`${baseUrl}/#/complaints/${id}`);
@@ -76,6 +79,10 @@ export const flows = [
       await page.click('#complaint-actions button[data-action=assign-to-me]');
       await statusIs(page, 'assigned');
       check((await page.textContent('#complaint-assignee')) === 'agent.n01', 'assigned to the agent');
+      await page.goto(`${baseUrl}/#/complaints?view=mine`);
+      await page.waitForSelector(`.queue-results tbody tr:has-text("${subject}")`);
+      await page.goto(`${baseUrl}/#/complaints/${id}`);
+      await page.waitForSelector('#complaint-actions button[data-action=resolve]');
 
       // resolving asks for both root cause and corrective action
       await act(page, 'resolve', async (box) => box.locator('textarea[name=rootCause]').fill('Worn card reader.'));
@@ -104,9 +111,9 @@ export const flows = [
     async run({ page, signIn, screenshot, baseUrl, check }) {
       await signIn(page, 'manager.n01');
       const subject = unique('排队时间过长');
-      const { id } = await openComplaint(page, baseUrl, { branch: 'N-01', subject, severity: 'MEDIUM', category: 'NON_QUALITY', channel: 'COUNTER' });
       await page.selectOption('#language', 'zh-CN');
       await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+      const { id } = await openComplaint(page, baseUrl, { branch: 'N-01', subject, severity: 'MEDIUM', category: 'NON_QUALITY', channel: 'COUNTER' });
       await page.goto(`${baseUrl}/#/complaints?view=all&branchId=N-01`);
       await page.waitForSelector('.queue-results table.data tbody tr');
       check((await page.textContent('.panel-head h1')) === '投诉工作台', 'heading in Chinese');
@@ -125,6 +132,15 @@ export const flows = [
       check((await page.textContent('#complaint-history')).includes('受理'), 'history in Chinese');
       check((await page.textContent('#complaint-actions')).includes('解决'), 'actions in Chinese');
       await screenshot(page, 'complaint-detail-zh');
+
+      // on hold the resolution clock stands still: "paused"; resumed, it counts again
+      await act(page, 'hold', async (box) => box.locator('textarea[name=reason]').fill('等待客户提供交易凭证'));
+      await statusIs(page, '挂起');
+      const paused = await page.textContent('#complaint-sla tbody tr:nth-child(2) .sla-clock[data-kind=breach]');
+      check(paused === '已暂停', `the resolution clock paused: ${paused}`);
+      await act(page, 'resume');
+      await statusIs(page, '已受理');
+      await page.waitForFunction(() => /\d/.test(document.querySelector('#complaint-sla tbody tr:nth-child(2) .sla-clock[data-kind=breach]')?.textContent ?? ''));
     },
   },
   {
@@ -145,6 +161,20 @@ export const flows = [
       await page.goto(`${baseUrl}/#/complaints?view=all`);
       await page.waitForSelector('.queue-results table.data tbody tr');
       check(!(await page.textContent('.queue-results')).includes(subject), 'not in the queue');
+      // nor in the export of their queue, downloaded with a UTF-8 byte-order mark
+      const [file] = await Promise.all([page.waitForEvent('download'), page.click('#complaints-export')]);
+      const csv = await new Promise((resolve, reject) => {
+        file.createReadStream().then((stream) => {
+          const chunks = [];
+          stream.on('data', (chunk) => chunks.push(chunk));
+          stream.on('end', () => resolve(Buffer.concat(chunks)));
+          stream.on('error', reject);
+        }, reject);
+      });
+      check(csv[0] === 0xef && csv[1] === 0xbb && csv[2] === 0xbf, 'the CSV starts with a UTF-8 byte-order mark');
+      const text = csv.toString('utf8');
+      check(text.includes('number,') && text.includes('N-01-'), `the CSV holds N-01's complaints: ${text.slice(0, 80)}`);
+      check(!text.includes(subject) && !text.includes(',S-01,'), 'the CSV holds no S-01 complaint');
       const branches = await page.$$eval('select[name=branchId] option', (options) => options.map((o) => o.value));
       check(!branches.includes('S-01'), `S-01 not offered as a filter: ${branches}`);
       await page.goto(`${baseUrl}/#/complaints/${other.id}`);

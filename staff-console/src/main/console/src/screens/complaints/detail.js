@@ -58,6 +58,11 @@ export const routes = [
     section: 'complaints.nav',
     allowed: () => currentUser() !== null,
     async render(view, { id }) {
+      // "new" for a role that may not open complaints: that page, not a complaint of that id, is what is missing
+      if (id === 'new') {
+        view.append(h('section', { class: 'panel' }, h('p', {}, t('app.notFound')), h('a', { href: '#/complaints' }, t('detail.back'))));
+        return undefined;
+      }
       const page = new ComplaintPage(view, id, claimView());
       await page.load();
       return page.current() ? ticking(view) : undefined;
