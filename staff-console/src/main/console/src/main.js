@@ -45,22 +45,34 @@ function match(hash) {
   return null;
 }
 
+let showing = 0;
+
+/**
+ * Shows the screen the hash names, in a container of its own: when another navigation starts while a screen still
+ * waits for the API (a language switch, then a link), the old container is already out of the page, so a late answer
+ * writes nowhere visible; its cleanup (timers, streams) runs as soon as it returns.
+ */
 async function show() {
   if (typeof cleanup === 'function') cleanup();
   cleanup = null;
+  const mine = ++showing;
   const found = match(location.hash);
   renderNav(found?.route);
-  view.replaceChildren();
+  const screen = h('div', { class: 'screen' });
+  view.replaceChildren(screen);
   if (!found) {
-    view.append(h('section', { class: 'panel' }, h('h1', {}, t('app.notFound')), h('p', {}, h('a', { href: '#/' }, t('app.home')))));
+    screen.append(h('section', { class: 'panel' }, h('h1', {}, t('app.notFound')), h('p', {}, h('a', { href: '#/' }, t('app.home')))));
     return;
   }
   document.title = `${t(found.route.title ?? 'app.title')} — ${t('app.title')}`;
+  let done;
   try {
-    cleanup = await found.route.render(view, found.params, found.query);
+    done = await found.route.render(screen, found.params, found.query);
   } catch (error) {
-    view.append(h('section', { class: 'panel' }, problemBox(error)));
+    screen.append(h('section', { class: 'panel' }, problemBox(error)));
   }
+  if (mine === showing) cleanup = done;
+  else if (typeof done === 'function') done();
 }
 
 function renderNav(active) {
