@@ -1,6 +1,6 @@
 // Every screen of the console: each module exports routes [{ path, render(view, params, query), nav?, title?,
 // allowed?() }]; the frame (main.js) shows the first route matching the hash that the user's role is allowed.
-import * as home from './home.js';
+import * as dashboard from './dashboard/index.js';
 import * as complaints from './complaints/index.js';
 
-export const screens = [home, complaints];
+export const screens = [dashboard, complaints];
