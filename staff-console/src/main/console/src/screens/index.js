@@ -1,6 +1,8 @@
 // Every screen of the console: each module exports routes [{ path, render(view, params, query), nav?, title?,
-// allowed?() }]; the frame (main.js) shows the first route matching the hash that the user's role is allowed.
-import * as dashboard from './dashboard/index.js';
+// allowed?() }]; the frame (main.js) shows the first route matching the hash that the user's role is allowed, and
+// the navigation lists the routes with a nav label in this order.
+import * as actions from './actions/board.js';
 import * as complaints from './complaints/index.js';
+import * as dashboard from './dashboard/index.js';
 
-export const screens = [dashboard, complaints];
+export const screens = [dashboard, complaints, actions];
