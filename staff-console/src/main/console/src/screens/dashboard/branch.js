@@ -3,7 +3,7 @@
 // to the complaint workbench and the corrective actions filtered to the branch. Times are in the branch's zone (or
 // the user's choice).
 import { getJson, query as queryString } from '../../api.js';
-import { formatCompact, formatDuration, formatNumber, formatPercent, t, zoneFor } from '../../i18n.js';
+import { formatCompact, formatNumber, formatPercent, t, zoneFor } from '../../i18n.js';
 import { h, problemBox, table } from '../../ui.js';
 import {
   RANGES,
@@ -81,6 +81,7 @@ export async function renderBranch(view, { branchId }, query) {
   const figure = (label, value, note, metrics = []) =>
     h('div', { class: `figure${highlight && metrics.includes(highlight) ? ' highlight' : ''}` },
       h('span', { class: 'label' }, label), h('span', { class: 'value' }, value), note ? h('small', { class: 'muted' }, note) : null);
+  const seconds = (value) => (value === null || value === undefined ? '—' : t('branch.seconds', { n: formatNumber(value, 0) }));
   const ci = (pair, digits = 1) => (pair ? t('branch.ci', { low: formatNumber(pair[0], digits), high: formatNumber(pair[1], digits) }) : null);
 
   function renderScorecard(card) {
@@ -105,8 +106,8 @@ export async function renderBranch(view, { branchId }, query) {
             figure(t('metric.serviceLevel'), formatPercent(i.serviceLevel), null, ['serviceLevel', 'interactions.serviceLevel']),
             figure(t('metric.abandonRate'), formatPercent(i.abandonRate), null, ['abandonRate', 'interactions.abandonRate']),
             figure(t('metric.fcrRate'), formatPercent(i.fcrRate), null, ['fcrRate', 'interactions.fcrRate']),
-            figure(t('metric.avgHandleSeconds'), formatDuration(i.avgHandleSeconds * 1000), null, ['avgHandleSeconds', 'interactions.avgHandleSeconds']),
-            figure(t('branch.waitP90'), formatDuration((i.waitSeconds?.p90 ?? 0) * 1000), null, ['interactions.waitSeconds.p90']))
+            figure(t('metric.avgHandleSeconds'), seconds(i.avgHandleSeconds), null, ['avgHandleSeconds', 'interactions.avgHandleSeconds']),
+            figure(t('branch.waitP90'), seconds(i.waitSeconds?.p90), null, ['interactions.waitSeconds.p90']))
         : h('p', { class: 'muted' }, t('branch.noInteractions')),
       h('h3', {}, t('branch.complaintsSection')),
       c

@@ -182,9 +182,9 @@ export async function renderDashboard(view, params, query) {
   function flash(branchId) {
     const el = tiles.querySelector(`[data-branch="${CSS.escape(branchId)}"]`);
     if (!el) return;
-    el.classList.remove('updated');
-    void el.offsetWidth; // restart the highlight
+    // a short highlight, fading out (console.css) once the class goes
     el.classList.add('updated');
+    setTimeout(() => el.classList.remove('updated'), 800);
   }
 
   // ---- targets: each target and how many branches attain it
