@@ -2,7 +2,7 @@
 # scoring-service or reporting-service). Builds from source with Maven, runs on a JRE.
 FROM maven:3.9-eclipse-temurin-17 AS build
 ARG SERVICE
-# node and npm bundle reporting-service's dashboard assets at build time
+# node and npm bundle the staff console's browser assets at build time (staff-console only)
 RUN apt-get update -qq && apt-get install -y -qq --no-install-recommends nodejs npm && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY . .

@@ -10,6 +10,9 @@ final class LocalStack {
     static final String COMPLAINT_URL = serviceUrl("COMPLAINT_SERVICE_PORT", "8082");
     static final String SCORING_URL = serviceUrl("SCORING_SERVICE_PORT", "8083");
     static final String REPORTING_URL = serviceUrl("REPORTING_SERVICE_PORT", "8084");
+    /** The staff console (127.0.0.1: the development authorization server's redirect URIs name it). */
+    static final String CONSOLE_URL =
+            "http://127.0.0.1:" + System.getenv().getOrDefault("STAFF_CONSOLE_PORT", "8090") + "/";
 
     private LocalStack() {}
 

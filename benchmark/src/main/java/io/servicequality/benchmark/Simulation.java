@@ -114,8 +114,8 @@ public final class Simulation {
                             + "\"severity\":\"CRITICAL\"}");
         }
         System.err.printf(
-                "simulate: %d branches in %d regions registered; dashboard %s/dashboard/%n",
-                branches.size(), REGIONS.length, LocalStack.REPORTING_URL);
+                "simulate: %d branches in %d regions registered; dashboard in the staff console %s%n",
+                branches.size(), REGIONS.length, LocalStack.CONSOLE_URL);
     }
 
     private void run(double rate, Duration limit) throws InterruptedException {

@@ -80,14 +80,13 @@ class ArchitectureTest {
 
     /**
      * Who the caller is, and so which tenant and branches a request may read, is decided in one place for the views
-     * ({@code scope.Scopes}), in the directory's own store queries ({@code branch}) and by the session endpoint: no
-     * view reads the caller itself, so none can forget to narrow its scope.
+     * ({@code scope.Scopes}) and in the directory's own store queries ({@code branch}): no view reads the caller itself,
+     * so none can forget to narrow its scope.
      */
     @ArchTest
-    static final ArchRule onlyTheScopeTheDirectoryAndTheSessionReadTheCaller = noClasses()
+    static final ArchRule onlyTheScopeAndTheDirectoryReadTheCaller = noClasses()
             .that()
-            .resideOutsideOfPackages(
-                    "..reporting.scope..", "..reporting.branch..", "..reporting.session..", "..reporting.config..")
+            .resideOutsideOfPackages("..reporting.scope..", "..reporting.branch..", "..reporting.config..")
             .should()
             .dependOnClassesThat()
             .haveFullyQualifiedName(CallerAccess.class.getName());

@@ -103,9 +103,6 @@ class AuthorizationMatrixIT {
             GET /api/v1/branches/{branchId}       | 401  | 200   | 200             | 200            | 200   | 200    | 404                | 404
             PUT /api/v1/branches/{branchId}       | 401  | 200   | 403             | 403            | 403   | 403    | 404                | 403
             DELETE /api/v1/branches/{branchId}    | 401  | 204   | 403             | 403            | 403   | 403    | 404                | 403
-            GET /api/v1/session                   | 401  | 200   | 200             | 200            | 200   | 200    | 200                | 200
-            POST /api/v1/session                  | 401  | 204   | 204             | 204            | 204   | 204    | 204                | 204
-            DELETE /api/v1/session                | 204  | 204   | 204             | 204            | 204   | 204    | 204                | 204
             GET /api/v1/audit                     | 401  | 200   | 200             | 403            | 403   | 403    | 200                | 403
             GET /api/v1/dead-letters              | 401  | 200   | 403             | 403            | 403   | 403    | 200                | 403
             GET /api/v1/dead-letters/{topic}      | 401  | 404   | 403             | 403            | 403   | 403    | 404                | 403
@@ -387,8 +384,6 @@ class AuthorizationMatrixIT {
         }
         return switch (path) {
             case "/api/v1/branches" -> branchBody("MX-" + created.incrementAndGet(), "matrix");
-            case "/api/v1/session" ->
-                "{\"token\": \"" + (caller == Case.NONE ? "not-a-token" : tokens.get(caller)) + "\"}";
             default -> throw new IllegalStateException("no body for " + path);
         };
     }

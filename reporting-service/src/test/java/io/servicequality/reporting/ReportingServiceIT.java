@@ -3,7 +3,6 @@ package io.servicequality.reporting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import io.servicequality.contracts.AlertEvent;
@@ -29,26 +28,18 @@ import io.servicequality.reporting.complaint.InvalidComplaintEventException;
 import io.servicequality.reporting.qualitytarget.InvalidQualityTargetException;
 import io.servicequality.security.Role;
 import io.servicequality.security.test.TestCredentials;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -71,7 +62,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.index.IndexInfo;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -853,223 +843,19 @@ abstract class ReportingServiceIT {
     }
 
     /**
-     * Playwright (playwright-core from npm) drives Debian's headless Chromium against this running service: without a
-     * session {@code /dashboard/} lands on the login page; signed in there with a VIEWER token minted by this test, the
-     * page shows the branch's tile with its missed CSAT target, then, without a reload, the newer revision's CSAT, the target
-     * attained, the branch's alert and a region-scoped alert labelled with its region.
-     * Signing out brings it back to the login page. No Content-Security-Policy violation on the way.
-     * Screenshots go to {@code target/dashboard-screenshots/}. Skips where Chromium or the npm modules are missing.
+     * The dashboard moved to the staff console: its old addresses here send a browser there (no page, no login form, no
+     * session endpoint turning a pasted token into a cookie).
      */
     @Test
-    void afterSigningInTheDashboardShowsLiveTilesAndAlertsInAHeadlessBrowser() throws Exception {
-        Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
-        Path dashboard = Path.of("src/main/dashboard").toAbsolutePath();
-        assumeTrue(
-                Files.isExecutable(chromium),
-                "Chromium not installed at " + chromium + " (apt-get install chromium): browser test skipped");
-        assumeTrue(
-                Files.isDirectory(dashboard.resolve("node_modules/playwright-core")),
-                "playwright-core not installed (the build runs npm ci unless -Ddashboard.skip): browser test skipped");
-        assumeTrue(
-                new ClassPathResource("static/dashboard/app.js").exists(),
-                "dashboard bundle not built (-Ddashboard.skip): browser test skipped");
-        String branch = newBranch();
-        createBranch(branch, "dash-" + branch, "UTC");
-        Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS);
-        publish(update(branch, hour, 1, csatOnly(2, 1)));
-        // the branch's own CSAT target: missed at 50 %, attained at 75 %
-        publishTarget(target("dash-csat-" + branch, branch, "csat.percent", "AT_LEAST", 60, hour, false));
-        awaitScorecard(
-                branch,
-                hour,
-                hour.plus(Duration.ofHours(1)),
-                c -> c.at("/feedback/n").asLong() == 2 && c.at("/targets").size() >= 1);
-        Path screenshots = Path.of("target/dashboard-screenshots").toAbsolutePath();
-        AlertRaised sample = (AlertRaised) json.readValue(EventSample.ALERT_RAISED.json(), AlertEvent.class);
-
-        ProcessBuilder command = new ProcessBuilder(
-                        "node",
-                        "test/dashboard.browser.mjs",
-                        "http://localhost:" + port,
-                        branch,
-                        "75.0",
-                        "rule-csat-85:" + branch,
-                        screenshots.toString(),
-                        "targets 1/1",
-                        "rule-REGION:dash-" + branch)
-                .directory(dashboard.toFile())
-                .redirectErrorStream(true);
-        // the operator's token, minted with the test key pair, is pasted into the login page
-        command.environment()
-                .put("SQP_DASHBOARD_TOKEN", TestCredentials.token(TENANT, List.of(), List.of(), Role.VIEWER));
-        Process browser = command.start();
-        BlockingQueue<String> output = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(
-                () -> new BufferedReader(new InputStreamReader(browser.getInputStream(), StandardCharsets.UTF_8))
-                        .lines()
-                        .forEach(output::add));
-        reader.start();
-        try {
-            await().atMost(Duration.ofSeconds(60))
-                    .until(() -> output.stream().anyMatch(line -> line.startsWith("READY")) || !browser.isAlive());
-            assertThat(output).as("browser output").contains("LOGIN PAGE /dashboard/login.html");
-            assertThat(output).as("browser output").contains("SIGNED IN as test-viewer (VIEWER)");
-            assertThat(output).as("browser output").anyMatch(line -> line.equals("READY csat=50.0"));
-
-            assertThat(output).contains("TARGETS targets 0/1 · missed csat.percent");
-
-            publish(update(branch, hour, 2, csatOnly(4, 3)));
-            producer.send(new ProducerRecord<>(
-                            Topics.ALERTS,
-                            Topics.recordKey(TENANT, branch),
-                            json.writeValueAsString(alertFor(sample, branch))))
-                    .get();
-            AlertRaised ofRegion = scopedAlert(sample, AlertEvent.AlertScope.Level.REGION, "dash-" + branch);
-            producer.send(new ProducerRecord<>(
-                            Topics.ALERTS, TENANT + ":REGION:dash-" + branch, json.writeValueAsString(ofRegion)))
-                    .get();
-
-            assertThat(browser.waitFor(90, TimeUnit.SECONDS))
-                    .as("browser test finished")
-                    .isTrue();
-            reader.join(5000);
-            assertThat(browser.exitValue()).as(String.join("\n", output)).isZero();
-            assertThat(output).anyMatch(line -> line.startsWith("DONE csat=75.0"));
-            assertThat(output).contains("TARGETS targets 1/1", "REGION ALERT region dash-" + branch, "SIGNED OUT");
-            for (String shot : List.of(
-                    "dashboard-login.png",
-                    "dashboard-before.png",
-                    "dashboard-live-laptop.png",
-                    "dashboard-live-wall.png")) {
-                assertThat(Files.size(screenshots.resolve(shot))).as(shot).isGreaterThan(10_000);
-            }
-        } finally {
-            browser.destroy();
-        }
-    }
-
-    @Test
-    void theDashboardIsServedFromTheJarOnlyToSignedInCallersAndABrowserWithoutOneIsSentToTheLoginPage()
-            throws Exception {
-        assumeTrue(
-                new ClassPathResource("static/dashboard/app.js").exists(),
-                "dashboard bundle not built (-Ddashboard.skip): skipped");
-        HttpResponse<String> redirect = send("GET", "/dashboard", null);
-        assertThat(redirect.statusCode()).isEqualTo(302);
-        assertThat(redirect.headers().firstValue("Location")).contains("/dashboard/index.html");
-        String page = getText("/dashboard/index.html");
-        assertThat(page).contains("<script type=\"module\" src=\"app.js\">").doesNotContain("http://", "https://");
-        assertThat(getText("/dashboard/app.js")).contains("EventSource");
-
-        // without a credential: a browser lands on the login page, anything else gets the 401 problem
+    void theOldDashboardAddressesRedirectToTheStaffConsoleAndThereIsNoSessionEndpoint() throws Exception {
         for (String path : List.of("/", "/dashboard", "/dashboard/", "/dashboard/index.html")) {
-            HttpResponse<String> browser = browserGet(path, null);
+            HttpResponse<String> browser = browserGet(path);
             assertThat(browser.statusCode()).as(path).isEqualTo(302);
-            assertThat(browser.headers().firstValue("Location")).as(path).contains("/dashboard/login.html");
+            assertThat(browser.headers().firstValue("Location")).as(path).contains("http://127.0.0.1:8090/");
         }
-        for (String path : List.of("/dashboard/app.js", "/dashboard/styles.css", "/dashboard/index.html")) {
-            HttpResponse<String> script = send("GET", path, null, null);
-            assertThat(script.statusCode()).as(path).isEqualTo(401);
-            assertThat(script.headers().firstValue("Content-Type")).as(path).contains("application/problem+json");
-            assertThat(script.body()).doesNotContain("EventSource", "<html");
-        }
-        // the login page and its assets are the only open dashboard resources; no inline script anywhere
-        HttpResponse<String> login = send("GET", "/dashboard/login.html", null, null);
-        assertThat(login.statusCode()).isEqualTo(200);
-        assertThat(login.headers().firstValue("Content-Security-Policy"))
-                .hasValueSatisfying(
-                        csp -> assertThat(csp).contains("script-src 'self'").contains("frame-ancestors 'none'"));
-        assertThat(send("GET", "/dashboard/login.js", null, null).statusCode()).isEqualTo(200);
-        assertThat(send("GET", "/dashboard/login.css", null, null).statusCode()).isEqualTo(200);
-        for (String html : List.of(page, login.body())) {
-            assertThat(html.replaceAll("<script type=\"module\" src=\"[a-z]+\\.js\"></script>", ""))
-                    .doesNotContainIgnoringCase("<script")
-                    .doesNotContainPattern("(?i)\\son[a-z]+\\s*=")
-                    .doesNotContainIgnoringCase("javascript:")
-                    .doesNotContainIgnoringCase("style=");
-        }
-    }
-
-    @Test
-    void aPastedTokenBecomesAStrictHttpOnlyCookieThatOnlyAuthorizesReadsUntilLogout() throws Exception {
-        String branch = newBranch();
-        publish(update(branch, NINE, 1, onlyComplaints(6)));
-        awaitScorecard(branch, NINE, TEN, card -> card.at("/complaints/opened").asLong() == 6);
-        String viewer = TestCredentials.token(TENANT, List.of(), List.of(), Role.VIEWER);
-
-        HttpResponse<String> login = send("POST", "/api/v1/session", "{\"token\": \"" + viewer + "\"}", null);
-        assertThat(login.statusCode()).as(login.body()).isEqualTo(204);
-        String setCookie = login.headers().firstValue("Set-Cookie").orElseThrow();
-        assertThat(setCookie)
-                .startsWith("sqp_session=" + viewer + ";")
-                .contains("HttpOnly", "SameSite=Strict", "Path=/", "Max-Age=")
-                .doesNotContain("Secure");
-        HttpResponse<String> behindHttps = http.send(
-                HttpRequest.newBuilder(uri("/api/v1/session"))
-                        .header("Content-Type", "application/json")
-                        .header("X-Forwarded-Proto", "https")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"token\": \"" + viewer + "\"}"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(behindHttps.headers().firstValue("Set-Cookie"))
-                .hasValueSatisfying(cookie -> assertThat(cookie).contains("Secure"));
-
-        String cookie = "sqp_session=" + viewer;
-        HttpResponse<String> scorecard = withCookie(
-                "GET",
-                "/api/v1/reports/scorecard?branchId=" + branch + "&from=" + NINE + "&to=" + TEN,
-                cookie,
-                "application/json");
-        assertThat(scorecard.statusCode()).isEqualTo(200);
-        assertThat(json.readTree(scorecard.body()).at("/complaints/opened").asLong())
-                .isEqualTo(6);
-        assertThat(withCookie("GET", "/dashboard/", cookie, "text/html").statusCode())
-                .isEqualTo(302);
-        assertThat(withCookie("GET", "/dashboard/index.html", cookie, "text/html")
-                        .statusCode())
-                .isEqualTo(200);
-        JsonNode session = json.readTree(
-                withCookie("GET", "/api/v1/session", cookie, "application/json").body());
-        assertThat(session.get("subject").asString()).isEqualTo("test-viewer");
-        assertThat(session.get("tenantId").asString()).isEqualTo(TENANT);
-
-        // a cookie never authorizes a write, even an admin's (no CSRF)
-        String adminCookie = "sqp_session=" + TestCredentials.token(TENANT, List.of(), List.of(), Role.ADMIN);
-        HttpResponse<String> write = http.send(
-                HttpRequest.newBuilder(uri("/api/v1/branches"))
-                        .header("Cookie", adminCookie)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("""
-                                {"branchId": "%s", "code": "%s", "name": "via cookie"}""".formatted(branch, branch)))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(write.statusCode()).isEqualTo(401);
-        assertThat(send("GET", "/api/v1/branches/" + branch, null).statusCode()).isEqualTo(404);
-
-        // refused tokens: garbage, an unknown tenant, no staff role
-        assertThat(send("POST", "/api/v1/session", "{\"token\": \"not-a-token\"}", null)
-                        .statusCode())
+        assertThat(send("POST", "/api/v1/session", "{\"token\": \"x\"}", null).statusCode())
                 .isEqualTo(401);
-        String unknownTenant = TestCredentials.token("unknown-bank", List.of(), List.of(), Role.ADMIN);
-        assertThat(send("POST", "/api/v1/session", "{\"token\": \"" + unknownTenant + "\"}", null)
-                        .statusCode())
-                .isEqualTo(401);
-        assertThat(send("POST", "/api/v1/session", "{\"token\": \"\"}", null).statusCode())
-                .isEqualTo(400);
-
-        // an invalid cookie sends the browser back to the login page and is cleared
-        HttpResponse<String> stale = withCookie("GET", "/dashboard/", "sqp_session=expired.or.forged", "text/html");
-        assertThat(stale.statusCode()).isEqualTo(302);
-        assertThat(stale.headers().firstValue("Location")).contains("/dashboard/login.html");
-        assertThat(stale.headers().firstValue("Set-Cookie"))
-                .hasValueSatisfying(
-                        c -> assertThat(c).startsWith("sqp_session=;").contains("Max-Age=0"));
-
-        HttpResponse<String> logout = send("DELETE", "/api/v1/session", null, null);
-        assertThat(logout.statusCode()).isEqualTo(204);
-        assertThat(logout.headers().firstValue("Set-Cookie"))
-                .hasValueSatisfying(c ->
-                        assertThat(c).startsWith("sqp_session=;").contains("Max-Age=0", "HttpOnly", "SameSite=Strict"));
+        assertThat(send("GET", "/api/v1/session", null).statusCode()).isIn(403, 404);
     }
 
     @Test
@@ -1475,20 +1261,14 @@ abstract class ReportingServiceIT {
         return json.readTree(event.data()).get("branchId").asString();
     }
 
-    private HttpResponse<String> browserGet(String path, String cookie) throws Exception {
-        return withCookie("GET", path, cookie, "text/html,application/xhtml+xml,*/*;q=0.8");
-    }
-
-    private HttpResponse<String> withCookie(String method, String path, String cookie, String accept) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+    /** A GET as a browser sends it (HTML first), without a credential. */
+    private HttpResponse<String> browserGet(String path) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(uri(path))
                 .timeout(Duration.ofSeconds(30))
-                .header("Accept", accept);
-        if (cookie != null) {
-            request.header("Cookie", cookie);
-        }
-        return http.send(
-                request.method(method, HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
+                .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+                .GET()
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private JsonNode awaitAs(String authorization, String path, Predicate<JsonNode> condition) {

@@ -23,21 +23,12 @@ public class AccessRules {
     @Bean
     EndpointRules reportingServiceRules() {
         return rules -> rules
-                // the dashboard's login page and its assets, and logging in and out (the token is the body)
-                .requestMatchers(GET, "/dashboard/login.html", "/dashboard/login.js", "/dashboard/login.css")
-                .permitAll()
-                .requestMatchers(POST, "/api/v1/session")
-                .permitAll()
-                .requestMatchers(DELETE, "/api/v1/session")
-                .permitAll()
-                .requestMatchers(GET, "/api/v1/session")
-                .hasAnyAuthority(Authorities.anyStaff().toArray())
                 // views, their CSV, alerts and the live stream: every staff role (within its tenant and branches)
                 .requestMatchers(GET, "/api/v1/reports/**", "/api/v1/alerts", "/api/v1/live")
                 .hasAnyAuthority(Authorities.anyStaff().toArray())
-                // the dashboard itself
+                // the old dashboard's addresses: a redirect to the staff console, which signs staff in itself
                 .requestMatchers(GET, "/", "/dashboard", "/dashboard/**")
-                .hasAnyAuthority(Authorities.anyStaff().toArray())
+                .permitAll()
                 // the branch directory: everyone reads (branch-bound: their branches); only admins change it
                 .requestMatchers(GET, "/api/v1/branches", "/api/v1/branches/*")
                 .hasAnyAuthority(Authorities.anyStaff().toArray())

@@ -1,11 +1,17 @@
 package io.servicequality.reporting.config;
 
 import io.servicequality.reporting.bucket.ReadModelProperties;
+import io.servicequality.reporting.dashboard.ConsoleProperties;
 import io.servicequality.reporting.live.LiveProperties;
 import io.servicequality.reporting.scorecard.ScorecardProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ScorecardProperties.class, LiveProperties.class, ReadModelProperties.class})
+@EnableConfigurationProperties({
+    ScorecardProperties.class,
+    LiveProperties.class,
+    ReadModelProperties.class,
+    ConsoleProperties.class
+})
 class PropertiesConfig {}

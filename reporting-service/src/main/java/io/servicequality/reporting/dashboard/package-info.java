@@ -1,5 +1,5 @@
 /**
- * The operations dashboard: static assets bundled from {@code src/main/dashboard} (Chart.js included, nothing loaded
- * from the internet) and served under {@code /dashboard/}; the page reads the views and follows the live stream.
+ * Where the operations dashboard went: the staff console shows it (behind OpenID Connect sign-in); the old addresses
+ * here redirect there ({@code sqp.reporting.console-url}).
  */
 package io.servicequality.reporting.dashboard;
