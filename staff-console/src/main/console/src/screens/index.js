@@ -2,7 +2,8 @@
 // allowed?() }]; the frame (main.js) shows the first route matching the hash that the user's role is allowed, and
 // the navigation lists the routes with a nav label in this order.
 import * as actions from './actions/board.js';
+import * as admin from './admin/index.js';
 import * as complaints from './complaints/index.js';
 import * as dashboard from './dashboard/index.js';
 
-export const screens = [dashboard, complaints, actions];
+export const screens = [dashboard, complaints, actions, admin];

@@ -1,12 +1,11 @@
 // What the dashboard and the branch view share: the period asked of the reporting API (in the scope's time zone),
 // metric names, the alert list, Chart.js charts (drawn again whenever the language or zone changes, because the frame
 // renders the whole screen again) and reporting's live stream (/api/v1/live, relayed unchanged by the console backend).
-import { Chart, registerables } from 'chart.js';
+import { Chart } from '../../chart.js';
 import { currentLanguage, formatDateTime, formatNumber, has, t, zoneFor } from '../../i18n.js';
 import { h } from '../../ui.js';
 import './texts.js';
 
-Chart.register(...registerables);
 
 export const RANGES = ['today', '24h', '7d'];
 const HOUR = 3_600_000;
