@@ -3,7 +3,7 @@
 // and a form whose fields follow the rule's kind (AlertRuleRequest's constraints and defaults).
 import { deleteJson, getJson, postJson, putJson } from '../../api.js';
 import { formatNumber, messages, t } from '../../i18n.js';
-import { can } from '../../session.js';
+import { can, scoped } from '../../session.js';
 import { field, h, notify, problemText, select, table } from '../../ui.js';
 import { confirmBox, formDialog, loadBranches, regionsOf, sectionFrame } from './common.js';
 import { formatMetric, metricChoices, unitHint } from './metrics.js';
@@ -144,6 +144,9 @@ function hoursOf(duration) {
 
 const hoursText = (duration) => t('admin.rules.hours', { n: formatNumber(hoursOf(duration)) });
 
+/** A user bound to branches or regions changes only their branches' rules: not tenant-wide, region or tenant ones. */
+const writable = (rule) => !scoped() || rule.branchId !== null;
+
 function where(rule) {
   if (rule.scope === 'REGION') return t('admin.rules.where.REGION', { region: rule.regionId });
   if (rule.scope === 'TENANT') return t('admin.rules.where.TENANT');
@@ -187,11 +190,15 @@ export const section = {
         { label: t('admin.rules.rule'), value: explain },
         {
           label: t('admin.actions'),
-          value: (r) => [
-            h('button', { type: 'button', class: 'secondary small', onclick: () => editRule(r, branches, reload) }, t('admin.edit')),
-            ' ',
-            h('button', { type: 'button', class: 'danger small', onclick: () => removeRule(r, reload) }, t('common.delete')),
-          ],
+          class: 'actions',
+          value: (r) =>
+            writable(r)
+              ? [
+                  h('button', { type: 'button', class: 'secondary small', onclick: () => editRule(r, branches, reload) }, t('admin.edit')),
+                  ' ',
+                  h('button', { type: 'button', class: 'danger small', onclick: () => removeRule(r, reload) }, t('common.delete')),
+                ]
+              : null,
         },
       ];
       return [
@@ -218,7 +225,7 @@ function numberInput(name, value, attributes = {}) {
 /** The add/edit form: which fields show depends on the kind and the scope, as the request's checks do. */
 function editRule(rule, branches, reload) {
   const kind = select('kind', KINDS.map((k) => [k, t(`admin.rules.kind.${k}`)]), rule?.kind ?? 'THRESHOLD');
-  const scope = select('scope', SCOPES.map((s) => [s, t(`admin.rules.scope.${s}`)]), rule?.scope ?? 'BRANCH');
+  const scope = select('scope', (scoped() ? ['BRANCH'] : SCOPES).map((s) => [s, t(`admin.rules.scope.${s}`)]), rule?.scope ?? 'BRANCH');
   const metric = select('metric', metricChoices(), rule?.metric ?? 'csat.percent');
   const kindHelp = h('small', {}, '');
   const unit = h('small', {}, '');
@@ -226,7 +233,7 @@ function editRule(rule, branches, reload) {
   const fields = [
     h('label', { class: 'field' }, h('span', { class: 'label' }, t('admin.rules.kind')), kind, kindHelp),
     field(t('admin.rules.scope'), scope),
-    part(KINDS, ['BRANCH'], field(t('admin.rules.branch'), select('branchId', [['', t('admin.everyBranch')], ...branches.map((b) => [b.branchId, `${b.branchId} · ${b.name}`])], rule?.branchId ?? ''))),
+    part(KINDS, ['BRANCH'], field(t('admin.rules.branch'), select('branchId', [...(scoped() ? [] : [['', t('admin.everyBranch')]]), ...branches.map((b) => [b.branchId, `${b.branchId} · ${b.name}`])], rule?.branchId ?? ''))),
     part(KINDS, ['REGION'], field(t('admin.rules.region'), select('regionId', regionsOf(branches).map((r) => [r, r]), rule?.regionId ?? ''))),
     h('label', { class: 'field' }, h('span', { class: 'label' }, t('admin.rules.metric')), metric, unit),
     field(t('admin.rules.direction'), select('direction', ['BELOW', 'ABOVE'].map((d) => [d, t(`admin.rules.direction.${d}`)]), rule?.direction ?? 'BELOW')),
@@ -292,7 +299,7 @@ function editRule(rule, branches, reload) {
     (form) =>
       // ewmaAlpha must be above 0 (exclusive), which min= cannot say
       !form.elements.ewmaAlpha.disabled && form.elements.ewmaAlpha.value !== '' && Number(form.elements.ewmaAlpha.value) <= 0
-        ? [{ field: t('admin.rules.ewmaAlpha'), message: t('admin.invalid.min', { min: '> 0' }) }]
+        ? [{ field: t('admin.rules.ewmaAlpha'), message: t('admin.invalid.above', { min: 0 }) }]
         : [],
   );
   // show only the fields of the chosen kind and scope; hidden ones are disabled so they are neither checked nor sent

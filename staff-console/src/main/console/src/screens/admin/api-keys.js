@@ -96,6 +96,7 @@ export const section = {
         },
         {
           label: t('admin.actions'),
+          class: 'actions',
           value: (k) => (k.revoked ? null : h('button', { type: 'button', class: 'danger small', onclick: () => revoke(k, reload) }, t('admin.keys.revoke'))),
         },
       ];

@@ -107,6 +107,7 @@ function branchTable(branches, regions, reload) {
   if (can.manageBranches()) {
     columns.push({
       label: t('admin.actions'),
+      class: 'actions',
       value: (b) => [
         h('button', { type: 'button', class: 'secondary small', onclick: () => editBranch(b, regions, reload) }, t('admin.edit')),
         ' ',

@@ -35,7 +35,6 @@ messages({
     'admin.calendars.removeTitle': 'Remove the calendar of {branch}?',
     'admin.calendars.removeText': 'Its complaints will then count around the clock in UTC.',
     'admin.calendars.removed': 'Calendar of {branch} removed.',
-    'admin.calendars.readOnly': 'Only quality managers and administrators change calendars.',
     'admin.calendars.shiftMissing': 'each interval needs a start and an end',
     'admin.calendars.shiftOrder': 'interval {shift} must end after it starts',
     'admin.calendars.shiftOverlap': 'intervals {a} and {b} overlap',
@@ -73,7 +72,6 @@ messages({
     'admin.calendars.removeTitle': '删除 {branch} 的工作日历？',
     'admin.calendars.removeText': '删除后该网点的投诉将按 UTC 全天候计时。',
     'admin.calendars.removed': '{branch} 的工作日历已删除。',
-    'admin.calendars.readOnly': '仅质量经理和管理员可以修改工作日历。',
     'admin.calendars.shiftMissing': '每个时段都需要开始和结束时间',
     'admin.calendars.shiftOrder': '时段 {shift} 的结束时间必须晚于开始时间',
     'admin.calendars.shiftOverlap': '时段 {a} 与 {b} 重叠',
@@ -126,7 +124,6 @@ export const section = {
 
 /** The editor of one branch's calendar: zone, a week of interval lists, holidays; save and remove. */
 function editor(branch, calendar, reload) {
-  const editable = can.configureQuality();
   const zone = h('input', {
     name: 'timeZone',
     list: 'admin-calendar-zones',
@@ -155,26 +152,22 @@ function editor(branch, calendar, reload) {
             h(
               'span',
               { class: 'shift' },
-              h('input', { type: 'time', value: shift.from, 'aria-label': t('admin.calendars.from'), disabled: !editable, oninput: (e) => { shift.from = e.target.value; } }),
+              h('input', { type: 'time', value: shift.from, 'aria-label': t('admin.calendars.from'), oninput: (e) => { shift.from = e.target.value; } }),
               '–',
-              h('input', { type: 'time', value: shift.to, 'aria-label': t('admin.calendars.to'), disabled: !editable, oninput: (e) => { shift.to = e.target.value; } }),
-              editable
-                ? h('button', { type: 'button', class: 'secondary small', title: t('admin.calendars.removeShift'), 'aria-label': t('admin.calendars.removeShift'), onclick: () => { week[day].splice(index, 1); drawWeek(); } }, '×')
-                : null,
+              h('input', { type: 'time', value: shift.to, 'aria-label': t('admin.calendars.to'), oninput: (e) => { shift.to = e.target.value; } }),
+              h('button', { type: 'button', class: 'secondary small', title: t('admin.calendars.removeShift'), 'aria-label': t('admin.calendars.removeShift'), onclick: () => { week[day].splice(index, 1); drawWeek(); } }, '×'),
             ),
           ),
-          editable
-            ? h('button', {
-                type: 'button',
-                class: 'secondary small add-shift',
-                onclick: () => {
-                  // a new interval starts where the day's last one ends (a split shift's second part)
-                  const last = week[day].at(-1);
-                  week[day].push(last ? { from: last.to === '00:00' ? '' : last.to, to: '' } : { from: '09:00', to: '17:00' });
-                  drawWeek();
-                },
-              }, `+ ${t('admin.calendars.addShift')}`)
-            : null,
+          h('button', {
+            type: 'button',
+            class: 'secondary small add-shift',
+            onclick: () => {
+              // a new interval starts where the day's last one ends (a split shift's second part)
+              const last = week[day].at(-1);
+              week[day].push(last ? { from: last.to === '00:00' ? '' : last.to, to: '' } : { from: '09:00', to: '17:00' });
+              drawWeek();
+            },
+          }, `+ ${t('admin.calendars.addShift')}`),
         ),
       ]),
     );
@@ -186,7 +179,7 @@ function editor(branch, calendar, reload) {
       ...(sorted.length
         ? sorted.map((date) =>
             h('span', { class: 'chip', dataset: { date } }, formatLocalDate(date), ' ',
-              editable ? h('button', { type: 'button', class: 'secondary small', 'aria-label': t('admin.calendars.removeHoliday', { date }), onclick: () => { holidays.delete(date); drawHolidays(); } }, '×') : null))
+              h('button', { type: 'button', class: 'secondary small', 'aria-label': t('admin.calendars.removeHoliday', { date }), onclick: () => { holidays.delete(date); drawHolidays(); } }, '×')))
         : [h('span', { class: 'muted' }, t('admin.calendars.noHolidays'))]),
     );
   };
@@ -199,21 +192,15 @@ function editor(branch, calendar, reload) {
     field(t('admin.calendars.zone'), zone),
     zoneList('admin-calendar-zones'),
     h('h2', {}, t('admin.calendars.week')),
-    editable
-      ? h('div', { class: 'toolbar' }, h('button', { type: 'button', class: 'secondary small', onclick: () => { for (const day of DAYS.slice(1, 5)) week[day] = week.MONDAY.map((s) => ({ ...s })); drawWeek(); } }, t('admin.calendars.copyWeekdays')))
-      : null,
+    h('div', { class: 'toolbar' }, h('button', { type: 'button', class: 'secondary small', onclick: () => { for (const day of DAYS.slice(1, 5)) week[day] = week.MONDAY.map((s) => ({ ...s })); drawWeek(); } }, t('admin.calendars.copyWeekdays'))),
     weekGrid,
     h('h2', {}, t('admin.calendars.holidays')),
-    editable
-      ? h('div', { class: 'toolbar' }, newHoliday, h('button', { type: 'button', class: 'secondary small', onclick: () => { if (newHoliday.value) { holidays.add(newHoliday.value); newHoliday.value = ''; drawHolidays(); } } }, `+ ${t('admin.calendars.addHoliday')}`))
-      : null,
+    h('div', { class: 'toolbar' }, newHoliday, h('button', { type: 'button', class: 'secondary small', onclick: () => { if (newHoliday.value) { holidays.add(newHoliday.value); newHoliday.value = ''; drawHolidays(); } } }, `+ ${t('admin.calendars.addHoliday')}`)),
     holidayList,
     result,
-    editable
-      ? h('div', { class: 'buttons' },
-          calendar ? h('button', { type: 'button', class: 'danger', onclick: remove }, t('admin.calendars.remove')) : null,
-          h('button', { type: 'submit' }, t('admin.calendars.save')))
-      : h('p', { class: 'muted' }, t('admin.calendars.readOnly')),
+    h('div', { class: 'buttons' },
+      calendar ? h('button', { type: 'button', class: 'danger', onclick: remove }, t('admin.calendars.remove')) : null,
+      h('button', { type: 'submit' }, t('admin.calendars.save'))),
   );
 
   /** CalendarRequest's checks, in the user's language: intervals complete, in order, not overlapping; one at least. */

@@ -14,6 +14,7 @@ messages({
     'admin.invalid.required': 'is required',
     'admin.invalid.min': 'must be at least {min}',
     'admin.invalid.max': 'must be at most {max}',
+    'admin.invalid.above': 'must be greater than {min}',
     'admin.invalid.number': 'must be a number',
     'admin.invalid.whole': 'must be a whole number',
     'admin.invalid.tooLong': 'must be at most {max} characters',
@@ -29,6 +30,7 @@ messages({
     'admin.invalid.required': '为必填项',
     'admin.invalid.min': '不能小于 {min}',
     'admin.invalid.max': '不能大于 {max}',
+    'admin.invalid.above': '必须大于 {min}',
     'admin.invalid.number': '必须是数字',
     'admin.invalid.whole': '必须是整数',
     'admin.invalid.tooLong': '最多 {max} 个字符',
@@ -188,7 +190,6 @@ export async function sectionFrame(view, sections, key, title, build) {
     const content = await build();
     body.replaceChildren(...[content].flat());
   } catch (error) {
-    console.error('DEBUG', error?.stack ?? error);
     body.replaceChildren(problemBox(error));
   }
   return body;

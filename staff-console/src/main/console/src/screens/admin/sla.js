@@ -2,7 +2,7 @@
 // targets in business minutes (counted on each branch's business calendar); the tenant's own policy or the
 // deployment's default, which a policy can be reset to.
 import { deleteJson, getJson, putJson } from '../../api.js';
-import { formatDuration, formatNumber, messages, t } from '../../i18n.js';
+import { formatNumber, messages, t } from '../../i18n.js';
 import { can } from '../../session.js';
 import { field, h, notify, problemText, table } from '../../ui.js';
 import { confirmBox, formDialog, sectionFrame } from './common.js';
@@ -24,7 +24,7 @@ messages({
     'admin.sla.firstResponseMinutes': 'First response (business minutes)',
     'admin.sla.resolutionMinutes': 'Resolution (business minutes)',
     'admin.sla.minutesHint': '1 to 525,600 minutes. The first response must not be due after the resolution.',
-    'admin.sla.minutes': '{n} min',
+    'admin.sla.minutes': '{hours} business hours ({minutes} min)',
     'admin.sla.source': 'Source',
     'admin.sla.source.TENANT': 'own policy',
     'admin.sla.source.DEFAULT': 'default',
@@ -49,7 +49,7 @@ messages({
     'admin.sla.firstResponseMinutes': '首次响应（工作分钟）',
     'admin.sla.resolutionMinutes': '解决（工作分钟）',
     'admin.sla.minutesHint': '1 至 525,600 分钟；首次响应时限不得晚于解决时限。',
-    'admin.sla.minutes': '{n} 分钟',
+    'admin.sla.minutes': '{hours} 个工作小时（{minutes} 分钟）',
     'admin.sla.source': '来源',
     'admin.sla.source.TENANT': '自定义',
     'admin.sla.source.DEFAULT': '默认',
@@ -63,7 +63,9 @@ messages({
   },
 });
 
-const minutesText = (minutes) => `${formatDuration(minutes * 60000)} (${t('admin.sla.minutes', { n: formatNumber(minutes) })})`;
+/** Business minutes as business hours (not calendar days: a day of business minutes spans several opening days). */
+const minutesText = (minutes) =>
+  t('admin.sla.minutes', { hours: formatNumber(minutes / 60, Number.isInteger(minutes / 60) ? 0 : 1), minutes: formatNumber(minutes) });
 
 export const section = {
   key: 'sla',
@@ -84,6 +86,7 @@ export const section = {
         { label: t('admin.sla.source'), value: (p) => h('span', { class: `chip ${p.source === 'TENANT' ? 'ok' : ''}` }, t(`admin.sla.source.${p.source}`)) },
         {
           label: t('admin.actions'),
+          class: 'actions',
           value: (p) => [
             h('button', { type: 'button', class: 'secondary small', onclick: () => editPolicy(p, reload) }, t('admin.edit')),
             p.source === 'TENANT' ? [' ', h('button', { type: 'button', class: 'danger small', onclick: () => resetPolicy(p, reload) }, t('admin.sla.reset'))] : null,

@@ -3,7 +3,7 @@
 // miss it and which had no data — from /api/v1/targets/attainment (asked per branch: the API answers per branch).
 import { deleteJson, getJson, postJson, putJson, query } from '../../api.js';
 import { formatDateTime, messages, t } from '../../i18n.js';
-import { can } from '../../session.js';
+import { can, scoped } from '../../session.js';
 import { field, h, notify, problemBox, problemText, select, table } from '../../ui.js';
 import { confirmBox, formDialog, loadBranches, sectionFrame } from './common.js';
 import { formatMetric, metricChoices, unitHint } from './metrics.js';
@@ -76,6 +76,9 @@ function describe(target) {
 
 const appliesTo = (target) => target.branchId ?? t('admin.everyBranch');
 
+/** A user bound to branches or regions changes only their branches' targets, not the tenant-wide ones (403). */
+const writable = (target) => !scoped() || target.branchId !== null;
+
 /** yyyy-mm-dd of a local date. */
 const isoDay = (date) =>
   `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
@@ -99,16 +102,24 @@ export const section = {
         { label: t('admin.targets.updated'), value: (x) => formatDateTime(x.updatedAt, x.branchId) },
         {
           label: t('admin.actions'),
-          value: (x) => [
-            h('button', { type: 'button', class: 'secondary small', onclick: () => editTarget(x, branches, reload) }, t('admin.edit')),
-            ' ',
-            h('button', { type: 'button', class: 'danger small', onclick: () => removeTarget(x, reload) }, t('common.delete')),
-          ],
+          class: 'actions',
+          value: (x) =>
+            writable(x)
+              ? [
+                  h('button', { type: 'button', class: 'secondary small', onclick: () => editTarget(x, branches, reload) }, t('admin.edit')),
+                  ' ',
+                  h('button', { type: 'button', class: 'danger small', onclick: () => removeTarget(x, reload) }, t('common.delete')),
+                ]
+              : null,
         },
       ];
+      const list = table(columns, targets);
+      list.querySelectorAll('tbody tr').forEach((tr, i) => {
+        if (targets[i]) tr.dataset.id = targets[i].id;
+      });
       return [
         h('div', { class: 'toolbar' }, h('button', { type: 'button', onclick: () => editTarget(null, branches, reload) }, t('admin.targets.add'))),
-        table(columns, targets),
+        list,
         attainmentPanel(targets, branches, params),
       ];
     });
@@ -125,7 +136,7 @@ function editTarget(target, branches, reload) {
   const fields = [
     field(
       t('admin.targets.appliesTo'),
-      select('branchId', [['', t('admin.everyBranch')], ...branches.map((b) => [b.branchId, `${b.branchId} · ${b.name}`])], target?.branchId ?? ''),
+      select('branchId', [...(scoped() ? [] : [['', t('admin.everyBranch')]]), ...branches.map((b) => [b.branchId, `${b.branchId} · ${b.name}`])], target?.branchId ?? ''),
     ),
     field(t('admin.targets.metric'), metric),
     field(

@@ -74,6 +74,7 @@ export const section = {
         { label: t('admin.webhooks.lastAttempt'), value: (d) => formatDateTime(d.lastAttemptAt) },
         {
           label: t('admin.actions'),
+          class: 'actions',
           value: (d) => h('button', { type: 'button', class: 'secondary small', onclick: (e) => redeliver(d, e.target, reload) }, t('admin.webhooks.redeliver')),
         },
       ];
