@@ -113,12 +113,14 @@ function invalidMessage(control) {
 
 /**
  * Runs a call and, when the service refuses it, names its fields as the form labels them (the API says "timeZone",
- * the form "Time zone"); the message stays the service's own.
+ * the form "Time zone"); the messages stay the service's own.
  */
 export async function withLabels(labels, call) {
   try {
     return await call();
   } catch (error) {
+    // a validation problem's detail only repeats its fields under their API names: the fields below say it
+    if (error?.problem?.errors?.length) delete error.problem.detail;
     for (const item of error?.problem?.errors ?? []) {
       const base = String(item.field ?? '').split('.')[0];
       if (labels[item.field]) item.field = labels[item.field];
