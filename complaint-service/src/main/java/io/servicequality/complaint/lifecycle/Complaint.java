@@ -43,7 +43,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
             name = "number_unique_per_branch_and_month",
             def = "{'tenantId': 1, 'branchId': 1, 'month': 1, 'serial': 1}",
             unique = true),
-    @CompoundIndex(name = "due_timers", def = "{'tenantId': 1, 'nextTimerAt': 1}")
+    @CompoundIndex(name = "due_timers", def = "{'tenantId': 1, 'nextTimerAt': 1}"),
+    // the list's assignee filters ("assigned to me", "my queue" with the unassigned ones), newest first
+    @CompoundIndex(name = "by_assignee", def = "{'tenantId': 1, 'assignee': 1, 'openedAt': -1}"),
+    // the list's search by number (unique in practice: it is made of the unique numbering index's fields)
+    @CompoundIndex(name = "by_number", def = "{'tenantId': 1, 'number': 1}")
 })
 class Complaint {
 

@@ -13,10 +13,13 @@ import io.servicequality.complaint.lifecycle.ActionRequests.Resolve;
 import io.servicequality.contracts.ComplaintChanged.ComplaintCategory;
 import io.servicequality.contracts.ComplaintChanged.Severity;
 import io.servicequality.web.problem.Problems;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -47,6 +50,18 @@ import org.springframework.web.bind.annotation.RestController;
 class ComplaintController {
 
     static final String PATH = "/api/v1/complaints";
+
+    // the list's and the export's filters beyond status, severity, category, department, branch and overdue
+    private static final String ASSIGNEE = "Only the complaints assigned to exactly this user name (as the assign"
+            + " action gave it); with unassigned=true, also the ones nobody is assigned to. 1-128 characters.";
+    private static final String UNASSIGNED = "true: only the complaints nobody is assigned to (with assignee: that"
+            + " assignee's too); false: only assigned ones.";
+    private static final String NUMBER =
+            "Only the complaint with exactly this number," + " {branchId}-{yyyyMM}-{serial}; case-sensitive.";
+    private static final String NUMBER_PATTERN = "[A-Za-z0-9._-]{1,64}-[0-9]{6}-[1-9][0-9]{0,9}";
+    private static final String NUMBER_MESSAGE = "must be a complaint number such as N-01-202612-7";
+    private static final String OPEN = "true: only complaints not yet resolved (OPEN, ACKNOWLEDGED, ASSIGNED,"
+            + " ON_HOLD, REOPENED); false: only RESOLVED and CLOSED ones.";
 
     private static final Pattern REVISION = Pattern.compile("^(?:W/)?\"?(\\d{1,18})\"?$");
 
@@ -148,6 +163,11 @@ class ComplaintController {
         return answer(complaints.act(complaintId, revision(ifMatch), request));
     }
 
+    @Operation(
+            summary = "Complaints the caller may see, by filter, newest first, with counts by status and overdue",
+            description = "Every filter is optional and they combine with \"and\"; assignee together with"
+                    + " unassigned=true asks for the assignee's complaints or the unassigned ones (an agent's queue:"
+                    + " assignee=alice&unassigned=true&open=true).")
     @GetMapping
     ComplaintResponse.Listing list(
             @RequestParam(required = false) ComplaintStatus status,
@@ -156,9 +176,20 @@ class ComplaintController {
             @RequestParam(required = false) String department,
             @RequestParam(required = false) String branchId,
             @RequestParam(required = false) Boolean overdue,
+            @Parameter(description = ASSIGNEE, example = "agent.n01")
+                    @RequestParam(required = false)
+                    @Size(min = 1, max = 128)
+                    String assignee,
+            @Parameter(description = UNASSIGNED, example = "true") @RequestParam(required = false) Boolean unassigned,
+            @Parameter(description = NUMBER, example = "N-01-202612-7")
+                    @RequestParam(required = false)
+                    @jakarta.validation.constraints.Pattern(regexp = NUMBER_PATTERN, message = NUMBER_MESSAGE)
+                    String number,
+            @Parameter(description = OPEN, example = "true") @RequestParam(required = false) Boolean open,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
-        ComplaintFilter filter = new ComplaintFilter(status, severity, category, department, branchId, overdue);
+        ComplaintFilter filter = new ComplaintFilter(
+                status, severity, category, department, branchId, overdue, assignee, unassigned, number, open);
         ComplaintQueries.Page result = queries.page(filter, page, size);
         return new ComplaintResponse.Listing(
                 result.stream().map(ComplaintResponse::of).toList(),
@@ -169,6 +200,9 @@ class ComplaintController {
     }
 
     /** The same filters as the listing, every matching complaint as CSV (RFC 4180), newest first. */
+    @Operation(
+            summary = "Every complaint of the listing's filters as CSV (RFC 4180), newest first",
+            description = "The same filters as GET /api/v1/complaints, without paging.")
     @GetMapping(value = "/export.csv", produces = "text/csv")
     void export(
             @RequestParam(required = false) ComplaintStatus status,
@@ -177,15 +211,27 @@ class ComplaintController {
             @RequestParam(required = false) String department,
             @RequestParam(required = false) String branchId,
             @RequestParam(required = false) Boolean overdue,
+            @Parameter(description = ASSIGNEE, example = "agent.n01")
+                    @RequestParam(required = false)
+                    @Size(min = 1, max = 128)
+                    String assignee,
+            @Parameter(description = UNASSIGNED, example = "true") @RequestParam(required = false) Boolean unassigned,
+            @Parameter(description = NUMBER, example = "N-01-202612-7")
+                    @RequestParam(required = false)
+                    @jakarta.validation.constraints.Pattern(regexp = NUMBER_PATTERN, message = NUMBER_MESSAGE)
+                    String number,
+            @Parameter(description = OPEN, example = "true") @RequestParam(required = false) Boolean open,
             HttpServletResponse response)
             throws IOException {
+        ComplaintFilter filter = new ComplaintFilter(
+                status, severity, category, department, branchId, overdue, assignee, unassigned, number, open);
         response.setContentType("text/csv");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"complaints.csv\"");
         PrintWriter out = response.getWriter();
         ComplaintCsv csv = new ComplaintCsv(out);
         csv.header();
-        queries.forEach(new ComplaintFilter(status, severity, category, department, branchId, overdue), csv::row);
+        queries.forEach(filter, csv::row);
         out.flush();
     }
 

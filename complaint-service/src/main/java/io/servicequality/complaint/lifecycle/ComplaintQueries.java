@@ -6,9 +6,12 @@ import io.servicequality.security.CallerAccess;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.springframework.data.domain.Sort;
@@ -24,6 +27,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ComplaintQueries {
+
+    /** {@code open=false}: every status but the active ones, named, so the query stays an {@code $in}. */
+    private static final Set<ComplaintStatus> RESOLVED_OR_CLOSED =
+            EnumSet.complementOf(EnumSet.copyOf(ComplaintStatus.ACTIVE));
 
     private final MongoOperations mongo;
     private final CallerAccess callers;
@@ -46,22 +53,15 @@ class ComplaintQueries {
         long total = mongo.count(new Query(criteria(filter, now)), Complaint.class);
         Map<ComplaintStatus, Long> byStatus = new EnumMap<>(ComplaintStatus.class);
         for (ComplaintStatus status : ComplaintStatus.values()) {
-            ComplaintFilter sameButStatus = new ComplaintFilter(
-                    status,
-                    filter.severity(),
-                    filter.category(),
-                    filter.department(),
-                    filter.branchId(),
-                    filter.overdue());
-            if (filter.status() == null || filter.status() == status) {
-                byStatus.put(status, mongo.count(new Query(criteria(sameButStatus, now)), Complaint.class));
+            if (couldMatch(filter, status)) {
+                byStatus.put(status, mongo.count(new Query(criteria(filter.withStatus(status), now)), Complaint.class));
             } else {
                 byStatus.put(status, 0L);
             }
         }
         long overdue = filter.overdue() == Boolean.FALSE
                 ? 0
-                : mongo.count(new Query(criteria(withOverdue(filter), now)), Complaint.class);
+                : mongo.count(new Query(criteria(filter.overdueOnly(), now)), Complaint.class);
         return new Page(items, total, byStatus, overdue);
     }
 
@@ -83,9 +83,10 @@ class ComplaintQueries {
         }
     }
 
-    private static ComplaintFilter withOverdue(ComplaintFilter filter) {
-        return new ComplaintFilter(
-                filter.status(), filter.severity(), filter.category(), filter.department(), filter.branchId(), true);
+    /** Whether a complaint in this status can pass the filter at all (otherwise its count is 0 without asking). */
+    private static boolean couldMatch(ComplaintFilter filter, ComplaintStatus status) {
+        return (filter.status() == null || filter.status() == status)
+                && (filter.open() == null || filter.open() == ComplaintStatus.ACTIVE.contains(status));
     }
 
     private static Sort newestFirst() {
@@ -110,6 +111,16 @@ class ComplaintQueries {
         if (filter.branchId() != null) {
             all.add(where("branchId").is(filter.branchId()));
         }
+        if (filter.number() != null) {
+            all.add(where("number").is(filter.number()));
+        }
+        Criteria assignee = assignee(filter);
+        if (assignee != null) {
+            all.add(assignee);
+        }
+        if (filter.open() != null) {
+            all.add(where("status").in(filter.open() ? ComplaintStatus.ACTIVE : RESOLVED_OR_CLOSED));
+        }
         if (filter.overdue() != null) {
             Criteria overdue = new Criteria()
                     .orOperator(
@@ -124,6 +135,24 @@ class ComplaintQueries {
             all.add(filter.overdue() ? overdue : new Criteria().norOperator(overdue));
         }
         return new Criteria().andOperator(all.toArray(Criteria[]::new));
+    }
+
+    /**
+     * {@code assignee} alone: that assignee's; {@code unassigned=true} alone: nobody's; both: the assignee's or
+     * nobody's (one {@code $in} with {@code null}, which also matches an absent field and keeps to the
+     * {@code by_assignee} index); {@code unassigned=false}: somebody's (with {@code assignee}: that assignee's).
+     */
+    private static Criteria assignee(ComplaintFilter filter) {
+        boolean orNobody = filter.unassigned() == Boolean.TRUE;
+        if (filter.assignee() != null) {
+            return orNobody
+                    ? where("assignee").in(Arrays.asList(filter.assignee(), null))
+                    : where("assignee").is(filter.assignee());
+        }
+        if (filter.unassigned() == null) {
+            return null;
+        }
+        return orNobody ? where("assignee").is(null) : where("assignee").ne(null);
     }
 
     /** One page of complaints, how many match in all, per status, and how many of them are overdue. */

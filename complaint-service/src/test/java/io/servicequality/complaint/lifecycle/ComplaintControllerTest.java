@@ -26,6 +26,7 @@ import io.servicequality.security.test.TestCredentials;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -98,6 +99,53 @@ class ComplaintControllerTest {
                 .andExpect(jsonPath("$.errors[0].message").isNotEmpty());
 
         verifyNoInteractions(complaints);
+    }
+
+    static Stream<Arguments> invalidListFilters() {
+        return Stream.of("/api/v1/complaints", "/api/v1/complaints/export.csv")
+                .flatMap(path -> Stream.of(
+                        Arguments.of(path, "assignee", ""),
+                        Arguments.of(path, "assignee", "a".repeat(129)),
+                        Arguments.of(path, "unassigned", "maybe"),
+                        Arguments.of(path, "number", "N-01"),
+                        Arguments.of(path, "number", "N-01-2026-12-7"),
+                        Arguments.of(path, "number", "N 01-202612-7"),
+                        Arguments.of(path, "number", "N-01-202612-0"),
+                        Arguments.of(path, "number", "B".repeat(65) + "-202612-7"),
+                        Arguments.of(path, "open", "maybe")));
+    }
+
+    @ParameterizedTest(name = "{0}?{1}={2}")
+    @MethodSource("invalidListFilters")
+    void rejectsAnInvalidListFilterNamingItWithoutQuerying(String path, String parameter, String value)
+            throws Exception {
+        mvc.perform(get(path).param(parameter, value))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://servicequality.io/problems/validation-failed"))
+                .andExpect(jsonPath("$.errors[0].field").value(parameter))
+                .andExpect(jsonPath("$.errors[0].message").isNotEmpty());
+
+        verifyNoInteractions(queries);
+    }
+
+    @Test
+    void passesTheAssigneeNumberAndOpenFiltersToTheQuery() throws Exception {
+        given(queries.page(any(), eq(0), eq(50))).willReturn(new ComplaintQueries.Page(List.of(), 0, Map.of(), 0));
+
+        mvc.perform(get("/api/v1/complaints")
+                        .param("assignee", "agent.n01")
+                        .param("unassigned", "true")
+                        .param("number", "N-01-202612-7")
+                        .param("open", "true"))
+                .andExpect(status().isOk());
+
+        verify(queries)
+                .page(
+                        new ComplaintFilter(
+                                null, null, null, null, null, null, "agent.n01", true, "N-01-202612-7", true),
+                        0,
+                        50);
     }
 
     @Test

@@ -1010,6 +1010,119 @@ abstract class ComplaintServiceIT {
     }
 
     @Test
+    void listsAndExportsByAssigneeNumberAndOpenWithinTheCallersBranchesOnly() throws Exception {
+        String alicesAssigned = openOverHttp("QUEUE-1", "HIGH");
+        assignTo(alicesAssigned, "queue.alice");
+        String bobsAssigned = openOverHttp("QUEUE-1", "HIGH");
+        assignTo(bobsAssigned, "queue.bob");
+        String unassigned = openOverHttp("QUEUE-1", "LOW");
+        String alicesResolved = openOverHttp("QUEUE-1", "MEDIUM");
+        assignTo(alicesResolved, "queue.alice");
+        action(alicesResolved, "resolve", "{\"rootCause\": \"typo\", \"correctiveAction\": \"fixed\"}", null)
+                .andExpect(status().isOk());
+        String alicesElsewhere = openOverHttp("QUEUE-2", "HIGH");
+        assignTo(alicesElsewhere, "queue.alice");
+        String unassignedElsewhere = openOverHttp("QUEUE-2", "LOW");
+        String managerOfQueue1 =
+                TestCredentials.bearer(TestCredentials.TENANT, List.of("QUEUE-1"), Role.BRANCH_MANAGER);
+
+        // assignee: exactly that user's, in every state; with open=true only the unresolved ones
+        assertThat(listed(Map.of("assignee", "queue.alice"), null))
+                .containsExactlyInAnyOrder(alicesAssigned, alicesResolved, alicesElsewhere);
+        mvc.perform(get("/api/v1/complaints").param("assignee", "queue.alice"))
+                .andExpect(jsonPath("$.total").value(3))
+                .andExpect(jsonPath("$.counts.byStatus.ASSIGNED").value(2))
+                .andExpect(jsonPath("$.counts.byStatus.RESOLVED").value(1))
+                .andExpect(jsonPath("$.counts.byStatus.OPEN").value(0));
+        assertThat(listed(Map.of("assignee", "queue.alice", "open", "true"), null))
+                .containsExactlyInAnyOrder(alicesAssigned, alicesElsewhere);
+        assertThat(listed(Map.of("assignee", "queue.alice"), managerOfQueue1))
+                .as("a branch manager sees only the assignee's complaints of their own branches")
+                .containsExactlyInAnyOrder(alicesAssigned, alicesResolved);
+
+        // unassigned: nobody's (false: somebody's); with an assignee, that assignee's or nobody's: an agent's queue
+        assertThat(listed(Map.of("unassigned", "true", "branchId", "QUEUE-1"), null))
+                .containsExactly(unassigned);
+        assertThat(listed(Map.of("unassigned", "false", "branchId", "QUEUE-1"), null))
+                .containsExactlyInAnyOrder(alicesAssigned, bobsAssigned, alicesResolved);
+        assertThat(listed(Map.of("assignee", "queue.alice", "unassigned", "true", "open", "true"), managerOfQueue1))
+                .containsExactlyInAnyOrder(alicesAssigned, unassigned);
+        assertThat(listed(Map.of("assignee", "queue.alice", "unassigned", "true", "branchId", "QUEUE-2"), null))
+                .containsExactlyInAnyOrder(alicesElsewhere, unassignedElsewhere);
+
+        // open=false: resolved or closed, and the counts by status say so
+        assertThat(listed(Map.of("open", "false", "branchId", "QUEUE-1"), null)).containsExactly(alicesResolved);
+        mvc.perform(get("/api/v1/complaints").param("open", "true").param("branchId", "QUEUE-1"))
+                .andExpect(jsonPath("$.total").value(3))
+                .andExpect(jsonPath("$.counts.byStatus.RESOLVED").value(0))
+                .andExpect(jsonPath("$.counts.byStatus.ASSIGNED").value(2))
+                .andExpect(jsonPath("$.counts.byStatus.OPEN").value(1));
+
+        // number: exactly that complaint, and only for a caller who may see its branch
+        String number = JsonPath.read(
+                mvc.perform(get("/api/v1/complaints/" + alicesElsewhere))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$.number");
+        assertThat(number).startsWith("QUEUE-2-202611-");
+        assertThat(listed(Map.of("number", number), null)).containsExactly(alicesElsewhere);
+        assertThat(listed(Map.of("number", number), managerOfQueue1)).isEmpty();
+        assertThat(listed(Map.of("number", number.replace("QUEUE-2", "QUEUE-1")), managerOfQueue1))
+                .as("the same serial in their own branch: the first complaint opened there")
+                .containsExactly(alicesAssigned);
+
+        // the export takes the same filters and the same scope
+        assertThat(exported(Map.of("assignee", "queue.alice", "unassigned", "true", "open", "true"), managerOfQueue1))
+                .containsExactlyInAnyOrder(alicesAssigned, unassigned);
+        assertThat(exported(Map.of("assignee", "queue.alice"), null))
+                .containsExactlyInAnyOrder(alicesAssigned, alicesResolved, alicesElsewhere);
+        assertThat(exported(Map.of("number", number), null)).containsExactly(alicesElsewhere);
+        assertThat(exported(Map.of("number", number), managerOfQueue1)).isEmpty();
+    }
+
+    private void assignTo(String id, String assignee) throws Exception {
+        action(id, "acknowledge", "", null).andExpect(status().isOk());
+        action(id, "assign", "{\"assignee\": \"" + assignee + "\"}", null).andExpect(status().isOk());
+    }
+
+    /** The ids {@code GET /api/v1/complaints} lists for these parameters, as {@code bearer} (null: the admin). */
+    private List<String> listed(Map<String, String> params, String bearer) throws Exception {
+        var request = get("/api/v1/complaints").param("size", "200");
+        params.forEach(request::param);
+        if (bearer != null) {
+            request.header("Authorization", bearer);
+        }
+        String body = mvc.perform(request)
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        List<String> ids = JsonPath.read(body, "$.items[*].complaintId");
+        assertThat(ids).as("total of " + params).hasSize((Integer) JsonPath.read(body, "$.total"));
+        return ids;
+    }
+
+    /** The ids (second column) of the CSV export for these parameters, as {@code bearer} (null: the admin). */
+    private List<String> exported(Map<String, String> params, String bearer) throws Exception {
+        var request = get("/api/v1/complaints/export.csv");
+        params.forEach(request::param);
+        if (bearer != null) {
+            request.header("Authorization", bearer);
+        }
+        List<String> lines = mvc.perform(request)
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString()
+                .lines()
+                .toList();
+        return lines.subList(1, lines.size()).stream()
+                .map(line -> line.split(",")[1])
+                .toList();
+    }
+
+    @Test
     void anEscalationIsSentToTheWebhookSignedAndAFailedDeliveryIsVisibleAndCanBeResent() throws Exception {
         String id = openOverHttp("HOOK-1", "HIGH");
         action(id, "escalate", "{\"reason\": \"VIP customer\"}", Role.QUALITY_MANAGER)
