@@ -29,6 +29,45 @@ async function act(page, action, fill = async () => {}) {
   await page.click('dialog[open] button[type=submit]');
 }
 
+/** Clicks the queue's export and returns the downloaded file's bytes. */
+async function downloadCsv(page) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.click('#complaints-export')]);
+  const stream = await file.createReadStream();
+  const chunks = [];
+  for await (const chunk of stream) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
+
+/** The CSV's rows as objects by header name (RFC 4180 quoting; the byte-order mark dropped). */
+function csvRows(bytes) {
+  const rows = [];
+  let row = [];
+  let cell = '';
+  let quoted = false;
+  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') cell += text[++i];
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') (row.push(cell), (cell = ''));
+    else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(cell);
+      rows.push(row);
+      (row = []), (cell = '');
+    } else cell += c;
+  }
+  if (cell || row.length) rows.push([...row, cell]);
+  const [head, ...body] = rows;
+  return body.map((cells) => Object.fromEntries(head.map((name, i) => [name, cells[i]])));
+}
+
+/** The queue table's cells of one column (1-based), row by row. */
+const column = (page, n) => page.$$eval(`.queue-results tbody tr td:nth-child(${n})`, (tds) => tds.map((td) => td.textContent));
+
 async function statusIs(page, text) {
   await page.waitForFunction((expected) => document.querySelector('#complaint-status')?.textContent === expected, text, { timeout: 15000 });
 }
@@ -67,6 +106,10 @@ export const flows = [
       await page.goto(`${baseUrl}/#/complaints`);
       await page.waitForSelector(`.queue-results tbody tr:has-text("${subject}")`);
       check((await page.inputValue('select[name=view]')) === 'queue', "an agent starts on their own queue");
+      const queueAssignees = await column(page, 6);
+      check(queueAssignees.every((a) => a === 'agent.n01' || a === 'unassigned'), `my queue: mine and unassigned only: ${queueAssignees}`);
+      const queueStatuses = await column(page, 5);
+      check(!queueStatuses.some((s) => s === 'resolved' || s === 'closed'), `my queue: nothing resolved: ${queueStatuses}`);
       await screenshot(page, 'complaints-queue-en');
 
       await page.goto(`${baseUrl}/#/complaints/${id}`);
@@ -81,6 +124,12 @@ export const flows = [
       check((await page.textContent('#complaint-assignee')) === 'agent.n01', 'assigned to the agent');
       await page.goto(`${baseUrl}/#/complaints?view=mine`);
       await page.waitForSelector(`.queue-results tbody tr:has-text("${subject}")`);
+      const mineAssignees = await column(page, 6);
+      check(mineAssignees.every((a) => a === 'agent.n01'), `assigned to me: the agent's only: ${mineAssignees}`);
+      // the export of this view holds the same: the agent's complaints, this one among them
+      const mine = csvRows(await downloadCsv(page));
+      check(mine.some((row) => row.complaintId === id), 'the export of "assigned to me" holds the complaint');
+      check(mine.every((row) => row.assignee === 'agent.n01'), `the export of "assigned to me": ${mine.map((row) => row.assignee)}`);
       await page.goto(`${baseUrl}/#/complaints/${id}`);
       await page.waitForSelector('#complaint-actions button[data-action=resolve]');
 
@@ -162,15 +211,7 @@ export const flows = [
       await page.waitForSelector('.queue-results table.data tbody tr');
       check(!(await page.textContent('.queue-results')).includes(subject), 'not in the queue');
       // nor in the export of their queue, downloaded with a UTF-8 byte-order mark
-      const [file] = await Promise.all([page.waitForEvent('download'), page.click('#complaints-export')]);
-      const csv = await new Promise((resolve, reject) => {
-        file.createReadStream().then((stream) => {
-          const chunks = [];
-          stream.on('data', (chunk) => chunks.push(chunk));
-          stream.on('end', () => resolve(Buffer.concat(chunks)));
-          stream.on('error', reject);
-        }, reject);
-      });
+      const csv = await downloadCsv(page);
       check(csv[0] === 0xef && csv[1] === 0xbb && csv[2] === 0xbf, 'the CSV starts with a UTF-8 byte-order mark');
       const text = csv.toString('utf8');
       check(text.includes('number,') && text.includes('N-01-'), `the CSV holds N-01's complaints: ${text.slice(0, 80)}`);

@@ -1,10 +1,7 @@
 // The complaint queue (#/complaints?…): the list API's filters (status, severity, category, branch, department,
 // overdue) and its paging, search by complaint number, "assigned to me" and "my queue", live SLA clocks, CSV export.
-// The filters live in the hash, so a filtered queue can be shared and survives a reload.
-//
-// complaint-service lists by the filters above only; it has no assignee or number filter. So "assigned to me" / "my
-// queue" and the number search look through the API's pages here (newest first, 200 at a time, a bounded number of
-// pages) and say so.
+// The filters live in the hash, so a filtered queue can be shared and survives a reload. Every view is one filtered
+// call to complaint-service (assignee, unassigned, open, number), and the export takes the same filters.
 import { api, getJson, query } from '../../api.js';
 import { formatDateTime, formatNumber, t } from '../../i18n.js';
 import { can, currentUser } from '../../session.js';
@@ -12,13 +9,12 @@ import { download, field, h, notify, problemBox, problemText, select, table } fr
 import { branchesInScope } from './branches.js';
 import { claimView } from './current.js';
 import { queueClocks, ticking } from './sla.js';
-import { ACTIVE, CATEGORIES, SEVERITIES, STATUSES, enumText } from './texts.js';
+import { CATEGORIES, SEVERITIES, STATUSES, enumText } from './texts.js';
 
 const PAGE_SIZE = 50;
-const SCAN_SIZE = 200; // the API's largest page
-const SCAN_PAGES = 10; // at most 2,000 complaints looked through per "show more"
 const FILTERS = ['status', 'severity', 'category', 'branchId', 'department', 'overdue'];
-const NUMBER = /^([A-Za-z0-9._-]+)-(\d{4})(\d{2})-(\d+)$/;
+// {branch}-{yyyyMM}-{serial}, as complaint-service's `number` parameter accepts it
+const NUMBER = /^[A-Za-z0-9._-]{1,64}-\d{6}-[1-9]\d{0,9}$/;
 
 /** The queue's state from the hash's query; an agent starts on their own queue. */
 function stateOf(params) {
@@ -67,7 +63,7 @@ export const routes = [
         ),
       );
       try {
-        results.replaceChildren(...(await (state.number ? byNumber(state) : state.view === 'all' ? paged(state) : scanned(state))));
+        results.replaceChildren(...(await (state.number ? byNumber(state) : paged(state))));
       } catch (error) {
         results.replaceChildren(problemBox(error));
       }
@@ -92,7 +88,7 @@ function filters(state, branches) {
   viewSelect.onchange = () => go({ ...state, view: viewSelect.value, page: 0, number: '' });
   const department = h('input', { name: 'department', value: state.department, maxlength: 64, size: 12 });
   department.onchange = () => go({ ...state, department: department.value.trim(), page: 0, number: '' });
-  const number = h('input', { name: 'number', value: state.number, placeholder: t('complaints.filter.numberHint'), size: 18, maxlength: 100 });
+  const number = h('input', { name: 'number', value: state.number, placeholder: t('complaints.filter.numberHint'), size: 18, maxlength: 82 });
   const find = h(
     'form',
     {
@@ -120,9 +116,21 @@ function filters(state, branches) {
   );
 }
 
-const apiFilters = (state) => Object.fromEntries(FILTERS.map((name) => [name, state[name]]));
+/**
+ * The list API's parameters for the queue's state. A number search asks for that complaint alone, whatever the other
+ * filters; "assigned to me" is the user's complaints (the assignee is the user name the assigning staff gave: the
+ * user's own), "my queue" theirs and the unassigned ones, not yet resolved unless a status is chosen.
+ */
+function apiFilters(state) {
+  if (state.number) return { number: state.number };
+  const filters = Object.fromEntries(FILTERS.map((name) => [name, state[name]]));
+  const me = currentUser().username;
+  if (state.view === 'mine') return { ...filters, assignee: me };
+  if (state.view === 'queue') return { ...filters, assignee: me, unassigned: true, open: state.status ? '' : true };
+  return filters;
+}
 
-/** "All complaints": one page of the API, with its counts and previous/next. */
+/** One page of the API for the queue's view and filters, with its counts and previous/next. */
 async function paged(state) {
   const listing = await getJson(`/api/v1/complaints${query({ ...apiFilters(state), page: state.page, size: PAGE_SIZE })}`);
   const from = listing.total ? listing.page * listing.size + 1 : 0;
@@ -140,58 +148,11 @@ async function paged(state) {
   ];
 }
 
-/**
- * "Assigned to me" / "my queue" (mine and unassigned, not yet resolved): the API's pages looked through for the
- * user's complaints (assignee holds the user name the assigning staff gave: the user's own), "show more" going on.
- */
-async function scanned(state) {
-  const me = currentUser().username;
-  const keep =
-    state.view === 'mine'
-      ? (c) => c.assignee === me
-      : (c) => (c.assignee === me || !c.assignee) && (state.status || ACTIVE.includes(c.status));
-  const rows = [];
-  let next = 0;
-  let looked = 0;
-  const body = h('div');
-  const more = h('button', { type: 'button', class: 'secondary', onclick: () => load() }, t('common.more'));
-  const note = h('p', { class: 'muted small' });
-  async function load() {
-    more.disabled = true;
-    const want = rows.length + PAGE_SIZE;
-    try {
-      for (let i = 0; i < SCAN_PAGES && next !== null && rows.length < want; i++) {
-        const listing = await getJson(`/api/v1/complaints${query({ ...apiFilters(state), page: next, size: SCAN_SIZE })}`);
-        looked += listing.items.length;
-        rows.push(...listing.items.filter(keep));
-        next = (next + 1) * SCAN_SIZE < listing.total ? next + 1 : null;
-      }
-      body.replaceChildren(complaintTable(rows));
-      note.textContent = t('complaints.scanNote', { count: formatNumber(looked) });
-      more.hidden = next === null;
-    } catch (error) {
-      body.replaceChildren(problemBox(error));
-    } finally {
-      more.disabled = false;
-    }
-  }
-  await load();
-  return [body, h('div', { class: 'pager' }, note, more)];
-}
-
-/** Search by number ({branch}-{yyyyMM}-{serial}): that branch's complaints of that month, newest first. */
+/** Search by number ({branch}-{yyyyMM}-{serial}, exact): the complaint, if it is in the user's branches. */
 async function byNumber(state) {
-  const wanted = state.number.toUpperCase();
-  const parts = NUMBER.exec(state.number);
-  if (!parts) return [h('p', { class: 'problem', role: 'alert' }, t('complaints.numberFormat'))];
-  const monthStart = Date.UTC(Number(parts[2]), Number(parts[3]) - 1, 1);
-  for (let page = 0; page < SCAN_PAGES * 5; page++) {
-    const listing = await getJson(`/api/v1/complaints${query({ branchId: parts[1], page, size: SCAN_SIZE })}`);
-    const found = listing.items.find((c) => c.number.toUpperCase() === wanted);
-    if (found) return [complaintTable([found])];
-    const last = listing.items[listing.items.length - 1];
-    if (!last || Date.parse(last.openedAt) < monthStart || (page + 1) * SCAN_SIZE >= listing.total) break;
-  }
+  if (!NUMBER.test(state.number)) return [h('p', { class: 'problem', role: 'alert' }, t('complaints.numberFormat'))];
+  const listing = await getJson(`/api/v1/complaints${query({ ...apiFilters(state), size: 1 })}`);
+  if (listing.items.length) return [complaintTable(listing.items)];
   return [h('p', { class: 'muted', id: 'complaints-not-found' }, t('complaints.numberNotFound', { number: state.number }))];
 }
 
@@ -216,7 +177,7 @@ export function complaintTable(rows) {
   );
 }
 
-/** The service's CSV of the same filters (every matching complaint), saved with a UTF-8 byte-order mark. */
+/** The service's CSV of the view's filters (every matching complaint), saved with a UTF-8 byte-order mark. */
 async function exportCsv(state) {
   try {
     const { data } = await api(`/api/v1/complaints/export.csv${query(apiFilters(state))}`, { accept: 'text/csv, application/problem+json' });

@@ -26,7 +26,6 @@ messages({
     'complaints.clear': 'Clear',
     'complaints.numberFormat': 'A complaint number looks like N-01-202612-7 (branch, year and month, serial).',
     'complaints.numberNotFound': 'No complaint {number} in your branches.',
-    'complaints.scanNote': 'Assignees are matched here in the console: it looked through the newest {count} complaints of these filters.',
     'complaints.counts': '{total} complaints · {overdue} overdue',
     'complaints.range': '{from}–{to} of {total}',
     'complaints.previous': 'Previous',
@@ -193,7 +192,6 @@ messages({
     'complaints.clear': '清除',
     'complaints.numberFormat': '投诉编号格式为 N-01-202612-7（网点、年月、序号）。',
     'complaints.numberNotFound': '您的网点范围内没有投诉 {number}。',
-    'complaints.scanNote': '负责人由控制台筛选：已查看符合条件的最新 {count} 条投诉。',
     'complaints.counts': '共 {total} 条投诉 · {overdue} 条超时',
     'complaints.range': '第 {from}–{to} 条，共 {total} 条',
     'complaints.previous': '上一页',
@@ -340,7 +338,7 @@ messages({
 });
 
 export const STATUSES = ['OPEN', 'ACKNOWLEDGED', 'ASSIGNED', 'ON_HOLD', 'RESOLVED', 'CLOSED', 'REOPENED'];
-/** Not yet resolved (complaint-service's ComplaintStatus.ACTIVE): what a work queue holds. */
+/** Not yet resolved (complaint-service's ComplaintStatus.ACTIVE): what can still be escalated. */
 export const ACTIVE = ['OPEN', 'ACKNOWLEDGED', 'ASSIGNED', 'ON_HOLD', 'REOPENED'];
 export const SEVERITIES = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'];
 export const CATEGORIES = ['QUALITY', 'NON_QUALITY'];
