@@ -21,7 +21,7 @@ export const flows = [
     async run({ page, signIn, screenshot, check }) {
       await signIn(page, 'manager.n01');
       await page.click('nav a[href="#/actions"]');
-      await page.waitForSelector('#view[data-ready] .pdca');
+      await page.waitForSelector('#view [data-ready] .pdca');
       const title = `Queue signage at the counter ${Date.now()}`;
       const overdueTitle = `Call-back list review ${Date.now()}`;
       const status = await planThroughRelay(page, {
@@ -53,7 +53,7 @@ export const flows = [
       await page.waitForSelector(`[data-status=EFFECTIVE] ${cardOf(title)} .check.ok`);
       await screenshot(page, 'actions-board-en');
       await page.selectOption('#language', 'zh-CN');
-      await page.waitForSelector('#view[data-ready] .pdca');
+      await page.waitForSelector('#view [data-ready] .pdca');
       check((await page.textContent('#view h1')) === '整改措施', 'the board in Chinese');
       check((await page.textContent('[data-status=DOING] h2')).startsWith('执行'), 'PDCA columns in Chinese');
       await screenshot(page, 'actions-board-zh');
@@ -64,7 +64,7 @@ export const flows = [
     async run({ page, signIn, check }) {
       await signIn(page, 'viewer');
       await page.click('nav a[href="#/actions"]');
-      await page.waitForSelector('#view[data-ready] .pdca');
+      await page.waitForSelector('#view [data-ready] .pdca');
       check((await page.$('button.create-action')) === null, 'no create button');
       check((await page.$('.action-card button')) === null, 'no buttons on the cards');
     },

@@ -24,7 +24,7 @@ export const flows = [
     name: 'dashboard: tiles, ranking top and bottom with show all, a live update, drill-down to the branch view',
     async run({ page, signIn, screenshot, check }) {
       await signIn(page, 'quality');
-      await page.waitForSelector('#view[data-ready] .tile');
+      await page.waitForSelector('#view [data-ready] .tile');
       check((await page.$$('.tile')).length >= 2, 'a tile per branch of the tenant');
       await page.waitForSelector('.live-status.live', { timeout: 10000 });
       // tiles fit their numbers: no value is cut off
@@ -51,7 +51,7 @@ export const flows = [
       );
       // drill-down from a tile
       await page.click('.tile[data-branch="N-01"]');
-      await page.waitForSelector('#view[data-ready] .scorecard .figure');
+      await page.waitForSelector('#view [data-ready] .scorecard .figure');
       check(page.url().includes('#/branches/N-01'), `the branch view opened: ${page.url()}`);
       const link = await page.getAttribute('[data-link=complaints]', 'href');
       check(link === '#/complaints?branchId=N-01', `the workbench link is filtered to the branch: ${link}`);
@@ -63,9 +63,9 @@ export const flows = [
     name: 'dashboard: in Chinese, charts drawn again in the new language',
     async run({ page, signIn, screenshot, check }) {
       await signIn(page, 'quality');
-      await page.waitForSelector('#view[data-ready] .tile');
+      await page.waitForSelector('#view [data-ready] .tile');
       await page.selectOption('#language', 'zh-CN');
-      await page.waitForSelector('#view[data-ready] .tile');
+      await page.waitForSelector('#view [data-ready] .tile');
       check((await page.textContent('#view h1')) === '运营看板', 'the dashboard title in Chinese');
       check((await page.textContent('.tile .label')).length > 0, 'tile labels');
       await page.waitForTimeout(500);
@@ -76,7 +76,7 @@ export const flows = [
     name: 'dashboard: a branch manager sees only their branch, nowhere another',
     async run({ page, signIn, check, baseUrl }) {
       await signIn(page, 'manager.n01');
-      await page.waitForSelector('#view[data-ready] .tile');
+      await page.waitForSelector('#view [data-ready] .tile');
       const tiles = await page.$$eval('.tile', (els) => els.map((el) => el.dataset.branch));
       check(tiles.length === 1 && tiles[0] === 'N-01', `only N-01's tile: ${tiles}`);
       await page.waitForTimeout(2500); // let live updates and the alert list arrive
