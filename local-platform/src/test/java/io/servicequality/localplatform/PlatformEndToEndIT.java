@@ -545,9 +545,11 @@ class PlatformEndToEndIT {
         Assumptions.assumeTrue(
                 Files.exists(root.resolve("staff-console/target/classes/static/index.html")),
                 "staff-console is not built: browser flows skipped");
-        for (String region : List.of("north:N:Europe/Berlin", "south:S:Europe/Madrid", "east:E:Asia/Shanghai")) {
+        List<String> branches = new ArrayList<>();
+        for (String region : List.of(
+                "north:N:Europe/Berlin", "south:S:Europe/Madrid", "east:E:Asia/Shanghai", "west:W:Europe/London")) {
             String[] parts = region.split(":");
-            for (int i = 1; i <= 2; i++) {
+            for (int i = 1; i <= 4; i++) {
                 String id = parts[1] + "-0" + i;
                 HttpResponse<String> registered = post(
                         url("REPORTING_SERVICE_PORT", "/api/v1/branches"),
@@ -563,8 +565,35 @@ class PlatformEndToEndIT {
                                 "timeZone",
                                 parts[2])));
                 assertThat(registered.statusCode()).as(registered.body()).isIn(201, 409);
+                branches.add(id);
             }
         }
+        // today's feedback in every branch, so the dashboard has tiles and a ranking to split into top and bottom
+        for (int b = 0; b < branches.size(); b++) {
+            for (int i = 0; i < 3; i++) {
+                HttpResponse<String> accepted = post(
+                        url("FEEDBACK_SERVICE_PORT", "/api/v1/feedback"),
+                        json.writeValueAsString(Map.of(
+                                "branchId",
+                                branches.get(b),
+                                "occurredAt",
+                                Instant.now().minusSeconds(60).toString(),
+                                "channel",
+                                "APP",
+                                "csat",
+                                1 + (b + i) % 5,
+                                "nps",
+                                (b * 3 + i) % 11)));
+                assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+            }
+        }
+        Instant midnight = Instant.now().truncatedTo(ChronoUnit.DAYS);
+        String today = "&from=" + midnight.minus(1, ChronoUnit.DAYS) + "&to=" + midnight.plus(2, ChronoUnit.DAYS);
+        await().atMost(DEADLINE)
+                .until(() -> view("/api/v1/reports/rankings?metric=csat&minN=1" + today)
+                                .get("entries")
+                                .size()
+                        >= branches.size());
 
         Path failures = dataDir.resolve("browser-failures");
         Files.createDirectories(failures);
