@@ -147,7 +147,8 @@ public class PlatformSecurityAutoConfiguration {
         String issuerUri = environment.getProperty(ISSUER_URI, "").strip();
         String jwkSetUri = environment.getProperty(JWK_SET_URI, "").strip();
         Resource location = properties.jwt().publicKeyLocation();
-        boolean localKey = location != null && location.exists();
+        // not a readable file (absent, or the directory docker makes for a missing bind-mount source): no local key
+        boolean localKey = location != null && location.isReadable();
         Map<String, JwtDecoder> verifiers = new LinkedHashMap<>();
         List<String> sources = new ArrayList<>();
         if (!issuerUri.isBlank()) {
@@ -173,7 +174,7 @@ public class PlatformSecurityAutoConfiguration {
         if (verifiers.isEmpty()) {
             throw new IllegalStateException("No way to verify staff tokens: set SQP_SECURITY_JWT_ISSUER_URI (an OIDC"
                     + " issuer) or SQP_SECURITY_JWT_PUBLIC_KEY_LOCATION (an RSA public key PEM); "
-                    + location + " does not exist");
+                    + location + " is not a readable file");
         }
         log.info("Staff tokens accepted: {}", String.join("; ", sources));
         return remembering(
