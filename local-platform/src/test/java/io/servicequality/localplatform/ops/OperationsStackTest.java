@@ -23,7 +23,13 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.AbstractConstruct;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,17 +38,20 @@ import tools.jackson.databind.json.JsonMapper;
  * needed): the tools run beside the services on pinned images, services count as healthy only when ready and send
  * their traces to the trace backend, Prometheus scrapes every service and loads the alert rules, every alert explains
  * itself and has its runbook section in docs/operations.md, and every rule and dashboard panel asks only for meters
- * the services expose.
+ * the services expose. Also where staff sign in: the development authorization server runs beside the services, which
+ * accept its tokens, and the hardened override (docker-compose.secure.yml) neither starts nor trusts it.
  */
 class OperationsStackTest {
 
     private static final List<String> SERVICES =
             List.of("feedback-service", "complaint-service", "scoring-service", "reporting-service");
+    private static final String DEV_AUTH = "dev-authorization-server";
     private static final String DATASOURCE_VARIABLE = "${datasource}";
     private static final Pattern VARIABLE_WITH_DEFAULT = Pattern.compile("\\$\\{([A-Z0-9_]+)(?::?-([^}]*))?}");
 
     private static Path root;
     private static Map<String, Object> compose;
+    private static Map<String, Object> secureOverride;
     private static Map<String, Object> prometheus;
     private static List<Map<String, Object>> alertRules;
     private static JsonNode dashboard;
@@ -52,6 +61,7 @@ class OperationsStackTest {
     static void readTheFiles() throws IOException {
         root = repositoryRoot();
         compose = yaml(root.resolve("docker-compose.yml"));
+        secureOverride = yaml(root.resolve("docker-compose.secure.yml"));
         prometheus = yaml(root.resolve("ops/prometheus/prometheus.yml"));
         alertRules = new ArrayList<>();
         for (Map<String, Object> group :
@@ -147,6 +157,76 @@ class OperationsStackTest {
                     assertThat(source).as("mounted into %s", tool).exists();
                 }
             }
+        }
+    }
+
+    // --- docker-compose.yml: where staff sign in
+
+    @Test
+    void theDevelopmentAuthorizationServerIsBuiltHereAndPublishedWhereItsTokensSayTheyComeFrom() {
+        assertThat(map(map(service(DEV_AUTH).get("build")).get("args"))).containsEntry("SERVICE", DEV_AUTH);
+        URI issuer = devAuthIssuer();
+        assertThat(issuer).isEqualTo(URI.create("http://localhost:9000"));
+        assertThat(publishedPorts(DEV_AUTH))
+                .as("host port of the issuer → the server's port in its container")
+                .containsEntry(issuer.getPort(), 9000);
+        assertThat(String.join(
+                        " ", strings(map(service(DEV_AUTH).get("healthcheck")).get("test"))))
+                .contains("/dev/tcp/127.0.0.1/9000")
+                .contains("/.well-known/openid-configuration");
+    }
+
+    @Test
+    void theAuthorizationServersSigningKeyLivesInANamedVolumeItsUserMayWrite() throws IOException {
+        String dataDir = resolved(map(service(DEV_AUTH).get("environment")).get("DEV_AUTH_DATA_DIR"), DEV_AUTH);
+        String volume = strings(service(DEV_AUTH).get("volumes")).stream()
+                .filter(v -> v.endsWith(":" + dataDir))
+                .map(v -> v.substring(0, v.indexOf(':')))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(dataDir + " is not a volume of " + DEV_AUTH));
+        assertThat(map(compose.get("volumes"))).as("named volumes").containsKey(volume);
+        // a new named volume takes over the owner of the image's directory it is mounted on
+        String dockerfile = Files.readString(root.resolve("Dockerfile"));
+        String runtime = dockerfile.substring(dockerfile.lastIndexOf("\nFROM "));
+        assertThat(runtime).containsPattern("install -d -o app\\b[^\\n]* " + Pattern.quote(dataDir) + "\\s");
+        assertThat(runtime).contains("\nUSER app\n");
+    }
+
+    @Test
+    void everyServiceAcceptsTheServersTokensAndFetchesItsKeysByItsServiceName() {
+        URI issuer = devAuthIssuer();
+        for (String name : SERVICES) {
+            Map<String, Object> environment = map(service(name).get("environment"));
+            assertThat(URI.create(resolved(environment.get("SQP_SECURITY_JWT_ISSUER_URI"), name)))
+                    .as("issuer of %s: the iss of the server's tokens", name)
+                    .isEqualTo(issuer);
+            URI keys = URI.create(resolved(environment.get("SQP_SECURITY_JWT_JWK_SET_URI"), name));
+            assertThat(keys.getHost()).as("JWKS host of %s", name).isEqualTo(DEV_AUTH);
+            assertThat(publishedPorts(DEV_AUTH)).as("JWKS port of %s", name).containsValue(keys.getPort());
+            assertThat(keys.getPath()).as("JWKS path of %s", name).isEqualTo("/oauth2/jwks");
+            assertThat(resolved(environment.get("SQP_SECURITY_JWT_PUBLIC_KEY_LOCATION"), name))
+                    .as("%s accepts ./platform token's tokens too", name)
+                    .isNotBlank();
+            assertThat(dependencies(service(name)))
+                    .as("%s fetches the keys at the first token, and does not wait for the server", name)
+                    .doesNotContainKey(DEV_AUTH);
+        }
+    }
+
+    @Test
+    void theHardenedOverrideNeitherStartsNorTrustsTheAuthorizationServer() {
+        Map<String, Object> services = map(secureOverride.get("services"));
+        assertThat(strings(map(services.get(DEV_AUTH)).get("profiles")))
+                .as("started only with --profile")
+                .isNotEmpty();
+        for (String name : SERVICES) {
+            Map<String, Object> environment = map(map(services.get(name)).get("environment"));
+            assertThat(resolved(environment.get("SQP_SECURITY_JWT_ISSUER_URI"), name))
+                    .as("issuer of %s", name)
+                    .isEmpty();
+            assertThat(resolved(environment.get("SQP_SECURITY_JWT_JWK_SET_URI"), name))
+                    .as("JWK set URI of %s", name)
+                    .isEmpty();
         }
     }
 
@@ -429,9 +509,31 @@ class OperationsStackTest {
 
     private static Map<String, Object> yaml(Path file) {
         try {
-            return new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(file));
+            return new Yaml(new ComposeConstructor()).load(Files.readString(file));
         } catch (IOException e) {
             throw new AssertionError("cannot read " + file, e);
+        }
+    }
+
+    /** SnakeYAML's safe constructor, reading compose's merge tags ({@code !reset []}, {@code !override}) as values. */
+    private static final class ComposeConstructor extends SafeConstructor {
+
+        ComposeConstructor() {
+            super(new LoaderOptions());
+            AbstractConstruct asValue = new AbstractConstruct() {
+                @Override
+                public Object construct(Node node) {
+                    if (node instanceof SequenceNode sequence) {
+                        return constructSequence(sequence);
+                    }
+                    if (node instanceof MappingNode mapping) {
+                        return constructMapping(mapping);
+                    }
+                    return constructScalar((ScalarNode) node);
+                }
+            };
+            yamlConstructors.put(new Tag("!reset"), asValue);
+            yamlConstructors.put(new Tag("!override"), asValue);
         }
     }
 
@@ -470,6 +572,20 @@ class OperationsStackTest {
                 .map(Map.Entry::getKey)
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no trace backend in docker-compose.yml"));
+    }
+
+    private static URI devAuthIssuer() {
+        return URI.create(resolved(map(service(DEV_AUTH).get("environment")).get("DEV_AUTH_ISSUER"), DEV_AUTH));
+    }
+
+    /** Host port → container port, as published when none of the variables is set. */
+    private static Map<Integer, Integer> publishedPorts(String name) {
+        Map<Integer, Integer> ports = new LinkedHashMap<>();
+        for (String port : strings(service(name).getOrDefault("ports", List.of()))) {
+            String[] parts = resolved(port, name).replaceFirst("/.*", "").split(":");
+            ports.put(Integer.valueOf(parts[parts.length - 2]), Integer.valueOf(parts[parts.length - 1]));
+        }
+        return ports;
     }
 
     private static Set<Integer> publishedContainerPorts(String name) {
