@@ -1,12 +1,11 @@
 # One image recipe for every service: docker compose passes SERVICE (feedback-service, complaint-service,
-# scoring-service, reporting-service or dev-authorization-server). Builds from source with Maven, runs on a JRE.
+# scoring-service, reporting-service, dev-authorization-server or staff-console). Builds from source with Maven alone
+# (the console is served as written), runs on a JRE.
 FROM maven:3.9-eclipse-temurin-17 AS build
 ARG SERVICE
-# node and npm bundle the staff console's browser assets at build time (staff-console only)
-RUN apt-get update -qq && apt-get install -y -qq --no-install-recommends nodejs npm && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY . .
-RUN mvn -q -B -DskipTests -pl ${SERVICE} -am package \
+RUN mvn -q -B -DskipTests -Ddashboard.skip=true -pl ${SERVICE} -am package \
     && cp ${SERVICE}/target/${SERVICE}-*.jar /app.jar
 
 FROM eclipse-temurin:17-jre

@@ -46,6 +46,7 @@ class OperationsStackTest {
     private static final List<String> SERVICES =
             List.of("feedback-service", "complaint-service", "scoring-service", "reporting-service");
     private static final String DEV_AUTH = "dev-authorization-server";
+    private static final String CONSOLE = "staff-console";
     private static final String DATASOURCE_VARIABLE = "${datasource}";
     private static final Pattern VARIABLE_WITH_DEFAULT = Pattern.compile("\\$\\{([A-Z0-9_]+)(?::?-([^}]*))?}");
 
@@ -174,6 +175,27 @@ class OperationsStackTest {
                         " ", strings(map(service(DEV_AUTH).get("healthcheck")).get("test"))))
                 .contains("/dev/tcp/127.0.0.1/9000")
                 .contains("/.well-known/openid-configuration");
+    }
+
+    @Test
+    void theConsoleSignsInAtTheIssuerUnderTheSameAddressAsTheBrowserAndRelaysToTheServicesByName() {
+        Map<String, Object> console = service(CONSOLE);
+        assertThat(map(map(console.get("build")).get("args"))).containsEntry("SERVICE", CONSOLE);
+        // inside the server's network namespace, the issuer's address is the browser's
+        assertThat(console.get("network_mode")).isEqualTo("service:" + DEV_AUTH);
+        Map<String, Object> environment = map(console.get("environment"));
+        assertThat(URI.create(resolved(environment.get("SQP_CONSOLE_ISSUER_URI"), CONSOLE)))
+                .isEqualTo(devAuthIssuer());
+        assertThat(publishedPorts(DEV_AUTH)).as("the console's port").containsEntry(8090, 8090);
+        for (String name : SERVICES) {
+            String variable = name.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_URL";
+            URI url = URI.create(resolved(environment.get(variable), CONSOLE));
+            assertThat(url.getHost()).as("%s reached by its service name", name).isEqualTo(name);
+            assertThat(dependencies(console)).containsKey(name);
+        }
+        assertThat(map(map(secureOverride.get("services")).get(CONSOLE)).get("profiles"))
+                .as("the hardened run leaves it out with the server")
+                .isEqualTo(List.of("dev-auth"));
     }
 
     @Test
