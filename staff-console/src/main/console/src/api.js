@@ -16,7 +16,10 @@ function csrfToken() {
   return cookie ? decodeURIComponent(cookie.slice('XSRF-TOKEN='.length)) : '';
 }
 
-/** Where a page goes when its session has ended: the sign-in, then back to where it was. */
+/** The console backend's own 401: no session, or one whose tokens stopped working (a service's 401 is shown). */
+const NOT_SIGNED_IN = 'urn:sqp:console:not-signed-in';
+
+/** Where a page goes when its session has ended: the sign-in, then the console's start page. */
 export function signInAgain() {
   location.assign('/oauth2/authorization/sqp');
 }
@@ -36,15 +39,12 @@ export async function api(path, { method = 'GET', body, etag, headers = {}, acce
     body: body === undefined ? undefined : JSON.stringify(body),
     credentials: 'same-origin',
   });
-  if (response.status === 401 && !path.startsWith('/console/')) {
-    signInAgain();
-    throw new ApiError(401, { title: 'Unauthorized', status: 401 });
-  }
   if (!response.ok) {
     const type = response.headers.get('Content-Type') ?? '';
     const problem = type.includes('json')
       ? await response.json().catch(() => ({}))
       : { title: response.statusText };
+    if (response.status === 401 && problem.type === NOT_SIGNED_IN && !path.startsWith('/console/')) signInAgain();
     throw new ApiError(response.status, { status: response.status, ...problem });
   }
   const type = response.headers.get('Content-Type') ?? '';

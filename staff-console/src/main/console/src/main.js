@@ -37,7 +37,12 @@ function match(hash) {
       );
       const found = pattern.exec(path);
       if (found && (!route.allowed || route.allowed())) {
-        const params = Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(found[i + 1])]));
+        let params;
+        try {
+          params = Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(found[i + 1])]));
+        } catch {
+          return null; // a malformed link (%E0): no such page
+        }
         return { route, params, query: new URLSearchParams(search) };
       }
     }
@@ -98,11 +103,12 @@ function renderPreferences() {
     ...knownZones().map((z) => [z, z]),
   ];
   zone.replaceChildren(...choices.map(([value, text]) => new Option(text, value)));
-  zone.value = choices.some(([value]) => value === zoneChoiceValue()) ? zoneChoiceValue() : 'branch';
+  if (!choices.some(([value]) => value === zoneChoiceValue())) setZoneChoice('branch'); // a zone no longer offered
+  zone.value = zoneChoiceValue();
   zone.onchange = () => setZoneChoice(zone.value);
   const user = currentUser();
   const scope = [...user.branches, ...user.regions.map((r) => t('scope.region', { region: r }))].join(', ');
-  document.getElementById('whoami').textContent = `${user.username} · ${user.roles
+  document.getElementById('whoami').textContent = `${user.displayName} · ${user.roles
     .map((role) => t(`role.${role}`))
     .join(', ')}${scope ? ` · ${scope}` : ''}`;
   translatePage();

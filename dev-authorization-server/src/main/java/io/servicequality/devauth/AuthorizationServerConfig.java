@@ -4,6 +4,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.context.annotation.Bean;
@@ -89,8 +90,11 @@ class AuthorizationServerConfig {
      */
     @Bean
     RegisteredClientRepository registeredClients(DevAuthProperties properties) {
+        // refresh tokens live as long as a console session (8 hours idle), so a signed-in user is not signed out by the
+        // default hour
         TokenSettings tokens = TokenSettings.builder()
                 .accessTokenTimeToLive(properties.accessTokenTtl())
+                .refreshTokenTimeToLive(Duration.ofHours(8))
                 .build();
         RegisteredClient console = RegisteredClient.withId(
                         UUID.nameUUIDFromBytes(CONSOLE_CLIENT.getBytes()).toString())

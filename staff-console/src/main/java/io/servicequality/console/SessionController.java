@@ -1,6 +1,7 @@
 package io.servicequality.console;
 
 import java.util.List;
+import java.util.Locale;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -21,6 +22,7 @@ class SessionController {
      */
     record SignedIn(
             String username,
+            String displayName,
             String tenant,
             List<String> roles,
             List<String> branches,
@@ -31,11 +33,15 @@ class SessionController {
 
     @GetMapping("/console/session")
     SignedIn session(@AuthenticationPrincipal OidcUser user, CsrfToken csrf) {
-        String username = user.getPreferredUsername() != null ? user.getPreferredUsername() : user.getSubject();
+        // the services record and compare who acted by the token's subject; the preferred username is for display
+        String displayName = user.getPreferredUsername() != null ? user.getPreferredUsername() : user.getSubject();
         return new SignedIn(
-                username,
+                user.getSubject(),
+                displayName,
                 user.getClaimAsString("tenant"),
-                listClaim(user, "roles"),
+                listClaim(user, "roles").stream()
+                        .map(role -> role.toUpperCase(Locale.ROOT))
+                        .toList(),
                 listClaim(user, "branches"),
                 listClaim(user, "regions"),
                 new Csrf(csrf.getParameterName(), csrf.getHeaderName(), csrf.getToken()));

@@ -46,6 +46,7 @@ class ConsoleSignInIT {
     private static ConfigurableApplicationContext console;
     private static HttpServer complaintService;
     private static final List<String> relayedAuthorizations = new CopyOnWriteArrayList<>();
+    private static final List<String> relayedCookies = new CopyOnWriteArrayList<>();
     private static String consoleUrl;
 
     @BeforeAll
@@ -75,6 +76,9 @@ class ConsoleSignInIT {
         complaintService.createContext("/api/v1/complaints", exchange -> {
             relayedAuthorizations.add(
                     String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+            relayedCookies.add(String.valueOf(exchange.getRequestHeaders().getFirst("Cookie"))
+                    + String.valueOf(exchange.getRequestHeaders().getFirst("X-XSRF-TOKEN")));
+            exchange.getResponseHeaders().add("Set-Cookie", "tracking=1; Path=/");
             boolean change = exchange.getRequestMethod().equals("POST");
             byte[] body = (change
                             ? "{\"type\":\"about:blank\",\"title\":\"Precondition Failed\",\"status\":412}"
@@ -147,6 +151,9 @@ class ConsoleSignInIT {
         HttpResponse<String> complaint = browser.get("/api/v1/complaints/c-1", "application/json");
         assertThat(complaint.statusCode()).isEqualTo(200);
         assertThat(complaint.headers().firstValue("ETag")).hasValue("\"7\"");
+        // the console's session and CSRF cookies stay with the console; a service's cookie does not reach the browser
+        assertThat(relayedCookies).last().isEqualTo("nullnull");
+        assertThat(complaint.headers().allValues("Set-Cookie")).noneMatch(cookie -> cookie.startsWith("tracking="));
         assertThat(relayedAuthorizations).hasSize(1);
         String authorization = relayedAuthorizations.get(0);
         assertThat(authorization).startsWith("Bearer ");
@@ -175,6 +182,7 @@ class ConsoleSignInIT {
         HttpResponse<String> withCsrf = browser.post("/api/v1/complaints/c-1/acknowledge", browser.csrfCookie());
         assertThat(withCsrf.statusCode()).isEqualTo(412);
         assertThat(withCsrf.body()).contains("Precondition Failed");
+        assertThat(relayedCookies).last().isEqualTo("nullnull");
         assertThat(relayedAuthorizations).hasSize(1);
     }
 
