@@ -1,6 +1,7 @@
 // Calls the platform's API through the console's own origin (the backend-for-frontend relays each path to the service
 // that owns it, with the signed-in user's token). The page holds no token: the session cookie goes along by itself,
 // and state-changing calls carry the CSRF token from the XSRF-TOKEN cookie.
+import { currentLanguage } from './i18n.js';
 
 /** A refused call: the RFC 9457 problem the service answered (or one made from the status). */
 export class ApiError extends Error {
@@ -19,9 +20,19 @@ function csrfToken() {
 /** The console backend's own 401: no session, or one whose tokens stopped working (a service's 401 is shown). */
 const NOT_SIGNED_IN = 'urn:sqp:console:not-signed-in';
 
-/** Where a page goes when its session has ended: the sign-in, then the console's start page. */
+const RETURN_TO = 'sqp.returnTo';
+
+/** Where a page goes when its session has ended: the sign-in, then back to the screen it was on. */
 export function signInAgain() {
+  sessionStorage.setItem(RETURN_TO, location.hash);
   location.assign('/oauth2/authorization/sqp');
+}
+
+/** The screen a page was on when its session ended (once), to go back to after signing in again. */
+export function takeReturnTo() {
+  const hash = sessionStorage.getItem(RETURN_TO);
+  sessionStorage.removeItem(RETURN_TO);
+  return hash;
 }
 
 /**
@@ -29,7 +40,12 @@ export function signInAgain() {
  * (401) sends the page to the sign-in.
  */
 export async function api(path, { method = 'GET', body, etag, headers = {}, accept } = {}) {
-  const sent = { Accept: accept ?? 'application/json, application/problem+json', ...headers };
+  // the services answer validation problems in the user's language where they have its texts
+  const sent = {
+    Accept: accept ?? 'application/json, application/problem+json',
+    'Accept-Language': currentLanguage(),
+    ...headers,
+  };
   if (body !== undefined) sent['Content-Type'] = 'application/json';
   if (method !== 'GET' && method !== 'HEAD') sent['X-XSRF-TOKEN'] = csrfToken();
   if (etag) sent['If-Match'] = etag;

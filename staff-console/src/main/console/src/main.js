@@ -1,6 +1,6 @@
 // The console's frame: who is signed in, language and time-zone choice, the navigation the role is offered, and the
 // hash router that shows one screen at a time (#/complaints/…, #/admin/…), so every screen has a link to share.
-import { getJson } from './api.js';
+import { getJson, takeReturnTo } from './api.js';
 import {
   knownZones,
   messages,
@@ -116,6 +116,8 @@ function renderPreferences() {
 
 async function start() {
   const user = await loadSession();
+  const returnTo = takeReturnTo();
+  if (returnTo && (!location.hash || location.hash === '#/')) history.replaceState(null, '', returnTo);
   document.getElementById('sign-out-csrf').value = user.csrf.token;
   document.getElementById('sign-out-csrf').name = user.csrf.parameterName;
   try {

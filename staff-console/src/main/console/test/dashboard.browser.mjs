@@ -68,7 +68,7 @@ export const flows = [
       await page.waitForSelector('#view [data-ready] .tile');
       check((await page.textContent('#view h1')) === '运营看板', 'the dashboard title in Chinese');
       check((await page.textContent('.tile .label')).length > 0, 'tile labels');
-      await page.waitForTimeout(500);
+      await page.waitForFunction(() => document.querySelectorAll('canvas').length >= 3);
       await screenshot(page, 'dashboard-zh');
     },
   },
@@ -79,7 +79,7 @@ export const flows = [
       await page.waitForSelector('#view [data-ready] .tile');
       const tiles = await page.$$eval('.tile', (els) => els.map((el) => el.dataset.branch));
       check(tiles.length === 1 && tiles[0] === 'N-01', `only N-01's tile: ${tiles}`);
-      await page.waitForTimeout(2500); // let live updates and the alert list arrive
+      await page.waitForSelector('.live-status.live', { timeout: 10000 }); // following the live stream too
       const text = await page.textContent('#view');
       const others = [...new Set(text.match(BRANCH_ID) ?? [])].filter((id) => id !== 'N-01');
       check(others.length === 0, `no other branch anywhere on the page: ${others}`);

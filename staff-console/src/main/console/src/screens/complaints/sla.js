@@ -58,10 +58,11 @@ function draw(el, now) {
   const sla = { warningAt: d.warningAt || null, dueAt: d.dueAt || null, warned: d.warned === 'true', breached: d.breached === 'true' };
   const at = d.kind === 'warning' ? sla.warningAt : sla.dueAt;
   let text;
-  if (at && Date.parse(at) <= now) {
-    text = d.kind === 'warning' ? t('sla.passed') : t('sla.overdue', { time: formatDuration(now - Date.parse(at)) });
-  } else if (d.paused === 'true') {
+  if (d.paused === 'true') {
+    // on hold the business clock stands still: no count, whether or not the time had passed before the hold
     text = t('sla.paused');
+  } else if (at && Date.parse(at) <= now) {
+    text = d.kind === 'warning' ? t('sla.passed') : t('sla.overdue', { time: formatDuration(now - Date.parse(at)) });
   } else if (at) {
     text = formatDuration(Date.parse(at) - now, { seconds: true });
   } else {

@@ -220,20 +220,24 @@ export function scorecardDimensions(servqual) {
 export function throttle(action, interval) {
   let timer = null;
   let again = false;
+  let cancelled = false;
   const run = async () => {
     try {
       await action();
     } finally {
-      timer = again ? setTimeout(run, interval) : null;
+      // a screen left while its refresh was running schedules nothing more
+      timer = again && !cancelled ? setTimeout(run, interval) : null;
       again = false;
     }
   };
   return {
     request() {
+      if (cancelled) return;
       if (timer) again = true;
       else timer = setTimeout(run, interval);
     },
     cancel() {
+      cancelled = true;
       clearTimeout(timer);
       timer = null;
     },
