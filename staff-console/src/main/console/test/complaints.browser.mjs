@@ -245,9 +245,15 @@ export const flows = [
       const banner = await second.textContent('#complaint-banner');
       check(banner.includes('Someone else changed it first'), `the someone-else message: ${banner}`);
       await statusIs(second, 'acknowledged');
-      check(!(await second.isVisible('dialog[open]')), 'the dialog closed');
       check((await second.textContent('#complaint-escalation')) === 'not escalated', 'nothing escalated');
       check(!(await second.isVisible('#complaint-actions button[data-action=acknowledge]')), 'acknowledge no longer offered');
+      // escalating is still possible in the new state: the dialog stays open with what was typed and the message
+      check(await second.isVisible('dialog[open]'), 'the dialog stays open');
+      check((await second.textContent('dialog[open] .problem')).includes('Someone else changed it first'), 'the message in the dialog');
+      check((await second.inputValue('dialog[open] textarea[name=reason]')) === 'Customer called again.', 'the typed reason kept');
+      await second.click('dialog[open] button[type=submit]');
+      await second.waitForSelector('dialog[open]', { state: 'detached' });
+      await second.waitForFunction(() => document.querySelector('#complaint-escalation')?.textContent !== 'not escalated');
     },
   },
 ];

@@ -86,6 +86,7 @@ class ComplaintPage {
       const answer = await api(this.path);
       complaint = answer.data;
       this.etag = answer.etag;
+      this.complaint = complaint;
       history = await getJson(`${this.path}/history`);
     } catch (error) {
       if (!this.current()) return;
@@ -226,7 +227,7 @@ class ComplaintPage {
           if (value) body[f.name] = f.name === 'satisfaction' ? Number(value) : value;
         }
         if (problems.length) throw Object.assign(new Error('invalid'), { problem: { detail: problems.join(' ') } });
-        await this.send(action.name, body);
+        await this.send(action.name, body, { fromDialog: true });
       },
     );
   }
@@ -241,15 +242,19 @@ class ComplaintPage {
   }
 
   /**
-   * POSTs the action with the ETag read. 412: someone else changed it first — the page reloads and says so (the
-   * dialog closes: its input was for the old state). Other refusals are thrown to be shown where the action was.
+   * POSTs the action with the ETag read. 412: someone else changed it first (or an SLA timer fired) — the page
+   * reloads underneath and says so; from a dialog whose action the new state still allows, the refusal is thrown so
+   * the dialog stays open with what was typed, to be sent again against the version now shown. Other refusals are
+   * thrown to be shown where the action was.
    */
-  async send(name, body) {
+  async send(name, body, { fromDialog = false } = {}) {
     try {
       await api(`${this.path}/${name}`, { method: 'POST', body, etag: this.etag });
     } catch (error) {
       if (error.status === 412) {
         await this.load(error);
+        const action = ACTIONS.find((a) => a.name === name);
+        if (fromDialog && this.complaint && action?.when(this.complaint)) throw error;
         notify(t('detail.reloaded'), 'error');
         return;
       }
