@@ -34,6 +34,7 @@ messages({
     'admin.targets.missed': 'Missed by',
     'admin.targets.noData': 'No data',
     'admin.targets.noDataAll': 'No data in this range.',
+    'admin.targets.unanswered': 'No answer for these branches, so they are missing below: {branches}.',
     'admin.targets.branchValue': '{branch}: {value} (n = {n})',
     'admin.targets.badRange': 'The end must not be before the start.',
     'admin.targets.range': 'Range',
@@ -63,6 +64,7 @@ messages({
     'admin.targets.missed': '未达标网点',
     'admin.targets.noData': '无数据',
     'admin.targets.noDataAll': '该时间段内无数据。',
+    'admin.targets.unanswered': '以下网点未能返回结果，因此未列入下表：{branches}。',
     'admin.targets.branchValue': '{branch}：{value}（样本 {n}）',
     'admin.targets.badRange': '结束日期不能早于开始日期。',
     'admin.targets.range': '时间段',
@@ -228,12 +230,22 @@ function attainmentPanel(targets, branches, params) {
 
 /** Asks every visible branch's attainment for the range and turns it around: per target, its branches by outcome. */
 async function attainmentTable(targets, branches, range) {
-  const answers = await Promise.all(
-    branches.map(async (branch) => ({
-      branch,
-      rows: await getJson(`/api/v1/targets/attainment${query({ branchId: branch.branchId, ...range })}`),
-    })),
-  );
+  // a few at a time (a tenant has hundreds of branches and a request quota); a branch that did not answer is listed
+  // as such, not hidden and not counted as without data
+  const answers = [];
+  const unanswered = [];
+  const queue = [...branches];
+  const worker = async () => {
+    for (let branch = queue.shift(); branch; branch = queue.shift()) {
+      try {
+        answers.push({ branch, rows: await getJson(`/api/v1/targets/attainment${query({ branchId: branch.branchId, ...range })}`) });
+      } catch (error) {
+        unanswered.push({ branch, error });
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(6, branches.length) }, worker));
+  answers.sort((a, b) => a.branch.branchId.localeCompare(b.branch.branchId));
   const outcomes = new Map(targets.map((target) => [target.id, { attained: [], missed: [], noData: [] }]));
   for (const { branch, rows } of answers) {
     for (const row of rows) {
@@ -285,5 +297,14 @@ async function attainmentTable(targets, branches, range) {
       tr.children[2].replaceChildren(h('span', { class: 'muted', dataset: { outcome: 'attained' } }, t('admin.targets.noDataAll')));
     }
   });
-  return h('div', { class: 'scroll' }, rendered);
+  const missing = unanswered.length
+    ? h(
+        'div',
+        { class: 'problem', role: 'alert', id: 'attainment-unanswered' },
+        t('admin.targets.unanswered', { branches: unanswered.map(({ branch }) => branch.branchId).join(', ') }),
+        ' ',
+        problemText(unanswered[0].error),
+      )
+    : null;
+  return h('div', { class: 'scroll' }, missing, rendered);
 }
