@@ -78,6 +78,38 @@ export function knownZones() {
   return [...new Set(branchZones.values())].sort();
 }
 
+/** How far zone is ahead of UTC at instant (ms). */
+export function zoneOffset(instant, zone) {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    })
+      .formatToParts(new Date(instant))
+      .map((p) => [p.type, p.value]),
+  );
+  const asUtc = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
+  return asUtc - Math.floor(instant / 1000) * 1000;
+}
+
+/** The branch's own time zone (whatever the user chose to see times in): where its days and opening hours are. */
+export function branchZone(branchId) {
+  return branchZones.get(branchId) ?? BROWSER_ZONE;
+}
+
+/** The instant of a wall-clock time (yyyy-mm-ddThh:mm, as a datetime-local input gives it) in zone. */
+export function localToInstant(local, zone) {
+  const wall = Date.parse(`${local}Z`);
+  const first = wall - zoneOffset(wall, zone);
+  return new Date(wall - zoneOffset(first, zone));
+}
+
 /** The zone a time of branchId is shown in. */
 export function zoneFor(branchId) {
   if (zoneChoice === 'browser') return BROWSER_ZONE;

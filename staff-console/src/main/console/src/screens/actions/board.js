@@ -3,7 +3,7 @@
 // an action, re-plan it, start it, send it to the check and record the effectiveness check (not effective: back to
 // plan for another cycle). Filters by branch and owner live in the hash (#/actions?branchId=N-01&owner=…).
 import { getJson, patchJson, postJson, query as queryString } from '../../api.js';
-import { currentLanguage, formatDateTime, formatLocalDate, formatNumber, messages, t, zoneFor } from '../../i18n.js';
+import { currentLanguage, formatDateTime, formatLocalDate, formatNumber, messages, t, branchZone } from '../../i18n.js';
 import { can } from '../../session.js';
 import { dialog, field, h, notify, problemBox, problemText, select } from '../../ui.js';
 
@@ -140,7 +140,7 @@ const METRICS = ['csat.percent', 'nps.score', 'ces.mean', 'servqual.unweighted',
 
 /** Today's date (yyyy-mm-dd) in the branch's time zone: an action is overdue after its due date there. */
 function todayIn(branchId) {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: zoneFor(branchId), year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  return new Intl.DateTimeFormat('en-CA', { timeZone: branchZone(branchId), year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 }
 
 const metricLabel = (metric) => {

@@ -2,7 +2,7 @@
 // (POST /api/v1/complaints). The form checks what OpenComplaintRequest checks — required fields, lengths, the branch
 // id's pattern, a time not in the future — before sending, and shows the service's problem if it still refuses.
 import { postJson } from '../../api.js';
-import { t } from '../../i18n.js';
+import { branchZone, localToInstant, t } from '../../i18n.js';
 import { can } from '../../session.js';
 import { field, h, notify, problemBox, select } from '../../ui.js';
 import { branchesInScope } from './branches.js';
@@ -96,7 +96,7 @@ function validate(values) {
     if (required && !value) problems.push(t('validation.required', { field: label(name) }));
     if (value.length > max) problems.push(t('validation.tooLong', { field: label(name), max }));
   }
-  if (values.occurredAt && new Date(values.occurredAt).getTime() > Date.now()) problems.push(t('validation.future', { field: label('occurredAt') }));
+  if (values.occurredAt && localToInstant(values.occurredAt, branchZone(values.branchId)).getTime() > Date.now()) problems.push(t('validation.future', { field: label('occurredAt') }));
   return problems;
 }
 
@@ -107,6 +107,6 @@ function request(values) {
     const text = value.trim();
     if (text) body[name] = text;
   }
-  if (body.occurredAt) body.occurredAt = new Date(body.occurredAt).toISOString();
+  if (body.occurredAt) body.occurredAt = localToInstant(body.occurredAt, branchZone(body.branchId)).toISOString();
   return body;
 }

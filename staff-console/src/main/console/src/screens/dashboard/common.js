@@ -2,7 +2,7 @@
 // metric names, the alert list, Chart.js charts (drawn again whenever the language or zone changes, because the frame
 // renders the whole screen again) and reporting's live stream (/api/v1/live, relayed unchanged by the console backend).
 import { Chart } from '../../chart.js';
-import { currentLanguage, formatDateTime, formatNumber, has, t, zoneFor } from '../../i18n.js';
+import { currentLanguage, formatDateTime, formatNumber, has, t, zoneFor, zoneOffset } from '../../i18n.js';
 import { h } from '../../ui.js';
 import './texts.js';
 
@@ -11,25 +11,6 @@ export const RANGES = ['today', '24h', '7d'];
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-/** How far zone is ahead of UTC at instant (ms). */
-function zoneOffset(instant, zone) {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    })
-      .formatToParts(new Date(instant))
-      .map((p) => [p.type, p.value]),
-  );
-  const asUtc = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
-  return asUtc - Math.floor(instant / 1000) * 1000;
-}
 
 /** The instant the day containing instant began in zone. */
 function startOfDay(instant, zone) {
