@@ -6,6 +6,7 @@ import { formatDateTime, formatNumber, messages, t } from '../../i18n.js';
 import { can } from '../../session.js';
 import { field, h, notify, problemText, select, table } from '../../ui.js';
 import { sectionFrame } from './common.js';
+import { enumText } from '../complaints/texts.js';
 
 const STATUSES = ['FAILED', 'DELIVERED'];
 
@@ -67,7 +68,7 @@ export const section = {
       });
       const columns = [
         { label: t('admin.webhooks.complaint'), value: (d) => h('a', { href: `#/complaints/${encodeURIComponent(d.complaintId)}` }, d.number ?? d.complaintId) },
-        { label: t('admin.webhooks.event'), value: (d) => d.type },
+        { label: t('admin.webhooks.event'), value: (d) => enumText('complaint.event', d.type) },
         { label: t('admin.webhooks.status'), value: (d) => h('span', { class: `chip ${d.status === 'FAILED' ? 'bad' : 'ok'}` }, t(`admin.webhooks.status.${d.status}`)) },
         { label: t('admin.webhooks.attempts'), class: 'num', value: (d) => formatNumber(d.attempts) },
         { label: t('admin.webhooks.lastError'), value: (d) => d.lastError ?? '—' },
