@@ -72,10 +72,10 @@ export async function api(path, { method = 'GET', body, etag, headers = {}, acce
 }
 
 export const getJson = async (path) => (await api(path)).data;
-export const postJson = async (path, body, etag) => (await api(path, { method: 'POST', body, etag })).data;
-export const putJson = async (path, body, etag) => (await api(path, { method: 'PUT', body, etag })).data;
-export const patchJson = async (path, body, etag) => (await api(path, { method: 'PATCH', body, etag })).data;
-export const deleteJson = async (path, etag) => (await api(path, { method: 'DELETE', etag })).data;
+export const postJson = async (path, body) => (await api(path, { method: 'POST', body })).data;
+export const putJson = async (path, body) => (await api(path, { method: 'PUT', body })).data;
+export const patchJson = async (path, body) => (await api(path, { method: 'PATCH', body })).data;
+export const deleteJson = async (path) => (await api(path, { method: 'DELETE' })).data;
 
 /** A query string from the given parameters, leaving out empty ones. */
 export function query(params) {

@@ -152,11 +152,6 @@ export function formatDateTime(instant, branchId) {
   }).format(new Date(instant));
 }
 
-export function formatDate(instant, branchId) {
-  if (!instant) return dash;
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: zoneFor(branchId) }).format(new Date(instant));
-}
-
 /** A calendar date (yyyy-mm-dd, no zone) as the language writes it. */
 export function formatLocalDate(isoDate) {
   if (!isoDate) return dash;

@@ -5,7 +5,6 @@ import { api, getJson } from '../../api.js';
 import { formatDateTime, t } from '../../i18n.js';
 import { can, currentUser } from '../../session.js';
 import { dialog, field, h, notify, problemBox, problemText, select, table } from '../../ui.js';
-import { claimView } from './current.js';
 import { clock, metText, ticking } from './sla.js';
 import { ACTIVE, SEVERITIES, enumText } from './texts.js';
 
@@ -63,18 +62,17 @@ export const routes = [
         view.append(h('section', { class: 'panel' }, h('p', {}, t('app.notFound')), h('a', { href: '#/complaints' }, t('detail.back'))));
         return undefined;
       }
-      const page = new ComplaintPage(view, id, claimView());
+      const page = new ComplaintPage(view, id);
       await page.load();
-      return page.current() ? ticking(view) : undefined;
+      return ticking(view);
     },
   },
 ];
 
 class ComplaintPage {
-  constructor(view, id, current) {
+  constructor(view, id) {
     this.view = view;
     this.id = id;
-    this.current = current;
     this.path = `/api/v1/complaints/${encodeURIComponent(id)}`;
   }
 
@@ -89,7 +87,6 @@ class ComplaintPage {
       this.complaint = complaint;
       history = await getJson(`${this.path}/history`);
     } catch (error) {
-      if (!this.current()) return;
       this.view.replaceChildren(
         h(
           'section',
@@ -100,7 +97,6 @@ class ComplaintPage {
       );
       return;
     }
-    if (!this.current()) return;
     this.view.replaceChildren(
       banner ? h('div', { class: 'problem', role: 'alert', id: 'complaint-banner' }, problemText(banner)) : '',
       this.summary(complaint),

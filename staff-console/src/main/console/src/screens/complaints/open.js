@@ -6,7 +6,6 @@ import { branchZone, localToInstant, t } from '../../i18n.js';
 import { can } from '../../session.js';
 import { field, h, notify, problemBox, select } from '../../ui.js';
 import { branchesInScope } from './branches.js';
-import { claimView } from './current.js';
 import { CATEGORIES, CHANNELS, SEVERITIES, enumText } from './texts.js';
 
 /** OpenComplaintRequest's constraints: [name, required, max length]. */
@@ -25,9 +24,7 @@ export const routes = [
     section: 'complaints.nav',
     allowed: () => can.openComplaints(),
     async render(view) {
-      const current = claimView();
       const branches = await branchesInScope();
-      if (!current()) return;
       const enumSelect = (name, prefix, values, optional) =>
         select(name, [['', optional ? t('complaint.notGiven') : t('complaint.choose')], ...values.map((v) => [v, enumText(prefix, v)])], '');
       const branch = select('branchId', [['', t('complaint.choose')], ...branches.map((b) => [b, b])], branches.length === 1 ? branches[0] : '');

@@ -7,7 +7,6 @@ import { formatDateTime, formatNumber, t } from '../../i18n.js';
 import { can, currentUser } from '../../session.js';
 import { download, field, h, notify, problemBox, problemText, select, table } from '../../ui.js';
 import { branchesInScope } from './branches.js';
-import { claimView } from './current.js';
 import { queueClocks, ticking } from './sla.js';
 import { CATEGORIES, SEVERITIES, STATUSES, enumText } from './texts.js';
 
@@ -38,10 +37,8 @@ export const routes = [
     title: 'complaints.title',
     allowed: () => currentUser() !== null,
     async render(view, params, search) {
-      const current = claimView();
       const state = stateOf(search);
       const branches = await branchesInScope();
-      if (!current()) return undefined;
       const results = h('div', { class: 'queue-results' }, h('p', { class: 'muted' }, t('common.loading')));
       view.append(
         h(
@@ -67,7 +64,7 @@ export const routes = [
       } catch (error) {
         results.replaceChildren(problemBox(error));
       }
-      return current() ? ticking(view) : undefined;
+      return ticking(view);
     },
   },
 ];
