@@ -5,7 +5,7 @@ import { deleteJson, getJson, postJson, putJson } from '../../api.js';
 import { formatNumber, messages, t } from '../../i18n.js';
 import { can, scoped } from '../../session.js';
 import { field, h, notify, problemText, select, table } from '../../ui.js';
-import { confirmBox, formDialog, loadBranches, regionsOf, sectionFrame } from './common.js';
+import { confirmBox, formDialog, loadBranches, regionsOf, reloading, sectionFrame } from './common.js';
 import { formatMetric, metricChoices, unitHint } from './metrics.js';
 
 const KINDS = ['THRESHOLD', 'RELATIVE', 'ANOMALY'];
@@ -178,10 +178,7 @@ export const section = {
   title: 'admin.rules.title',
   allowed: () => can.configureQuality(),
   async render(view, sections, params) {
-    const reload = () => {
-      view.replaceChildren();
-      section.render(view, sections, params);
-    };
+    const reload = reloading(section, view, sections, params);
     await sectionFrame(view, sections, section.key, section.title, async () => {
       const [rules, branches] = await Promise.all([getJson('/api/v1/alert-rules'), loadBranches()]);
       const columns = [

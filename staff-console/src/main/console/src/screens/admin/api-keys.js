@@ -5,7 +5,7 @@ import { deleteJson, getJson, postJson } from '../../api.js';
 import { formatDateTime, messages, t } from '../../i18n.js';
 import { can } from '../../session.js';
 import { field, h, notify, problemText, table } from '../../ui.js';
-import { confirmBox, formDialog, loadBranches, sectionFrame } from './common.js';
+import { confirmBox, formDialog, loadBranches, reloading, sectionFrame } from './common.js';
 
 const SCOPES = ['feedback:write', 'interactions:write', 'complaints:write'];
 
@@ -74,10 +74,7 @@ export const section = {
   title: 'admin.keys.title',
   allowed: () => can.manageApiKeys(),
   async render(view, sections, params) {
-    const reload = () => {
-      view.replaceChildren();
-      section.render(view, sections, params);
-    };
+    const reload = reloading(section, view, sections, params);
     await sectionFrame(view, sections, section.key, section.title, async () => {
       const [{ items }, branches] = await Promise.all([getJson('/api/v1/api-keys'), loadBranches()]);
       items.sort((a, b) => Number(a.revoked) - Number(b.revoked) || b.createdAt.localeCompare(a.createdAt));

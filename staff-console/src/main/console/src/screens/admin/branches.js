@@ -4,7 +4,7 @@ import { deleteJson, postJson, putJson } from '../../api.js';
 import { formatDateTime, messages, rememberBranchZones, t } from '../../i18n.js';
 import { can } from '../../session.js';
 import { field, h, notify, problemText, select, table } from '../../ui.js';
-import { confirmBox, formDialog, ID_PATTERN, loadBranches, regionsOf, sectionFrame, zoneList } from './common.js';
+import { ID_PATTERN, confirmBox, formDialog, loadBranches, regionsOf, reloading, sectionFrame, zoneList } from './common.js';
 
 messages({
   en: {
@@ -59,10 +59,7 @@ export const section = {
   allowed: () => can.administer(),
   async render(view, sections, query) {
     const region = query.get('region') ?? '';
-    const reload = () => {
-      view.replaceChildren();
-      section.render(view, sections, query);
-    };
+    const reload = reloading(section, view, sections, query);
     await sectionFrame(view, sections, section.key, section.title, async () => {
       const branches = await loadBranches();
       rememberBranchZones(branches);

@@ -184,6 +184,14 @@ export function confirmBox(title, text, confirmLabel = t('admin.confirm')) {
   });
 }
 
+/** Renders a section again in its view (after a change), with what it was shown with. */
+export function reloading(section, view, sections, params) {
+  return () => {
+    view.replaceChildren();
+    section.render(view, sections, params);
+  };
+}
+
 /** Shows a section's content under its heading and the sub-navigation; a failed load shows its problem in place. */
 export async function sectionFrame(view, sections, key, title, build) {
   const body = h('div', {}, t('common.loading'));

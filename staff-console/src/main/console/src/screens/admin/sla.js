@@ -5,7 +5,7 @@ import { deleteJson, getJson, putJson } from '../../api.js';
 import { formatNumber, messages, t } from '../../i18n.js';
 import { can } from '../../session.js';
 import { field, h, notify, problemText, table } from '../../ui.js';
-import { confirmBox, formDialog, sectionFrame } from './common.js';
+import { confirmBox, formDialog, reloading, sectionFrame } from './common.js';
 
 const MAX_MINUTES = 525600; // SlaPolicyRequest: at most a year of business minutes
 
@@ -73,10 +73,7 @@ export const section = {
   title: 'admin.sla.title',
   allowed: () => can.configureQuality(),
   async render(view, sections, params) {
-    const reload = () => {
-      view.replaceChildren();
-      section.render(view, sections, params);
-    };
+    const reload = reloading(section, view, sections, params);
     await sectionFrame(view, sections, section.key, section.title, async () => {
       const policies = await getJson('/api/v1/sla-policies');
       const columns = [

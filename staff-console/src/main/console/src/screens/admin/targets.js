@@ -5,7 +5,7 @@ import { deleteJson, getJson, postJson, putJson, query } from '../../api.js';
 import { formatDateTime, messages, t } from '../../i18n.js';
 import { can, scoped } from '../../session.js';
 import { field, h, notify, problemBox, problemText, select, table } from '../../ui.js';
-import { confirmBox, formDialog, loadBranches, sectionFrame } from './common.js';
+import { confirmBox, formDialog, loadBranches, reloading, sectionFrame } from './common.js';
 import { formatMetric, metricChoices, unitHint } from './metrics.js';
 
 messages({
@@ -91,10 +91,7 @@ export const section = {
   title: 'admin.targets.title',
   allowed: () => can.configureQuality(),
   async render(view, sections, params) {
-    const reload = () => {
-      view.replaceChildren();
-      section.render(view, sections, params);
-    };
+    const reload = reloading(section, view, sections, params);
     await sectionFrame(view, sections, section.key, section.title, async () => {
       const [targets, branches] = await Promise.all([getJson('/api/v1/targets'), loadBranches()]);
       targets.sort((a, b) => appliesTo(a).localeCompare(appliesTo(b)) || a.metric.localeCompare(b.metric));

@@ -5,7 +5,7 @@ import { api, getJson, query } from '../../api.js';
 import { formatDateTime, formatNumber, messages, t } from '../../i18n.js';
 import { can } from '../../session.js';
 import { field, h, notify, problemText, select, table } from '../../ui.js';
-import { sectionFrame } from './common.js';
+import { reloading, sectionFrame } from './common.js';
 import { enumText } from '../complaints/texts.js';
 
 const STATUSES = ['FAILED', 'DELIVERED'];
@@ -56,10 +56,7 @@ export const section = {
   allowed: () => can.readWebhookDeliveries(),
   async render(view, sections, params) {
     const status = STATUSES.includes(params.get('status')) ? params.get('status') : '';
-    const reload = () => {
-      view.replaceChildren();
-      section.render(view, sections, params);
-    };
+    const reload = reloading(section, view, sections, params);
     await sectionFrame(view, sections, section.key, section.title, async () => {
       const deliveries = await getJson(`/api/v1/webhook-deliveries${query({ status })}`);
       const chooser = select('status', [['', t('admin.webhooks.all')], ...STATUSES.map((s) => [s, t(`admin.webhooks.status.${s}`)])], status);
