@@ -18,7 +18,8 @@ public enum EventSample {
     QUALITY_TARGET_CHANGED(
             "samples/quality-target-changed.v1.json", QualityTargetChanged.class, Topics.QUALITY_TARGETS),
     ALERT_RULE_CHANGED("samples/alert-rule-changed.v1.json", AlertRuleChanged.class, Topics.ALERT_RULES),
-    API_KEY_CHANGED("samples/api-key-changed.v1.json", ApiKeyChanged.class, Topics.API_KEYS);
+    API_KEY_CHANGED("samples/api-key-changed.v1.json", ApiKeyChanged.class, Topics.API_KEYS),
+    RISK_GRADE_CHANGED("samples/risk-grade-changed.v1.json", RiskGradeChanged.class, Topics.RISK_GRADES);
 
     private final String resource;
     private final Class<? extends PlatformEvent> type;

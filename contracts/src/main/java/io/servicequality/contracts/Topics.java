@@ -47,6 +47,12 @@ public final class Topics {
      */
     public static final String API_KEYS = "sqp.api-keys.v1";
 
+    /**
+     * {@link RiskGradeChanged}, published by reporting-service (which assesses each branch's risk) when a branch's risk
+     * grade changes, keyed {@code tenantId:branchId}.
+     */
+    public static final String RISK_GRADES = "sqp.risk-grades.v1";
+
     /** Suffix of the dead-letter topic that receives a topic's unprocessable records. */
     public static final String DEAD_LETTER_SUFFIX = ".dlt";
 
@@ -62,16 +68,17 @@ public final class Topics {
     private static final Set<String> SYSTEM_OF_RECORD =
             Set.of(FEEDBACK_SUBMITTED, INTERACTION_RECORDED, COMPLAINT_CHANGED);
 
-    private static final Map<String, Class<? extends PlatformEvent>> EVENT_TYPES = Map.of(
-            FEEDBACK_SUBMITTED, FeedbackSubmitted.class,
-            INTERACTION_RECORDED, InteractionRecorded.class,
-            COMPLAINT_CHANGED, ComplaintChanged.class,
-            METRIC_UPDATED, MetricUpdated.class,
-            ALERTS, AlertEvent.class,
-            BRANCH_DIRECTORY, BranchChanged.class,
-            QUALITY_TARGETS, QualityTargetChanged.class,
-            ALERT_RULES, AlertRuleChanged.class,
-            API_KEYS, ApiKeyChanged.class);
+    private static final Map<String, Class<? extends PlatformEvent>> EVENT_TYPES = Map.ofEntries(
+            Map.entry(FEEDBACK_SUBMITTED, FeedbackSubmitted.class),
+            Map.entry(INTERACTION_RECORDED, InteractionRecorded.class),
+            Map.entry(COMPLAINT_CHANGED, ComplaintChanged.class),
+            Map.entry(METRIC_UPDATED, MetricUpdated.class),
+            Map.entry(ALERTS, AlertEvent.class),
+            Map.entry(BRANCH_DIRECTORY, BranchChanged.class),
+            Map.entry(QUALITY_TARGETS, QualityTargetChanged.class),
+            Map.entry(ALERT_RULES, AlertRuleChanged.class),
+            Map.entry(API_KEYS, ApiKeyChanged.class),
+            Map.entry(RISK_GRADES, RiskGradeChanged.class));
 
     private Topics() {}
 
