@@ -1,6 +1,7 @@
 package io.servicequality.reporting.config;
 
 import static io.servicequality.security.Role.ADMIN;
+import static io.servicequality.security.Role.QUALITY_MANAGER;
 import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
@@ -37,6 +38,17 @@ public class AccessRules {
                 .requestMatchers(PUT, "/api/v1/branches/*")
                 .hasAnyAuthority(Authorities.roles(ADMIN).toArray())
                 .requestMatchers(DELETE, "/api/v1/branches/*")
-                .hasAnyAuthority(Authorities.roles(ADMIN).toArray());
+                .hasAnyAuthority(Authorities.roles(ADMIN).toArray())
+                // the risk register, matrix, history and model: every staff role reads (branch-bound: its branches)
+                .requestMatchers(
+                        GET,
+                        "/api/v1/risk/register",
+                        "/api/v1/risk/matrix",
+                        "/api/v1/risk/branches/*/history",
+                        "/api/v1/risk/model")
+                .hasAnyAuthority(Authorities.anyStaff().toArray())
+                // the tenant's risk model: changed by admins and quality managers
+                .requestMatchers(PUT, "/api/v1/risk/model")
+                .hasAnyAuthority(Authorities.roles(ADMIN, QUALITY_MANAGER).toArray());
     }
 }

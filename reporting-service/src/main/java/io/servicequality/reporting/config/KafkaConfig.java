@@ -25,7 +25,7 @@ class KafkaConfig {
     TopicDeclarations reportingTopics() {
         return TopicDeclarations.create()
                 .consumes(Topics.METRIC_UPDATED, Topics.COMPLAINT_CHANGED, Topics.ALERTS, Topics.QUALITY_TARGETS)
-                .publishes(Topics.BRANCH_DIRECTORY);
+                .publishes(Topics.BRANCH_DIRECTORY, Topics.RISK_GRADES);
     }
 
     /**

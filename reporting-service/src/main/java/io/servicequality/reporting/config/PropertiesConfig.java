@@ -3,6 +3,7 @@ package io.servicequality.reporting.config;
 import io.servicequality.reporting.bucket.ReadModelProperties;
 import io.servicequality.reporting.dashboard.ConsoleProperties;
 import io.servicequality.reporting.live.LiveProperties;
+import io.servicequality.reporting.risk.RiskProperties;
 import io.servicequality.reporting.scorecard.ScorecardProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
@@ -12,6 +13,7 @@ import org.springframework.context.annotation.Configuration;
     ScorecardProperties.class,
     LiveProperties.class,
     ReadModelProperties.class,
-    ConsoleProperties.class
+    ConsoleProperties.class,
+    RiskProperties.class
 })
 class PropertiesConfig {}

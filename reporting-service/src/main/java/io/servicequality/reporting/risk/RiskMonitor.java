@@ -1,0 +1,107 @@
+package io.servicequality.reporting.risk;
+
+import io.servicequality.reporting.branch.BranchDirectory;
+import io.servicequality.security.TenantGate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the register live. A branch whose inputs changed (a metric update, an alert, a complaint event) is marked;
+ * every {@code sqp.risk.recompute-interval} the branches marked at least {@code sqp.risk.settle} ago are assessed
+ * again (a burst of updates is assessed once, after the read models applied it). Every
+ * {@code sqp.risk.full-pass-interval} every branch of every served tenant is assessed, since the windows move on
+ * without any event (alerts and days age out). An assessment that lost a race with another instance marks its branch
+ * again: it is assessed on the newer state at the next pass.
+ */
+@Component
+class RiskMonitor {
+
+    private static final Logger log = LoggerFactory.getLogger(RiskMonitor.class);
+
+    /** A branch of a tenant. */
+    record BranchKey(String tenantId, String branchId) {}
+
+    private final RiskAssessor assessor;
+    private final RiskRegister register;
+    private final BranchDirectory directory;
+    private final TenantGate tenants;
+    private final Clock clock;
+    private final Duration settle;
+    private final Map<BranchKey, Instant> marked = new ConcurrentHashMap<>();
+
+    RiskMonitor(
+            RiskAssessor assessor,
+            RiskRegister register,
+            BranchDirectory directory,
+            TenantGate tenants,
+            Clock clock,
+            RiskProperties properties) {
+        this.assessor = assessor;
+        this.register = register;
+        this.directory = directory;
+        this.tenants = tenants;
+        this.clock = clock;
+        this.settle = properties.settle();
+    }
+
+    /** The branch's inputs changed: assess it at the next pass after it settled. */
+    void mark(String tenantId, String branchId) {
+        if (tenantId != null && branchId != null) {
+            marked.put(new BranchKey(tenantId, branchId), clock.instant());
+        }
+    }
+
+    /** The tenant's model changed: every branch of it is assessed at the next pass. */
+    void markTenant(String tenantId) {
+        branchesOf(tenantId).forEach(branch -> mark(tenantId, branch));
+    }
+
+    @Scheduled(fixedDelayString = "${sqp.risk.recompute-interval:5s}")
+    void assessMarked() {
+        Instant settledBefore = clock.instant().minus(settle);
+        for (Map.Entry<BranchKey, Instant> entry : Map.copyOf(marked).entrySet()) {
+            if (entry.getValue().isAfter(settledBefore)) {
+                continue;
+            }
+            // a mark set while assessing stays and is assessed again
+            if (marked.remove(entry.getKey(), entry.getValue())) {
+                assess(entry.getKey());
+            }
+        }
+    }
+
+    @Scheduled(
+            fixedDelayString = "${sqp.risk.full-pass-interval:5m}",
+            initialDelayString = "${sqp.risk.recompute-interval:5s}")
+    void assessAll() {
+        for (String tenantId : new TreeSet<>(tenants.knownTenants())) {
+            branchesOf(tenantId).forEach(branch -> assess(new BranchKey(tenantId, branch)));
+        }
+    }
+
+    private TreeSet<String> branchesOf(String tenantId) {
+        TreeSet<String> branches = new TreeSet<>(register.branchesOf(tenantId));
+        directory.branches(tenantId, null).forEach(entry -> branches.add(entry.branchId()));
+        return branches;
+    }
+
+    private void assess(BranchKey branch) {
+        try {
+            if (assessor.assess(branch.tenantId(), branch.branchId()) == RiskRegister.Outcome.CONFLICT) {
+                marked.putIfAbsent(branch, Instant.EPOCH);
+            }
+        } catch (RuntimeException failed) {
+            // the store or the broker is away: assessed again at the next pass
+            marked.putIfAbsent(branch, Instant.EPOCH);
+            log.warn("risk of {} not assessed: {}", branch, failed.toString());
+        }
+    }
+}
