@@ -204,7 +204,7 @@ class RiskController {
              {"name": "alertsRaised", "dimension": "LIKELIHOOD", "value": 2.0, "n": 2, "minN": 0, "enoughData": true, "level": 2},
              {"name": "slaBreachRate", "dimension": "LIKELIHOOD", "value": 12.5, "n": 16, "minN": 5, "enoughData": true, "level": 3},
              {"name": "dailyVolume", "dimension": "IMPACT", "value": 310.0, "n": 2170, "minN": 0, "enoughData": true, "level": 3},
-             {"name": "severeOpenShare", "dimension": "IMPACT", "value": 50.0, "n": 2, "minN": 3, "enoughData": false, "level": 1}]""";
+             {"name": "severeOpenShare", "dimension": "IMPACT", "value": 20.0, "n": 5, "minN": 3, "enoughData": true, "level": 2}]""";
 
     static final String RESPONSE_EXAMPLE = """
             {"ownerRole": "QUALITY_MANAGER", "responseHours": 24, "dueAt": "2026-11-21T10:00:05Z",

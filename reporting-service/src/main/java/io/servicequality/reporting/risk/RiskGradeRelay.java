@@ -9,12 +9,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Publishes the grade changes in the assessment documents' outboxes to {@link Topics#RISK_GRADES}: right after the
- * assessment that made them, and in a periodic sweep for what was not acknowledged (Kafka away, a crash). A relay
+ * assessment that made them, and in a periodic sweep (run by {@link RiskMonitor}) for what was not acknowledged
+ * (Kafka away, a crash). A relay
  * first claims a document (so two instances do not both publish it), records its changes in the history, publishes
  * them in order through platform-kafka's {@link OutboxRelay} and forgets them once the broker acknowledged all. At
  * least once on the wire with stable event ids (a crash between the acknowledgement and the forgetting sends them
@@ -40,7 +40,7 @@ class RiskGradeRelay {
         publishDocument(BranchRisk.idOf(tenantId, branchId));
     }
 
-    @Scheduled(fixedDelayString = "${sqp.risk.relay-interval:5s}")
+    /** Publishes every outbox no relay holds (the monitor's sweep, every {@code sqp.risk.relay-interval}). */
     void publishUnacknowledged() {
         register.withPendingChanges().forEach(this::publishDocument);
     }

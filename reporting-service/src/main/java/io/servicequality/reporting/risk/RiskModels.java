@@ -10,9 +10,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class RiskModels {
 
-    /** A tenant's own model, one document per tenant. */
+    /** A tenant's own model, one document per tenant (who changed it is in the audit log). */
     @Document("riskModels")
-    record TenantModel(@Id String tenantId, RiskModel model, Instant changedAt, String changedBy) {}
+    record TenantModel(@Id String tenantId, RiskModel model, Instant changedAt) {}
 
     /** The model a tenant's branches are assessed by, and where it comes from. */
     record Effective(RiskModel model, boolean ownModel, Instant changedAt) {}
@@ -34,7 +34,7 @@ class RiskModels {
 
     /** Stores the tenant's own model (already validated), replacing the one before. */
     Effective store(String tenantId, RiskModel model, Instant now) {
-        mongo.save(new TenantModel(tenantId, model, now, null));
+        mongo.save(new TenantModel(tenantId, model, now));
         return new Effective(model, true, now);
     }
 }

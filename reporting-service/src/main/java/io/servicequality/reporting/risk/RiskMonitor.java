@@ -2,12 +2,16 @@ package io.servicequality.reporting.risk;
 
 import io.servicequality.reporting.branch.BranchDirectory;
 import io.servicequality.security.TenantGate;
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -20,6 +24,10 @@ import org.springframework.stereotype.Component;
  * {@code sqp.risk.full-pass-interval} every branch of every served tenant is assessed, since the windows move on
  * without any event (alerts and days age out). An assessment that lost a race with another instance marks its branch
  * again: it is assessed on the newer state at the next pass.
+ *
+ * <p>The passes and the relay's sweep run on one thread of their own ({@code risk-assessor}): the service's shared
+ * scheduler thread also flushes the bucket read model every second, which a long pass must not hold up. A pass asked
+ * for while the same pass waits in the queue is not queued twice.
  */
 @Component
 class RiskMonitor {
@@ -35,19 +43,30 @@ class RiskMonitor {
     private final TenantGate tenants;
     private final Clock clock;
     private final Duration settle;
+    private final RiskGradeRelay relay;
     private final Map<BranchKey, Instant> marked = new ConcurrentHashMap<>();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "risk-assessor");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean markedPassQueued = new AtomicBoolean();
+    private final AtomicBoolean fullPassQueued = new AtomicBoolean();
+    private final AtomicBoolean relaySweepQueued = new AtomicBoolean();
 
     RiskMonitor(
             RiskAssessor assessor,
             RiskRegister register,
             BranchDirectory directory,
             TenantGate tenants,
+            RiskGradeRelay relay,
             Clock clock,
             RiskProperties properties) {
         this.assessor = assessor;
         this.register = register;
         this.directory = directory;
         this.tenants = tenants;
+        this.relay = relay;
         this.clock = clock;
         this.settle = properties.settle();
     }
@@ -65,6 +84,40 @@ class RiskMonitor {
     }
 
     @Scheduled(fixedDelayString = "${sqp.risk.recompute-interval:5s}")
+    void scheduleMarkedPass() {
+        runOnce(markedPassQueued, this::assessMarked);
+    }
+
+    @Scheduled(
+            fixedDelayString = "${sqp.risk.full-pass-interval:5m}",
+            initialDelayString = "${sqp.risk.recompute-interval:5s}")
+    void scheduleFullPass() {
+        runOnce(fullPassQueued, this::assessAll);
+    }
+
+    @Scheduled(fixedDelayString = "${sqp.risk.relay-interval:5s}")
+    void scheduleRelaySweep() {
+        runOnce(relaySweepQueued, relay::publishUnacknowledged);
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdownNow();
+    }
+
+    private void runOnce(AtomicBoolean queued, Runnable pass) {
+        if (queued.compareAndSet(false, true)) {
+            worker.execute(() -> {
+                queued.set(false);
+                try {
+                    pass.run();
+                } catch (RuntimeException failed) {
+                    log.warn("risk pass failed; it runs again at its next interval: {}", failed.toString());
+                }
+            });
+        }
+    }
+
     void assessMarked() {
         Instant settledBefore = clock.instant().minus(settle);
         for (Map.Entry<BranchKey, Instant> entry : Map.copyOf(marked).entrySet()) {
@@ -78,9 +131,6 @@ class RiskMonitor {
         }
     }
 
-    @Scheduled(
-            fixedDelayString = "${sqp.risk.full-pass-interval:5m}",
-            initialDelayString = "${sqp.risk.recompute-interval:5s}")
     void assessAll() {
         for (String tenantId : new TreeSet<>(tenants.knownTenants())) {
             branchesOf(tenantId).forEach(branch -> assess(new BranchKey(tenantId, branch)));

@@ -66,7 +66,7 @@ import tools.jackson.databind.node.ObjectNode;
 @SpringBootTest(
         properties = {
             "sqp.risk.recompute-interval=200ms",
-            "sqp.risk.settle=300ms",
+            "sqp.risk.settle=1s",
             "sqp.risk.relay-interval=500ms",
             "sqp.risk.full-pass-interval=10m"
         })
@@ -141,17 +141,19 @@ class RiskRegisterIT {
 
         // 1. 700 interactions offered this hour: 100 a day (volume level 2), nothing else → 1 × 2 = 2, grade IV
         send(Topics.METRIC_UPDATED, ACME + ":" + branch, metricUpdate(ACME, branch, hour, 1, 700));
-        JsonNode first = awaitGrade(admin, branch, "IV");
+        JsonNode first = awaitAssessment(admin, branch, "IV", "dailyVolume", 700);
         assertThat(factor(first, "dailyVolume").get("value").asDouble()).isEqualTo(100.0);
         assertThat(factor(first, "dailyVolume").get("level").asInt()).isEqualTo(2);
         assertThat(factor(first, "sqiDrop").get("enoughData").asBoolean()).isFalse();
         assertThat(first.get("response").get("ownerRole").asString()).isEqualTo("BRANCH_MANAGER");
 
         // 2. four CRITICAL complaints open (severe share 100 % of n 4, level 5) → 1 × 5 = 5, grade III
+        List<Object> complaints = new ArrayList<>();
         for (int i = 1; i <= 4; i++) {
-            send(Topics.COMPLAINT_CHANGED, ACME + ":" + branch, complaintOpened(ACME, branch, "rk-c" + i));
+            complaints.add(complaintOpened(ACME, branch, "rk-c" + i));
         }
-        JsonNode second = awaitGrade(admin, branch, "III");
+        send(Topics.COMPLAINT_CHANGED, ACME + ":" + branch, complaints);
+        JsonNode second = awaitAssessment(admin, branch, "III", "severeOpenShare", 4);
         assertThat(factor(second, "severeOpenShare").get("value").asDouble()).isEqualTo(100.0);
         assertThat(factor(second, "severeOpenShare").get("n").asLong()).isEqualTo(4);
         assertThat(List.of(
@@ -159,10 +161,12 @@ class RiskRegisterIT {
                 .containsExactly(1, 5);
 
         // 3. ten alerts raised about the branch (level 5) → 5 × 5 = 25, grade I, owned by ADMIN within 4 hours
+        List<Object> alerts = new ArrayList<>();
         for (int i = 1; i <= 10; i++) {
-            send(Topics.ALERTS, ACME + ":" + branch, alertRaised(ACME, branch, "rk-a" + i));
+            alerts.add(alertRaised(ACME, branch, "rk-a" + i));
         }
-        JsonNode third = awaitGrade(admin, branch, "I");
+        send(Topics.ALERTS, ACME + ":" + branch, alerts);
+        JsonNode third = awaitAssessment(admin, branch, "I", "alertsRaised", 10);
         assertThat(third.get("score").asInt()).isEqualTo(25);
         assertThat(factor(third, "alertsRaised").get("value").asDouble()).isEqualTo(10.0);
         Instant since = Instant.parse(third.get("gradeSince").asString());
@@ -351,6 +355,21 @@ class RiskRegisterIT {
         return registerEntry(authorization, branch);
     }
 
+    /** Waits until the branch has the grade and the factor's n is {@code n} (all inputs sent have been applied). */
+    private JsonNode awaitAssessment(String authorization, String branch, String grade, String factor, long n)
+            throws Exception {
+        await().atMost(DEADLINE).untilAsserted(() -> {
+            JsonNode entry = registerEntry(authorization, branch);
+            assertThat(entry).as("%s in the register", branch).isNotNull();
+            assertThat(List.of(
+                            entry.path("grade").asString(),
+                            factor(entry, factor).get("n").asLong()))
+                    .as(entry.toString())
+                    .containsExactly(grade, n);
+        });
+        return registerEntry(authorization, branch);
+    }
+
     private JsonNode registerEntry(String authorization, String branch) throws Exception {
         for (JsonNode entry : json(get("/api/v1/risk/register"), authorization).get("branches")) {
             if (entry.get("branchId").asString().equals(branch)) {
@@ -443,12 +462,30 @@ class RiskRegisterIT {
     }
 
     private void send(String topic, String key, Object event) throws Exception {
+        send(topic, key, List.of(event));
+    }
+
+    /**
+     * Sends the events together (one producer, one flush): a burst the monitor sees within its settle time and
+     * assesses once, as a burst of real updates.
+     */
+    private void send(String topic, String key, List<Object> events) throws Exception {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", kafka.getBootstrapServers()),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
-            producer.send(new ProducerRecord<>(topic, key, JSON.writeValueAsString(event)))
-                    .get();
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                String.join(",", kafka.getBootstrapServers()),
+                ProducerConfig.LINGER_MS_CONFIG,
+                50,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class))) {
+            List<Future<?>> acks = new ArrayList<>();
+            for (Object event : events) {
+                acks.add(producer.send(new ProducerRecord<>(topic, key, JSON.writeValueAsString(event))));
+            }
+            for (Future<?> ack : acks) {
+                ack.get();
+            }
         }
     }
 
