@@ -31,10 +31,18 @@ public sealed interface AlertEvent extends PlatformEvent permits AlertRaised, Al
      */
     @Override
     default String recordKey() {
-        if (branchId() == null && scope() != null) {
-            return tenantId() + ":" + scope().level() + ":" + scope().id();
+        return recordKeyOf(tenantId(), branchId(), scope());
+    }
+
+    /**
+     * The record key of an event about an alert ({@link AlertEvent}, {@link AlertHandlingChanged}): {@code
+     * tenantId:branchId}, or {@code tenantId:<level>:<id>} when the alert has no branch.
+     */
+    static String recordKeyOf(String tenantId, String branchId, AlertScope scope) {
+        if (branchId == null && scope != null) {
+            return tenantId + ":" + scope.level() + ":" + scope.id();
         }
-        return PlatformEvent.super.recordKey();
+        return Topics.recordKey(tenantId, branchId);
     }
 
     enum RuleKind {

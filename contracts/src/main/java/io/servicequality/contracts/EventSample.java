@@ -14,6 +14,7 @@ public enum EventSample {
     METRIC_UPDATED("samples/metric-updated.v1.json", MetricUpdated.class, Topics.METRIC_UPDATED),
     ALERT_RAISED("samples/alert-raised.v1.json", AlertEvent.class, Topics.ALERTS),
     ALERT_CLEARED("samples/alert-cleared.v1.json", AlertEvent.class, Topics.ALERTS),
+    ALERT_HANDLING_CHANGED("samples/alert-handling-changed.v1.json", AlertHandlingChanged.class, Topics.ALERT_HANDLING),
     BRANCH_CHANGED("samples/branch-changed.v1.json", BranchChanged.class, Topics.BRANCH_DIRECTORY),
     QUALITY_TARGET_CHANGED(
             "samples/quality-target-changed.v1.json", QualityTargetChanged.class, Topics.QUALITY_TARGETS),

@@ -26,7 +26,7 @@ public enum PlatformService {
             Set.of(Topics.ALERT_RULES)),
     REPORTING_SERVICE(
             "reporting-service",
-            Set.of(Topics.BRANCH_DIRECTORY, Topics.RISK_GRADES),
+            Set.of(Topics.BRANCH_DIRECTORY, Topics.ALERT_HANDLING, Topics.RISK_GRADES),
             Set.of(Topics.METRIC_UPDATED, Topics.COMPLAINT_CHANGED, Topics.ALERTS, Topics.QUALITY_TARGETS),
             Set.of());
 

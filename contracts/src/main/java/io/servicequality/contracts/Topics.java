@@ -24,6 +24,12 @@ public final class Topics {
     public static final String ALERTS = "sqp.alerts.v1";
 
     /**
+     * {@link AlertHandlingChanged}, published by reporting-service (which keeps each alert episode's handling record):
+     * acknowledged, assigned, linked to a corrective action, resolved, escalated.
+     */
+    public static final String ALERT_HANDLING = "sqp.alert-handling.v1";
+
+    /**
      * {@link BranchChanged}, published by reporting-service (which owns the branch directory) on a compacted topic:
      * the latest record per branch is its current entry.
      */
@@ -74,6 +80,7 @@ public final class Topics {
             Map.entry(COMPLAINT_CHANGED, ComplaintChanged.class),
             Map.entry(METRIC_UPDATED, MetricUpdated.class),
             Map.entry(ALERTS, AlertEvent.class),
+            Map.entry(ALERT_HANDLING, AlertHandlingChanged.class),
             Map.entry(BRANCH_DIRECTORY, BranchChanged.class),
             Map.entry(QUALITY_TARGETS, QualityTargetChanged.class),
             Map.entry(ALERT_RULES, AlertRuleChanged.class),

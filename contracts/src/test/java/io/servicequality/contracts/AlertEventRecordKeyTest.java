@@ -28,6 +28,38 @@ class AlertEventRecordKeyTest {
         assertThat(mapper.writeValueAsString(region)).doesNotContain("recordKey");
     }
 
+    @Test
+    void aHandlingChangeIsKeyedLikeItsAlertAndCarriesTheFieldsWebhooksRelyOn() {
+        AlertHandlingChanged branch =
+                mapper.readValue(EventSample.ALERT_HANDLING_CHANGED.json(), AlertHandlingChanged.class);
+        AlertHandlingChanged region = new AlertHandlingChanged(
+                branch.eventId(),
+                branch.tenantId(),
+                null,
+                branch.occurredAt(),
+                branch.schemaVersion(),
+                branch.alertId(),
+                branch.type(),
+                branch.actor(),
+                branch.assignee(),
+                branch.correctiveActionId(),
+                branch.note(),
+                branch.escalationLevel(),
+                branch.metric(),
+                branch.severity(),
+                new AlertScope(AlertScope.Level.REGION, "north"),
+                branch.ruleId(),
+                branch.status());
+
+        assertThat(branch.recordKey()).isEqualTo("acme-bank:SH-001");
+        assertThat(region.recordKey()).isEqualTo("acme-bank:REGION:north");
+        assertThat(mapper.readTree(mapper.writeValueAsString(branch)).propertyNames())
+                .contains("type", "tenantId", "eventId", "alertId", "escalationLevel")
+                .doesNotContain("recordKey");
+        assertThat(branch.type()).isEqualTo(AlertHandlingChanged.HandlingEventType.ESCALATED);
+        assertThat(branch.escalationLevel()).isEqualTo(1);
+    }
+
     private static AlertRaised withScope(AlertRaised raised, AlertScope scope) {
         return new AlertRaised(
                 raised.eventId(),

@@ -38,6 +38,12 @@ final class EventCatalogueGenerator {
                             + " `acme-bank:TENANT:acme-bank`) for a region or tenant alert, whose `branchId` is null."
                             + " One episode's raise and clear share the key, hence a partition, and stay in order.",
                     "^[^:]+:([^:]+|(REGION|TENANT):.+)$"),
+            AlertHandlingChanged.class,
+            new RecordKey(
+                    "Like the alert's own events: `tenantId:branchId` for a branch alert, `tenantId:<level>:<id>` for a"
+                            + " region or tenant alert (null `branchId`), so that an episode's handling steps stay in"
+                            + " order.",
+                    "^[^:]+:([^:]+|(REGION|TENANT):.+)$"),
             QualityTargetChanged.class,
             new RecordKey(
                     "`tenantId:target:<targetId>`: one record per target, so compaction keeps each target's latest"
@@ -61,6 +67,9 @@ final class EventCatalogueGenerator {
             MetricUpdated.class,
                     "The full, absolute statistics of one bucket; a consumer keeps the highest revision it has seen.",
             AlertEvent.class, "An alert episode starts with AlertRaised and ends with one AlertCleared.",
+            AlertHandlingChanged.class,
+                    "One step in an alert's handling: acknowledged, assigned, linked to a corrective action, resolved,"
+                            + " or escalated because nobody acknowledged it in time.",
             BranchChanged.class, "The current entry of one branch in the branch directory.",
             QualityTargetChanged.class, "The current state of one quality target.",
             AlertRuleChanged.class, "The current state of one alert rule.",
