@@ -1,6 +1,5 @@
 package io.servicequality.reporting.alert;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import io.servicequality.contracts.AlertEvent;
@@ -8,20 +7,25 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Service;
 
-/** Stores alert events (once each) and answers which alerts are active and what happened recently. */
+/**
+ * Stores alert events (once each) and answers which alerts are active and what happened recently; announces each
+ * stored event as {@link AlertStored}.
+ */
 @Service
 public class AlertFeed {
 
     private final MongoOperations mongo;
+    private final ApplicationEventPublisher events;
 
-    AlertFeed(MongoOperations mongo) {
+    AlertFeed(MongoOperations mongo, ApplicationEventPublisher events) {
         this.mongo = mongo;
+        this.events = events;
     }
 
     void apply(AlertEvent event) {
@@ -35,14 +39,15 @@ public class AlertFeed {
         try {
             mongo.insert(alert);
         } catch (DuplicateKeyException alreadyStored) {
-            // a redelivery: stored once
+            // a redelivery: stored once, announced again (what follows from it may not have happened yet)
         }
+        events.publishEvent(new AlertStored(event));
     }
 
     /** The newest alert events passing the filter, newest first. */
     public List<AlertRecord> recent(String tenantId, AlertFilter filter, int limit) {
         return mongo.find(
-                query(scoped(tenantId, filter))
+                query(filter.criteria(tenantId))
                         .with(Sort.by(Sort.Order.desc("occurredAt"), Sort.Order.desc("_id")))
                         .limit(limit),
                 AlertRecord.class);
@@ -51,7 +56,7 @@ public class AlertFeed {
     /** Alerts raised and not cleared (the latest event of each episode is a raise), newest first. */
     public List<AlertRecord> active(String tenantId, AlertFilter filter) {
         List<AlertRecord> all =
-                mongo.find(query(scoped(tenantId, filter)).with(Sort.by("occurredAt", "_id")), AlertRecord.class);
+                mongo.find(query(filter.criteria(tenantId)).with(Sort.by("occurredAt", "_id")), AlertRecord.class);
         Map<String, AlertRecord> latest = new LinkedHashMap<>();
         all.forEach(alert -> latest.put(alert.alertId(), alert));
         List<AlertRecord> active = new ArrayList<>(latest.values().stream()
@@ -59,20 +64,5 @@ public class AlertFeed {
                 .toList());
         active.sort((a, b) -> b.occurredAt().compareTo(a.occurredAt()));
         return active;
-    }
-
-    /** The query form of {@link AlertFilter#passes}. */
-    private static Criteria scoped(String tenantId, AlertFilter filter) {
-        Criteria criteria = where("tenantId").is(tenantId);
-        if (filter.branchIds() == null) {
-            return criteria;
-        }
-        List<Criteria> passing = new ArrayList<>();
-        passing.add(where("scopeLevel").is("TENANT"));
-        if (!filter.regionIds().isEmpty()) {
-            passing.add(where("scopeLevel").is("REGION").and("scopeId").in(filter.regionIds()));
-        }
-        passing.add(where("scopeLevel").ne("REGION").and("branchId").in(filter.branchIds()));
-        return criteria.orOperator(passing);
     }
 }

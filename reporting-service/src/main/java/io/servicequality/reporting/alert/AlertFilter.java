@@ -1,7 +1,12 @@
 package io.servicequality.reporting.alert;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
+import org.springframework.data.mongodb.core.query.Criteria;
 
 /**
  * Which alerts a view of a branch, a region or the tenant shows: the alerts of its branches (by their
@@ -39,5 +44,23 @@ public record AlertFilter(Set<String> branchIds, Set<String> regionIds) {
             return regionIds.contains(scopeId);
         }
         return branchId != null && branchIds.contains(branchId);
+    }
+
+    /**
+     * The store query form of {@link #passes}, for documents about alerts of {@code tenantId} with the fields {@code
+     * tenantId}, {@code branchId}, {@code scopeLevel} and {@code scopeId}.
+     */
+    public Criteria criteria(String tenantId) {
+        Criteria criteria = where("tenantId").is(tenantId);
+        if (branchIds == null) {
+            return criteria;
+        }
+        List<Criteria> passing = new ArrayList<>();
+        passing.add(where("scopeLevel").is("TENANT"));
+        if (!regionIds.isEmpty()) {
+            passing.add(where("scopeLevel").is("REGION").and("scopeId").in(regionIds));
+        }
+        passing.add(where("scopeLevel").ne("REGION").and("branchId").in(branchIds));
+        return criteria.orOperator(passing);
     }
 }

@@ -1,6 +1,7 @@
 package io.servicequality.reporting.config;
 
 import static io.servicequality.security.Role.ADMIN;
+import static io.servicequality.security.Role.BRANCH_MANAGER;
 import static io.servicequality.security.Role.QUALITY_MANAGER;
 import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
@@ -27,6 +28,18 @@ public class AccessRules {
                 // views, their CSV, alerts and the live stream: every staff role (within its tenant and branches)
                 .requestMatchers(GET, "/api/v1/reports/**", "/api/v1/alerts", "/api/v1/live")
                 .hasAnyAuthority(Authorities.anyStaff().toArray())
+                // alert handling: everyone reads what they see; managers and admins handle (branch managers only the
+                // alerts of their branches, checked by the alert-handling service: 403)
+                .requestMatchers(GET, "/api/v1/alerts/handling", "/api/v1/alerts/*/handling")
+                .hasAnyAuthority(Authorities.anyStaff().toArray())
+                .requestMatchers(
+                        POST,
+                        "/api/v1/alerts/*/acknowledge",
+                        "/api/v1/alerts/*/assign",
+                        "/api/v1/alerts/*/link",
+                        "/api/v1/alerts/*/resolve")
+                .hasAnyAuthority(Authorities.roles(ADMIN, QUALITY_MANAGER, BRANCH_MANAGER)
+                        .toArray())
                 // the old dashboard's addresses: a redirect to the staff console, which signs staff in itself
                 .requestMatchers(GET, "/", "/dashboard", "/dashboard/**")
                 .permitAll()

@@ -15,7 +15,8 @@ import org.springframework.kafka.listener.CommonLoggingErrorHandler;
 import org.springframework.kafka.listener.ContainerProperties;
 
 /**
- * The topics reporting consumes (each with its dead letters) and the branch directory it publishes, declared by
+ * The topics reporting consumes (each with its dead letters) and those it publishes (the branch directory, alert
+ * handling), declared by
  * platform-kafka as contracts specifies them; and the listener factories of its bulk-writing read models and live feed.
  */
 @Configuration(proxyBeanMethods = false)
@@ -25,7 +26,7 @@ class KafkaConfig {
     TopicDeclarations reportingTopics() {
         return TopicDeclarations.create()
                 .consumes(Topics.METRIC_UPDATED, Topics.COMPLAINT_CHANGED, Topics.ALERTS, Topics.QUALITY_TARGETS)
-                .publishes(Topics.BRANCH_DIRECTORY, Topics.RISK_GRADES);
+                .publishes(Topics.BRANCH_DIRECTORY, Topics.ALERT_HANDLING, Topics.RISK_GRADES);
     }
 
     /**

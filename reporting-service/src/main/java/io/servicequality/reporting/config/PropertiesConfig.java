@@ -1,5 +1,6 @@
 package io.servicequality.reporting.config;
 
+import io.servicequality.reporting.alerthandling.AlertHandlingProperties;
 import io.servicequality.reporting.bucket.ReadModelProperties;
 import io.servicequality.reporting.dashboard.ConsoleProperties;
 import io.servicequality.reporting.live.LiveProperties;
@@ -14,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
     LiveProperties.class,
     ReadModelProperties.class,
     ConsoleProperties.class,
-    RiskProperties.class
+    RiskProperties.class,
+    AlertHandlingProperties.class
 })
 class PropertiesConfig {}

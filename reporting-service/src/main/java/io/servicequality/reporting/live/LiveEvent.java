@@ -5,7 +5,7 @@ package io.servicequality.reporting.live;
  *
  * @param id {@code <boot>-<sequence>}: the sequence orders events of one server run; the boot part tells a resuming
  *     client whether its id is from this run
- * @param name the SSE event name: {@code metric} or {@code alert}
+ * @param name the SSE event name: {@code metric}, {@code alert} or {@code alert-handling}
  * @param tenantId only streams of this tenant's callers receive it
  * @param branchId for filtering ({@code null} for a region- or tenant-scoped alert)
  * @param scopeLevel for filtering alerts: {@code BRANCH}, {@code REGION} or {@code TENANT}; {@code null} for metrics

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.servicequality.contracts.AlertEvent;
+import io.servicequality.contracts.AlertHandlingChanged;
 import io.servicequality.contracts.MetricUpdated;
 import io.servicequality.contracts.Topics;
 import io.servicequality.reporting.alert.AlertRecord;
@@ -34,7 +35,7 @@ import org.springframework.stereotype.Component;
 @Component
 class LiveFeed implements ConsumerSeekAware {
 
-    /** Alert event ids recently relayed: an alert redelivered on the topic is not shown twice. */
+    /** Alert and handling event ids recently relayed: an event redelivered on the topic is not shown twice. */
     private static final int REMEMBERED_ALERTS = 10_000;
 
     /** Set by scoring on each update: when the earliest event it reflects was accepted (epoch millis, as text). */
@@ -117,17 +118,44 @@ class LiveFeed implements ConsumerSeekAware {
                 || event.occurredAt() == null) {
             return; // the alert feed's consumer dead-letters or counts it
         }
+        if (firstRelay(event.eventId())) {
+            stream.publishAlert(AlertRecord.of(event));
+        }
+    }
+
+    /**
+     * Handling changes (acknowledged, assigned, linked, resolved, escalated), published by this service's alert
+     * handling on {@link Topics#ALERT_HANDLING}: read like the alerts, by every instance, so a change made through one
+     * instance reaches the streams of all.
+     */
+    @KafkaListener(
+            id = "reporting-live-alert-handling",
+            groupId = "reporting-service.live-alert-handling.${random.uuid}",
+            topics = Topics.ALERT_HANDLING,
+            containerFactory = "liveFeedContainers",
+            properties = "auto.offset.reset=latest")
+    void on(AlertHandlingChanged change) {
+        if (change.eventId() == null || change.tenantId() == null || change.alertId() == null) {
+            return;
+        }
+        if (firstRelay(change.eventId())) {
+            stream.publishAlertHandling(change);
+        }
+    }
+
+    /** Whether an alert or handling event is relayed for the first time (a redelivered one is not shown twice). */
+    private boolean firstRelay(Object eventId) {
         synchronized (relayedAlerts) {
-            if (!relayedAlerts.add(event.eventId())) {
-                return;
+            if (!relayedAlerts.add(eventId)) {
+                return false;
             }
             if (relayedAlerts.size() > REMEMBERED_ALERTS) {
                 Iterator<Object> oldest = relayedAlerts.iterator();
                 oldest.next();
                 oldest.remove();
             }
+            return true;
         }
-        stream.publishAlert(AlertRecord.of(event));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.servicequality.reporting.live;
 
+import io.servicequality.contracts.AlertHandlingChanged;
 import io.servicequality.contracts.MetricUpdated;
 import io.servicequality.reporting.alert.AlertFilter;
 import io.servicequality.reporting.alert.AlertRecord;
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Fans metric updates and alerts ({@link LiveFeed}) out to the connected streams, each stream only its caller's tenant and scope
+ * Fans metric updates, alerts and alert-handling changes ({@link LiveFeed}) out to the connected streams, each stream only its caller's tenant and scope
  * (the filter resolved from the caller when it connected, narrowed for branch-bound callers). Sending happens on
  * one dispatcher thread, never on the Kafka consumer's, so a slow client cannot hold up consumption; a client whose
  * send fails is dropped (its browser reconnects and resumes).
@@ -119,6 +120,17 @@ class LiveStream {
 
     void publishAlert(AlertRecord alert) {
         publish("alert", alert.tenantId(), alert.branchId(), alert.scopeLevel(), alert.scopeId(), alert);
+    }
+
+    /** Relays a change of an alert's handling, filtered like the alert itself. */
+    void publishAlertHandling(AlertHandlingChanged change) {
+        publish(
+                "alert-handling",
+                change.tenantId(),
+                change.branchId(),
+                change.scope() == null ? null : change.scope().level().name(),
+                change.scope() == null ? null : change.scope().id(),
+                change);
     }
 
     @Scheduled(fixedDelayString = "${sqp.live.heartbeat:15s}")

@@ -36,6 +36,11 @@ public class Scopes {
         return callers.tenantId();
     }
 
+    /** Who the caller is (its credential's subject): the actor a change made by this request records. */
+    public String actor() {
+        return callers.current().subject();
+    }
+
     /**
      * At most one of {@code branchId} and {@code regionId}; neither means the tenant. A branch need not be in the
      * directory (its data is shown anyway, days in UTC); a region must have branches there (that the caller may see).
