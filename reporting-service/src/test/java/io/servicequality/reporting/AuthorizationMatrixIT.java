@@ -85,7 +85,9 @@ class AuthorizationMatrixIT {
      * where SH-001 and SH-002 are). Another tenant's admin asks in its own tenant (the tenant comes from the
      * credential): its SH-001 is its own data, its region north has only its own branch, this tenant's branch entry is
      * 404 and its writes land in its own directory. A manager of another branch (SH-009) finds neither SH-001 nor a
-     * branch of region north: 404.
+     * branch of region north: 404. Alert handling is asked about this tenant's SH-001 alert, whose handling is opened
+     * afresh before each action (acknowledged first for resolve), so each caller meets the state the action needs;
+     * another tenant's admin and the manager of SH-009 do not find it (404).
      */
     static final String RULES = """
             operation                             | NONE | ADMIN | QUALITY_MANAGER | BRANCH_MANAGER | AGENT | VIEWER | OTHER_TENANT_ADMIN | OUT_OF_SCOPE_MANAGER
@@ -98,6 +100,12 @@ class AuthorizationMatrixIT {
             GET /api/v1/reports/targets           | 401  | 200   | 200             | 200            | 200   | 200    | 200                | 404
             GET /api/v1/alerts                    | 401  | 200   | 200             | 200            | 200   | 200    | 200                | 404
             GET /api/v1/live                      | 401  | 200   | 200             | 200            | 200   | 200    | 200                | 404
+            GET /api/v1/alerts/handling           | 401  | 200   | 200             | 200            | 200   | 200    | 200                | 404
+            GET /api/v1/alerts/{alertId}/handling | 401  | 200   | 200             | 200            | 200   | 200    | 404                | 404
+            POST /api/v1/alerts/{alertId}/acknowledge | 401 | 200 | 200             | 200            | 403   | 403    | 404                | 404
+            POST /api/v1/alerts/{alertId}/assign  | 401  | 200   | 200             | 200            | 403   | 403    | 404                | 404
+            POST /api/v1/alerts/{alertId}/link    | 401  | 200   | 200             | 200            | 403   | 403    | 404                | 404
+            POST /api/v1/alerts/{alertId}/resolve | 401  | 200   | 200             | 200            | 403   | 403    | 404                | 404
             GET /api/v1/branches                  | 401  | 200   | 200             | 200            | 200   | 200    | 200                | 200
             POST /api/v1/branches                 | 401  | 201   | 403             | 403            | 403   | 403    | 201                | 403
             GET /api/v1/branches/{branchId}       | 401  | 200   | 200             | 200            | 200   | 200    | 404                | 404
@@ -158,6 +166,9 @@ class AuthorizationMatrixIT {
     @Autowired
     MongoOperations mongo;
 
+    /** This tenant's alert about SH-001, whose handling the matrix's handling actions act on. */
+    AlertRaised handledAlert;
+
     final Map<Case, String> tokens = new EnumMap<>(Case.class);
     final AtomicInteger created = new AtomicInteger();
     String acmeAdmin;
@@ -188,7 +199,11 @@ class AuthorizationMatrixIT {
         try (KafkaProducer<String, String> producer = producer()) {
             for (var branch : ACME_OPENED.entrySet()) {
                 send(producer, Topics.METRIC_UPDATED, update(ACME, branch.getKey(), branch.getValue()));
-                send(producer, Topics.ALERTS, alert(sample, ACME, branch.getKey(), null, null));
+                AlertRaised raised = alert(sample, ACME, branch.getKey(), null, null);
+                send(producer, Topics.ALERTS, raised);
+                if (branch.getKey().equals("SH-001")) {
+                    handledAlert = raised;
+                }
             }
             send(producer, Topics.METRIC_UPDATED, update(OTHER, "SH-001", OTHER_OPENED));
             send(producer, Topics.METRIC_UPDATED, update(OTHER, "OB-001", OTHER_OPENED));
@@ -339,7 +354,10 @@ class AuthorizationMatrixIT {
             branch = "DX-" + created.incrementAndGet();
             createBranch(acmeAdmin, branch, "victims");
         }
-        String target = path.replace("{branchId}", branch);
+        if (method.equals("POST") && path.startsWith("/api/v1/alerts/{alertId}/")) {
+            openHandlingAfresh(path.endsWith("/resolve"));
+        }
+        String target = path.replace("{branchId}", branch).replace("{alertId}", handledAlert.alertId());
         MockHttpServletRequestBuilder request = switch (method) {
             case "GET" -> get(target + query(path));
             case "DELETE" -> delete(target);
@@ -381,7 +399,7 @@ class AuthorizationMatrixIT {
                     "/api/v1/reports/key-drivers",
                     "/api/v1/reports/complaints",
                     "/api/v1/reports/targets" -> "?branchId=SH-001&" + RANGE;
-            case "/api/v1/alerts", "/api/v1/live" -> "?branchId=SH-001";
+            case "/api/v1/alerts", "/api/v1/live", "/api/v1/alerts/handling" -> "?branchId=SH-001";
             default -> "";
         };
     }
@@ -392,6 +410,10 @@ class AuthorizationMatrixIT {
         }
         return switch (path) {
             case "/api/v1/branches" -> branchBody("MX-" + created.incrementAndGet(), "matrix");
+            case "/api/v1/alerts/{alertId}/acknowledge" -> "{\"note\": \"seen\"}";
+            case "/api/v1/alerts/{alertId}/assign" -> "{\"assignee\": \"matrix.user\"}";
+            case "/api/v1/alerts/{alertId}/link" -> "{\"correctiveActionId\": \"6750a1c2e4b0f1a2b3c4d5e6\"}";
+            case "/api/v1/alerts/{alertId}/resolve" -> "{\"note\": \"done\"}";
             default -> throw new IllegalStateException("no body for " + path);
         };
     }
@@ -399,6 +421,24 @@ class AuthorizationMatrixIT {
     /** The model the tenant's branches are assessed by now, as the admin reads it: put back unchanged. */
     private String riskModelBody() throws Exception {
         return json(get("/api/v1/risk/model"), acmeAdmin).toString();
+    }
+
+    /**
+     * Opens the handled alert's handling afresh: its record removed and the raise delivered again (the alert feed
+     * keeps the one it stored; the handling is opened anew), then acknowledged by an admin when the action needs it.
+     */
+    private void openHandlingAfresh(boolean acknowledged) throws Exception {
+        String handling = "/api/v1/alerts/" + handledAlert.alertId() + "/handling";
+        mongo.remove(new Query(Criteria.where("_id").is(ACME + "|" + handledAlert.alertId())), "alertHandling");
+        try (KafkaProducer<String, String> producer = producer()) {
+            send(producer, Topics.ALERTS, handledAlert);
+        }
+        await().atMost(DEADLINE).until(() -> perform(get(handling), acmeAdmin).getStatus() == 200);
+        if (acknowledged) {
+            MockHttpServletResponse response =
+                    perform(post("/api/v1/alerts/" + handledAlert.alertId() + "/acknowledge"), acmeAdmin);
+            assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);
+        }
     }
 
     private static String branchBody(String branch, String region) {

@@ -16,10 +16,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
-/** A minimal server-sent-events client for the tests: parses events and counts comment lines. */
-final class SseReader implements AutoCloseable {
+/**
+ * A minimal server-sent-events client for the tests (of every feature package): parses events and counts comment lines.
+ */
+public final class SseReader implements AutoCloseable {
 
-    record Event(String id, String name, String data) {}
+    public record Event(String id, String name, String data) {}
 
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final AtomicBoolean connected = new AtomicBoolean();
@@ -40,16 +42,16 @@ final class SseReader implements AutoCloseable {
     }
 
     /** A stream of the tests' default caller (an ADMIN of {@link TestCredentials#TENANT}). */
-    static SseReader open(HttpClient http, URI uri, String lastEventId) {
+    public static SseReader open(HttpClient http, URI uri, String lastEventId) {
         return new SseReader(http, uri, lastEventId, TestCredentials.admin());
     }
 
     /** A stream of the caller with {@code authorization} (e.g. {@code Bearer …}). */
-    static SseReader open(HttpClient http, URI uri, String lastEventId, String authorization) {
+    public static SseReader open(HttpClient http, URI uri, String lastEventId, String authorization) {
         return new SseReader(http, uri, lastEventId, authorization);
     }
 
-    boolean connected() {
+    public boolean connected() {
         return connected.get();
     }
 
@@ -58,7 +60,7 @@ final class SseReader implements AutoCloseable {
     }
 
     /** The next event (comments skipped), or a failure after the deadline. */
-    Event next(Duration deadline) throws InterruptedException {
+    public Event next(Duration deadline) throws InterruptedException {
         Event event = events.poll(deadline.toMillis(), TimeUnit.MILLISECONDS);
         if (event == null) {
             throw new AssertionError("no event within " + deadline);
@@ -67,7 +69,7 @@ final class SseReader implements AutoCloseable {
     }
 
     /** The events received so far and not yet taken. */
-    List<Event> drain() {
+    public List<Event> drain() {
         List<Event> drained = new ArrayList<>();
         events.drainTo(drained);
         return drained;

@@ -60,7 +60,7 @@ final class HandlingExamples {
 
     static final String ALREADY_LINKED = """
             { "type": "https://servicequality.io/problems/conflict", "title": "Conflict", "status": 409,
-              "detail": "correctiveActionId: is already linked to this alert",
+              "detail": "correctiveActionId is already linked to this alert",
               "errors": [ { "field": "correctiveActionId", "message": "is already linked to this alert" } ] }""";
 
     static final String PRECONDITION_FAILED = """
