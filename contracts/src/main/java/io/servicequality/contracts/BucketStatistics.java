@@ -8,6 +8,11 @@ import java.util.TreeMap;
  * roll-up is their sum, never a re-scan of raw events. Absent blocks mean zero.
  *
  * @param feedbackCount feedback events counted in the bucket
+ * @param distributions how many answers gave each value of each rating (absent in statistics counted before the
+ *     distributions were added: their blocks' {@code n} then exceeds the distribution's total)
+ * @param byChannel the statistics of the events of each channel, by channel name ({@link Channel#name()}): every event
+ *     that names its channel is counted both in these totals and in its channel's entry; an event without a channel
+ *     only in the totals. The entries carry no {@code byChannel} and no {@code drivers} of their own.
  */
 public record BucketStatistics(
         long feedbackCount,
@@ -17,7 +22,9 @@ public record BucketStatistics(
         MeanStatistics ces,
         ComplaintStatistics complaints,
         InteractionStatistics interactions,
-        DriverStatistics drivers) {
+        DriverStatistics drivers,
+        RatingDistributions distributions,
+        Map<String, BucketStatistics> byChannel) {
 
     public BucketStatistics {
         servqual = servqual == null ? ServqualStatistics.EMPTY : servqual;
@@ -27,6 +34,21 @@ public record BucketStatistics(
         complaints = complaints == null ? ComplaintStatistics.EMPTY : complaints;
         interactions = interactions == null ? InteractionStatistics.EMPTY : interactions;
         drivers = drivers == null ? DriverStatistics.EMPTY : drivers;
+        distributions = distributions == null ? RatingDistributions.EMPTY : distributions;
+        byChannel = byChannel == null ? Map.of() : Map.copyOf(byChannel);
+    }
+
+    /** Statistics without distributions and channel breakdown (the schema before they were added). */
+    public BucketStatistics(
+            long feedbackCount,
+            ServqualStatistics servqual,
+            CsatStatistics csat,
+            NpsStatistics nps,
+            MeanStatistics ces,
+            ComplaintStatistics complaints,
+            InteractionStatistics interactions,
+            DriverStatistics drivers) {
+        this(feedbackCount, servqual, csat, nps, ces, complaints, interactions, drivers, null, null);
     }
 
     public static final BucketStatistics EMPTY = new BucketStatistics(0, null, null, null, null, null, null, null);
@@ -40,7 +62,45 @@ public record BucketStatistics(
                 ces.plus(other.ces),
                 complaints.plus(other.complaints),
                 interactions.plus(other.interactions),
-                drivers.plus(other.drivers));
+                drivers.plus(other.drivers),
+                distributions.plus(other.distributions),
+                plusByChannel(byChannel, other.byChannel));
+    }
+
+    /**
+     * These statistics as counted for one channel: the totals, and the same again (without drivers) as the channel's
+     * entry; {@code channel == null} leaves them as they are.
+     */
+    public BucketStatistics inChannel(Channel channel) {
+        if (channel == null) {
+            return this;
+        }
+        BucketStatistics entry = new BucketStatistics(
+                feedbackCount, servqual, csat, nps, ces, complaints, interactions, null, distributions, null);
+        return new BucketStatistics(
+                feedbackCount,
+                servqual,
+                csat,
+                nps,
+                ces,
+                complaints,
+                interactions,
+                drivers,
+                distributions,
+                Map.of(channel.name(), entry));
+    }
+
+    private static Map<String, BucketStatistics> plusByChannel(
+            Map<String, BucketStatistics> left, Map<String, BucketStatistics> right) {
+        if (right.isEmpty()) {
+            return left;
+        }
+        if (left.isEmpty()) {
+            return right;
+        }
+        Map<String, BucketStatistics> merged = new TreeMap<>(left);
+        right.forEach((channel, statistics) -> merged.merge(channel, statistics, BucketStatistics::plus));
+        return merged;
     }
 
     /** Adds two sparse count maps key by key. */
@@ -329,6 +389,132 @@ public record BucketStatistics(
             Map<String, Double> merged = new TreeMap<>(sums);
             other.sums.forEach((key, value) -> merged.merge(key, value, Double::sum));
             return new DriverStatistics(n + other.n, ySum + other.ySum, ySumOfSquares + other.ySumOfSquares, merged);
+        }
+    }
+
+    /**
+     * Frequency distributions of the ratings: per rating, how many answers gave each value (sparse: values nobody gave
+     * are absent). csat 1–5, nps 0–10, ces 1–7, SERVQUAL expectation and perception 1–7 per dimension. A SERVQUAL
+     * rating averaged from several items can be fractional; it is counted at the value it rounds to, halves up ({@link
+     * #valueOf(double)}): its mean and standard deviation come exactly from the sums and sums of squares of {@link
+     * DimensionStatistics}, the distribution shows where the answers lie on the scale.
+     */
+    public record RatingDistributions(
+            Map<Integer, Long> csat, Map<Integer, Long> nps, Map<Integer, Long> ces, ServqualDistributions servqual) {
+
+        public static final RatingDistributions EMPTY = new RatingDistributions(null, null, null, null);
+
+        public RatingDistributions {
+            csat = csat == null ? Map.of() : Map.copyOf(csat);
+            nps = nps == null ? Map.of() : Map.copyOf(nps);
+            ces = ces == null ? Map.of() : Map.copyOf(ces);
+            servqual = servqual == null ? ServqualDistributions.EMPTY : servqual;
+        }
+
+        /** The value a rating is counted at: itself when whole, else the nearest whole value, halves up. */
+        public static int valueOf(double rating) {
+            return (int) Math.floor(rating + 0.5);
+        }
+
+        /** One answer of {@code value}, or nothing when unanswered. */
+        public static Map<Integer, Long> one(Integer value) {
+            return value == null ? Map.of() : Map.of(value, 1L);
+        }
+
+        public RatingDistributions plus(RatingDistributions other) {
+            if (other.equals(EMPTY)) {
+                return this;
+            }
+            return new RatingDistributions(
+                    plusCounts(csat, other.csat),
+                    plusCounts(nps, other.nps),
+                    plusCounts(ces, other.ces),
+                    servqual.plus(other.servqual));
+        }
+
+        /** The number of answers counted in a distribution. */
+        public static long total(Map<Integer, Long> distribution) {
+            return distribution.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    /** Per SERVQUAL dimension, the distributions of its expectation and perception ratings. */
+    public record ServqualDistributions(
+            DimensionDistributions tangibles,
+            DimensionDistributions reliability,
+            DimensionDistributions responsiveness,
+            DimensionDistributions assurance,
+            DimensionDistributions empathy) {
+
+        public static final ServqualDistributions EMPTY = new ServqualDistributions(null, null, null, null, null);
+
+        public ServqualDistributions {
+            tangibles = orEmpty(tangibles);
+            reliability = orEmpty(reliability);
+            responsiveness = orEmpty(responsiveness);
+            assurance = orEmpty(assurance);
+            empathy = orEmpty(empathy);
+        }
+
+        private static DimensionDistributions orEmpty(DimensionDistributions distributions) {
+            return distributions == null ? DimensionDistributions.EMPTY : distributions;
+        }
+
+        public DimensionDistributions of(ServqualDimension dimension) {
+            return switch (dimension) {
+                case TANGIBLES -> tangibles;
+                case RELIABILITY -> reliability;
+                case RESPONSIVENESS -> responsiveness;
+                case ASSURANCE -> assurance;
+                case EMPATHY -> empathy;
+            };
+        }
+
+        /** The distributions of one respondent's ratings, or {@link #EMPTY} without SERVQUAL answers. */
+        public static ServqualDistributions of(ServqualRatings ratings) {
+            if (ratings == null) {
+                return EMPTY;
+            }
+            return new ServqualDistributions(
+                    DimensionDistributions.of(ratings.tangibles()),
+                    DimensionDistributions.of(ratings.reliability()),
+                    DimensionDistributions.of(ratings.responsiveness()),
+                    DimensionDistributions.of(ratings.assurance()),
+                    DimensionDistributions.of(ratings.empathy()));
+        }
+
+        public ServqualDistributions plus(ServqualDistributions other) {
+            return new ServqualDistributions(
+                    tangibles.plus(other.tangibles),
+                    reliability.plus(other.reliability),
+                    responsiveness.plus(other.responsiveness),
+                    assurance.plus(other.assurance),
+                    empathy.plus(other.empathy));
+        }
+    }
+
+    /** Counts per value (1–7) of one dimension's expectation and perception ratings. */
+    public record DimensionDistributions(Map<Integer, Long> expectation, Map<Integer, Long> perception) {
+
+        public static final DimensionDistributions EMPTY = new DimensionDistributions(null, null);
+
+        public DimensionDistributions {
+            expectation = expectation == null ? Map.of() : Map.copyOf(expectation);
+            perception = perception == null ? Map.of() : Map.copyOf(perception);
+        }
+
+        static DimensionDistributions of(DimensionRating rating) {
+            if (rating == null) {
+                return EMPTY;
+            }
+            return new DimensionDistributions(
+                    Map.of(RatingDistributions.valueOf(rating.expectation()), 1L),
+                    Map.of(RatingDistributions.valueOf(rating.perception()), 1L));
+        }
+
+        public DimensionDistributions plus(DimensionDistributions other) {
+            return new DimensionDistributions(
+                    plusCounts(expectation, other.expectation), plusCounts(perception, other.perception));
         }
     }
 }

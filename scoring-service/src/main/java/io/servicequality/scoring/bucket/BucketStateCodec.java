@@ -3,13 +3,17 @@ package io.servicequality.scoring.bucket;
 import io.servicequality.contracts.BucketStatistics;
 import io.servicequality.contracts.BucketStatistics.ComplaintStatistics;
 import io.servicequality.contracts.BucketStatistics.CsatStatistics;
+import io.servicequality.contracts.BucketStatistics.DimensionDistributions;
 import io.servicequality.contracts.BucketStatistics.DimensionStatistics;
 import io.servicequality.contracts.BucketStatistics.DriverStatistics;
 import io.servicequality.contracts.BucketStatistics.InteractionStatistics;
 import io.servicequality.contracts.BucketStatistics.MeanStatistics;
 import io.servicequality.contracts.BucketStatistics.NpsStatistics;
+import io.servicequality.contracts.BucketStatistics.RatingDistributions;
+import io.servicequality.contracts.BucketStatistics.ServqualDistributions;
 import io.servicequality.contracts.BucketStatistics.ServqualStatistics;
 import io.servicequality.contracts.Histogram;
+import io.servicequality.contracts.ServqualDimension;
 import java.nio.BufferOverflowException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
@@ -38,13 +42,18 @@ import tools.jackson.databind.json.JsonMapper;
  * updatedAt} as a presence byte, epoch seconds (varlong) and nanos (varint); then the statistics block by block in
  * declaration order, each block a presence byte ({@code 0}: the block is empty) followed by its fields in declaration
  * order: counts as varlongs, sums as 8-byte doubles, histograms and maps as an entry count and the entries (in no
- * particular order). Adding a field to the statistics means a new version here that still reads every older one: the
+ * particular order); after the key-driver block (where version 1 ended) the rating distributions (a presence byte, then
+ * csat, nps, ces and per SERVQUAL dimension expectation and perception, each a count map) and the channel breakdown (an
+ * entry count, then per entry the channel name and that channel's statistics in this same layout). Adding a field to the statistics means a new version here that still reads every older one: the
  * changelogs keep states written by older versions for as long as the buckets are retained. States written as JSON by
  * builds before this codec (they start with <code>{</code>, never a version byte) are still read.
  */
 final class BucketStateCodec {
 
-    static final byte VERSION = 1;
+    static final byte VERSION = 2;
+
+    /** The first version: the statistics without distributions and channel breakdown. */
+    static final byte VERSION_1 = 1;
 
     static final Serde<BucketState> SERDE = Serdes.serdeFrom(
             (Serializer<BucketState>) (topic, state) -> state == null ? null : encode(state),
@@ -89,14 +98,14 @@ final class BucketStateCodec {
         ByteBuffer in = ByteBuffer.wrap(bytes);
         try {
             byte version = in.get();
-            if (version != VERSION) {
+            if (version != VERSION && version != VERSION_1) {
                 throw new SerializationException("bucket state of unknown format version " + version);
             }
             long applied = ByteUtils.readVarlong(in);
             long lateEvents = ByteUtils.readVarlong(in);
             Instant updatedAt =
                     in.get() != 0 ? Instant.ofEpochSecond(ByteUtils.readVarlong(in), ByteUtils.readVarint(in)) : null;
-            BucketState state = new BucketState(readStatistics(in), applied, lateEvents, updatedAt);
+            BucketState state = new BucketState(readStatistics(in, version), applied, lateEvents, updatedAt);
             if (in.hasRemaining()) {
                 throw new SerializationException(in.remaining() + " bytes left over after a bucket state");
             }
@@ -198,9 +207,26 @@ final class BucketStateCodec {
                 out.putDouble(sum.getValue());
             }
         }
+        RatingDistributions distributions = statistics.distributions();
+        if (present(distributions, RatingDistributions.EMPTY, out)) {
+            writeValueCounts(distributions.csat(), out);
+            writeValueCounts(distributions.nps(), out);
+            writeValueCounts(distributions.ces(), out);
+            for (ServqualDimension dimension : ServqualDimension.values()) {
+                DimensionDistributions rated = distributions.servqual().of(dimension);
+                writeValueCounts(rated.expectation(), out);
+                writeValueCounts(rated.perception(), out);
+            }
+        }
+        Map<String, BucketStatistics> byChannel = statistics.byChannel();
+        ByteUtils.writeUnsignedVarint(byChannel.size(), out);
+        for (Map.Entry<String, BucketStatistics> channel : byChannel.entrySet()) {
+            writeString(channel.getKey(), out);
+            writeStatistics(channel.getValue(), out);
+        }
     }
 
-    private static BucketStatistics readStatistics(ByteBuffer in) {
+    private static BucketStatistics readStatistics(ByteBuffer in, byte version) {
         long feedbackCount = ByteUtils.readVarlong(in);
         ServqualStatistics servqual = ServqualStatistics.EMPTY;
         if (in.get() != 0) {
@@ -267,7 +293,36 @@ final class BucketStateCodec {
             }
             drivers = new DriverStatistics(n, ySum, ySumOfSquares, sums);
         }
-        return new BucketStatistics(feedbackCount, servqual, csat, nps, ces, complaints, interactions, drivers);
+        if (version == VERSION_1) {
+            return new BucketStatistics(feedbackCount, servqual, csat, nps, ces, complaints, interactions, drivers);
+        }
+        RatingDistributions distributions = RatingDistributions.EMPTY;
+        if (in.get() != 0) {
+            Map<Integer, Long> csatValues = readValueCounts(in);
+            Map<Integer, Long> npsValues = readValueCounts(in);
+            Map<Integer, Long> cesValues = readValueCounts(in);
+            DimensionDistributions[] dimensions = new DimensionDistributions[ServqualDimension.values().length];
+            for (int i = 0; i < dimensions.length; i++) {
+                dimensions[i] = new DimensionDistributions(readValueCounts(in), readValueCounts(in));
+            }
+            distributions = new RatingDistributions(
+                    csatValues,
+                    npsValues,
+                    cesValues,
+                    new ServqualDistributions(
+                            dimensions[ServqualDimension.TANGIBLES.ordinal()],
+                            dimensions[ServqualDimension.RELIABILITY.ordinal()],
+                            dimensions[ServqualDimension.RESPONSIVENESS.ordinal()],
+                            dimensions[ServqualDimension.ASSURANCE.ordinal()],
+                            dimensions[ServqualDimension.EMPATHY.ordinal()]));
+        }
+        int channels = ByteUtils.readUnsignedVarint(in);
+        Map<String, BucketStatistics> byChannel = new TreeMap<>();
+        for (int i = 0; i < channels; i++) {
+            byChannel.put(readString(in), readStatistics(in, version));
+        }
+        return new BucketStatistics(
+                feedbackCount, servqual, csat, nps, ces, complaints, interactions, drivers, distributions, byChannel);
     }
 
     private static DimensionStatistics readDimension(ByteBuffer in) {
@@ -313,6 +368,23 @@ final class BucketStateCodec {
             counts.put(ByteUtils.readVarint(in), ByteUtils.readVarlong(in));
         }
         return new Histogram(counts);
+    }
+
+    private static void writeValueCounts(Map<Integer, Long> counts, ByteBuffer out) {
+        ByteUtils.writeUnsignedVarint(counts.size(), out);
+        for (Map.Entry<Integer, Long> value : counts.entrySet()) {
+            ByteUtils.writeVarint(value.getKey(), out);
+            ByteUtils.writeVarlong(value.getValue(), out);
+        }
+    }
+
+    private static Map<Integer, Long> readValueCounts(ByteBuffer in) {
+        int values = ByteUtils.readUnsignedVarint(in);
+        Map<Integer, Long> counts = new TreeMap<>();
+        for (int i = 0; i < values; i++) {
+            counts.put(ByteUtils.readVarint(in), ByteUtils.readVarlong(in));
+        }
+        return counts;
     }
 
     private static void writeCountMap(Map<String, Long> counts, ByteBuffer out) {

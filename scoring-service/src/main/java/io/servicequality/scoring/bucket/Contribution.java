@@ -8,6 +8,8 @@ import io.servicequality.contracts.BucketStatistics.DriverStatistics;
 import io.servicequality.contracts.BucketStatistics.InteractionStatistics;
 import io.servicequality.contracts.BucketStatistics.MeanStatistics;
 import io.servicequality.contracts.BucketStatistics.NpsStatistics;
+import io.servicequality.contracts.BucketStatistics.RatingDistributions;
+import io.servicequality.contracts.BucketStatistics.ServqualDistributions;
 import io.servicequality.contracts.BucketStatistics.ServqualStatistics;
 import io.servicequality.contracts.ComplaintChanged;
 import io.servicequality.contracts.DimensionRating;
@@ -28,8 +30,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What one event adds to the statistics of the buckets its event time falls in. Unanswered questions add nothing;
- * values outside their scale make the event {@link InvalidEvent invalid} rather than skew the statistics.
+ * What one event adds to the statistics of the buckets its event time falls in: to the totals and, when the event names
+ * its channel, to that channel's entry ({@link BucketStatistics#inChannel}). Unanswered questions add nothing; values
+ * outside their scale make the event {@link InvalidEvent invalid} rather than skew the statistics.
  */
 record Contribution(String tenantId, String branchId, Instant occurredAt, BucketStatistics statistics) {
 
@@ -43,8 +46,15 @@ record Contribution(String tenantId, String branchId, Instant occurredAt, Bucket
                 cesOf(event.ces()),
                 null,
                 null,
-                DriverStatistics.of(event.csat(), event.servqual()));
-        return new Contribution(event.tenantId(), event.branchId(), event.occurredAt(), statistics);
+                DriverStatistics.of(event.csat(), event.servqual()),
+                new RatingDistributions(
+                        RatingDistributions.one(event.csat()),
+                        RatingDistributions.one(event.nps()),
+                        RatingDistributions.one(event.ces()),
+                        ServqualDistributions.of(event.servqual())),
+                null);
+        return new Contribution(
+                event.tenantId(), event.branchId(), event.occurredAt(), statistics.inChannel(event.channel()));
     }
 
     /**
@@ -82,7 +92,8 @@ record Contribution(String tenantId, String branchId, Instant occurredAt, Bucket
                 wait == null ? Histogram.EMPTY : Histogram.of(wait),
                 handled ? Histogram.of(handle) : Histogram.EMPTY);
         var statistics = new BucketStatistics(0, null, null, null, null, null, interactions, null);
-        return new Contribution(event.tenantId(), event.branchId(), event.occurredAt(), statistics);
+        return new Contribution(
+                event.tenantId(), event.branchId(), event.occurredAt(), statistics.inChannel(event.channel()));
     }
 
     /**
@@ -129,7 +140,8 @@ record Contribution(String tenantId, String branchId, Instant occurredAt, Bucket
             return Optional.empty();
         }
         var statistics = new BucketStatistics(0, null, null, null, null, complaints, null, null);
-        return Optional.of(new Contribution(event.tenantId(), event.branchId(), event.occurredAt(), statistics));
+        return Optional.of(new Contribution(
+                event.tenantId(), event.branchId(), event.occurredAt(), statistics.inChannel(event.channel())));
     }
 
     private static ComplaintStatistics resolved(ComplaintChanged event, boolean withinTarget) {

@@ -13,6 +13,7 @@ import io.servicequality.contracts.BucketStatistics.DimensionStatistics;
 import io.servicequality.contracts.BucketStatistics.InteractionStatistics;
 import io.servicequality.contracts.BucketStatistics.MeanStatistics;
 import io.servicequality.contracts.BucketStatistics.NpsStatistics;
+import io.servicequality.contracts.BucketStatistics.RatingDistributions;
 import io.servicequality.contracts.ComplaintChanged;
 import io.servicequality.contracts.ComplaintChanged.ComplaintEventType;
 import io.servicequality.contracts.DimensionRating;
@@ -68,8 +69,71 @@ class ContributionTest {
     void unansweredQuestionsAddNothingButTheFeedbackCount() {
         Contribution contribution = Contribution.of(feedback("SH-001", NINE_FIFTEEN, null, null, null));
 
+        BucketStatistics nothingAnswered = new BucketStatistics(1, null, null, null, null, null, null, null);
         assertThat(contribution.statistics())
-                .isEqualTo(new BucketStatistics(1, null, null, null, null, null, null, null));
+                .isEqualTo(nothingAnswered.inChannel(io.servicequality.contracts.Channel.COUNTER));
+        assertThat(contribution.statistics().distributions()).isEqualTo(RatingDistributions.EMPTY);
+    }
+
+    @Test
+    void countsEachRatingAtItsValueAndAnAveragedServqualRatingAtTheValueItRoundsTo() {
+        FeedbackSubmitted sample = json.readValue(EventSample.FEEDBACK_SUBMITTED.json(), FeedbackSubmitted.class);
+
+        RatingDistributions distributions = Contribution.of(sample).statistics().distributions();
+
+        assertThat(distributions.csat()).containsExactly(entry(4, 1L));
+        assertThat(distributions.nps()).containsExactly(entry(9, 1L));
+        assertThat(distributions.ces()).containsExactly(entry(6, 1L));
+        assertThat(distributions.servqual().reliability().expectation()).containsExactly(entry(7, 1L));
+        assertThat(distributions.servqual().reliability().perception()).containsExactly(entry(5, 1L));
+        // empathy 6.5 / 4.5, averaged from two items: counted at 7 and 5 (halves up)
+        assertThat(distributions.servqual().empathy().expectation()).containsExactly(entry(7, 1L));
+        assertThat(distributions.servqual().empathy().perception()).containsExactly(entry(5, 1L));
+        assertThat(distributions.servqual().tangibles().expectation()).isEmpty();
+    }
+
+    @Test
+    void anEventCountsInTheTotalsAndInItsChannelWithoutTheKeyDriverSums() {
+        FeedbackSubmitted sample = json.readValue(EventSample.FEEDBACK_SUBMITTED.json(), FeedbackSubmitted.class);
+
+        BucketStatistics statistics = Contribution.of(sample).statistics();
+
+        assertThat(statistics.byChannel()).containsOnlyKeys("COUNTER");
+        BucketStatistics counter = statistics.byChannel().get("COUNTER");
+        assertThat(counter.feedbackCount()).isEqualTo(1);
+        assertThat(counter.csat()).isEqualTo(statistics.csat());
+        assertThat(counter.servqual()).isEqualTo(statistics.servqual());
+        assertThat(counter.distributions()).isEqualTo(statistics.distributions());
+        assertThat(counter.drivers()).isEqualTo(BucketStatistics.DriverStatistics.EMPTY);
+        assertThat(counter.byChannel()).isEmpty();
+    }
+
+    @Test
+    void feedbackWithoutAChannelCountsOnlyInTheTotals() {
+        FeedbackSubmitted sample = json.readValue(EventSample.FEEDBACK_SUBMITTED.json(), FeedbackSubmitted.class);
+        FeedbackSubmitted withoutChannel = new FeedbackSubmitted(
+                sample.eventId(),
+                sample.tenantId(),
+                sample.branchId(),
+                sample.occurredAt(),
+                sample.schemaVersion(),
+                sample.receivedAt(),
+                null,
+                sample.servqual(),
+                sample.importance(),
+                sample.csat(),
+                sample.nps(),
+                sample.ces(),
+                sample.comment(),
+                sample.customerRef(),
+                sample.interactionId(),
+                sample.late());
+
+        BucketStatistics statistics = Contribution.of(withoutChannel).statistics();
+
+        assertThat(statistics.feedbackCount()).isEqualTo(1);
+        assertThat(statistics.csat().n()).isEqualTo(1);
+        assertThat(statistics.byChannel()).isEmpty();
     }
 
     @ParameterizedTest

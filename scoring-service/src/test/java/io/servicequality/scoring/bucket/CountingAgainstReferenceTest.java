@@ -17,6 +17,7 @@ import io.servicequality.contracts.ImportancePoints;
 import io.servicequality.contracts.InteractionRecorded;
 import io.servicequality.contracts.MetricUpdated;
 import io.servicequality.contracts.PlatformEvent;
+import io.servicequality.contracts.ServqualDimension;
 import io.servicequality.contracts.ServqualRatings;
 import io.servicequality.contracts.Topics;
 import io.servicequality.security.TenantGate;
@@ -37,6 +38,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -58,7 +60,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The exactly-once property of the counting topology ({@link TopologyTestDriver}): for random event sets — copies of
  * events further down the log, out of event-time order, some past the allowed lateness, branches in two time zones —
  * the buckets in the state stores, and the last {@link MetricUpdated} published for each, equal a plain computation
- * over the distinct raw events. A rebuild (a new generation counting the same log from the beginning, fresh state)
+ * over the distinct raw events; so do their channel breakdowns and rating distributions, counted from the raw fields
+ * without the production mapping (some feedback and complaints name no channel: they count only in the totals). A rebuild (a new generation counting the same log from the beginning, fresh state)
  * gives identical statistics under revisions above the first generation's.
  *
  * <p>What a crash does to this (a transaction aborted mid-way, state restored from the changelog) needs a broker:
@@ -107,6 +110,7 @@ class CountingAgainstReferenceTest {
                 .as("late events counted")
                 .isEqualTo(lateDistinctEvents(distinct, log));
         assertHeadlineCountsFromTheRawEvents(distinct, first.stored());
+        assertChannelsAndDistributionsFromTheRawEvents(distinct, log, first.stored());
 
         // a rebuild: generation 1 counts the same log from the beginning into fresh state
         Counted rebuilt = count(order, 1);
@@ -251,23 +255,197 @@ class CountingAgainstReferenceTest {
             if (contribution == null) {
                 continue;
             }
-            Instant loggedAt = firstLoggedAt.get(event.eventId());
-            Instant at = event.occurredAt();
-            ZoneId zone = "B2".equals(event.branchId()) ? B2_ZONE : ZoneOffset.UTC;
-            List<String> ids = new ArrayList<>();
-            if (Duration.between(at, loggedAt).compareTo(ALLOWED_LATENESS) <= 0) {
-                ids.add(id(event, Granularity.MINUTE, at.truncatedTo(ChronoUnit.MINUTES)));
-            }
-            ids.add(id(event, Granularity.HOUR, at.truncatedTo(ChronoUnit.HOURS)));
-            ids.add(id(
-                    event,
-                    Granularity.DAY,
-                    at.atZone(zone).toLocalDate().atStartOfDay(zone).toInstant()));
-            for (String id : ids) {
+            for (String id : bucketsOf(event, firstLoggedAt.get(event.eventId()))) {
                 expected.merge(id, contribution.statistics(), BucketStatistics::plus);
             }
         }
         return expected;
+    }
+
+    /** The minute (unless the event was logged past the allowed lateness), hour and local-day bucket of an event. */
+    private static List<String> bucketsOf(PlatformEvent event, Instant loggedAt) {
+        Instant at = event.occurredAt();
+        ZoneId zone = "B2".equals(event.branchId()) ? B2_ZONE : ZoneOffset.UTC;
+        List<String> ids = new ArrayList<>();
+        if (Duration.between(at, loggedAt).compareTo(ALLOWED_LATENESS) <= 0) {
+            ids.add(id(event, Granularity.MINUTE, at.truncatedTo(ChronoUnit.MINUTES)));
+        }
+        ids.add(id(event, Granularity.HOUR, at.truncatedTo(ChronoUnit.HOURS)));
+        ids.add(id(
+                event,
+                Granularity.DAY,
+                at.atZone(zone).toLocalDate().atStartOfDay(zone).toInstant()));
+        return ids;
+    }
+
+    /**
+     * The channel breakdown and the rating distributions of every bucket, counted straight from the raw fields of the
+     * distinct events (first copy in the log, late ones outside the minute bucket), without the code under test's
+     * mapping: per bucket, the distributions of all its events, and per channel the counts, sums and distributions of
+     * the events that name that channel.
+     */
+    private static void assertChannelsAndDistributionsFromTheRawEvents(
+            List<PlatformEvent> distinct, Map<Source, List<List<LogRecord>>> log, Map<String, BucketState> stored) {
+        Map<UUID, Instant> firstLoggedAt = firstLoggedAt(log);
+        Map<String, Map<String, Double>> plain = new HashMap<>();
+        for (PlatformEvent event : distinct) {
+            if (event instanceof ComplaintChanged c && !COUNTED_STEPS.contains(c.type())) {
+                continue;
+            }
+            for (String id : bucketsOf(event, firstLoggedAt.get(event.eventId()))) {
+                Map<String, Double> figures = plain.computeIfAbsent(id, ignored -> new TreeMap<>());
+                addRawFigures(event, "", false, figures);
+                Channel channel = channelOf(event);
+                if (channel != null) {
+                    addRawFigures(event, channel.name() + ".", true, figures);
+                }
+            }
+        }
+        assertThat(stored.keySet()).containsExactlyInAnyOrderElementsOf(plain.keySet());
+        plain.forEach((id, figures) -> {
+            BucketStatistics statistics = stored.get(id).statistics();
+            assertThat(figuresOf(statistics))
+                    .as("channels and distributions of " + id)
+                    .isEqualTo(figures);
+            statistics.byChannel().values().forEach(entry -> {
+                assertThat(entry.byChannel()).isEmpty();
+                assertThat(entry.drivers()).isEqualTo(BucketStatistics.DriverStatistics.EMPTY);
+            });
+        });
+    }
+
+    /** The complaint steps that count something (the others add nothing to any bucket). */
+    private static final Set<ComplaintEventType> COUNTED_STEPS = Set.of(
+            ComplaintEventType.OPENED,
+            ComplaintEventType.ACKNOWLEDGED,
+            ComplaintEventType.RESOLVED,
+            ComplaintEventType.REOPENED,
+            ComplaintEventType.CLOSED,
+            ComplaintEventType.SLA_WARNING,
+            ComplaintEventType.SLA_BREACHED);
+
+    private static Channel channelOf(PlatformEvent event) {
+        if (event instanceof FeedbackSubmitted f) {
+            return f.channel();
+        }
+        if (event instanceof InteractionRecorded i) {
+            return i.channel();
+        }
+        return ((ComplaintChanged) event).channel();
+    }
+
+    /** Adds one raw event: its ratings' values to the distributions, and with {@code counts} its counts and sums. */
+    private static void addRawFigures(PlatformEvent event, String prefix, boolean counts, Map<String, Double> figures) {
+        if (event instanceof FeedbackSubmitted f) {
+            if (counts) {
+                add(figures, prefix + "feedback", 1);
+            }
+            if (f.csat() != null) {
+                add(figures, prefix + "dist.csat." + f.csat(), 1);
+                if (counts) {
+                    add(figures, prefix + "csat.n", 1);
+                    add(figures, prefix + "csat.satisfied", f.csat() >= 4 ? 1 : 0);
+                    add(figures, prefix + "csat.sum", f.csat());
+                }
+            }
+            if (f.nps() != null) {
+                add(figures, prefix + "dist.nps." + f.nps(), 1);
+                if (counts) {
+                    add(figures, prefix + "nps.promoters", f.nps() >= 9 ? 1 : 0);
+                    add(figures, prefix + "nps.detractors", f.nps() <= 6 ? 1 : 0);
+                    add(figures, prefix + "nps.n", 1);
+                }
+            }
+            if (f.ces() != null) {
+                add(figures, prefix + "dist.ces." + f.ces(), 1);
+                if (counts) {
+                    add(figures, prefix + "ces.n", 1);
+                    add(figures, prefix + "ces.sum", f.ces());
+                }
+            }
+            for (ServqualDimension dimension : ServqualDimension.values()) {
+                DimensionRating rating = dimension.ratingIn(f.servqual());
+                if (rating == null) {
+                    continue;
+                }
+                String d = dimension.fieldName();
+                add(figures, prefix + "dist." + d + ".expectation." + Math.round(rating.expectation()), 1);
+                add(figures, prefix + "dist." + d + ".perception." + Math.round(rating.perception()), 1);
+                if (counts) {
+                    add(figures, prefix + d + ".n", 1);
+                    add(figures, prefix + d + ".expectationSum", rating.expectation());
+                    add(figures, prefix + d + ".perceptionSum", rating.perception());
+                }
+            }
+        } else if (event instanceof InteractionRecorded i && counts) {
+            add(figures, prefix + "offered", 1);
+            add(figures, prefix + "answered", i.answered() ? 1 : 0);
+            add(figures, prefix + "abandoned", i.abandoned() ? 1 : 0);
+            add(figures, prefix + "resolvedFirstContact", i.answered() && i.resolvedFirstContact() ? 1 : 0);
+            add(figures, prefix + "handleSecondsSum", i.answered() ? i.handleSeconds() : 0);
+        } else if (event instanceof ComplaintChanged c && counts) {
+            add(figures, prefix + "complaints." + c.type().name(), 1);
+        }
+    }
+
+    /** The same figures read from counted statistics. */
+    private static Map<String, Double> figuresOf(BucketStatistics statistics) {
+        Map<String, Double> figures = new TreeMap<>();
+        addDistributions(statistics.distributions(), "", figures);
+        statistics.byChannel().forEach((channel, entry) -> {
+            String p = channel + ".";
+            add(figures, p + "feedback", entry.feedbackCount());
+            add(figures, p + "csat.n", entry.csat().n());
+            add(figures, p + "csat.satisfied", entry.csat().satisfied());
+            add(figures, p + "csat.sum", entry.csat().sum());
+            add(figures, p + "nps.n", entry.nps().n());
+            add(figures, p + "nps.promoters", entry.nps().promoters());
+            add(figures, p + "nps.detractors", entry.nps().detractors());
+            add(figures, p + "ces.n", entry.ces().n());
+            add(figures, p + "ces.sum", entry.ces().sum());
+            for (ServqualDimension dimension : ServqualDimension.values()) {
+                var rated = entry.servqual().of(dimension);
+                add(figures, p + dimension.fieldName() + ".n", rated.n());
+                add(figures, p + dimension.fieldName() + ".expectationSum", rated.expectationSum());
+                add(figures, p + dimension.fieldName() + ".perceptionSum", rated.perceptionSum());
+            }
+            var interactions = entry.interactions();
+            add(figures, p + "offered", interactions.offered());
+            add(figures, p + "answered", interactions.answered());
+            add(figures, p + "abandoned", interactions.abandoned());
+            add(figures, p + "resolvedFirstContact", interactions.resolvedFirstContact());
+            add(figures, p + "handleSecondsSum", interactions.handleSecondsSum());
+            var complaints = entry.complaints();
+            add(figures, p + "complaints.OPENED", complaints.opened());
+            add(figures, p + "complaints.ACKNOWLEDGED", complaints.acknowledged());
+            add(figures, p + "complaints.RESOLVED", complaints.resolved());
+            add(figures, p + "complaints.REOPENED", complaints.reopened());
+            add(figures, p + "complaints.CLOSED", complaints.closed());
+            add(figures, p + "complaints.SLA_WARNING", complaints.slaWarnings());
+            add(figures, p + "complaints.SLA_BREACHED", complaints.slaBreaches());
+            addDistributions(entry.distributions(), p, figures);
+        });
+        return figures;
+    }
+
+    private static void addDistributions(
+            BucketStatistics.RatingDistributions distributions, String prefix, Map<String, Double> figures) {
+        distributions.csat().forEach((value, count) -> add(figures, prefix + "dist.csat." + value, count));
+        distributions.nps().forEach((value, count) -> add(figures, prefix + "dist.nps." + value, count));
+        distributions.ces().forEach((value, count) -> add(figures, prefix + "dist.ces." + value, count));
+        for (ServqualDimension dimension : ServqualDimension.values()) {
+            var rated = distributions.servqual().of(dimension);
+            String d = prefix + "dist." + dimension.fieldName();
+            rated.expectation().forEach((value, count) -> add(figures, d + ".expectation." + value, count));
+            rated.perception().forEach((value, count) -> add(figures, d + ".perception." + value, count));
+        }
+    }
+
+    /** Zeros are left out on both sides, so a figure nobody contributed to and one that summed to zero agree. */
+    private static void add(Map<String, Double> figures, String key, double value) {
+        if (value != 0) {
+            figures.merge(key, value, Double::sum);
+        }
     }
 
     private static long lateDistinctEvents(List<PlatformEvent> distinct, Map<Source, List<List<LogRecord>>> log) {
@@ -313,7 +491,7 @@ class CountingAgainstReferenceTest {
     }
 
     /** What the event adds, by the production mapping; {@code null} for a complaint step that counts nothing. */
-    private static Contribution contributionOf(PlatformEvent event) {
+    static Contribution contributionOf(PlatformEvent event) {
         if (event instanceof FeedbackSubmitted feedback) {
             return Contribution.of(feedback);
         }
@@ -387,7 +565,11 @@ class CountingAgainstReferenceTest {
     }
 
     private static List<PlatformEvent> randomEvents(Random random) {
-        int count = 1 + random.nextInt(80);
+        return randomEvents(random, 1 + random.nextInt(80));
+    }
+
+    /** Feedback, interactions and complaint steps of two branches over three days, of every channel. */
+    static List<PlatformEvent> randomEvents(Random random, int count) {
         List<PlatformEvent> events = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String branch = BRANCHES.get(random.nextInt(BRANCHES.size()));
@@ -418,7 +600,7 @@ class CountingAgainstReferenceTest {
                 at,
                 1,
                 at,
-                Channel.COUNTER,
+                channelOrNone(random),
                 servqual,
                 importance,
                 maybe(random, 1, 5),
@@ -447,7 +629,7 @@ class CountingAgainstReferenceTest {
                 branch,
                 at,
                 1,
-                Channel.PHONE,
+                Channel.values()[random.nextInt(Channel.values().length)],
                 "a-1",
                 at.minusSeconds(30),
                 answered,
@@ -471,7 +653,7 @@ class CountingAgainstReferenceTest {
                 "c-1",
                 branch + "-202611-1",
                 type,
-                Channel.PHONE,
+                channelOrNone(random),
                 random.nextBoolean() ? ComplaintCategory.QUALITY : ComplaintCategory.NON_QUALITY,
                 "billing",
                 Severity.values()[random.nextInt(4)],
@@ -486,6 +668,12 @@ class CountingAgainstReferenceTest {
                 type == ComplaintEventType.RESOLVED ? (long) random.nextInt(5000) : null,
                 null,
                 null);
+    }
+
+    /** Feedback and complaints may leave their channel out (interactions always name it). */
+    private static Channel channelOrNone(Random random) {
+        int roll = random.nextInt(Channel.values().length + 1);
+        return roll == Channel.values().length ? null : Channel.values()[roll];
     }
 
     private static Integer maybe(Random random, int min, int max) {
