@@ -16,6 +16,9 @@ import java.util.Map;
  * @param sqi Service Quality Index, 0–100; {@code null} when none of its components has data
  * @param targets attainment of the quality targets that apply: a branch's own and the tenant-wide ones it does not
  *     override; for a region or the tenant the tenant-wide ones, held to the summed figures
+ * @param byChannel the same blocks computed from the events of each channel, by channel name, for the channels with
+ *     events in the range (events that name no channel count only in the totals above, so the channels need not add up
+ *     to them)
  */
 public record Scorecard(
         Scope scope,
@@ -25,7 +28,8 @@ public record Scorecard(
         Interactions interactions,
         Complaints complaints,
         Double sqi,
-        List<TargetAttainment> targets)
+        List<TargetAttainment> targets,
+        Map<String, ChannelScorecard> byChannel)
         implements CsvExportable {
 
     /** One {@code field,value} row per metric, with dotted paths ({@code feedback.csat.ci95.0}). */
@@ -41,8 +45,15 @@ public record Scorecard(
 
     /** This scorecard with the attainment of {@code attainments}. */
     public Scorecard withTargets(List<TargetAttainment> attainments) {
-        return new Scorecard(scope, from, to, feedback, interactions, complaints, sqi, List.copyOf(attainments));
+        return new Scorecard(
+                scope, from, to, feedback, interactions, complaints, sqi, List.copyOf(attainments), byChannel);
     }
+
+    /**
+     * The scorecard blocks of one channel. Its complaints carry no {@code open} and {@code overdue} ({@code null}):
+     * the backlog is counted per branch, not per channel.
+     */
+    public record ChannelScorecard(Feedback feedback, Interactions interactions, Complaints complaints, Double sqi) {}
 
     /**
      * One quality target held to this scorecard's figures.
@@ -72,16 +83,60 @@ public record Scorecard(
      */
     public record Servqual(Map<String, Dimension> dimensions, double unweighted, Double weighted) {}
 
-    /** @param importance mean importance points (0–100); {@code null} when no respondent gave any */
-    public record Dimension(long n, double expectation, double perception, double gap, Double importance) {}
+    /**
+     * @param importance mean importance points (0–100); {@code null} when no respondent gave any
+     * @param expectationStdDev sample standard deviation (n − 1) of the expectation ratings; {@code null} when n < 2
+     * @param expectationDistribution answers per value 1–7 (a rating averaged from items at the value it rounds to,
+     *     halves up); {@code null} when part of the range was counted before distributions were kept
+     */
+    public record Dimension(
+            long n,
+            double expectation,
+            double perception,
+            double gap,
+            Double importance,
+            Double expectationStdDev,
+            Double perceptionStdDev,
+            Map<String, Long> expectationDistribution,
+            Map<String, Long> perceptionDistribution) {
 
-    /** @param ci95 95 % Wilson score interval, in percent */
-    public record Csat(long n, double percent, List<Double> ci95) {}
+        /** Without standard deviations and distributions. */
+        public Dimension(long n, double expectation, double perception, double gap, Double importance) {
+            this(n, expectation, perception, gap, importance, null, null, null, null);
+        }
+    }
 
-    /** @param ci95 95 % adjusted-Wald interval (Rocks 2016), clamped to [−100, 100] */
-    public record Nps(long n, double score, long promoters, long passives, long detractors, List<Double> ci95) {}
+    /**
+     * @param ci95 95 % Wilson score interval, in percent
+     * @param stdDev sample standard deviation (n − 1) of the 1–5 answers; {@code null} when n < 2
+     * @param distribution answers per value 1–5; {@code null} when part of the range was counted before distributions
+     *     were kept
+     */
+    public record Csat(long n, double percent, List<Double> ci95, Double stdDev, Map<String, Long> distribution) {}
 
-    public record Ces(long n, double mean) {}
+    /**
+     * @param ci95 95 % adjusted-Wald interval (Rocks 2016), clamped to [−100, 100]
+     * @param stdDev sample standard deviation (n − 1) of the 0–10 answers; {@code null} when n < 2 or without the
+     *     distribution
+     * @param distribution answers per value 0–10; {@code null} when part of the range was counted before distributions
+     *     were kept
+     */
+    public record Nps(
+            long n,
+            double score,
+            long promoters,
+            long passives,
+            long detractors,
+            List<Double> ci95,
+            Double stdDev,
+            Map<String, Long> distribution) {}
+
+    /**
+     * @param stdDev sample standard deviation (n − 1) of the 1–7 answers; {@code null} when n < 2
+     * @param distribution answers per value 1–7; {@code null} when part of the range was counted before distributions
+     *     were kept
+     */
+    public record Ces(long n, double mean, Double stdDev, Map<String, Long> distribution) {}
 
     /**
      * SPEC §4 "Interactions"; rates in percent of {@code offered} (FCR: of answered).
@@ -116,6 +171,8 @@ public record Scorecard(
      * @param firstResponseCompliance acknowledged before due / acknowledged; {@code null} when none was
      * @param resolutionCompliance resolved before due / resolved; {@code null} when none was
      * @param reopenRate reopened / resolved, in percent
+     * @param open open now; {@code null} in a channel's block (the backlog is not split by channel)
+     * @param overdue open now and past due; {@code null} in a channel's block
      */
     public record Complaints(
             long opened,
@@ -131,6 +188,6 @@ public record Scorecard(
             Double reopenRate,
             long slaWarnings,
             long slaBreaches,
-            long open,
-            long overdue) {}
+            Long open,
+            Long overdue) {}
 }

@@ -3,16 +3,20 @@ package io.servicequality.reporting.scorecard;
 import io.servicequality.contracts.BucketStatistics;
 import io.servicequality.contracts.BucketStatistics.ComplaintStatistics;
 import io.servicequality.contracts.BucketStatistics.CsatStatistics;
+import io.servicequality.contracts.BucketStatistics.DimensionDistributions;
 import io.servicequality.contracts.BucketStatistics.DimensionStatistics;
 import io.servicequality.contracts.BucketStatistics.InteractionStatistics;
 import io.servicequality.contracts.BucketStatistics.MeanStatistics;
 import io.servicequality.contracts.BucketStatistics.NpsStatistics;
+import io.servicequality.contracts.BucketStatistics.RatingDistributions;
+import io.servicequality.contracts.BucketStatistics.ServqualDistributions;
 import io.servicequality.contracts.BucketStatistics.ServqualStatistics;
 import io.servicequality.contracts.Histogram;
 import io.servicequality.contracts.ServqualDimension;
 import io.servicequality.reporting.complaint.ComplaintBacklog.Backlog;
 import io.servicequality.reporting.scope.Scope;
 import io.servicequality.reporting.scorecard.Scorecard.Ces;
+import io.servicequality.reporting.scorecard.Scorecard.ChannelScorecard;
 import io.servicequality.reporting.scorecard.Scorecard.Complaints;
 import io.servicequality.reporting.scorecard.Scorecard.Csat;
 import io.servicequality.reporting.scorecard.Scorecard.Dimension;
@@ -25,6 +29,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
@@ -56,16 +61,35 @@ public class ScorecardCalculator {
                 interactions,
                 complaints,
                 sqi(feedback, interactions, complaints),
-                List.of());
+                List.of(),
+                byChannel(totals));
+    }
+
+    /**
+     * The scorecard blocks of each channel with events, from that channel's statistics; a channel's complaints without
+     * the point-in-time backlog ({@code open} and {@code overdue} are {@code null}).
+     */
+    public Map<String, ChannelScorecard> byChannel(BucketStatistics totals) {
+        Map<String, ChannelScorecard> channels = new TreeMap<>();
+        totals.byChannel().forEach((channel, statistics) -> {
+            Feedback feedback = feedback(statistics);
+            Interactions interactions = interactions(statistics.interactions());
+            Complaints complaints = channelComplaints(statistics.complaints(), statistics.interactions());
+            channels.put(
+                    channel,
+                    new ChannelScorecard(feedback, interactions, complaints, sqi(feedback, interactions, complaints)));
+        });
+        return channels;
     }
 
     public Feedback feedback(BucketStatistics totals) {
+        RatingDistributions distributions = totals.distributions();
         return new Feedback(
                 totals.feedbackCount(),
-                servqual(totals.servqual()),
-                csat(totals.csat()),
-                nps(totals.nps()),
-                ces(totals.ces()));
+                servqual(totals.servqual(), distributions.servqual()),
+                csat(totals.csat(), distributions.csat()),
+                nps(totals.nps(), distributions.nps()),
+                ces(totals.ces(), distributions.ces()));
     }
 
     /** {@code null} when nothing was offered. */
@@ -99,6 +123,16 @@ public class ScorecardCalculator {
         if (statistics.equals(ComplaintStatistics.EMPTY) && open == 0) {
             return null;
         }
+        return complaints(statistics, interactions, open, overdue);
+    }
+
+    /** A channel's complaint figures, without the backlog; {@code null} when no complaint event of it fell in range. */
+    private static Complaints channelComplaints(ComplaintStatistics statistics, InteractionStatistics interactions) {
+        return statistics.equals(ComplaintStatistics.EMPTY) ? null : complaints(statistics, interactions, null, null);
+    }
+
+    private static Complaints complaints(
+            ComplaintStatistics statistics, InteractionStatistics interactions, Long open, Long overdue) {
         long resolved = statistics.resolved();
         return new Complaints(
                 statistics.opened(),
@@ -134,6 +168,11 @@ public class ScorecardCalculator {
      * weights (mean importance points / 100, else the default weight) renormalised over the rated dimensions.
      */
     public Servqual servqual(ServqualStatistics statistics) {
+        return servqual(statistics, ServqualDistributions.EMPTY);
+    }
+
+    /** {@link #servqual(ServqualStatistics)} with each dimension's standard deviations and distributions. */
+    public Servqual servqual(ServqualStatistics statistics, ServqualDistributions distributions) {
         Map<String, Dimension> dimensions = new LinkedHashMap<>();
         double gapSum = 0;
         double weightSum = 0;
@@ -148,7 +187,19 @@ public class ScorecardCalculator {
             double gap = perception - expectation;
             Double importance = rated.importanceN() == 0 ? null : rated.importanceSum() / rated.importanceN();
             double weight = importance == null ? defaultDimensionWeights.of(dimension) : importance / 100;
-            dimensions.put(dimension.fieldName(), new Dimension(rated.n(), expectation, perception, gap, importance));
+            DimensionDistributions distributed = distributions.of(dimension);
+            dimensions.put(
+                    dimension.fieldName(),
+                    new Dimension(
+                            rated.n(),
+                            expectation,
+                            perception,
+                            gap,
+                            importance,
+                            sampleStandardDeviation(rated.n(), rated.expectationSum(), rated.expectationSumOfSquares()),
+                            sampleStandardDeviation(rated.n(), rated.perceptionSum(), rated.perceptionSumOfSquares()),
+                            distribution(distributed.expectation(), rated.n(), SEVEN_POINT),
+                            distribution(distributed.perception(), rated.n(), SEVEN_POINT)));
             gapSum += gap;
             weightSum += weight;
             weightedGapSum += weight * gap;
@@ -161,29 +212,107 @@ public class ScorecardCalculator {
     }
 
     public Csat csat(CsatStatistics statistics) {
+        return csat(statistics, Map.of());
+    }
+
+    /** @param distribution answers per value, as counted with the statistics */
+    public Csat csat(CsatStatistics statistics, Map<Integer, Long> distribution) {
         if (statistics.n() == 0) {
             return null;
         }
         double percent = 100.0 * statistics.satisfied() / statistics.n();
-        return new Csat(statistics.n(), percent, wilsonPercent(statistics.satisfied(), statistics.n()));
+        return new Csat(
+                statistics.n(),
+                percent,
+                wilsonPercent(statistics.satisfied(), statistics.n()),
+                sampleStandardDeviation(statistics.n(), statistics.sum(), statistics.sumOfSquares()),
+                distribution(distribution, statistics.n(), FIVE_POINT));
     }
 
     public Nps nps(NpsStatistics statistics) {
+        return nps(statistics, Map.of());
+    }
+
+    /**
+     * @param distribution answers per value, as counted with the statistics; the standard deviation comes from it (the
+     *     NPS statistics keep no sums), so it is {@code null} when the distribution does not cover every answer
+     */
+    public Nps nps(NpsStatistics statistics, Map<Integer, Long> distribution) {
         if (statistics.n() == 0) {
             return null;
         }
         double score = 100.0 * (statistics.promoters() - statistics.detractors()) / statistics.n();
+        Map<String, Long> complete = distribution(distribution, statistics.n(), ELEVEN_POINT);
+        Double stdDev = null;
+        if (complete != null) {
+            double sum = 0;
+            double sumOfSquares = 0;
+            for (Map.Entry<Integer, Long> answers : distribution.entrySet()) {
+                sum += (double) answers.getKey() * answers.getValue();
+                sumOfSquares += (double) answers.getKey() * answers.getKey() * answers.getValue();
+            }
+            stdDev = sampleStandardDeviation(statistics.n(), sum, sumOfSquares);
+        }
         return new Nps(
                 statistics.n(),
                 score,
                 statistics.promoters(),
                 statistics.passives(),
                 statistics.detractors(),
-                adjustedWaldNps(statistics.promoters(), statistics.detractors(), statistics.n()));
+                adjustedWaldNps(statistics.promoters(), statistics.detractors(), statistics.n()),
+                stdDev,
+                complete);
     }
 
     public Ces ces(MeanStatistics statistics) {
-        return statistics.n() == 0 ? null : new Ces(statistics.n(), statistics.sum() / statistics.n());
+        return ces(statistics, Map.of());
+    }
+
+    /** @param distribution answers per value, as counted with the statistics */
+    public Ces ces(MeanStatistics statistics, Map<Integer, Long> distribution) {
+        if (statistics.n() == 0) {
+            return null;
+        }
+        return new Ces(
+                statistics.n(),
+                statistics.sum() / statistics.n(),
+                sampleStandardDeviation(statistics.n(), statistics.sum(), statistics.sumOfSquares()),
+                distribution(distribution, statistics.n(), SEVEN_POINT));
+    }
+
+    /** The values of the rating scales, lowest to highest. */
+    private static final int[] FIVE_POINT = {1, 2, 3, 4, 5};
+
+    private static final int[] SEVEN_POINT = {1, 2, 3, 4, 5, 6, 7};
+    private static final int[] ELEVEN_POINT = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+
+    /**
+     * The sample standard deviation (divisor n − 1) of n values from their sum and sum of squares; {@code null} when
+     * n < 2, where it is undefined.
+     */
+    public static Double sampleStandardDeviation(long n, double sum, double sumOfSquares) {
+        if (n < 2) {
+            return null;
+        }
+        double variance = (sumOfSquares - sum * sum / n) / (n - 1);
+        // rounding can leave a tiny negative variance when every answer is the same
+        return Math.sqrt(Math.max(0, variance));
+    }
+
+    /**
+     * Answers per value of the scale, every value listed (0 when nobody gave it), by the value as a string; {@code null}
+     * when the counts do not cover all {@code n} answers (part of the range was counted before distributions were
+     * kept), as a partial distribution would misstate the shares.
+     */
+    static Map<String, Long> distribution(Map<Integer, Long> counts, long n, int[] scale) {
+        if (RatingDistributions.total(counts) != n) {
+            return null;
+        }
+        Map<String, Long> distribution = new LinkedHashMap<>();
+        for (int value : scale) {
+            distribution.put(Integer.toString(value), counts.getOrDefault(value, 0L));
+        }
+        return distribution;
     }
 
     public Double sqi(Feedback feedback, Interactions interactions, Complaints complaints) {

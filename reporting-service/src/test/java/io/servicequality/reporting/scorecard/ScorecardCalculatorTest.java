@@ -1,6 +1,7 @@
 package io.servicequality.reporting.scorecard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.within;
 
 import io.servicequality.contracts.BucketStatistics;
@@ -86,7 +87,14 @@ class ScorecardCalculatorTest {
 
     @Test
     void cesIsTheMeanAnswer() {
-        assertThat(calculator.ces(new MeanStatistics(2, 11, 61))).isEqualTo(new Scorecard.Ces(2, 5.5));
+        Scorecard.Ces ces = calculator.ces(new MeanStatistics(2, 11, 61));
+
+        assertThat(ces.mean()).isEqualTo(5.5);
+        // answers 5 and 6: variance ((61 − 11² / 2) / 1) = 0.5
+        assertThat(ces.stdDev()).isCloseTo(Math.sqrt(0.5), EXACT);
+        assertThat(ces.distribution())
+                .as("no distribution counted with these statistics")
+                .isNull();
     }
 
     @Test
@@ -114,7 +122,10 @@ class ScorecardCalculatorTest {
         Scorecard.Servqual servqual = calculator.servqual(statistics);
 
         assertThat(servqual.dimensions()).containsOnlyKeys("reliability", "responsiveness", "empathy");
-        assertThat(servqual.dimensions().get("reliability")).isEqualTo(new Scorecard.Dimension(2, 6.5, 5, -1.5, 40.0));
+        assertThat(servqual.dimensions().get("reliability"))
+                .usingRecursiveComparison()
+                .comparingOnlyFields("n", "expectation", "perception", "gap", "importance")
+                .isEqualTo(new Scorecard.Dimension(2, 6.5, 5, -1.5, 40.0));
         // unweighted = (−1.5 + 0 − 2) / 3
         assertThat(servqual.unweighted()).isCloseTo(-3.5 / 3, EXACT);
         // weights 0.4, 0.3, 0.1 renormalised to 0.5, 0.375, 0.125: 0.5 · −1.5 + 0 + 0.125 · −2 = −1
@@ -190,7 +201,44 @@ class ScorecardCalculatorTest {
         assertThat(scorecard.feedback().servqual().weighted()).isCloseTo(-1.0, EXACT);
         assertThat(scorecard.feedback().csat().percent()).isCloseTo(200.0 / 3, EXACT);
         assertThat(scorecard.feedback().nps().score()).isEqualTo(0.0);
-        assertThat(scorecard.feedback().ces()).isEqualTo(new Scorecard.Ces(1, 6.0));
+        assertThat(scorecard.feedback().ces())
+                .isEqualTo(new Scorecard.Ces(1, 6.0, null, sevenPoint(0, 0, 0, 0, 0, 1, 0)));
+        // csat 4, 4, 3: variance (41 − 11² / 3) / 2 = 1/3; nps 5, 7, 9: variance (4 + 0 + 4) / 2 = 4
+        assertThat(scorecard.feedback().csat().stdDev()).isCloseTo(Math.sqrt(1.0 / 3), EXACT);
+        assertThat(scorecard.feedback().csat().distribution())
+                .containsExactly(entry("1", 0L), entry("2", 0L), entry("3", 1L), entry("4", 2L), entry("5", 0L));
+        assertThat(scorecard.feedback().nps().stdDev()).isCloseTo(2.0, EXACT);
+        assertThat(scorecard.feedback().nps().distribution())
+                .hasSize(11)
+                .containsEntry("5", 1L)
+                .containsEntry("7", 1L)
+                .containsEntry("9", 1L)
+                .containsEntry("0", 0L);
+        // reliability expectations 6 and 7, perceptions 5 and 5; empathy 6.5 / 4.5 counted at 7 / 5
+        Scorecard.Dimension reliability =
+                scorecard.feedback().servqual().dimensions().get("reliability");
+        assertThat(reliability.expectationStdDev()).isCloseTo(Math.sqrt(0.5), EXACT);
+        assertThat(reliability.perceptionStdDev()).isCloseTo(0.0, EXACT);
+        assertThat(reliability.expectationDistribution()).isEqualTo(sevenPoint(0, 0, 0, 0, 0, 1, 1));
+        Scorecard.Dimension empathy =
+                scorecard.feedback().servqual().dimensions().get("empathy");
+        assertThat(empathy.expectationStdDev()).as("one rating").isNull();
+        assertThat(empathy.perceptionDistribution()).isEqualTo(sevenPoint(0, 0, 0, 0, 1, 0, 0));
+        // the sample's feedback came in at the counter, its interactions and complaint by phone
+        assertThat(scorecard.byChannel()).containsOnlyKeys("COUNTER", "PHONE");
+        Scorecard.ChannelScorecard counter = scorecard.byChannel().get("COUNTER");
+        assertThat(counter.feedback()).isEqualTo(scorecard.feedback());
+        assertThat(counter.interactions()).isNull();
+        assertThat(counter.complaints()).isNull();
+        Scorecard.ChannelScorecard phone = scorecard.byChannel().get("PHONE");
+        assertThat(phone.feedback().n()).isZero();
+        assertThat(phone.interactions()).isEqualTo(scorecard.interactions());
+        assertThat(phone.complaints().ratePer1000Interactions()).isCloseTo(250.0, EXACT);
+        assertThat(phone.complaints().open())
+                .as("the backlog is not split by channel")
+                .isNull();
+        // answer rate 75 and resolution compliance 0, weights 0.15 each
+        assertThat(phone.sqi()).isCloseTo(37.5, EXACT);
         // 4 offered, 3 answered (one complex, 250 s), 1 abandoned, 2 within the service level, 2 resolved first time
         Scorecard.Interactions interactions = scorecard.interactions();
         assertThat(interactions.offered()).isEqualTo(4);
@@ -241,6 +289,14 @@ class ScorecardCalculatorTest {
     private static DimensionStatistics rated(
             long n, double expectationSum, double perceptionSum, long importanceN, double importanceSum) {
         return new DimensionStatistics(n, expectationSum, perceptionSum, 0, 0, importanceN, importanceSum);
+    }
+
+    private static java.util.Map<String, Long> sevenPoint(long... counts) {
+        java.util.Map<String, Long> distribution = new java.util.LinkedHashMap<>();
+        for (int value = 1; value <= 7; value++) {
+            distribution.put(Integer.toString(value), counts[value - 1]);
+        }
+        return distribution;
     }
 
     private static Instant from() {
