@@ -264,6 +264,20 @@ abstract class ReportingServiceIT {
                 .isEqualTo(33.0);
         assertThat(scorecard.at("/complaints/firstResponseCompliance").asDouble())
                 .isEqualTo(100.0);
+        // distributions and the channel breakdown survive the store (field names "1".."7", "COUNTER", "PHONE")
+        assertThat(scorecard.at("/feedback/csat/distribution/4").asLong()).isEqualTo(2);
+        assertThat(scorecard.at("/feedback/csat/stdDev").asDouble()).isCloseTo(Math.sqrt(1.0 / 3), EXACT);
+        assertThat(scorecard.at("/feedback/nps/stdDev").asDouble()).isCloseTo(2.0, EXACT);
+        assertThat(scorecard
+                        .at("/feedback/servqual/dimensions/empathy/perceptionDistribution/5")
+                        .asLong())
+                .isEqualTo(1);
+        assertThat(scorecard.at("/byChannel").propertyNames()).containsExactly("COUNTER", "PHONE");
+        assertThat(scorecard.at("/byChannel/COUNTER/feedback/csat/percent").asDouble())
+                .isCloseTo(200.0 / 3, EXACT);
+        assertThat(scorecard.at("/byChannel/PHONE/interactions/waitSeconds/p90").asDouble())
+                .isEqualTo(45.0);
+        assertThat(scorecard.at("/byChannel/PHONE/complaints/opened").asLong()).isEqualTo(1);
         JsonNode report =
                 getJson("/api/v1/reports/complaints?branchId=" + sample.branchId() + "&from=" + NINE + "&to=" + TEN);
         assertThat(report.at("/openedByDepartment/accounts").asLong()).isEqualTo(1);

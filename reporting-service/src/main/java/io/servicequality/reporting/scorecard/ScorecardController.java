@@ -29,6 +29,11 @@ class ScorecardController {
                     + " branchId, or regionId (its branches in the directory), or neither (the tenant). targets: the"
                     + " attainment of the quality targets that apply (a branch: its own and the tenant-wide ones it"
                     + " does not override; a region or the tenant: the tenant-wide ones on the summed figures)."
+                    + " Every rating carries stdDev (sample, n − 1; null below two answers) and distribution (answers"
+                    + " per value of its scale: csat 1–5, nps 0–10, ces and SERVQUAL expectation/perception 1–7; null"
+                    + " when part of the range predates distributions). byChannel: the feedback, interactions,"
+                    + " complaints and sqi blocks computed from each channel's events (complaints there without the"
+                    + " open/overdue backlog); events without a channel count only in the totals."
                     + " format=csv answers text/csv (one row per metric).")
     @GetMapping("/scorecard")
     ResponseEntity<Scorecard> scorecard(@Valid @ParameterObject ReportQuery query) {

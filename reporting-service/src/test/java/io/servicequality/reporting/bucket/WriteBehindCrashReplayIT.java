@@ -7,6 +7,7 @@ import com.mongodb.client.MongoClients;
 import io.servicequality.contracts.BucketStatistics;
 import io.servicequality.contracts.BucketStatistics.ComplaintStatistics;
 import io.servicequality.contracts.BucketStatistics.CsatStatistics;
+import io.servicequality.contracts.BucketStatistics.RatingDistributions;
 import io.servicequality.contracts.Granularity;
 import io.servicequality.embeddedstore.EmbeddedStore;
 import io.servicequality.reporting.bucket.MetricRollup.Period;
@@ -251,17 +252,40 @@ class WriteBehindCrashReplayIT {
             return new ArrayDeque<>(revisions);
         }
 
-        /** Counts and sums; the fractional sums are halves, so every sum of them is exact in any order. */
+        /**
+         * Counts and sums; the fractional sums are halves, so every sum of them is exact in any order. The csat answers
+         * also make up the csat distribution and, for those given through a channel, that channel's entry.
+         */
         private static BucketStatistics randomStatistics(Random random) {
             int answers = random.nextInt(12);
             long satisfied = 0;
             long sum = 0;
             long squares = 0;
+            Map<Integer, Long> distribution = new TreeMap<>();
+            Map<String, BucketStatistics> byChannel = new TreeMap<>();
             for (int i = 0; i < answers; i++) {
                 int score = 1 + random.nextInt(5);
                 satisfied += score >= 4 ? 1 : 0;
                 sum += score;
                 squares += (long) score * score;
+                distribution.merge(score, 1L, Long::sum);
+                String channel = CHANNELS.get(random.nextInt(CHANNELS.size()));
+                if (channel != null) {
+                    byChannel.merge(
+                            channel,
+                            new BucketStatistics(
+                                    1,
+                                    null,
+                                    new CsatStatistics(1, score >= 4 ? 1 : 0, score, (long) score * score),
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    new RatingDistributions(Map.of(score, 1L), null, null, null),
+                                    null),
+                            BucketStatistics::plus);
+                }
             }
             int opened = random.nextInt(6);
             Map<String, Long> byCategory = new TreeMap<>();
@@ -282,8 +306,13 @@ class WriteBehindCrashReplayIT {
                     new ComplaintStatistics(
                             opened, 0, 0, resolved, 0, minutes, null, 0, 0, 0, 0, byCategory, null, null),
                     null,
-                    null);
+                    null,
+                    new RatingDistributions(distribution, null, null, null),
+                    byChannel);
         }
+
+        /** Where an answer came in; {@code null}: it named no channel. */
+        private static final List<String> CHANNELS = java.util.Arrays.asList("APP", "PHONE", null);
 
         String describe() {
             return branches.size() + " branches, " + newest.size() + " hour buckets, " + delivered + " updates in "
