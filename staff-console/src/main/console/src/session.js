@@ -21,6 +21,7 @@ export const can = {
   workComplaints: () => hasRole('ADMIN', 'QUALITY_MANAGER', 'BRANCH_MANAGER', 'AGENT'),
   openComplaints: () => hasRole('ADMIN', 'QUALITY_MANAGER', 'BRANCH_MANAGER', 'AGENT'),
   workCorrectiveActions: () => hasRole('ADMIN', 'QUALITY_MANAGER', 'BRANCH_MANAGER'),
+  handleAlerts: () => hasRole('ADMIN', 'QUALITY_MANAGER', 'BRANCH_MANAGER'), // acknowledge, assign, link, resolve
   configureQuality: () => hasRole('ADMIN', 'QUALITY_MANAGER'), // targets, alert rules, SLA policies, calendars
   manageBranches: () => hasRole('ADMIN'),
   manageApiKeys: () => hasRole('ADMIN'),

@@ -3,7 +3,9 @@
 // the navigation lists the routes with a nav label in this order.
 import * as actions from './actions/board.js';
 import * as admin from './admin/index.js';
+import * as alerts from './alerts/index.js';
 import * as complaints from './complaints/index.js';
 import * as dashboard from './dashboard/index.js';
+import * as risk from './risk/index.js';
 
-export const screens = [dashboard, complaints, actions, admin];
+export const screens = [dashboard, alerts, complaints, actions, risk, admin];

@@ -85,6 +85,7 @@ export function alertItem(alert) {
     link ? h('a', { href: link, class: 'scope' }, scope) : h('span', { class: 'scope' }, scope),
     h('span', {}, line),
     alert.ruleKind && has(`dash.alerts.kind.${alert.ruleKind}`) ? h('span', { class: 'muted' }, t(`dash.alerts.kind.${alert.ruleKind}`)) : null,
+    alert.alertId ? h('a', { href: `#/alerts/${encodeURIComponent(alert.alertId)}`, class: 'handle' }, t('dash.alerts.handle')) : null,
   );
 }
 
