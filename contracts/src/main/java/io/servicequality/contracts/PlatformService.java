@@ -14,7 +14,11 @@ public enum PlatformService {
             Set.of(Topics.FEEDBACK_SUBMITTED, Topics.INTERACTION_RECORDED),
             Set.of()),
     COMPLAINT_SERVICE(
-            "complaint-service", Set.of(Topics.COMPLAINT_CHANGED), Set.of(Topics.COMPLAINT_CHANGED), Set.of()),
+            "complaint-service",
+            Set.of(Topics.COMPLAINT_CHANGED),
+            // the alert, alert-handling and risk-grade topics feed the tenants' webhooks
+            Set.of(Topics.COMPLAINT_CHANGED, Topics.ALERTS, Topics.ALERT_HANDLING, Topics.RISK_GRADES),
+            Set.of()),
     SCORING_SERVICE(
             "scoring-service",
             Set.of(Topics.METRIC_UPDATED, Topics.ALERTS, Topics.QUALITY_TARGETS, Topics.ALERT_RULES),

@@ -82,7 +82,16 @@ public class AccessRules {
                         "/api/v1/corrective-actions/*/evaluate")
                 .hasAnyAuthority(Authorities.roles(ADMIN, QUALITY_MANAGER, BRANCH_MANAGER)
                         .toArray())
-                // webhook deliveries: admins only
+                // webhook subscriptions and their delivery log: admins only (an endpoint and its secret decide where
+                // the tenant's events leave the platform)
+                .requestMatchers(GET, "/api/v1/webhooks", "/api/v1/webhooks/*")
+                .hasAnyAuthority(Authorities.roles(ADMIN).toArray())
+                .requestMatchers(POST, "/api/v1/webhooks", "/api/v1/webhooks/*/rotate-secret")
+                .hasAnyAuthority(Authorities.roles(ADMIN).toArray())
+                .requestMatchers(PUT, "/api/v1/webhooks/*")
+                .hasAnyAuthority(Authorities.roles(ADMIN).toArray())
+                .requestMatchers(DELETE, "/api/v1/webhooks/*")
+                .hasAnyAuthority(Authorities.roles(ADMIN).toArray())
                 .requestMatchers(GET, "/api/v1/webhook-deliveries")
                 .hasAnyAuthority(Authorities.roles(ADMIN).toArray())
                 .requestMatchers(POST, "/api/v1/webhook-deliveries/*/redeliver")

@@ -7,18 +7,21 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The topic this service publishes, which its webhook notifier also consumes (platform-kafka declares both as
- * contracts specifies them: complaint events are a system of record, kept forever by default).
+ * The topic this service publishes, which its webhook dispatcher also consumes, and the other topics the webhooks
+ * notify of: alerts, alert handling and risk grades (platform-kafka declares them as contracts specifies them:
+ * complaint events are a system of record, kept forever by default).
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaConfiguration {
 
     @Bean
     TopicDeclarations complaintTopics() {
-        return TopicDeclarations.create().publishes(Topics.COMPLAINT_CHANGED).consumes(Topics.COMPLAINT_CHANGED);
+        return TopicDeclarations.create()
+                .publishes(Topics.COMPLAINT_CHANGED)
+                .consumes(Topics.COMPLAINT_CHANGED, Topics.ALERTS, Topics.ALERT_HANDLING, Topics.RISK_GRADES);
     }
 
-    /** The webhook notifier's group, named {@code <service>.<purpose>} since issue 14, continues where it stopped. */
+    /** The webhook dispatcher's group, named {@code <service>.<purpose>} since issue 14, continues where it stopped. */
     @Bean
     ConsumerGroupRenames complaintGroupRenames() {
         return ConsumerGroupRenames.create().renamed("complaint-service-webhook", "complaint-service.webhooks");

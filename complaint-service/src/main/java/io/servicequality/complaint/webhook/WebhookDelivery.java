@@ -1,36 +1,67 @@
 package io.servicequality.complaint.webhook;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * One event's delivery to the webhook, keyed by the event id (a redelivered Kafka record is not sent twice once it
- * was delivered). The body is kept so that a failed delivery can be re-sent as it was. Tenant and branch are the
- * complaint's, so that the deliveries API shows each caller only its own.
+ * One message to one subscription: the signed body as it is sent on every attempt and re-send, its state and its
+ * attempts. The id is derived from the subscription and the source event ({@link #idOf}), so a Kafka record delivered
+ * twice finds the delivery already there instead of creating a second one, and it is the {@code webhook-id} the
+ * receiver dedupes with. {@code claimedUntil}/{@code claimToken} let one instance at a time send it.
  */
-@Document("webhook_deliveries")
+@Document("webhook_messages")
+@CompoundIndex(name = "due", def = "{'status': 1, 'nextAttemptAt': 1}")
+@CompoundIndex(name = "log", def = "{'tenantId': 1, 'createdAt': -1}")
 record WebhookDelivery(
-        @Id UUID eventId,
+        @Id UUID deliveryId,
         String tenantId,
         String branchId,
-        String complaintId,
-        String number,
-        String type,
+        UUID subscriptionId,
+        String eventType,
+        String sourceEventId,
         String body,
         Status status,
-        int attempts,
-        String lastError,
-        Instant lastAttemptAt) {
+        int attemptCount,
+        List<Attempt> attempts,
+        Instant createdAt,
+        Instant nextAttemptAt,
+        Instant lastAttemptAt,
+        Instant claimedUntil,
+        String claimToken) {
+
+    /** The most attempts kept with a delivery (the oldest are dropped; {@code attemptCount} still counts them). */
+    static final int KEPT_ATTEMPTS = 50;
 
     enum Status {
+        /** Waiting for its first attempt or a retry at {@code nextAttemptAt}. */
+        PENDING,
+        /** A receiver answered 2xx. */
         DELIVERED,
+        /** Out of attempts, the receiver answered 410 Gone, or its subscription is gone or disabled. */
         FAILED
     }
 
-    WebhookDelivery attempted(Status outcome, String error, Instant at) {
-        return new WebhookDelivery(
-                eventId, tenantId, branchId, complaintId, number, type, body, outcome, attempts + 1, error, at);
+    /**
+     * One try.
+     *
+     * @param statusCode the receiver's HTTP status, null when there was no answer (timeout, refused, breaker open)
+     * @param error the failure's kind when there was no 2xx (the receiver's body is not kept)
+     * @param resend whether an administrator asked for it
+     */
+    record Attempt(Instant at, Integer statusCode, long durationMillis, String error, boolean resend) {}
+
+    /** The same source event to the same subscription always gets the same id. */
+    static UUID idOf(UUID subscriptionId, String sourceEventId) {
+        return UUID.nameUUIDFromBytes(
+                (subscriptionId + "|" + sourceEventId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The {@code webhook-id} header: stable for the message, whichever attempt or re-send carries it. */
+    String webhookId() {
+        return "msg_" + deliveryId.toString().replace("-", "");
     }
 }

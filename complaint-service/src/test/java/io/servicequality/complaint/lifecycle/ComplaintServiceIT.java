@@ -64,8 +64,6 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -82,24 +80,13 @@ import tools.jackson.databind.json.JsonMapper;
             // events written behind its back, such as the tests' directly inserted complaints
             "sqp.complaints.outbox.recovery-interval=1s",
             // the tests drive the SLA timers themselves, with the clock where they put it
-            "sqp.complaints.timers.interval=1h",
-            "sqp.complaints.webhook.enabled=true",
-            "sqp.complaints.webhook.secret=test-secret",
-            "sqp.complaints.webhook.start-from=earliest",
-            "resilience4j.retry.instances.webhook.wait-duration=20ms"
+            "sqp.complaints.timers.interval=1h"
         })
 @AutoConfigureMockMvc
 @Import({FixedClock.class, TestCredentials.DefaultAdmin.class})
 abstract class ComplaintServiceIT {
 
     private static final Instant NOW = FixedClock.NOW;
-
-    private static final WebhookReceiver WEBHOOK = new WebhookReceiver();
-
-    @DynamicPropertySource
-    static void webhook(DynamicPropertyRegistry registry) {
-        registry.add("sqp.complaints.webhook.url", WEBHOOK::url);
-    }
 
     private static final JsonMapper strictJson = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -1120,51 +1107,6 @@ abstract class ComplaintServiceIT {
         return lines.subList(1, lines.size()).stream()
                 .map(line -> line.split(",")[1])
                 .toList();
-    }
-
-    @Test
-    void anEscalationIsSentToTheWebhookSignedAndAFailedDeliveryIsVisibleAndCanBeResent() throws Exception {
-        String id = openOverHttp("HOOK-1", "HIGH");
-        action(id, "escalate", "{\"reason\": \"VIP customer\"}", Role.QUALITY_MANAGER)
-                .andExpect(status().isOk());
-
-        WebhookReceiver.Received received = WEBHOOK.await(r -> r.body().contains(id));
-        assertThat(received.timestamp()).isNotBlank();
-        assertThat(received.signature())
-                .as("HMAC-SHA256 of timestamp.body with the shared secret")
-                .isEqualTo(WebhookReceiver.sign("test-secret", received.timestamp(), received.body()));
-        ComplaintChanged sent = strictJson.readValue(received.body(), ComplaintChanged.class);
-        assertThat(sent.type()).isEqualTo(ComplaintEventType.ESCALATED);
-        assertThat(sent.escalationLevel()).isEqualTo(1);
-
-        WEBHOOK.failing(true);
-        try {
-            String failing = openOverHttp("HOOK-2", "HIGH");
-            // the lifecycle does not wait for the webhook
-            action(failing, "escalate", "{\"reason\": \"again\"}", Role.QUALITY_MANAGER)
-                    .andExpect(status().isOk());
-            await().atMost(Duration.ofSeconds(30))
-                    .untilAsserted(
-                            () -> mvc.perform(get("/api/v1/webhook-deliveries").param("status", "FAILED"))
-                                    .andExpect(jsonPath("$[?(@.complaintId == '%s')].attempts".formatted(failing))
-                                            .value(org.hamcrest.Matchers.contains(1))));
-            List<String> failedEventIds = JsonPath.read(
-                    mvc.perform(get("/api/v1/webhook-deliveries").param("status", "FAILED"))
-                            .andReturn()
-                            .getResponse()
-                            .getContentAsString(),
-                    "$[?(@.complaintId == '%s')].eventId".formatted(failing));
-            String eventId = failedEventIds.get(0);
-
-            WEBHOOK.failing(false);
-            mvc.perform(post("/api/v1/webhook-deliveries/" + eventId + "/redeliver"))
-                    .andExpect(status().isOk())
-                    .andExpect(jsonPath("$.status").value("DELIVERED"))
-                    .andExpect(jsonPath("$.attempts").value(2));
-            assertThat(WEBHOOK.await(r -> r.body().contains(failing)).body()).contains("\"ESCALATED\"");
-        } finally {
-            WEBHOOK.failing(false);
-        }
     }
 
     @Test
