@@ -25,7 +25,7 @@ export const can = {
   configureQuality: () => hasRole('ADMIN', 'QUALITY_MANAGER'), // targets, alert rules, SLA policies, calendars
   manageBranches: () => hasRole('ADMIN'),
   manageApiKeys: () => hasRole('ADMIN'),
-  readWebhookDeliveries: () => hasRole('ADMIN'), // and redeliver (complaint-service: admins only)
+  manageWebhooks: () => hasRole('ADMIN'), // subscriptions, delivery log and re-send (complaint-service: admins only)
   administer: () => hasRole('ADMIN', 'QUALITY_MANAGER'),
   readOnly: () => user !== null && user.roles.every((role) => role === 'VIEWER'),
 };

@@ -19,6 +19,7 @@ import io.servicequality.security.test.TestCredentials;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -61,10 +62,8 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(
         properties = {
             "sqp.complaints.timers.interval=1h",
-            // deliveries are re-sent to a port nobody listens on: a failed attempt, answered quickly
-            "sqp.complaints.webhook.url=http://127.0.0.1:9/hook",
-            "sqp.complaints.webhook.connect-timeout=200ms",
-            "resilience4j.retry.instances.webhook.wait-duration=10ms"
+            // deliveries are re-sent to a port nobody listens on (SUBSCRIPTION): a failed attempt, answered quickly
+            "sqp.complaints.webhook.connect-timeout=200ms"
         })
 @AutoConfigureMockMvc
 @EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers")
@@ -79,6 +78,9 @@ class AuthorizationMatrixIT {
     static final String KEYS_BRANCH = "KIOSK-1";
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final Duration DEADLINE = Duration.ofSeconds(30);
+
+    /** A webhook subscription's body: https to a port nobody listens on, so a re-send fails fast. */
+    static final String SUBSCRIPTION = "{\"url\": \"https://127.0.0.1:9/hook\", \"eventTypes\": [\"alert.raised\"]}";
 
     /**
      * The rules. Columns are the callers of {@link Case}. Writes of another tenant's admin land in its own tenant (the
@@ -117,8 +119,14 @@ class AuthorizationMatrixIT {
             POST /api/v1/corrective-actions/{actionId}/start          | 401  | 200   | 200             | 200            | 403   | 403    | 404                | 404                  | 403                | 403            | 403               | 401
             POST /api/v1/corrective-actions/{actionId}/check          | 401  | 200   | 200             | 200            | 403   | 403    | 404                | 404                  | 403                | 403            | 403               | 401
             POST /api/v1/corrective-actions/{actionId}/evaluate       | 401  | 200   | 200             | 200            | 403   | 403    | 404                | 404                  | 403                | 403            | 403               | 401
+            POST /api/v1/webhooks                                     | 401  | 201   | 403             | 403            | 403   | 403    | 201                | 403                  | 403                | 403            | 403               | 401
+            GET /api/v1/webhooks                                      | 401  | 200   | 403             | 403            | 403   | 403    | 200                | 403                  | 403                | 403            | 403               | 401
+            GET /api/v1/webhooks/{subscriptionId}                     | 401  | 200   | 403             | 403            | 403   | 403    | 404                | 403                  | 403                | 403            | 403               | 401
+            PUT /api/v1/webhooks/{subscriptionId}                     | 401  | 200   | 403             | 403            | 403   | 403    | 404                | 403                  | 403                | 403            | 403               | 401
+            DELETE /api/v1/webhooks/{subscriptionId}                  | 401  | 204   | 403             | 403            | 403   | 403    | 404                | 403                  | 403                | 403            | 403               | 401
+            POST /api/v1/webhooks/{subscriptionId}/rotate-secret      | 401  | 200   | 403             | 403            | 403   | 403    | 404                | 403                  | 403                | 403            | 403               | 401
             GET /api/v1/webhook-deliveries                            | 401  | 200   | 403             | 403            | 403   | 403    | 200                | 403                  | 403                | 403            | 403               | 401
-            POST /api/v1/webhook-deliveries/{eventId}/redeliver       | 401  | 200   | 403             | 403            | 403   | 403    | 404                | 403                  | 403                | 403            | 403               | 401
+            POST /api/v1/webhook-deliveries/{deliveryId}/redeliver    | 401  | 200   | 403             | 403            | 403   | 403    | 404                | 403                  | 403                | 403            | 403               | 401
             GET /api/v1/audit                                         | 401  | 200   | 200             | 403            | 403   | 403    | 200                | 403                  | 403                | 403            | 403               | 401
             GET /api/v1/dead-letters                                  | 401  | 200   | 403             | 403            | 403   | 403    | 200                | 403                  | 403                | 403            | 403               | 401
             GET /api/v1/dead-letters/{topic}                          | 401  | 404   | 403             | 403            | 403   | 403    | 404                | 403                  | 403                | 403            | 403               | 401
@@ -212,6 +220,7 @@ class AuthorizationMatrixIT {
     String acmeComplaint;
     String acmeAction;
     UUID acmeDelivery;
+    String acmeSubscription;
 
     @BeforeAll
     void callersAndFixtures() throws Exception {
@@ -249,8 +258,9 @@ class AuthorizationMatrixIT {
                                 .content(CALENDAR),
                         admin),
                 200);
-        acmeDelivery = storedDelivery(ACME, BRANCH, acmeComplaint);
-        storedDelivery(OTHER, BRANCH, "other");
+        acmeSubscription = subscribe(admin, ACME);
+        acmeDelivery = storedDelivery(ACME, BRANCH, acmeSubscription);
+        storedDelivery(OTHER, BRANCH, subscribe(otherAdmin, OTHER));
         // keys arrive through sqp.api-keys.v1, like in production: wait until this service knows them
         await().atMost(DEADLINE).untilAsserted(() -> {
             assertThat(status(get("/api/v1/complaints"), credentials.get(Case.KEY_WITHOUT_SCOPE)))
@@ -346,11 +356,15 @@ class AuthorizationMatrixIT {
                 cleanUp(OTHER, "/api/v1/calendars/" + BRANCH);
             }
         }
+        String subscription = template.equals("/api/v1/webhooks/{subscriptionId}") && method.equals("DELETE")
+                ? subscribe(admin, ACME)
+                : acmeSubscription;
         String path = template.replace("{complaintId}", complaint)
                 .replace("{actionId}", action)
                 .replace("{severity}", "LOW")
                 .replace("{branchId}", BRANCH)
-                .replace("{eventId}", acmeDelivery.toString());
+                .replace("{subscriptionId}", subscription)
+                .replace("{deliveryId}", acmeDelivery.toString());
         MockHttpServletRequestBuilder request = switch (method) {
             case "GET" -> get(path);
             case "DELETE" -> delete(path);
@@ -371,7 +385,11 @@ class AuthorizationMatrixIT {
         int status = response.getStatus();
         String tenant = tenantOf(caller);
 
-        if (status == 201) {
+        if (status == 201 && template.equals("/api/v1/webhooks")) {
+            JsonNode created = JSON.readTree(response.getContentAsString());
+            assertThat(created.get("secret").asString()).startsWith("whsec_");
+            origins.put(created.get("subscriptionId").asString(), new String[] {tenant, null});
+        } else if (status == 201) {
             JsonNode created = JSON.readTree(response.getContentAsString());
             String id = created.has("complaintId") && !template.contains("corrective")
                     ? created.get("complaintId").asString()
@@ -462,9 +480,19 @@ class AuthorizationMatrixIT {
                 }
             }
             case "/api/v1/webhook-deliveries" ->
-                body.forEach(item -> assertThat(item.get("eventId").asString().equals(acmeDelivery.toString()))
-                        .as(what + " shows " + item)
-                        .isEqualTo(tenant.equals(ACME)));
+                body.forEach(
+                        item -> assertThat(item.get("deliveryId").asString().equals(acmeDelivery.toString()))
+                                .as(what + " shows " + item)
+                                .isEqualTo(tenant.equals(ACME)));
+            case "/api/v1/webhooks" ->
+                body.forEach(item -> {
+                    assertOwn(what, item.get("subscriptionId").asString(), tenant, null);
+                    assertThat(item.has("secret")).as(what + " shows no secret").isFalse();
+                });
+            case "/api/v1/webhooks/{subscriptionId}" -> {
+                assertOwn(what, body.get("subscriptionId").asString(), tenant, null);
+                assertThat(body.has("secret")).as(what + " shows no secret").isFalse();
+            }
             default -> {
                 // history, one calendar, one policy: reached only through the scoped lookups checked above
             }
@@ -605,23 +633,42 @@ class AuthorizationMatrixIT {
         return id;
     }
 
-    /** A webhook delivery as the notifier stores it after a failed attempt. */
-    private UUID storedDelivery(String tenant, String branch, String complaintId) {
-        UUID eventId = UUID.randomUUID();
+    /** A webhook subscription of {@code tenant}'s, created through the API by its admin. */
+    private String subscribe(String credential, String tenant) throws Exception {
+        MockHttpServletResponse response = perform(
+                post("/api/v1/webhooks").contentType(MediaType.APPLICATION_JSON).content(SUBSCRIPTION), credential);
+        assertThat(response.getStatus()).isEqualTo(201);
+        String id = JSON.readTree(response.getContentAsString())
+                .get("subscriptionId")
+                .asString();
+        origins.put(id, new String[] {tenant, null});
+        return id;
+    }
+
+    /** A webhook delivery as the sender stores it after its attempts ran out. */
+    private UUID storedDelivery(String tenant, String branch, String subscriptionId) {
+        UUID deliveryId = UUID.randomUUID();
+        Date at = Date.from(Instant.now());
         mongo.insert(
-                new Document("_id", eventId)
+                new Document("_id", deliveryId)
                         .append("tenantId", tenant)
                         .append("branchId", branch)
-                        .append("complaintId", complaintId)
-                        .append("number", branch + "-202611-1")
-                        .append("type", "ESCALATED")
-                        .append("body", "{\"eventId\": \"" + eventId + "\"}")
+                        .append("subscriptionId", UUID.fromString(subscriptionId))
+                        .append("eventType", "alert.raised")
+                        .append("sourceEventId", UUID.randomUUID().toString())
+                        .append("body", "{\"type\": \"alert.raised\"}")
                         .append("status", "FAILED")
-                        .append("attempts", 1)
-                        .append("lastError", "ResourceAccessException")
-                        .append("lastAttemptAt", java.util.Date.from(Instant.now())),
-                "webhook_deliveries");
-        return eventId;
+                        .append("attemptCount", 1)
+                        .append(
+                                "attempts",
+                                List.of(new Document("at", at)
+                                        .append("durationMillis", 3L)
+                                        .append("error", "ConnectException")
+                                        .append("resend", false)))
+                        .append("createdAt", at)
+                        .append("lastAttemptAt", at),
+                "webhook_messages");
+        return deliveryId;
     }
 
     private List<JsonNode> configurationAuditEntries(String credential) throws Exception {
@@ -670,6 +717,7 @@ class AuthorizationMatrixIT {
             case "PUT /api/v1/calendars/{branchId}" -> CALENDAR;
             case "POST /api/v1/corrective-actions" -> actionBody(BRANCH);
             case "PATCH /api/v1/corrective-actions/{actionId}" -> "{\"owner\": \"eve\"}";
+            case "POST /api/v1/webhooks", "PUT /api/v1/webhooks/{subscriptionId}" -> SUBSCRIPTION;
             case "POST /api/v1/corrective-actions/{actionId}/evaluate" -> "{\"effective\": true, \"note\": \"fine\"}";
             default -> "{}";
         };

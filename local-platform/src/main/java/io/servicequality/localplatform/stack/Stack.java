@@ -170,6 +170,8 @@ public final class Stack {
                 environment.put("SQP_SECURITY_JWT_ISSUER_URI", settings.jwtIssuerUri());
                 environment.put(
                         "SQP_SCORING_STATE_DIR", settings.scoringStateDir().toString());
+                // a development stack: complaint-service accepts webhook receivers on this machine over plain http
+                environment.put("SQP_WEBHOOK_ALLOW_HTTP_LOCALHOST", "true");
                 environment.put("SERVER_PORT", String.valueOf(settings.servicePort(process)));
                 environment.put("SQP_LOG_FORMAT", settings.logFormat());
                 command.addAll(List.of("-jar", moduleJar(process).toString()));
