@@ -20,7 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Turns the records of the notifying topics into deliveries: the alerts ({@code sqp.alerts.v1}), alert handling
  * ({@code sqp.alert-handling.v1}, escalations only), risk grades ({@code sqp.risk-grades.v1}) and this service's own
- * complaint events (SLA warnings, breaches and escalations). Records are read as JSON text (the event as published,
+ * complaint events (SLA warnings, breaches and escalations). Records are read as raw JSON (the event as published,
  * which becomes the payload's {@code data} unchanged), in the consumer group {@code complaint-service.webhooks}, so
  * that neither the lifecycle nor the publishers ever wait for a receiver.
  *
@@ -52,10 +52,11 @@ class WebhookDispatcher {
             autoStartup = "${sqp.complaints.webhook.listening:true}",
             properties = {
                 "auto.offset.reset=${sqp.complaints.webhook.start-from:latest}",
-                // the event JSON as published, whatever its record type: it is the payload's data
-                "spring.deserializer.value.delegate.class=org.apache.kafka.common.serialization.StringDeserializer"
+                // the event JSON as published, whatever its record type: it is the payload's data (as bytes, so that a
+                // refused record reaches the dead-letter topic exactly as it arrived)
+                "spring.deserializer.value.delegate.class=org.apache.kafka.common.serialization.ByteArrayDeserializer"
             })
-    void on(ConsumerRecord<String, String> record) {
+    void on(ConsumerRecord<String, byte[]> record) {
         if (record.value() == null) {
             return;
         }
@@ -137,7 +138,7 @@ class WebhookDispatcher {
      * {@code {"type", "timestamp", "data"}} as Standard Webhooks suggests: the timestamp is when the event happened
      * (its {@code occurredAt}, else the record's time), so the body is the same on every attempt.
      */
-    private String payload(WebhookEventType type, JsonNode event, ConsumerRecord<String, String> record) {
+    private String payload(WebhookEventType type, JsonNode event, ConsumerRecord<String, byte[]> record) {
         String occurredAt = Optional.ofNullable(text(event, "occurredAt"))
                 .orElseGet(() -> Instant.ofEpochMilli(record.timestamp()).toString());
         ObjectNode payload = json.createObjectNode();

@@ -11,6 +11,7 @@ import io.servicequality.contracts.Topics;
 import io.servicequality.embeddedstore.EmbeddedStore;
 import io.servicequality.security.Role;
 import io.servicequality.security.test.TestCredentials;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,9 +19,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -232,6 +237,9 @@ class WebhookNotificationsIT {
         assertThat(json(get("/api/v1/webhook-deliveries").param("eventType", "alert.raised"), acmeAdmin))
                 .hasSize(1);
         assertThat(json(get("/api/v1/webhook-deliveries"), otherAdmin)).hasSize(2);
+        assertThat(json(get("/api/v1/webhook-deliveries"), TestCredentials.bearer(UNSUBSCRIBED, Role.ADMIN)))
+                .as("a tenant without subscriptions gets no deliveries")
+                .isEmpty();
         assertThat(status(get("/api/v1/webhook-deliveries").param("eventType", "alert.silenced"), acmeAdmin))
                 .isEqualTo(400);
 
@@ -292,6 +300,36 @@ class WebhookNotificationsIT {
         publish(Topics.RISK_GRADES, riskGrade(ACME));
         await().atMost(DEADLINE)
                 .untilAsserted(() -> assertThat(RECEIVER.at("gone")).hasSize(2));
+    }
+
+    @Test
+    void aRecordThatIsNotAnEventGoesToTheDeadLetterTopicAsItArrivedAndTheNextOnesAreDelivered() throws Exception {
+        subscribe(acmeAdmin, "after-garbage", List.of("alert.cleared"));
+        String garbage = "this is not an alert";
+        publish(Topics.ALERTS, "acme-bank:SH-001", garbage);
+        String cleared = alert(ACME, "AlertCleared");
+        publish(Topics.ALERTS, cleared);
+
+        await().atMost(DEADLINE)
+                .untilAsserted(() -> assertThat(RECEIVER.at("after-garbage"))
+                        .extracting(r -> JSON.readTree(r.body()).get("data"))
+                        .contains(JSON.readTree(cleared)));
+        try (KafkaConsumer<String, byte[]> deadLetters = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                        ConsumerConfig.GROUP_ID_CONFIG, "dead-letter-reader",
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            deadLetters.subscribe(List.of(Topics.deadLetterTopicOf(Topics.ALERTS)));
+            List<String> values = new ArrayList<>();
+            await().atMost(DEADLINE).until(() -> {
+                deadLetters
+                        .poll(Duration.ofMillis(200))
+                        .forEach(r -> values.add(new String(r.value(), StandardCharsets.UTF_8)));
+                return values.contains(garbage);
+            });
+        }
     }
 
     @Test
@@ -433,9 +471,11 @@ class WebhookNotificationsIT {
     }
 
     private void publish(String topic, String json) throws Exception {
-        JsonNode event = JSON.readTree(json);
-        producer.send(new ProducerRecord<>(topic, event.get("tenantId").asString() + ":SH-001", json))
-                .get();
+        publish(topic, JSON.readTree(json).get("tenantId").asString() + ":SH-001", json);
+    }
+
+    private void publish(String topic, String key, String value) throws Exception {
+        producer.send(new ProducerRecord<>(topic, key, value)).get();
     }
 
     private List<String> types(String endpoint) {
