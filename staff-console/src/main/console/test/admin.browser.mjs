@@ -1,4 +1,4 @@
-// Administration: quality targets and their attainment, API keys shown once and revoked, refused forms in plain
+// Administration: quality targets and their attainment, API keys and webhook signing secrets shown once, refused forms in plain
 // words, the business-calendar editor, and a viewer kept out.
 
 /** A JSON GET from the page, through the console (the user's own rights). */
@@ -95,6 +95,40 @@ export const flows = [
       await page.click('dialog[role=alertdialog] button.danger');
       await page.waitForSelector(`${row} [data-status=revoked]`, { timeout: 15000 });
       check(!(await page.$(`${row} button.danger`)), 'a revoked key offers no revoke');
+    },
+  },
+  {
+    name: 'admin: an administrator subscribes a webhook, sees its signing secret once, switches it off and removes it',
+    async run({ page, signIn, screenshot, baseUrl, check }) {
+      await signIn(page, 'admin');
+      await open(page, baseUrl, '#/admin/webhooks', 'section.panel table.data');
+      const description = `flow hook ${Date.now()}`;
+      await page.click('text=Add webhook');
+      // refused in the form as the API would: no event type ticked
+      await page.fill('dialog input[name=url]', 'https://hooks.example.com/sqp');
+      await page.fill('dialog input[name=description]', description);
+      await page.click('dialog button[type=submit]');
+      check((await page.textContent('dialog .problem')).includes('Events: tick at least one'), 'a webhook needs an event type');
+      await page.check('dialog input[name=eventTypes][value="complaint.sla_breached"]');
+      await page.check('dialog input[name=eventTypes][value="risk.grade_changed"]');
+      await page.click('dialog button[type=submit]');
+      await page.waitForSelector('dialog.secret-dialog');
+      const secret = (await page.textContent('dialog.secret-dialog .secret-value')).trim();
+      check(/^whsec_/.test(secret), `the signing secret is shown (${secret.slice(0, 8)}…)`);
+      check((await page.textContent('dialog.secret-dialog')).includes('you will not see it again'), 'the once-only warning');
+      await screenshot(page, 'admin-webhooks-en');
+      await page.click('dialog.secret-dialog .buttons button');
+      await page.waitForSelector('dialog.secret-dialog', { state: 'detached' });
+      check(!(await page.content()).includes(secret), 'after closing, the secret is nowhere on the page');
+      const row = `tr:has(td:text-is("${description}"))`;
+      await page.waitForSelector(`${row} [data-status=on]`);
+      check((await page.textContent(row)).includes('complaint SLA breached'), 'the event types in words');
+      await page.click(`${row} >> text=Switch off`);
+      await page.waitForSelector(`${row} [data-status=off]`, { timeout: 15000 });
+      await page.click(`${row} button.danger`);
+      check((await page.textContent('dialog[role=alertdialog]')).includes('stay in the log'), 'removing asks first');
+      await page.click('dialog[role=alertdialog] button.danger');
+      await page.waitForSelector(row, { state: 'detached', timeout: 15000 });
     },
   },
   {

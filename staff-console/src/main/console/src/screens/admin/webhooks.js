@@ -42,6 +42,7 @@ messages({
     'admin.webhooks.on': 'on',
     'admin.webhooks.off': 'off',
     'admin.webhooks.offBecause': 'off: {reason}',
+    'admin.webhooks.offGone': 'off: the receiver answered 410 Gone',
     'admin.webhooks.created': 'Created',
     'admin.webhooks.enable': 'Switch on',
     'admin.webhooks.disable': 'Switch off',
@@ -101,6 +102,7 @@ messages({
     'admin.webhooks.on': '启用',
     'admin.webhooks.off': '停用',
     'admin.webhooks.offBecause': '停用：{reason}',
+    'admin.webhooks.offGone': '停用：接收方返回 410 Gone',
     'admin.webhooks.created': '创建时间',
     'admin.webhooks.enable': '启用',
     'admin.webhooks.disable': '停用',
@@ -171,6 +173,13 @@ export const section = {
 };
 
 const nameOf = (subscription) => subscription.description || subscription.url;
+
+/** Why a subscription is off: switched off by an administrator, or by the service after a 410 Gone. */
+function offText(subscription) {
+  if (!subscription.disabledReason) return t('admin.webhooks.off');
+  if (subscription.disabledReason.includes('410')) return t('admin.webhooks.offGone');
+  return t('admin.webhooks.offBecause', { reason: subscription.disabledReason });
+}
 const typeText = (type) => t(`admin.webhooks.type.${type}`);
 
 function subscriptionTable(subscriptions, reload) {
@@ -183,7 +192,7 @@ function subscriptionTable(subscriptions, reload) {
       value: (s) =>
         s.enabled
           ? h('span', { class: 'chip ok', dataset: { status: 'on' } }, t('admin.webhooks.on'))
-          : h('span', { class: 'chip bad', dataset: { status: 'off' } }, s.disabledReason ? t('admin.webhooks.offBecause', { reason: s.disabledReason }) : t('admin.webhooks.off')),
+          : h('span', { class: 'chip bad', dataset: { status: 'off' } }, offText(s)),
     },
     { label: t('admin.webhooks.created'), value: (s) => formatDateTime(s.createdAt) },
     {
