@@ -408,6 +408,84 @@ class WebhookNotificationsIT {
         assertThat(status(get("/api/v1/webhooks/{id}", id), acmeAdmin)).isEqualTo(404);
     }
 
+    @Test
+    void aDeliveryClaimedByAnotherInstanceIsLeftToItUntilTheClaimExpiresThenSentFromTheStore() throws Exception {
+        String subscriptionId = subscribe(acmeAdmin, "claimed", List.of("risk.grade_changed"));
+        // as another instance (or one that crashed) left it: due, claimed for a few more seconds
+        UUID deliveryId = UUID.randomUUID();
+        Instant claimedUntil = Instant.now().plusSeconds(4);
+        mongo.insert(new WebhookDelivery(
+                deliveryId,
+                ACME,
+                "SH-001",
+                UUID.fromString(subscriptionId),
+                "risk.grade_changed",
+                "from-another-instance",
+                "{\"type\":\"risk.grade_changed\",\"timestamp\":\"2026-12-04T11:00:00Z\",\"data\":{}}",
+                WebhookDelivery.Status.PENDING,
+                0,
+                List.of(),
+                Instant.now(),
+                Instant.now(),
+                null,
+                claimedUntil,
+                "another-instance"));
+
+        assertThat(status(post("/api/v1/webhook-deliveries/{id}/redeliver", deliveryId), acmeAdmin))
+                .as("an attempt is under way elsewhere")
+                .isEqualTo(409);
+        await().atMost(DEADLINE)
+                .untilAsserted(() -> assertThat(RECEIVER.at("claimed")).hasSize(1));
+        assertThat(Instant.now()).as("not sent before the claim expired").isAfter(claimedUntil);
+        WebhookReceiver.Received received = RECEIVER.at("claimed").get(0);
+        assertThat(received.header("webhook-id"))
+                .isEqualTo("msg_" + deliveryId.toString().replace("-", ""));
+        new Webhook(secrets.get("claimed")).verify(received.body(), received.headers());
+        await().atMost(DEADLINE)
+                .untilAsserted(() -> assertThat(json(
+                                        get("/api/v1/webhook-deliveries").param("subscriptionId", subscriptionId),
+                                        acmeAdmin)
+                                .at("/0/status")
+                                .asString())
+                        .isEqualTo("DELIVERED"));
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheWebhookOperationsWithExamples() throws Exception {
+        JsonNode paths = JSON.readTree(mvc.perform(get("/v3/api-docs"))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .get("paths");
+        JsonNode create = paths.at("/~1api~1v1~1webhooks/post");
+        assertThat(create.at("/requestBody/content/application~1json/examples/subscription/value")
+                        .toString())
+                .contains("complaint.sla_breached");
+        assertThat(create.at("/responses/201/content/application~1json/examples/created/value")
+                        .toString())
+                .contains("whsec_");
+        assertThat(create.at("/responses/400/content/application~1problem+json/examples/invalid/value")
+                        .toString())
+                .contains("validation-failed");
+        for (String operation : List.of(
+                "/~1api~1v1~1webhooks/get",
+                "/~1api~1v1~1webhooks~1{subscriptionId}/get",
+                "/~1api~1v1~1webhooks~1{subscriptionId}~1rotate-secret/post",
+                "/~1api~1v1~1webhook-deliveries/get",
+                "/~1api~1v1~1webhook-deliveries~1{deliveryId}~1redeliver/post")) {
+            assertThat(paths.at(operation + "/responses/200/content/application~1json/examples")
+                            .isEmpty())
+                    .as(operation + " has a response example")
+                    .isFalse();
+        }
+        assertThat(paths.at("/~1api~1v1~1webhooks~1{subscriptionId}/put/requestBody/content/application~1json/examples")
+                        .isEmpty())
+                .isFalse();
+        assertThat(paths.at("/~1api~1v1~1webhooks~1{subscriptionId}/delete/summary")
+                        .asString())
+                .isNotBlank();
+    }
+
     // --- fixtures --------------------------------------------------------------------------------------------
 
     private String subscribe(String admin, String endpoint, List<String> types) throws Exception {
