@@ -18,6 +18,8 @@ const EVENT_TYPES = [
   'risk.grade_changed',
 ];
 const STATUSES = ['PENDING', 'DELIVERED', 'FAILED'];
+// why complaint-service stopped a delivery without an attempt (WebhookSender)
+const STOPPED = { 'subscription removed': 'admin.webhooks.stoppedRemoved', 'subscription disabled': 'admin.webhooks.stoppedOff' };
 
 messages({
   en: {
@@ -73,6 +75,8 @@ messages({
     'admin.webhooks.attempts': 'Attempts',
     'admin.webhooks.lastAttempt': 'Last attempt',
     'admin.webhooks.noAnswer': 'no answer',
+    'admin.webhooks.stoppedRemoved': 'not sent: the webhook was removed',
+    'admin.webhooks.stoppedOff': 'not sent: the webhook was switched off',
     'admin.webhooks.nextAttempt': 'Next attempt',
     'admin.webhooks.createdAt': 'Event received',
     'admin.webhooks.redeliver': 'Send again',
@@ -133,6 +137,8 @@ messages({
     'admin.webhooks.attempts': '尝试次数',
     'admin.webhooks.lastAttempt': '最近尝试',
     'admin.webhooks.noAnswer': '无响应',
+    'admin.webhooks.stoppedRemoved': '未推送：该 Webhook 已删除',
+    'admin.webhooks.stoppedOff': '未推送：该 Webhook 已停用',
     'admin.webhooks.nextAttempt': '下次尝试',
     'admin.webhooks.createdAt': '事件接收时间',
     'admin.webhooks.redeliver': '重新推送',
@@ -236,7 +242,7 @@ function logFilters(subscriptions, filters) {
 function deliveryTable(deliveries, byId, reload) {
   const lastAttempt = (d) => {
     const last = d.attempts[d.attempts.length - 1];
-    if (!last) return '—';
+    if (!last) return STOPPED[d.lastError] ? t(STOPPED[d.lastError]) : d.lastError ?? '—';
     const answer = last.statusCode ?? t('admin.webhooks.noAnswer');
     return `${formatDateTime(last.at)} · ${answer}${last.error && last.statusCode == null ? ` (${last.error})` : ''}`;
   };

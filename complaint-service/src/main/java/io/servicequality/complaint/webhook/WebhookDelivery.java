@@ -31,7 +31,8 @@ record WebhookDelivery(
         Instant nextAttemptAt,
         Instant lastAttemptAt,
         Instant claimedUntil,
-        String claimToken) {
+        String claimToken,
+        String lastError) {
 
     /** The most attempts kept with a delivery (the oldest are dropped; {@code attemptCount} still counts them). */
     static final int KEPT_ATTEMPTS = 50;

@@ -38,7 +38,7 @@ class WebhookDeliveryController {
              "subscriptionId": "5b0f8a61-3c1e-4f43-9a59-0b9f2a7a1c10", "eventType": "complaint.sla_breached",
              "sourceEventId": "3f1c7a52-9b0e-4d7f-8a61-2c4e5f6a7b8c", "branchId": "SH-001", "status": "PENDING",
              "attemptCount": 2, "createdAt": "2026-12-04T09:30:00Z", "nextAttemptAt": "2026-12-04T09:30:30Z",
-             "lastAttemptAt": "2026-12-04T09:30:10Z",
+             "lastAttemptAt": "2026-12-04T09:30:10Z", "lastError": "timeout (HttpTimeoutException)",
              "attempts": [{"at": "2026-12-04T09:30:00Z", "statusCode": 500, "durationMillis": 41, "error": "HTTP 500", "resend": false},
                           {"at": "2026-12-04T09:30:10Z", "statusCode": null, "durationMillis": 5003,
                            "error": "timeout (HttpTimeoutException)", "resend": false}],
@@ -138,6 +138,12 @@ class WebhookDeliveryController {
             Instant createdAt,
             Instant nextAttemptAt,
             Instant lastAttemptAt,
+
+            @io.swagger.v3.oas.annotations.media.Schema(
+                    description = "why the last attempt failed, or why the delivery stopped without one"
+                            + " (subscription removed or switched off)")
+            String lastError,
+
             List<WebhookDelivery.Attempt> attempts,
             String payload) {
 
@@ -154,6 +160,7 @@ class WebhookDeliveryController {
                     delivery.createdAt(),
                     delivery.nextAttemptAt(),
                     delivery.lastAttemptAt(),
+                    delivery.lastError(),
                     delivery.attempts() == null ? List.of() : delivery.attempts(),
                     delivery.body());
         }

@@ -105,6 +105,7 @@ class WebhookDispatcher {
                         now,
                         null,
                         null,
+                        null,
                         null));
             } catch (DuplicateKeyException alreadyThere) {
                 // the record came again (redelivery after a rebalance or a crash): its delivery exists

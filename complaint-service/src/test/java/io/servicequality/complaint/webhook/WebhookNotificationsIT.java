@@ -280,6 +280,7 @@ class WebhookNotificationsIT {
         assertThat(log).hasSize(1);
         assertThat(log.at("/0/status").asString()).isEqualTo("FAILED");
         assertThat(log.at("/0/attemptCount").asInt()).isEqualTo(1);
+        assertThat(log.at("/0/lastError").asString()).isEqualTo("HTTP 410");
 
         publish(Topics.RISK_GRADES, riskGrade(ACME));
         Thread.sleep(1500);
@@ -429,7 +430,8 @@ class WebhookNotificationsIT {
                 Instant.now(),
                 null,
                 claimedUntil,
-                "another-instance"));
+                "another-instance",
+                null));
 
         assertThat(status(post("/api/v1/webhook-deliveries/{id}/redeliver", deliveryId), acmeAdmin))
                 .as("an attempt is under way elsewhere")
