@@ -139,7 +139,7 @@ class BucketStateCodecTest {
 
     /**
      * A busy hour bucket (400 mixed events of every channel) survives the round trip; prints its size with and without
-     * the channel breakdown and distributions (the state-size cost reported in ADR 14).
+     * the channel breakdown and distributions (the state-size cost reported in ADR 17).
      */
     @Test
     void aBusyBucketWithItsChannelsAndDistributionsRoundTrips() {
