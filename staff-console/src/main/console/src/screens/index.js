@@ -6,6 +6,7 @@ import * as admin from './admin/index.js';
 import * as alerts from './alerts/index.js';
 import * as complaints from './complaints/index.js';
 import * as dashboard from './dashboard/index.js';
+import * as people from './people/index.js';
 import * as risk from './risk/index.js';
 
-export const screens = [dashboard, alerts, complaints, actions, risk, admin];
+export const screens = [dashboard, alerts, complaints, actions, people, risk, admin];

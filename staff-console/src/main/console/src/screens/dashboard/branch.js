@@ -1,10 +1,11 @@
 // One branch, drilled down from a tile, the ranking or an alert (#/branches/:branchId?metric=…): its scorecard
-// (feedback, interactions, complaints), its quality targets, trend, SERVQUAL gaps and alerts, followed live, with links
+// (feedback, interactions, complaints) with its channel breakdown and rating distributions, its quality targets, trend, SERVQUAL gaps and alerts, followed live, with links
 // to the complaint workbench and the corrective actions filtered to the branch. Times are in the branch's zone (or
 // the user's choice).
 import { getJson, query as queryString } from '../../api.js';
 import { formatCompact, formatNumber, formatPercent, t, zoneFor } from '../../i18n.js';
 import { h, problemBox, table } from '../../ui.js';
+import { channelTable, distributionPanel } from './breakdown.js';
 import {
   RANGES,
   chartSet,
@@ -50,6 +51,8 @@ export async function renderBranch(view, { branchId }, query) {
   const status = h('span', { class: 'live-status', role: 'status' });
   const scorecard = h('div', { class: 'scorecard' });
   const targets = h('div');
+  const channels = h('div');
+  const distributions = h('div');
   const alerts = h('ol', { class: 'alerts' });
   const trendCanvas = h('canvas', { 'aria-label': t('dash.trend') });
   const gapsCanvas = h('canvas', { 'aria-label': t('dash.gaps') });
@@ -69,6 +72,9 @@ export async function renderBranch(view, { branchId }, query) {
         h('div', { class: 'live' }, status))),
     problems,
     h('section', { class: 'panel' }, h('h2', {}, t('branch.scorecard')), scorecard),
+    h('div', { class: 'columns' },
+      h('section', { class: 'panel' }, h('h2', {}, t('breakdown.channels')), channels),
+      h('section', { class: 'panel' }, h('h2', {}, t('breakdown.distributions')), distributions)),
     h('div', { class: 'columns' },
       h('section', { class: 'panel' }, h('h2', {}, t('dash.targets')), targets),
       h('section', { class: 'panel' }, h('h2', {}, t('dash.alerts')), alerts)),
@@ -122,6 +128,8 @@ export async function renderBranch(view, { branchId }, query) {
             figure(t('branch.slaBreaches'), formatCompact(c.slaBreaches)))
         : h('p', { class: 'muted' }, t('branch.noComplaints')),
     );
+    channels.replaceChildren(channelTable(card));
+    distributions.replaceChildren(distributionPanel(card));
     targets.replaceChildren(
       table(
         [

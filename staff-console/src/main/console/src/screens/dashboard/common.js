@@ -20,7 +20,7 @@ function startOfDay(instant, zone) {
   return midnight - zoneOffset(guess, zone);
 }
 
-/** The period of a range choice in zone: { from, to, granularity } (Dates; days start at the zone's midnight). */
+/** The period of a range choice (RANGES, or '30d') in zone: { from, to, granularity } (Dates; days start at the zone's midnight). */
 export function period(range, zone, now = Date.now()) {
   if (range === '24h') {
     const to = Math.ceil(now / HOUR) * HOUR;
@@ -29,6 +29,7 @@ export function period(range, zone, now = Date.now()) {
   const today = startOfDay(now, zone);
   const tomorrow = startOfDay(today + DAY + 2 * HOUR, zone);
   if (range === '7d') return { from: new Date(startOfDay(today - 6 * DAY + 2 * HOUR, zone)), to: new Date(tomorrow), granularity: 'day' };
+  if (range === '30d') return { from: new Date(startOfDay(today - 29 * DAY + 2 * HOUR, zone)), to: new Date(tomorrow), granularity: 'day' };
   return { from: new Date(today), to: new Date(tomorrow), granularity: 'hour' };
 }
 
