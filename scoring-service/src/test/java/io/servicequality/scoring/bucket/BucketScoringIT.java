@@ -12,10 +12,14 @@ import io.servicequality.contracts.BranchChanged;
 import io.servicequality.contracts.BucketStatistics;
 import io.servicequality.contracts.BucketStatistics.ComplaintStatistics;
 import io.servicequality.contracts.BucketStatistics.CsatStatistics;
+import io.servicequality.contracts.BucketStatistics.DimensionDistributions;
 import io.servicequality.contracts.BucketStatistics.DimensionStatistics;
 import io.servicequality.contracts.BucketStatistics.MeanStatistics;
 import io.servicequality.contracts.BucketStatistics.NpsStatistics;
+import io.servicequality.contracts.BucketStatistics.RatingDistributions;
+import io.servicequality.contracts.BucketStatistics.ServqualDistributions;
 import io.servicequality.contracts.BucketStatistics.ServqualStatistics;
+import io.servicequality.contracts.Channel;
 import io.servicequality.contracts.ComplaintChanged;
 import io.servicequality.contracts.ComplaintChanged.ComplaintEventType;
 import io.servicequality.contracts.DimensionRating;
@@ -169,19 +173,32 @@ abstract class BucketScoringIT {
         produce(feedback(branch, HOUR.plusSeconds(3599), null, 8, 7));
 
         var expected = new BucketStatistics(
-                3,
-                new ServqualStatistics(
-                        new DimensionStatistics(0, 0, 0, 0, 0, 1, 20),
-                        new DimensionStatistics(1, 6, 4, 36, 16, 1, 50),
-                        new DimensionStatistics(0, 0, 0, 0, 0, 1, 10),
-                        new DimensionStatistics(0, 0, 0, 0, 0, 1, 10),
-                        new DimensionStatistics(0, 0, 0, 0, 0, 1, 10)),
-                new CsatStatistics(2, 1, 8, 34),
-                new NpsStatistics(3, 1, 1, 1),
-                new MeanStatistics(2, 9, 53),
-                ComplaintStatistics.EMPTY,
-                null,
-                null);
+                        3,
+                        new ServqualStatistics(
+                                new DimensionStatistics(0, 0, 0, 0, 0, 1, 20),
+                                new DimensionStatistics(1, 6, 4, 36, 16, 1, 50),
+                                new DimensionStatistics(0, 0, 0, 0, 0, 1, 10),
+                                new DimensionStatistics(0, 0, 0, 0, 0, 1, 10),
+                                new DimensionStatistics(0, 0, 0, 0, 0, 1, 10)),
+                        new CsatStatistics(2, 1, 8, 34),
+                        new NpsStatistics(3, 1, 1, 1),
+                        new MeanStatistics(2, 9, 53),
+                        ComplaintStatistics.EMPTY,
+                        null,
+                        null,
+                        new RatingDistributions(
+                                Map.of(5, 1L, 3, 1L),
+                                Map.of(10, 1L, 6, 1L, 8, 1L),
+                                Map.of(2, 1L, 7, 1L),
+                                new ServqualDistributions(
+                                        null,
+                                        new DimensionDistributions(Map.of(6, 1L), Map.of(4, 1L)),
+                                        null,
+                                        null,
+                                        null)),
+                        null)
+                // all three came in at the counter
+                .inChannel(Channel.COUNTER);
         try (var metricUpdates = new TopicTail(bootstrapServers(), Topics.METRIC_UPDATED)) {
             eventually()
                     .untilAsserted(() -> assertThat(latestMetricUpdate(metricUpdates, branch))
