@@ -269,6 +269,9 @@ class PlatformEndToEndIT {
         }
 
         Map<String, Double> expected = ReferenceScorecard.of(onTime.feedback, onTime.interactions, complaints);
+        // the reference branch's complaints are all posted by phone
+        expected.putAll(ReferenceScorecard.byChannel(
+                onTime.feedback, onTime.interactions, complaints == 0 ? Map.of() : Map.of("PHONE", (long) complaints)));
         JsonNode live = awaitScorecard(
                 referenceBranch,
                 hour,
@@ -280,6 +283,7 @@ class PlatformEndToEndIT {
         assertTheOtherViewsAgree(referenceBranch, expected, onTime, complaints);
 
         Map<String, Double> expectedLate = ReferenceScorecard.of(late.feedback, late.interactions, 0);
+        expectedLate.putAll(ReferenceScorecard.byChannel(late.feedback, late.interactions, Map.of()));
         JsonNode liveLate = awaitScorecard(
                 referenceBranch,
                 lateHour,
@@ -749,6 +753,9 @@ class PlatformEndToEndIT {
 
     /** Random feedback and interactions of one branch with event times spread over one hour. */
     private static final class Traffic {
+        /** The channels feedback comes through here; one draw in four names none. */
+        private static final String[] FEEDBACK_CHANNELS = {"APP", "WEB", "COUNTER"};
+
         final List<ReferenceScorecard.Feedback> feedback = new ArrayList<>();
         final List<ReferenceScorecard.Interaction> interactions = new ArrayList<>();
         final List<Map<String, Object>> feedbackBodies = new ArrayList<>();
@@ -779,12 +786,17 @@ class PlatformEndToEndIT {
                 Integer csat = random.nextInt(100) < 85 ? 1 + random.nextInt(5) : null;
                 Integer nps = random.nextInt(100) < 85 ? random.nextInt(11) : null;
                 Integer ces = random.nextInt(100) < 40 ? 1 + random.nextInt(7) : null;
-                feedback.add(new ReferenceScorecard.Feedback(servqual, importance, csat, nps, ces));
+                // a channel of three, or none (it is optional on feedback)
+                int draw = random.nextInt(FEEDBACK_CHANNELS.length + 1);
+                String channel = draw == FEEDBACK_CHANNELS.length ? null : FEEDBACK_CHANNELS[draw];
+                feedback.add(new ReferenceScorecard.Feedback(servqual, importance, csat, nps, ces, channel));
                 Map<String, Object> body = new HashMap<>();
                 body.put("eventId", UUID.randomUUID().toString());
                 body.put("branchId", branch);
                 body.put("occurredAt", randomInstantIn(hour, random).toString());
-                body.put("channel", "APP");
+                if (channel != null) {
+                    body.put("channel", channel);
+                }
                 if (!servqualBody.isEmpty()) {
                     body.put("servqual", servqualBody);
                 }
@@ -801,13 +813,14 @@ class PlatformEndToEndIT {
                 int wait = random.nextInt(60);
                 Integer handle = answered ? 30 + random.nextInt(570) : null;
                 boolean firstContact = answered && random.nextInt(100) < 70;
-                interactions.add(new ReferenceScorecard.Interaction(answered, wait, handle, firstContact));
+                String channel = random.nextBoolean() ? "PHONE" : "CHAT";
+                interactions.add(new ReferenceScorecard.Interaction(answered, wait, handle, firstContact, channel));
                 Instant occurredAt = randomInstantIn(hour, random);
                 Map<String, Object> body = new HashMap<>();
                 body.put("eventId", UUID.randomUUID().toString());
                 body.put("branchId", branch);
                 body.put("occurredAt", occurredAt.toString());
-                body.put("channel", "PHONE");
+                body.put("channel", channel);
                 body.put("agentId", "a-" + random.nextInt(20));
                 body.put("offeredAt", occurredAt.minusSeconds(wait).toString());
                 body.put("answered", answered);

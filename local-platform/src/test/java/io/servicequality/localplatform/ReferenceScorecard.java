@@ -18,11 +18,47 @@ final class ReferenceScorecard {
     private static final double DEFAULT_DIMENSION_WEIGHT = 0.2;
     private static final int SERVICE_LEVEL_SECONDS = 20;
 
-    /** One survey response; absent answers are {@code null}; {@code importance} empty when none was given. */
+    /**
+     * One survey response; absent answers are {@code null}; {@code importance} empty when none was given; {@code
+     * channel} {@code null} when the response named none.
+     */
     record Feedback(
-            Map<String, int[]> servqual, Map<String, Integer> importance, Integer csat, Integer nps, Integer ces) {}
+            Map<String, int[]> servqual,
+            Map<String, Integer> importance,
+            Integer csat,
+            Integer nps,
+            Integer ces,
+            String channel) {}
 
-    record Interaction(boolean answered, int waitSeconds, Integer handleSeconds, boolean resolvedFirstContact) {}
+    record Interaction(
+            boolean answered, int waitSeconds, Integer handleSeconds, boolean resolvedFirstContact, String channel) {}
+
+    /**
+     * The expected {@code byChannel} of the scorecard: for each channel with events, {@link #of} over the events that
+     * named it, under {@code /byChannel/<channel>}; a channel's complaint block is {@code null} without complaints.
+     */
+    static Map<String, Double> byChannel(
+            Collection<Feedback> feedback, Collection<Interaction> interactions, Map<String, Long> complaintsOpened) {
+        java.util.SortedSet<String> channels = new java.util.TreeSet<>(complaintsOpened.keySet());
+        feedback.stream().map(Feedback::channel).filter(c -> c != null).forEach(channels::add);
+        interactions.stream().map(Interaction::channel).forEach(channels::add);
+        Map<String, Double> expected = new LinkedHashMap<>();
+        for (String channel : channels) {
+            long opened = complaintsOpened.getOrDefault(channel, 0L);
+            Map<String, Double> itsOwn = of(
+                    feedback.stream().filter(f -> channel.equals(f.channel())).toList(),
+                    interactions.stream()
+                            .filter(i -> channel.equals(i.channel()))
+                            .toList(),
+                    opened);
+            if (opened == 0) {
+                itsOwn.put("/complaints/opened", null);
+                itsOwn.put("/complaints/ratePer1000Interactions", null);
+            }
+            itsOwn.forEach((pointer, value) -> expected.put("/byChannel/" + channel + pointer, value));
+        }
+        return expected;
+    }
 
     /** Expected values by the scorecard's JSON pointer; {@code null} where the scorecard must say {@code null}. */
     static Map<String, Double> of(
@@ -54,6 +90,20 @@ final class ReferenceScorecard {
             expected.put(at + "/expectation", expectation);
             expected.put(at + "/perception", perception);
             expected.put(at + "/gap", gap);
+            spreadOf(
+                    ratings.stream().map(r -> r[0]).toList(),
+                    1,
+                    7,
+                    at + "/expectationStdDev",
+                    at + "/expectationDistribution",
+                    expected);
+            spreadOf(
+                    ratings.stream().map(r -> r[1]).toList(),
+                    1,
+                    7,
+                    at + "/perceptionStdDev",
+                    at + "/perceptionDistribution",
+                    expected);
             double weight = points.isEmpty()
                     ? DEFAULT_DIMENSION_WEIGHT
                     : points.stream().mapToInt(Integer::intValue).average().orElseThrow() / 100;
@@ -70,21 +120,24 @@ final class ReferenceScorecard {
         Double csatPercent = csat.isEmpty()
                 ? null
                 : 100.0 * csat.stream().filter(c -> c >= 4).count() / csat.size();
-        expected.put("/feedback/csat/n", (double) csat.size());
+        expected.put("/feedback/csat/n", csat.isEmpty() ? null : (double) csat.size());
         expected.put("/feedback/csat/percent", csatPercent);
+        spreadOf(csat, 1, 5, "/feedback/csat/stdDev", "/feedback/csat/distribution", expected);
 
         List<Integer> nps = answers(feedback.stream().map(Feedback::nps).toList());
         long promoters = nps.stream().filter(s -> s >= 9).count();
         long detractors = nps.stream().filter(s -> s <= 6).count();
         Double npsScore = nps.isEmpty() ? null : 100.0 * (promoters - detractors) / nps.size();
-        expected.put("/feedback/nps/n", (double) nps.size());
-        expected.put("/feedback/nps/promoters", (double) promoters);
-        expected.put("/feedback/nps/passives", (double) (nps.size() - promoters - detractors));
-        expected.put("/feedback/nps/detractors", (double) detractors);
+        expected.put("/feedback/nps/n", nps.isEmpty() ? null : (double) nps.size());
+        expected.put("/feedback/nps/promoters", nps.isEmpty() ? null : (double) promoters);
+        expected.put("/feedback/nps/passives", nps.isEmpty() ? null : (double) (nps.size() - promoters - detractors));
+        expected.put("/feedback/nps/detractors", nps.isEmpty() ? null : (double) detractors);
         expected.put("/feedback/nps/score", npsScore);
+        spreadOf(nps, 0, 10, "/feedback/nps/stdDev", "/feedback/nps/distribution", expected);
 
         List<Integer> ces = answers(feedback.stream().map(Feedback::ces).toList());
-        expected.put("/feedback/ces/n", (double) ces.size());
+        expected.put("/feedback/ces/n", ces.isEmpty() ? null : (double) ces.size());
+        spreadOf(ces, 1, 7, "/feedback/ces/stdDev", "/feedback/ces/distribution", expected);
         expected.put(
                 "/feedback/ces/mean",
                 ces.isEmpty()
@@ -94,8 +147,8 @@ final class ReferenceScorecard {
         long offered = interactions.size();
         List<Interaction> answered =
                 interactions.stream().filter(Interaction::answered).toList();
-        expected.put("/interactions/offered", (double) offered);
-        expected.put("/interactions/answered", (double) answered.size());
+        expected.put("/interactions/offered", offered == 0 ? null : (double) offered);
+        expected.put("/interactions/answered", offered == 0 ? null : (double) answered.size());
         Double answerRate = offered == 0 ? null : 100.0 * answered.size() / offered;
         expected.put("/interactions/answerRate", answerRate);
         expected.put(
@@ -155,6 +208,35 @@ final class ReferenceScorecard {
             }
         }
         return weights == 0 ? null : sum / weights;
+    }
+
+    /**
+     * The sample standard deviation (two-pass, n − 1; none below two answers) and the count of every value of the
+     * scale; nothing when nobody answered (the block is {@code null}).
+     */
+    private static void spreadOf(
+            List<Integer> values,
+            int lowest,
+            int highest,
+            String stdDev,
+            String distribution,
+            Map<String, Double> into) {
+        if (values.isEmpty()) {
+            return;
+        }
+        if (values.size() < 2) {
+            into.put(stdDev, null);
+        } else {
+            double mean = values.stream().mapToInt(Integer::intValue).average().orElseThrow();
+            double squares =
+                    values.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum();
+            into.put(stdDev, Math.sqrt(squares / (values.size() - 1)));
+        }
+        for (int value = lowest; value <= highest; value++) {
+            int v = value;
+            into.put(distribution + "/" + value, (double)
+                    values.stream().filter(x -> x == v).count());
+        }
     }
 
     private static Double nearestRank(List<Integer> sorted, int p) {
