@@ -17,6 +17,8 @@ import java.util.UUID;
  * @param satisfaction for {@code FOLLOWED_UP}: the customer's answer, 1–5, or {@code null} when unanswered
  * @param escalationLevel for {@code ESCALATED} and {@code SLA_BREACHED}: the level reached, 1 = team lead … 4 =
  *     quality director
+ * @param assignee the member of staff the complaint is assigned to when the step happens ({@code null} when
+ *     unassigned, and from producers that predate the field); a staff id, as the {@code agentId} of interactions
  */
 public record ComplaintChanged(
         UUID eventId,
@@ -41,7 +43,8 @@ public record ComplaintChanged(
         Boolean withinTarget,
         Long businessMinutesToResolve,
         Integer satisfaction,
-        Integer escalationLevel)
+        Integer escalationLevel,
+        String assignee)
         implements PlatformEvent {
 
     public static final int SCHEMA_VERSION = 1;

@@ -12,6 +12,7 @@ public enum EventSample {
             "samples/interaction-recorded.v1.json", InteractionRecorded.class, Topics.INTERACTION_RECORDED),
     COMPLAINT_CHANGED("samples/complaint-changed.v1.json", ComplaintChanged.class, Topics.COMPLAINT_CHANGED),
     METRIC_UPDATED("samples/metric-updated.v1.json", MetricUpdated.class, Topics.METRIC_UPDATED),
+    STAFF_METRIC_UPDATED("samples/staff-metric-updated.v1.json", StaffMetricUpdated.class, Topics.STAFF_METRIC_UPDATED),
     ALERT_RAISED("samples/alert-raised.v1.json", AlertEvent.class, Topics.ALERTS),
     ALERT_CLEARED("samples/alert-cleared.v1.json", AlertEvent.class, Topics.ALERTS),
     ALERT_HANDLING_CHANGED("samples/alert-handling-changed.v1.json", AlertHandlingChanged.class, Topics.ALERT_HANDLING),

@@ -21,7 +21,12 @@ public enum PlatformService {
             Set.of()),
     SCORING_SERVICE(
             "scoring-service",
-            Set.of(Topics.METRIC_UPDATED, Topics.ALERTS, Topics.QUALITY_TARGETS, Topics.ALERT_RULES),
+            Set.of(
+                    Topics.METRIC_UPDATED,
+                    Topics.STAFF_METRIC_UPDATED,
+                    Topics.ALERTS,
+                    Topics.QUALITY_TARGETS,
+                    Topics.ALERT_RULES),
             Set.of(
                     Topics.FEEDBACK_SUBMITTED,
                     Topics.INTERACTION_RECORDED,
@@ -31,7 +36,12 @@ public enum PlatformService {
     REPORTING_SERVICE(
             "reporting-service",
             Set.of(Topics.BRANCH_DIRECTORY, Topics.ALERT_HANDLING, Topics.RISK_GRADES),
-            Set.of(Topics.METRIC_UPDATED, Topics.COMPLAINT_CHANGED, Topics.ALERTS, Topics.QUALITY_TARGETS),
+            Set.of(
+                    Topics.METRIC_UPDATED,
+                    Topics.STAFF_METRIC_UPDATED,
+                    Topics.COMPLAINT_CHANGED,
+                    Topics.ALERTS,
+                    Topics.QUALITY_TARGETS),
             Set.of());
 
     /**

@@ -20,6 +20,12 @@ public final class Topics {
     /** {@link MetricUpdated}, published by scoring-service. */
     public static final String METRIC_UPDATED = "sqp.metric-updated.v1";
 
+    /**
+     * {@link StaffMetricUpdated}, published by scoring-service: the absolute statistics of one member of staff per
+     * branch and local day, keyed {@code tenantId:branchId}.
+     */
+    public static final String STAFF_METRIC_UPDATED = "sqp.staff-metric-updated.v1";
+
     /** {@link AlertEvent}s ({@link AlertRaised}, {@link AlertCleared}), published by scoring-service. */
     public static final String ALERTS = "sqp.alerts.v1";
 
@@ -79,6 +85,7 @@ public final class Topics {
             Map.entry(INTERACTION_RECORDED, InteractionRecorded.class),
             Map.entry(COMPLAINT_CHANGED, ComplaintChanged.class),
             Map.entry(METRIC_UPDATED, MetricUpdated.class),
+            Map.entry(STAFF_METRIC_UPDATED, StaffMetricUpdated.class),
             Map.entry(ALERTS, AlertEvent.class),
             Map.entry(ALERT_HANDLING, AlertHandlingChanged.class),
             Map.entry(BRANCH_DIRECTORY, BranchChanged.class),

@@ -1061,6 +1061,7 @@ abstract class ReportingServiceIT {
                 withinTarget,
                 type == ComplaintEventType.RESOLVED ? 60L : null,
                 null,
+                null,
                 null);
     }
 
@@ -1233,6 +1234,7 @@ abstract class ReportingServiceIT {
                 null,
                 null,
                 "it",
+                null,
                 null,
                 null,
                 null,

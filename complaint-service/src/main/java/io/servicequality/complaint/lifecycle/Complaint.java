@@ -436,7 +436,8 @@ class Complaint {
                 extras.withinTarget(),
                 extras.businessMinutes(),
                 extras.satisfaction(),
-                extras.escalationLevel()));
+                extras.escalationLevel(),
+                assignee));
     }
 
     private static boolean isDue(Instant at, Instant now) {

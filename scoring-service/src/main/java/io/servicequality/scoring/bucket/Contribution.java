@@ -256,7 +256,7 @@ record Contribution(String tenantId, String branchId, Instant occurredAt, Bucket
         return value;
     }
 
-    private static CsatStatistics csatOf(Integer csat) {
+    static CsatStatistics csatOf(Integer csat) {
         if (csat == null) {
             return CsatStatistics.EMPTY;
         }
@@ -264,7 +264,7 @@ record Contribution(String tenantId, String branchId, Instant occurredAt, Bucket
         return new CsatStatistics(1, csat >= 4 ? 1 : 0, csat, (long) csat * csat);
     }
 
-    private static NpsStatistics npsOf(Integer nps) {
+    static NpsStatistics npsOf(Integer nps) {
         if (nps == null) {
             return NpsStatistics.EMPTY;
         }

@@ -51,6 +51,7 @@ import tools.jackson.databind.json.JsonMapper;
  * copy of an event id seen within the deduplication horizon counts nothing; otherwise its contribution is added to its
  * minute (unless late), hour and local-day bucket, and those buckets are marked changed. Every {@link
  * CountingRules#emitInterval()} the changed buckets are published as absolute {@link MetricUpdated}s and unmarked.
+ * The same distinct events are counted per member of staff by {@link StaffCounting}, published alike.
  *
  * <p>Every effect — the stores (through their changelogs), the marks, the published updates, the dead letters and the
  * input offsets — is committed in one Kafka transaction ({@code exactly_once_v2}): after a crash the task's state is
@@ -86,6 +87,9 @@ final class CountingProcessor implements Processor<String, byte[], String, Outpu
     /** Parsed time zones by branch, with the directory value they were parsed from. */
     private final Map<String, CachedZone> zones = new HashMap<>();
 
+    /** The per-staff day buckets, counted from the same distinct events in the same transaction. */
+    private final StaffCounting staff;
+
     private record CachedZone(byte[] entry, ZoneId zone) {}
 
     CountingProcessor(CountingRules rules, TenantGate tenants, JsonMapper json, Consumer<String> deadLettered) {
@@ -93,6 +97,7 @@ final class CountingProcessor implements Processor<String, byte[], String, Outpu
         this.tenants = tenants;
         this.json = json;
         this.deadLettered = deadLettered;
+        this.staff = new StaffCounting(rules, json);
     }
 
     @Override
@@ -107,6 +112,7 @@ final class CountingProcessor implements Processor<String, byte[], String, Outpu
         try (KeyValueIterator<String, Long> restored = changed.all()) {
             restored.forEachRemaining(entry -> changedKeys.add(entry.key));
         }
+        staff.init(context);
         context.schedule(rules.emitInterval(), PunctuationType.WALL_CLOCK_TIME, this::publishChanged);
     }
 
@@ -143,6 +149,7 @@ final class CountingProcessor implements Processor<String, byte[], String, Outpu
         for (BucketId bucket : contribution.buckets(zoneOf(contribution.tenantId(), contribution.branchId()), !late)) {
             origins.putIfAbsent(add(bucket, contribution, late, now), origin);
         }
+        staff.count(event, record.timestamp(), this::zoneOf, now);
     }
 
     private Contribution contributionOf(PlatformEvent event) {
@@ -210,6 +217,7 @@ final class CountingProcessor implements Processor<String, byte[], String, Outpu
             changed.delete(key);
             keys.remove();
         }
+        staff.publishChanged(now, context::forward);
     }
 
     /** The branch's time zone from the directory; UTC while the branch is unknown or its zone invalid. */

@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The counting path: the feedback, interaction and complaint topics (co-partitioned by {@code tenantId:branchId}) into
- * {@link CountingProcessor}, its output to {@code sqp.metric-updated.v1} and the dead-letter topics; the branch
+ * {@link CountingProcessor}, its output to {@code sqp.metric-updated.v1}, {@code sqp.staff-metric-updated.v1} and the
+ * dead-letter topics; the branch
  * directory as a global table for the branches' time zones. The published hour updates are also handed on, within the
  * same topology, to the alert evaluation (wired in {@link CountingConfiguration}).
  *
@@ -33,7 +34,13 @@ import tools.jackson.databind.json.JsonMapper;
  *       deduplication horizon;
  *   <li>{@value #MINUTE_BUCKETS}, {@value #HOUR_BUCKETS}, {@value #DAY_BUCKETS}: {@link BucketState} by {@code
  *       tenantId:branchId} and bucket start, kept for the minute and the bucket retention;
- *   <li>{@value #CHANGED_BUCKETS}: the buckets changed since the last publication.
+ *   <li>{@value #CHANGED_BUCKETS}: the buckets changed since the last publication;
+ *   <li>{@value #STAFF_DAY_BUCKETS}: {@link StaffState} by {@code tenantId:branchId<US>staffId} and local-day start,
+ *       kept for the bucket retention, and {@value #CHANGED_STAFF_BUCKETS}, those changed since the last publication
+ *       ({@link StaffCounting});
+ *   <li>{@value #INTERACTION_AGENTS}: the agent of each interaction, and {@value #WAITING_FEEDBACK}: feedback waiting
+ *       for the interaction it names, by {@code tenantId:branchId|interactionId} and log time, kept for the
+ *       deduplication horizon.
  * </ul>
  */
 final class CountingTopology {
@@ -43,6 +50,10 @@ final class CountingTopology {
     static final String HOUR_BUCKETS = "hour-buckets";
     static final String DAY_BUCKETS = "day-buckets";
     static final String CHANGED_BUCKETS = "changed-buckets";
+    static final String STAFF_DAY_BUCKETS = "staff-day-buckets";
+    static final String CHANGED_STAFF_BUCKETS = "changed-staff-buckets";
+    static final String INTERACTION_AGENTS = "interaction-agents";
+    static final String WAITING_FEEDBACK = "waiting-feedback";
     /** The global store of the branch directory, named as its topic so that the alert evaluation finds it too. */
     static final String BRANCH_DIRECTORY = Topics.BRANCH_DIRECTORY;
 
@@ -87,6 +98,23 @@ final class CountingTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                         Stores.persistentKeyValueStore(CHANGED_BUCKETS), Serdes.String(), Serdes.Long())
                 .withCachingEnabled());
+        builder.addStateStore(Stores.windowStoreBuilder(
+                        Stores.persistentWindowStore(
+                                STAFF_DAY_BUCKETS, rules.bucketRetention(), ONE_MILLISECOND, false),
+                        Serdes.String(),
+                        StaffStateCodec.SERDE)
+                .withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(CHANGED_STAFF_BUCKETS), Serdes.String(), Serdes.Long())
+                .withCachingEnabled());
+        builder.addStateStore(Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(INTERACTION_AGENTS, rules.deduplicationHorizon(), ONE_MILLISECOND, false),
+                Serdes.String(),
+                Serdes.String()));
+        builder.addStateStore(Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(WAITING_FEEDBACK, rules.deduplicationHorizon(), ONE_MILLISECOND, false),
+                Serdes.String(),
+                Serdes.ByteArray()));
         KStream<String, Output> counted = builder.stream(
                         COUNTED_TOPICS, Consumed.with(Serdes.String(), Serdes.ByteArray()))
                 .process(
@@ -95,7 +123,11 @@ final class CountingTopology {
                         MINUTE_BUCKETS,
                         HOUR_BUCKETS,
                         DAY_BUCKETS,
-                        CHANGED_BUCKETS);
+                        CHANGED_BUCKETS,
+                        STAFF_DAY_BUCKETS,
+                        CHANGED_STAFF_BUCKETS,
+                        INTERACTION_AGENTS,
+                        WAITING_FEEDBACK);
         counted.to((key, output, context) -> output.topic(), Produced.with(Serdes.String(), OUTPUT_SERDE));
         return counted.filter((key, output) -> output.hourUpdate()).mapValues(Output::value);
     }

@@ -16,7 +16,12 @@ class KafkaConfig {
     @Bean
     TopicDeclarations scoringTopics() {
         return TopicDeclarations.create()
-                .publishes(Topics.METRIC_UPDATED, Topics.ALERTS, Topics.QUALITY_TARGETS, Topics.ALERT_RULES)
+                .publishes(
+                        Topics.METRIC_UPDATED,
+                        Topics.STAFF_METRIC_UPDATED,
+                        Topics.ALERTS,
+                        Topics.QUALITY_TARGETS,
+                        Topics.ALERT_RULES)
                 .consumes(
                         Topics.FEEDBACK_SUBMITTED,
                         Topics.INTERACTION_RECORDED,

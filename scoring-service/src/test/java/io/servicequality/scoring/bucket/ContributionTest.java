@@ -431,6 +431,7 @@ class ContributionTest {
                 withinTarget,
                 minutes,
                 null,
+                null,
                 null);
     }
 

@@ -667,6 +667,7 @@ class CountingAgainstReferenceTest {
                 random.nextBoolean(),
                 type == ComplaintEventType.RESOLVED ? (long) random.nextInt(5000) : null,
                 null,
+                null,
                 null);
     }
 

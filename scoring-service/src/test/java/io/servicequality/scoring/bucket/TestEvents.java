@@ -75,6 +75,7 @@ final class TestEvents {
                 null,
                 null,
                 null,
+                null,
                 null);
     }
 
