@@ -12,9 +12,16 @@ import io.servicequality.contracts.AlertEvent;
 import io.servicequality.contracts.AlertRaised;
 import io.servicequality.contracts.BucketStatistics;
 import io.servicequality.contracts.BucketStatistics.ComplaintStatistics;
+import io.servicequality.contracts.BucketStatistics.CsatStatistics;
+import io.servicequality.contracts.BucketStatistics.NpsStatistics;
 import io.servicequality.contracts.EventSample;
 import io.servicequality.contracts.Granularity;
 import io.servicequality.contracts.MetricUpdated;
+import io.servicequality.contracts.PlatformEvent;
+import io.servicequality.contracts.StaffMetricUpdated;
+import io.servicequality.contracts.StaffStatistics;
+import io.servicequality.contracts.StaffStatistics.AgentStatistics;
+import io.servicequality.contracts.StaffStatistics.HandlerStatistics;
 import io.servicequality.contracts.Topics;
 import io.servicequality.embeddedstore.EmbeddedStore;
 import io.servicequality.security.Role;
@@ -78,6 +85,9 @@ class AuthorizationMatrixIT {
     static final Duration DEADLINE = Duration.ofSeconds(30);
     static final Instant NINE = Instant.parse("2026-11-20T09:00:00Z");
     static final Instant TEN = NINE.plus(Duration.ofHours(1));
+    /** The AGENT token's subject, which is its staff id. */
+    static final String AGENT_STAFF_ID = TestCredentials.subjectOf(Role.AGENT);
+
     static final String RANGE = "from=" + NINE + "&to=" + TEN;
 
     /**
@@ -98,6 +108,9 @@ class AuthorizationMatrixIT {
             GET /api/v1/reports/key-drivers       | 401  | 200   | 200             | 200            | 200   | 200    | 200                | 404
             GET /api/v1/reports/complaints        | 401  | 200   | 200             | 200            | 200   | 200    | 200                | 404
             GET /api/v1/reports/targets           | 401  | 200   | 200             | 200            | 200   | 200    | 200                | 404
+            GET /api/v1/reports/staff             | 401  | 200   | 200             | 200            | 200   | 200    | 200                | 404
+            GET /api/v1/reports/staff/rankings    | 401  | 200   | 200             | 200            | 200   | 200    | 200                | 404
+            GET /api/v1/reports/staff/training-needs | 401  | 200   | 200          | 200            | 200   | 200    | 200                | 404
             GET /api/v1/alerts                    | 401  | 200   | 200             | 200            | 200   | 200    | 200                | 404
             GET /api/v1/live                      | 401  | 200   | 200             | 200            | 200   | 200    | 200                | 404
             GET /api/v1/alerts/handling           | 401  | 200   | 200             | 200            | 200   | 200    | 200                | 404
@@ -210,12 +223,18 @@ class AuthorizationMatrixIT {
             send(producer, Topics.ALERTS, alert(sample, ACME, null, AlertEvent.AlertScope.Level.REGION, "north"));
             send(producer, Topics.ALERTS, alert(sample, ACME, null, AlertEvent.AlertScope.Level.REGION, "south"));
             send(producer, Topics.ALERTS, alert(sample, OTHER, "SH-001", null, null));
+            send(producer, Topics.STAFF_METRIC_UPDATED, staffDay(ACME, "SH-001", AGENT_STAFF_ID, 150));
+            send(producer, Topics.STAFF_METRIC_UPDATED, staffDay(ACME, "SH-001", "a-2", 250));
+            send(producer, Topics.STAFF_METRIC_UPDATED, staffDay(ACME, "SH-002", "a-3", 150));
+            send(producer, Topics.STAFF_METRIC_UPDATED, staffDay(OTHER, "SH-001", "a-9", 150));
         }
         await().atMost(DEADLINE).untilAsserted(() -> {
             assertThat(opened(acmeAdmin, "")).isEqualTo(41);
             assertThat(opened(otherAdmin, "")).isEqualTo(2 * OTHER_OPENED);
             assertThat(json(get("/api/v1/alerts"), acmeAdmin).get("recent").size())
                     .isEqualTo(5);
+            assertThat(staffIds(acmeAdmin, "")).hasSize(3);
+            assertThat(staffIds(otherAdmin, "")).hasSize(1);
         });
     }
 
@@ -230,6 +249,37 @@ class AuthorizationMatrixIT {
         assertThat(AuthorizationMatrix.mismatches(
                         rules, operations, Case.class, (operation, caller) -> call(operation, caller)))
                 .isEmpty();
+    }
+
+    @Test
+    void anAgentSeesOnlyThemselvesAndABranchManagerOnlyTheStaffOfHisBranches() throws Exception {
+        String agent = "Bearer " + tokens.get(Case.AGENT);
+        String manager = "Bearer " + tokens.get(Case.BRANCH_MANAGER);
+        assertThat(staffIds(agent, "")).containsExactly(AGENT_STAFF_ID);
+        assertThat(staffIds(agent, "&branchId=SH-001")).containsExactly(AGENT_STAFF_ID);
+        assertThat(status(get("/api/v1/reports/staff?staffId=a-2&" + RANGE), agent))
+                .isEqualTo(404);
+        assertThat(json(get("/api/v1/reports/staff/rankings?metric=answerRate&minN=1&" + RANGE), agent)
+                        .findValuesAsString("staffId"))
+                .containsExactly(AGENT_STAFF_ID);
+        assertThat(staffIds(manager, "")).containsExactly("a-2", AGENT_STAFF_ID);
+        assertThat(staffIds(acmeAdmin, "")).containsExactly("a-2", "a-3", AGENT_STAFF_ID);
+        assertThat(staffIds(acmeAdmin, "&regionId=north")).containsExactly("a-2", "a-3", AGENT_STAFF_ID);
+        assertThat(staffIds(otherAdmin, "")).containsExactly("a-9");
+
+        // a-2 handles 40 interactions at 250 s against the 180 s standard: a training need; the others are within it
+        JsonNode needs = json(get("/api/v1/reports/staff/training-needs?minN=30&" + RANGE), manager);
+        assertThat(needs.get("staff").findValuesAsString("staffId")).containsExactly("a-2");
+        assertThat(needs.at("/staff/0/needs/0/metric").asString()).isEqualTo("avgHandleSeconds");
+        assertThat(needs.at("/staff/0/needs/0/value").asDouble()).isEqualTo(250.0);
+        assertThat(needs.at("/staff/0/needs/0/standard").asDouble()).isEqualTo(180.0);
+        JsonNode a2 =
+                json(get("/api/v1/reports/staff?staffId=a-2&" + RANGE), manager).at("/staff/0");
+        assertThat(a2.at("/interactions/offered").asLong()).isEqualTo(40);
+        assertThat(a2.at("/interactions/avgHandleSeconds").asDouble()).isEqualTo(250.0);
+        assertThat(a2.at("/interactions/handledWithin3MinutesRate").asDouble()).isZero();
+        assertThat(a2.at("/feedback/csat/percent").asDouble()).isEqualTo(75.0);
+        assertThat(a2.at("/complaints/resolutionCompliance").asDouble()).isEqualTo(50.0);
     }
 
     @Test
@@ -393,6 +443,9 @@ class AuthorizationMatrixIT {
     private static String query(String path) {
         return switch (path) {
             case "/api/v1/reports/rankings" -> "?metric=csat&minN=1&regionId=north&" + RANGE;
+            case "/api/v1/reports/staff/rankings" -> "?metric=fcrRate&minN=1&branchId=SH-001&" + RANGE;
+            case "/api/v1/reports/staff" -> "?branchId=SH-001&" + RANGE;
+            case "/api/v1/reports/staff/training-needs" -> "?minN=1&branchId=SH-001&" + RANGE;
             case "/api/v1/reports/trends",
                     "/api/v1/reports/scorecard",
                     "/api/v1/reports/servqual-gaps",
@@ -538,10 +591,54 @@ class AuthorizationMatrixIT {
                 StringSerializer.class));
     }
 
-    private static void send(KafkaProducer<String, String> producer, String topic, Object event) throws Exception {
-        String key = event instanceof MetricUpdated update ? update.recordKey() : ((AlertEvent) event).recordKey();
+    private static void send(KafkaProducer<String, String> producer, String topic, PlatformEvent event)
+            throws Exception {
+        String key = event.recordKey();
         producer.send(new ProducerRecord<>(topic, key, JSON.writeValueAsString(event)))
                 .get();
+    }
+
+    /** The members of staff in the staff view of the fixture hour in {@code scope}, by id. */
+    private List<String> staffIds(String authorization, String scope) throws Exception {
+        return json(get("/api/v1/reports/staff?" + RANGE + scope), authorization)
+                .get("staff")
+                .findValuesAsString("staffId");
+    }
+
+    /**
+     * A member of staff's day (starting in the fixture hour): 40 interactions answered at {@code handleSeconds} each,
+     * 4 linked CSAT answers (3 satisfied), 2 complaints resolved (1 within target).
+     */
+    private static StaffMetricUpdated staffDay(String tenant, String branch, String staffId, int handleSeconds) {
+        boolean withinThreeMinutes = handleSeconds <= 180;
+        var interactions = new AgentStatistics(
+                40,
+                40,
+                0,
+                30,
+                40.0 * handleSeconds,
+                40.0 * handleSeconds * handleSeconds,
+                0,
+                0,
+                withinThreeMinutes ? 40 : 0,
+                40,
+                withinThreeMinutes ? 40 : 0);
+        var statistics = new StaffStatistics(
+                interactions,
+                new CsatStatistics(4, 3, 17, 75),
+                NpsStatistics.EMPTY,
+                4,
+                new HandlerStatistics(0, 0, 2, 1, 0));
+        return new StaffMetricUpdated(
+                StaffMetricUpdated.eventIdOf(tenant, branch, staffId, NINE, 1),
+                tenant,
+                branch,
+                NINE.plusSeconds(90),
+                StaffMetricUpdated.SCHEMA_VERSION,
+                staffId,
+                NINE,
+                1,
+                statistics);
     }
 
     private static MetricUpdated update(String tenant, String branch, long opened) {

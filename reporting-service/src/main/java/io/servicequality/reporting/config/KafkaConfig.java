@@ -25,7 +25,12 @@ class KafkaConfig {
     @Bean
     TopicDeclarations reportingTopics() {
         return TopicDeclarations.create()
-                .consumes(Topics.METRIC_UPDATED, Topics.COMPLAINT_CHANGED, Topics.ALERTS, Topics.QUALITY_TARGETS)
+                .consumes(
+                        Topics.METRIC_UPDATED,
+                        Topics.STAFF_METRIC_UPDATED,
+                        Topics.COMPLAINT_CHANGED,
+                        Topics.ALERTS,
+                        Topics.QUALITY_TARGETS)
                 .publishes(Topics.BRANCH_DIRECTORY, Topics.ALERT_HANDLING, Topics.RISK_GRADES);
     }
 

@@ -6,6 +6,7 @@ import io.servicequality.reporting.dashboard.ConsoleProperties;
 import io.servicequality.reporting.live.LiveProperties;
 import io.servicequality.reporting.risk.RiskProperties;
 import io.servicequality.reporting.scorecard.ScorecardProperties;
+import io.servicequality.reporting.staff.StaffProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,6 +17,7 @@ import org.springframework.context.annotation.Configuration;
     ReadModelProperties.class,
     ConsoleProperties.class,
     RiskProperties.class,
-    AlertHandlingProperties.class
+    AlertHandlingProperties.class,
+    StaffProperties.class
 })
 class PropertiesConfig {}

@@ -61,61 +61,34 @@ enum RankedMetric {
                 Double sqi = calculator.sqi(totals);
                 yield sqi == null ? null : new Measured(sqi, sqiN(totals), null);
             }
-            case CSAT -> proportion(totals.csat().satisfied(), totals.csat().n());
+            case CSAT ->
+                Measured.proportion(totals.csat().satisfied(), totals.csat().n());
             case NPS -> {
                 var nps = calculator.nps(totals.nps());
                 yield nps == null ? null : new Measured(nps.score(), nps.n(), nps.ci95());
             }
-            case CES -> mean(totals.ces().n(), totals.ces().sum(), totals.ces().sumOfSquares());
+            case CES ->
+                Measured.mean(totals.ces().n(), totals.ces().sum(), totals.ces().sumOfSquares());
             case SERVQUAL -> {
                 var servqual = calculator.servqual(totals.servqual());
                 yield servqual == null || servqual.weighted() == null
                         ? null
                         : new Measured(servqual.weighted(), totals.feedbackCount(), null);
             }
-            case ANSWER_RATE -> proportion(interactions.answered(), interactions.offered());
-            case SERVICE_LEVEL -> proportion(interactions.answeredWithinServiceLevel(), interactions.offered());
-            case ABANDON_RATE -> proportion(interactions.abandoned(), interactions.offered());
-            case FCR_RATE -> proportion(interactions.resolvedFirstContact(), interactions.answered());
+            case ANSWER_RATE -> Measured.proportion(interactions.answered(), interactions.offered());
+            case SERVICE_LEVEL ->
+                Measured.proportion(interactions.answeredWithinServiceLevel(), interactions.offered());
+            case ABANDON_RATE -> Measured.proportion(interactions.abandoned(), interactions.offered());
+            case FCR_RATE -> Measured.proportion(interactions.resolvedFirstContact(), interactions.answered());
             case AVG_HANDLE_SECONDS ->
-                mean(
+                Measured.mean(
                         interactions.answered(),
                         interactions.handleSecondsSum(),
                         interactions.handleSecondsSumOfSquares());
             case FIRST_RESPONSE_COMPLIANCE ->
-                proportion(complaints.acknowledgedWithinTarget(), complaints.acknowledged());
-            case RESOLUTION_COMPLIANCE -> proportion(complaints.resolvedWithinTarget(), complaints.resolved());
+                Measured.proportion(complaints.acknowledgedWithinTarget(), complaints.acknowledged());
+            case RESOLUTION_COMPLIANCE -> Measured.proportion(complaints.resolvedWithinTarget(), complaints.resolved());
         };
-    }
-
-    /** @param ci95 {@code null} for composites */
-    record Measured(double value, long n, List<Double> ci95) {
-
-        double lower() {
-            return ci95 == null ? value : ci95.get(0);
-        }
-
-        double upper() {
-            return ci95 == null ? value : ci95.get(1);
-        }
-    }
-
-    private static Measured proportion(long successes, long n) {
-        return n == 0 ? null : new Measured(100.0 * successes / n, n, ScorecardCalculator.wilsonPercent(successes, n));
-    }
-
-    /** Mean ± 1.96 · s / √n with the sample standard deviation from the sums; no interval below two answers. */
-    static Measured mean(long n, double sum, double sumOfSquares) {
-        if (n == 0) {
-            return null;
-        }
-        double mean = sum / n;
-        if (n < 2) {
-            return new Measured(mean, n, null);
-        }
-        double variance = Math.max(0, (sumOfSquares - n * mean * mean) / (n - 1));
-        double half = ScorecardCalculator.Z_95 * Math.sqrt(variance / n);
-        return new Measured(mean, n, List.of(mean - half, mean + half));
     }
 
     /** The SQI's sample size: the responses and interactions it was computed from. */

@@ -70,7 +70,7 @@ class RankingServiceTest {
     @Test
     void aMeanIsRankedWithANormalIntervalFromItsSumOfSquares() {
         // handle times 100, 200, 300 (n 3): mean 200, s = 100, half width 1.96 · 100 / √3 = 113.16
-        RankedMetric.Measured measured = RankedMetric.mean(3, 600, 140_000);
+        Measured measured = Measured.mean(3, 600, 140_000);
 
         assertThat(measured.value()).isEqualTo(200.0);
         assertThat(measured.ci95().get(0)).isCloseTo(200 - 1.96 * 100 / Math.sqrt(3), within(1e-9));
