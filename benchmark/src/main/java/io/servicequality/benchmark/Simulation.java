@@ -7,8 +7,12 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,7 +24,7 @@ import java.util.regex.Pattern;
  * It registers 16 branches in four regions and time zones in the branch directory, adds quality targets and alert
  * rules when the tenant has none, then posts traffic in which every branch has its own service quality (one branch,
  * {@code W-04}, slides from good to poor over twenty minutes so that alerts fire), and walks the complaints it
- * opened through acknowledge, resolve and follow-up like a quality team would. Addresses come from the same
+ * opened through assignment to one of the branch's agents, acknowledge, resolve and follow-up like a quality team would. Addresses come from the same
  * environment variables as {@code ./platform up}; {@code SQP_TOKEN}, when set, is sent as the bearer token.
  */
 public final class Simulation {
@@ -43,6 +47,8 @@ public final class Simulation {
     private static final String[] DEPARTMENTS = {"accounts", "front-desk", "cards", "loans"};
     private static final Pattern COMPLAINT_ID = Pattern.compile("\"complaintId\"\\s*:\\s*\"([^\"]+)\"");
     private static final String SLIPPING_BRANCH = "W-04";
+    private static final int AGENTS_PER_BRANCH = 8;
+    private static final int RECENT_INTERACTIONS = 50;
 
     private final HttpClient http = LocalStack.httpClient();
     private final SplittableRandom random;
@@ -51,6 +57,8 @@ public final class Simulation {
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final Instant started = Instant.now();
+    /** Per branch, its last answered interactions' event ids: what simulated feedback names as interactionId. */
+    private final Map<String, List<UUID>> answeredByBranch = new HashMap<>();
 
     /** A branch and how good its service is: 0 is average, +1 excellent, -1 poor. */
     private record Branch(String id, String region, String zone, double quality) {}
@@ -157,6 +165,25 @@ public final class Simulation {
         postBatch(LocalStack.FEEDBACK_URL + "/api/v1/interactions/batch", interactions);
     }
 
+    /**
+     * One of the branch's eight agents: the first is named as the development authorization server names a branch's
+     * demo agent ({@code agent.n01} for N-01), so that signing in as it shows its own staff metrics.
+     */
+    private String agentOf(Branch branch) {
+        int agent = random.nextInt(AGENTS_PER_BRANCH);
+        String branchCode = branch.id().toLowerCase(Locale.ROOT).replace("-", "");
+        return agent == 0 ? "agent." + branchCode : branchCode + "-a" + agent;
+    }
+
+    /** Keeps the branch's last {@value #RECENT_INTERACTIONS} answered interactions for feedback to name. */
+    private void rememberAnswered(Branch branch, UUID eventId) {
+        List<UUID> recent = answeredByBranch.computeIfAbsent(branch.id(), id -> new ArrayList<>());
+        if (recent.size() == RECENT_INTERACTIONS) {
+            recent.remove(0);
+        }
+        recent.add(eventId);
+    }
+
     /** {@code W-04} slides from good to poor over twenty minutes, then stays poor. */
     private double qualityNow(Branch branch) {
         if (!branch.id().equals(SLIPPING_BRANCH)) {
@@ -186,7 +213,12 @@ public final class Simulation {
                 ? ",\"importance\":{\"tangibles\":10,\"reliability\":30,\"responsiveness\":25,\"assurance\":20,"
                         + "\"empathy\":15}"
                 : "";
-        return "{\"branchId\":\"%s\",\"occurredAt\":\"%s\",\"channel\":\"%s\",\"servqual\":{%s}%s,\"csat\":%d,\"nps\":%d%s}"
+        // half the feedback is about one of the branch's recent answered interactions (linked to its agent)
+        List<UUID> recent = answeredByBranch.getOrDefault(branch.id(), List.of());
+        String interaction = !recent.isEmpty() && random.nextBoolean()
+                ? ",\"interactionId\":\"%s\"".formatted(recent.get(random.nextInt(recent.size())))
+                : "";
+        return "{\"branchId\":\"%s\",\"occurredAt\":\"%s\",\"channel\":\"%s\",\"servqual\":{%s}%s,\"csat\":%d,\"nps\":%d%s%s}"
                 .formatted(
                         branch.id(),
                         at,
@@ -195,20 +227,26 @@ public final class Simulation {
                         importance,
                         csat,
                         nps,
-                        ces);
+                        ces,
+                        interaction);
     }
 
     private String interaction(Branch branch, double quality, Instant at) {
         boolean answered = random.nextDouble() < 0.93 + 0.06 * quality;
         int wait = (int) Math.max(0, random.nextGaussian() * 10 + 22 - 14 * quality);
         String handle = answered ? "\"handleSeconds\":%d,".formatted(90 + random.nextInt(240)) : "";
-        return ("{\"branchId\":\"%s\",\"occurredAt\":\"%s\",\"channel\":\"PHONE\",\"agentId\":\"a-%d\","
-                        + "\"offeredAt\":\"%s\",\"answered\":%b,\"abandoned\":%b,\"waitSeconds\":%d,%s"
-                        + "\"resolvedFirstContact\":%b,\"complex\":%b}")
+        UUID eventId = UUID.randomUUID();
+        if (answered) {
+            rememberAnswered(branch, eventId);
+        }
+        return ("{\"eventId\":\"%s\",\"branchId\":\"%s\",\"occurredAt\":\"%s\",\"channel\":\"PHONE\","
+                        + "\"agentId\":\"%s\",\"offeredAt\":\"%s\",\"answered\":%b,\"abandoned\":%b,"
+                        + "\"waitSeconds\":%d,%s\"resolvedFirstContact\":%b,\"complex\":%b}")
                 .formatted(
+                        eventId,
                         branch.id(),
                         at,
-                        random.nextInt(40),
+                        agentOf(branch),
                         at.minusSeconds(wait),
                         answered,
                         !answered,
@@ -232,6 +270,11 @@ public final class Simulation {
         if (response != null && response.statusCode() == 201) {
             Matcher id = COMPLAINT_ID.matcher(response.body());
             if (id.find()) {
+                // handled by one of the branch's agents: their complaint-handling metrics
+                send(
+                        "POST",
+                        LocalStack.COMPLAINT_URL + "/api/v1/complaints/" + id.group(1) + "/assign",
+                        "{\"assignee\":\"%s\"}".formatted(agentOf(branch)));
                 complaints.add(new OpenComplaint(id.group(1), later(5, 60), "acknowledge"));
             }
         }
