@@ -84,6 +84,7 @@ class ComplaintTest {
             assertThat(event.firstResponseDueAt()).isEqualTo(complaint.firstResponseDueAt());
             assertThat(event.resolutionDueAt()).isEqualTo(complaint.resolutionDueAt());
             assertThat(event.actor()).isEqualTo("test-agent");
+            assertThat(event.assignee()).as("not assigned yet").isNull();
         });
         assertThat(complaint.history()).extracting(HistoryEntry::what).containsExactly("OPENED");
     }
@@ -123,6 +124,19 @@ class ComplaintTest {
                         tuple("FOLLOWED_UP", "carol", at(200)),
                         tuple("CLOSED", "carol", at(200)));
         assertThat(complaint.pendingEvents()).extracting(ComplaintChanged::type).hasSize(9);
+        // every step names the assignee at that moment: the handler staff metrics attribute it to
+        assertThat(complaint.pendingEvents())
+                .extracting(ComplaintChanged::type, ComplaintChanged::assignee)
+                .containsExactly(
+                        tuple(ComplaintEventType.OPENED, null),
+                        tuple(ComplaintEventType.ACKNOWLEDGED, null),
+                        tuple(ComplaintEventType.ASSIGNED, "bob"),
+                        tuple(ComplaintEventType.ON_HOLD, "bob"),
+                        tuple(ComplaintEventType.RESUMED, "bob"),
+                        tuple(ComplaintEventType.ESCALATED, "bob"),
+                        tuple(ComplaintEventType.RESOLVED, "bob"),
+                        tuple(ComplaintEventType.FOLLOWED_UP, "bob"),
+                        tuple(ComplaintEventType.CLOSED, "bob"));
         ComplaintChanged resolved = event(complaint, ComplaintEventType.RESOLVED);
         assertThat(resolved.rootCause()).isEqualTo("double submit");
         assertThat(resolved.correctiveAction()).isEqualTo("idempotent payments");
