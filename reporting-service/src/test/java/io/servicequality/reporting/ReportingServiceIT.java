@@ -613,6 +613,67 @@ abstract class ReportingServiceIT {
     }
 
     /**
+     * The staff read model keeps the newest revision of each staff day: the contract sample is applied as published, a
+     * redelivery and an older revision change nothing, a newer one replaces it; an update without a staff id and bytes
+     * that are no update land on the dead-letter topic, and later updates are still applied.
+     */
+    @Test
+    void staffDaysKeepTheirNewestRevisionAndUnusableUpdatesAreDeadLettered() throws Exception {
+        String branch = newBranch();
+        String key = Topics.recordKey(TENANT, branch);
+        ObjectNode sample = (ObjectNode) json.readTree(EventSample.STAFF_METRIC_UPDATED.json());
+        sample.put("tenantId", TENANT).put("branchId", branch);
+        String range = "from=2026-11-19T16:00:00Z&to=2026-11-20T16:00:00Z&branchId=" + branch;
+        try (KafkaConsumer<String, String> dead = consumerOf(Topics.deadLetterTopicOf(Topics.STAFF_METRIC_UPDATED))) {
+            publishStaffDay(key, sample, 5, 4);
+            publishStaffDay(key, sample, 5, 4);
+            publishStaffDay(key, sample, 3, 99);
+            ObjectNode withoutStaff = sample.deepCopy();
+            withoutStaff.remove("staffId");
+            producer.send(
+                    new ProducerRecord<>(Topics.STAFF_METRIC_UPDATED, key, json.writeValueAsString(withoutStaff)));
+            producer.send(new ProducerRecord<>(Topics.STAFF_METRIC_UPDATED, key, "{\"staffId\": "));
+
+            JsonNode first = awaitJson(
+                    "/api/v1/reports/staff?" + range,
+                    report -> report.get("staff").size() == 1);
+            JsonNode agent = first.at("/staff/0");
+            assertThat(agent.get("staffId").asString()).isEqualTo("a-12");
+            assertThat(agent.at("/interactions/offered").asLong()).isEqualTo(4);
+            assertThat(agent.at("/interactions/avgHandleSeconds").asDouble()).isEqualTo(610.0 / 3);
+            assertThat(agent.at("/interactions/standardHandleSeconds").asDouble())
+                    .isEqualTo((180.0 * 2 + 300) / 3);
+            assertThat(agent.at("/interactions/handledWithinStandardRate").asDouble())
+                    .isEqualTo(100.0);
+            assertThat(agent.at("/feedback/csat/percent").asDouble()).isEqualTo(100.0);
+            assertThat(agent.at("/complaints/firstResponseCompliance").asDouble())
+                    .isEqualTo(100.0);
+            assertThat(deadLettersOf(dead, key, 2).stream().map(ReportingServiceIT::causeOf))
+                    .containsExactlyInAnyOrder(
+                            DeserializationException.class.getName(),
+                            "io.servicequality.reporting.staff.InvalidStaffMetricUpdateException");
+            assertThat(getJson("/api/v1/reports/staff?" + range)
+                            .at("/staff/0/interactions/offered")
+                            .asLong())
+                    .as("the older revision 3 changed nothing")
+                    .isEqualTo(4);
+
+            publishStaffDay(key, sample, 6, 5);
+            awaitJson(
+                    "/api/v1/reports/staff?" + range,
+                    report -> report.at("/staff/0/interactions/offered").asLong() == 5);
+        }
+    }
+
+    private void publishStaffDay(String key, ObjectNode sample, long revision, long offered) throws Exception {
+        ObjectNode update = sample.deepCopy();
+        update.put("revision", revision);
+        ((ObjectNode) update.get("statistics").get("interactions")).put("offered", offered);
+        producer.send(new ProducerRecord<>(Topics.STAFF_METRIC_UPDATED, key, json.writeValueAsString(update)))
+                .get();
+    }
+
+    /**
      * Quality targets arrive on the compacted topic as scoring-service publishes them: a tenant-wide CSAT target that
      * one branch overrides with its own, a tenant-wide answer-rate target, and a target that is removed (a late, older
      * event does not bring it back). Hand-computed attainment of a region's three branches.

@@ -104,7 +104,7 @@ class StaffReports {
     TrainingNeeds trainingNeeds(Scope scope, Instant from, Instant to, long minN) {
         List<StaffNeeds> staff = new ArrayList<>();
         totals(scope, null, from, to).forEach((id, totals) -> {
-            List<Need> needs = needsOf(totals.statistics(), minN);
+            List<Need> needs = needsOf(totals.statistics(), minN, properties);
             if (!needs.isEmpty()) {
                 staff.add(new StaffNeeds(id, List.copyOf(totals.branchIds()), needs));
             }
@@ -115,7 +115,8 @@ class StaffReports {
         return new TrainingNeeds(scope, from, to, minN, staff);
     }
 
-    private List<Need> needsOf(StaffStatistics statistics, long minN) {
+    /** The needs of one member of staff, in a fixed order: handle time, FCR, CSAT, first response, resolution. */
+    static List<Need> needsOf(StaffStatistics statistics, long minN, StaffProperties properties) {
         List<Need> needs = new ArrayList<>();
         var agent = statistics.interactions();
         if (agent.answered() >= minN) {
