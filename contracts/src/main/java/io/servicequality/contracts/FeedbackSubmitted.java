@@ -12,6 +12,8 @@ import java.util.UUID;
  * @param nps 0–10
  * @param ces 1–7
  * @param customerRef opaque, pseudonymous reference to the customer
+ * @param interactionId the {@code eventId} of the {@link InteractionRecorded} the feedback is about, which attributes
+ *     its CSAT and NPS to that interaction's agent (staff metrics); a value that is no event id links nothing
  * @param late {@code true} when the event arrived later than the allowed lateness after {@code occurredAt} (default
  *     30 days); {@code null} from producers that predate the flag, which means not flagged
  */
