@@ -4,6 +4,7 @@ import io.servicequality.reporting.branch.BranchDirectory;
 import io.servicequality.reporting.branch.BranchDirectory.Entry;
 import io.servicequality.security.Caller;
 import io.servicequality.security.CallerAccess;
+import io.servicequality.security.Role;
 import io.servicequality.web.problem.Problems;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -118,6 +119,26 @@ public class Scopes {
                                 .sorted()
                                 .toList();
         };
+    }
+
+    /**
+     * The member of staff a staff view is narrowed to: the one asked for ({@code null}: everyone in the scope), or for
+     * an agent — a caller whose only reading role is AGENT — always their own staff id, their token's subject (another
+     * one answers 404, like anything outside a caller's scope).
+     */
+    public String visibleStaff(String staffId) {
+        if (staffId != null && (staffId.isBlank() || staffId.length() > 128)) {
+            throw Problems.validationFailed("staffId", "must be 1-128 characters, not blank");
+        }
+        Caller caller = callers.current();
+        boolean seesAllStaff = caller.roles().stream().anyMatch(role -> role != Role.AGENT);
+        if (seesAllStaff || !caller.hasRole(Role.AGENT)) {
+            return staffId;
+        }
+        if (staffId != null && !staffId.equals(caller.subject())) {
+            throw Problems.notFound("No member of staff " + staffId + " is visible to the caller.");
+        }
+        return caller.subject();
     }
 
     private static void requireId(String parameter, String value) {

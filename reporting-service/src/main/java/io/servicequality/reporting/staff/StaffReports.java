@@ -9,46 +9,30 @@ import io.servicequality.reporting.scorecard.ScorecardCalculator;
 import io.servicequality.reporting.staff.StaffBuckets.Totals;
 import io.servicequality.reporting.staff.TrainingNeeds.Need;
 import io.servicequality.reporting.staff.TrainingNeeds.StaffNeeds;
-import io.servicequality.security.Caller;
-import io.servicequality.security.CallerAccess;
-import io.servicequality.security.Role;
-import io.servicequality.web.problem.Problems;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.stereotype.Service;
 
 /**
  * The staff views. Who sees whom: the scope's branches as {@link Scopes} resolves them (a branch manager: their
- * branches), and an agent — a caller whose only reading role is AGENT — only themselves: their staff id is their
- * token's subject ({@code sub}), the same id the interactions name as {@code agentId} and complaints as assignee.
+ * branches), and an agent only themselves ({@link Scopes#visibleStaff}): their staff id is their token's subject
+ * ({@code sub}), the same id the interactions name as {@code agentId} and complaints as assignee.
  */
 @Service
 class StaffReports {
 
-    /** Roles that see every member of staff within their branch scope. */
-    private static final Set<Role> SEE_ALL_STAFF =
-            Set.of(Role.ADMIN, Role.QUALITY_MANAGER, Role.BRANCH_MANAGER, Role.VIEWER);
-
     private final StaffBuckets buckets;
     private final Scopes scopes;
-    private final CallerAccess callers;
     private final ScorecardCalculator calculator;
     private final StaffProperties properties;
 
-    StaffReports(
-            StaffBuckets buckets,
-            Scopes scopes,
-            CallerAccess callers,
-            ScorecardCalculator calculator,
-            StaffProperties properties) {
+    StaffReports(StaffBuckets buckets, Scopes scopes, ScorecardCalculator calculator, StaffProperties properties) {
         this.buckets = buckets;
         this.scopes = scopes;
-        this.callers = callers;
         this.calculator = calculator;
         this.properties = properties;
     }
@@ -157,26 +141,7 @@ class StaffReports {
 
     /** The scope's members of staff (an agent: only themselves) and their summed statistics. */
     private Map<String, Totals> totals(Scope scope, String staffId, Instant from, Instant to) {
-        String visible = visibleStaff(staffId);
+        String visible = scopes.visibleStaff(staffId);
         return buckets.totalsByStaff(scopes.tenantId(), scope.branchIds(), visible, from, to);
-    }
-
-    /**
-     * The staff id the view is narrowed to: the one asked for, or for an agent their own (another one is 404, as
-     * anything outside a caller's scope).
-     */
-    private String visibleStaff(String staffId) {
-        if (staffId != null && (staffId.isBlank() || staffId.length() > 128)) {
-            throw Problems.validationFailed("staffId", "must be 1-128 characters, not blank");
-        }
-        Caller caller = callers.current();
-        boolean seesAll = caller.roles().stream().anyMatch(SEE_ALL_STAFF::contains);
-        if (seesAll || !caller.hasRole(Role.AGENT)) {
-            return staffId;
-        }
-        if (staffId != null && !staffId.equals(caller.subject())) {
-            throw Problems.notFound("No member of staff " + staffId + " is visible to the caller.");
-        }
-        return caller.subject();
     }
 }
