@@ -16,7 +16,8 @@ import org.springframework.validation.annotation.Validated;
  *     (minute buckets serve the live view); a later event is counted as late and goes to its hour and day buckets
  *     only. Measured against the Kafka record's timestamp, so a replay decides exactly as the first run did.
  * @param deduplicationHorizon how long an event id is remembered: a copy of an event logged within this time of the
- *     first copy (before or after) counts nothing. At least 7 days.
+ *     first copy (before or after) counts nothing. At least 7 days. Also how far apart in log time a feedback and the
+ *     interaction it names may be and still be linked (staff metrics).
  * @param emitInterval how often the changed buckets are published as {@code MetricUpdated} (at most 250 ms)
  * @param generation the counting generation: raise it to recount everything from the beginning of the topics under a
  *     new application id; its revisions start above every revision of the generations before
