@@ -30,6 +30,7 @@ import io.servicequality.contracts.ImportancePoints;
 import io.servicequality.contracts.InteractionRecorded;
 import io.servicequality.contracts.MetricUpdated;
 import io.servicequality.contracts.ServqualRatings;
+import io.servicequality.contracts.StaffMetricUpdated;
 import io.servicequality.contracts.Topics;
 import io.servicequality.platform.test.PrometheusScrape;
 import io.servicequality.security.TenantGate;
@@ -291,6 +292,55 @@ abstract class BucketScoringIT {
                                 assertThat(update.revision()).isEqualTo(2);
                                 assertThat(update.statistics().csat()).isEqualTo(new CsatStatistics(2, 1, 6, 20));
                             }));
+        }
+    }
+
+    /**
+     * On a broker: a feedback naming an interaction that is not counted yet waits for it, and the agent's day is
+     * published on its own topic with the interaction and the linked feedback, once each.
+     */
+    @Test
+    void publishesTheAgentsDayWithTheFeedbackLinkedToTheirInteraction() {
+        String branch = uniqueBranch();
+        InteractionRecorded interaction =
+                TestEvents.interaction(branch, HOUR.plusSeconds(60), true, false, 12, 240, true, true);
+        var feedback = new FeedbackSubmitted(
+                UUID.randomUUID(),
+                TestEvents.TENANT,
+                branch,
+                HOUR.plusSeconds(600),
+                FeedbackSubmitted.SCHEMA_VERSION,
+                null,
+                Channel.PHONE,
+                null,
+                null,
+                5,
+                9,
+                null,
+                null,
+                "c-1",
+                interaction.eventId().toString(),
+                null);
+        try (var staffUpdates = new TopicTail(bootstrapServers(), Topics.STAFF_METRIC_UPDATED)) {
+            produce(feedback);
+            produce(feedback);
+            produce(interaction);
+
+            eventually().untilAsserted(() -> {
+                List<ConsumerRecord<String, String>> updates =
+                        staffUpdates.recordsWithKey(Topics.recordKey(TestEvents.TENANT, branch));
+                assertThat(updates).isNotEmpty();
+                StaffMetricUpdated latest =
+                        json.readValue(updates.get(updates.size() - 1).value(), StaffMetricUpdated.class);
+                assertThat(latest.staffId()).isEqualTo("a-1");
+                assertThat(latest.statistics().interactions().offered()).isEqualTo(1);
+                assertThat(latest.statistics().interactions().handledWithinStandard())
+                        .as("240 s, complex: within 300 s")
+                        .isEqualTo(1);
+                assertThat(latest.statistics().linkedFeedback()).isEqualTo(1);
+                assertThat(latest.statistics().csat()).isEqualTo(new CsatStatistics(1, 1, 5, 25));
+                assertThat(latest.revision()).isEqualTo(2);
+            });
         }
     }
 

@@ -75,7 +75,8 @@ class StaffCountingAgainstReferenceTest {
 
     record Counted(Map<String, StaffState> stored, Map<String, StaffMetricUpdated> published) {}
 
-    // each try runs the topology twice over up to ~140 records; 15 tries keep the class near the branch counting test's time
+    // each try runs the topology twice over up to ~140 records; 15 tries keep the class near the branch counting test's
+    // time
     @Property(tries = 15)
     void staffDaysEqualThePlainComputationOverTheDistinctEvents(@ForAll long seed) throws Exception {
         Random random = new Random(seed);
