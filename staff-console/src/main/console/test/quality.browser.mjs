@@ -34,7 +34,7 @@ export const flows = [
       for (let attempt = 0; attempt < 60 && !alertId; attempt++) {
         await call(page, 'POST', '/api/v1/feedback', { branchId: ALERT_BRANCH, occurredAt: new Date().toISOString(), channel: 'APP', csat: 5 });
         const listing = await call(page, 'GET', '/api/v1/alerts/handling?status=OPEN&limit=200');
-        alertId = listing.body?.items?.find((a) => a.branchId === ALERT_BRANCH && a.ruleId === rule.body.ruleId)?.alertId ?? null;
+        alertId = listing.body?.items?.find((a) => a.branchId === ALERT_BRANCH && a.ruleId === rule.body.id)?.alertId ?? null;
         if (!alertId) await page.waitForTimeout(1000);
       }
       check(alertId !== null, 'the rule raised an alert that is open for handling');
@@ -44,7 +44,7 @@ export const flows = [
       await page.click(`#view a[href="#/alerts/${encodeURIComponent(alertId)}"]`);
       await page.waitForSelector('#view .action-buttons');
       // resolving is not offered before acknowledging
-      check(!(await page.$('text=Resolve')), 'no Resolve before the alert is acknowledged');
+      check(!(await page.$('#view .action-buttons button:has-text("Resolve")')), 'no Resolve before the alert is acknowledged');
       await page.click('#view .action-buttons button:has-text("Acknowledge")');
       await page.fill('dialog textarea[name=note]', 'Looking into it');
       await page.click('dialog button[type=submit]');
@@ -52,7 +52,8 @@ export const flows = [
       await page.click('#view .action-buttons button:has-text("Resolve")');
       // an empty note is refused in the dialog, as the API would
       await page.click('dialog button[type=submit]');
-      await page.waitForSelector('dialog .problem');
+      check(await page.$eval('dialog textarea[name=note]', (el) => el.validity.valueMissing), 'an empty resolution note is refused');
+      check(await page.isVisible('dialog'), 'the dialog stays open');
       await page.fill('dialog textarea[name=note]', 'Counter staffing doubled at peak hours');
       await page.click('dialog button[type=submit]');
       await page.waitForSelector('#view .chip:has-text("resolved")');
@@ -60,7 +61,7 @@ export const flows = [
       check(steps.includes('acknowledged') && steps.includes('resolved') && steps.includes('raised'), `history: ${steps.join(', ')}`);
       check((await page.textContent('#view')).includes('Counter staffing doubled at peak hours'), 'the resolution note is shown');
       await screenshot(page, 'alert-handling-en');
-      await call(page, 'DELETE', `/api/v1/alert-rules/${rule.body.ruleId}`);
+      await call(page, 'DELETE', `/api/v1/alert-rules/${rule.body.id}`);
 
       const viewerContext = await page.context().browser().newContext({ viewport: { width: 1400, height: 900 } });
       const viewer = await viewerContext.newPage();
@@ -73,13 +74,13 @@ export const flows = [
   },
   {
     name: 'risk: the matrix and register of the tenant, a branch’s factors and grade history, in Chinese too',
-    async run({ page, signIn, screenshot, check }) {
+    async run({ page, signIn, screenshot, check, baseUrl }) {
       await signIn(page, 'quality');
-      await page.goto(page.url().replace(/#.*$/, '#/risk'));
+      await page.goto(`${baseUrl}/#/risk`);
       await page.waitForSelector('#view .risk-matrix');
       check((await page.$$('#view .risk-cell')).length === 25, 'a 5 × 5 matrix');
       // the register fills within a full pass of the assessor
-      await page.waitForSelector('#view table.data tbody a[href^="#/risk/branches/"]', { timeout: 30000 });
+      await page.waitForSelector('#view table.data tbody a[href^="#/risk/branches/"]', { timeout: 90000 });
       const counted = await page.$$eval('#view .risk-cell strong', (cells) => cells.reduce((sum, c) => sum + Number(c.textContent || 0), 0));
       const listed = (await page.$$('#view table.data tbody a[href^="#/risk/branches/"]')).length;
       check(counted === listed, `the matrix holds every branch of the register (${counted} vs ${listed})`);
@@ -95,14 +96,14 @@ export const flows = [
   },
   {
     name: 'staff and channels: agents with their handle-time standard, a ranking, and the branch view by channel with distributions',
-    async run({ page, signIn, screenshot, check }) {
+    async run({ page, signIn, screenshot, check, baseUrl }) {
       await signIn(page, 'quality');
-      await page.goto(page.url().replace(/#.*$/, '#/people'));
+      await page.goto(`${baseUrl}/#/people`);
       await page.waitForSelector('#view table.data');
       await screenshot(page, 'staff-en');
       await page.selectOption('select[name=view]', 'ranking');
       await page.waitForSelector('select[name=metric]');
-      await page.goto(page.url().replace(/#.*$/, '#/branches/N-01'));
+      await page.goto(`${baseUrl}/#/branches/N-01`);
       await page.waitForSelector('#view [data-ready] .scorecard .figure');
       const channels = await page.$$eval('#view table.data tbody tr td:first-child', (cells) => cells.map((c) => c.textContent));
       check(channels.includes('app') || channels.includes('counter') || channels.length > 0, `channels listed: ${channels.join(', ')}`);
