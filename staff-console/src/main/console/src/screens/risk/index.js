@@ -229,7 +229,7 @@ async function renderRegister(view, _params, query) {
   const draw = ([matrix, register, model]) => {
     matrixPanel.replaceChildren(
       h('h2', {}, t('risk.matrix')),
-      h('p', {}, GRADES.map((grade) => [gradeChip(grade), ' ', formatNumber(matrix.byGrade?.[grade] ?? 0), '  '])),
+      h('p', { class: 'risk-grades' }, GRADES.flatMap((grade) => [gradeChip(grade), ' ', formatNumber(matrix.byGrade?.[grade] ?? 0), '  '])),
       matrixGrid(matrix, branchLink));
     registerPanel.replaceChildren(
       h('h2', {}, t('risk.register')),
