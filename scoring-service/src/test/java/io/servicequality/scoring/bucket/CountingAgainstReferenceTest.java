@@ -546,7 +546,8 @@ class CountingAgainstReferenceTest {
         return log;
     }
 
-    private static Duration delay(Random random) {
+    /** How late an event is logged after it occurred: mostly seconds, some hours, a few beyond the lateness. */
+    static Duration delay(Random random) {
         double roll = random.nextDouble();
         if (roll < 0.8) {
             return Duration.ofSeconds(random.nextInt(120));
@@ -557,7 +558,7 @@ class CountingAgainstReferenceTest {
         return Duration.ofHours(49 + random.nextInt(60));
     }
 
-    private static Source sourceOf(PlatformEvent event) {
+    static Source sourceOf(PlatformEvent event) {
         if (event instanceof FeedbackSubmitted) {
             return Source.FEEDBACK;
         }

@@ -197,7 +197,7 @@ class StaffCountingAgainstReferenceTest {
                     Topics.STAFF_METRIC_UPDATED, new StringDeserializer(), new StringDeserializer());
             Map<String, StaffMetricUpdated> published = new HashMap<>();
             for (Logged record : log) {
-                inputs.get(sourceOf(record.event()))
+                inputs.get(CountingAgainstReferenceTest.sourceOf(record.event()))
                         .pipeInput(
                                 record.event().recordKey(), JSON.writeValueAsString(record.event()), record.loggedAt());
                 if (pauses.nextInt(5) == 0) {
@@ -328,7 +328,7 @@ class StaffCountingAgainstReferenceTest {
         Map<UUID, Instant> loggedAt = new HashMap<>();
         List<Logged> log = new ArrayList<>();
         for (PlatformEvent event : events) {
-            Instant at = event.occurredAt().plus(delay(random));
+            Instant at = event.occurredAt().plus(CountingAgainstReferenceTest.delay(random));
             loggedAt.put(event.eventId(), at);
             log.add(new Logged(at, event));
         }
@@ -344,24 +344,6 @@ class StaffCountingAgainstReferenceTest {
             }
         }
         return withCopies;
-    }
-
-    private static Duration delay(Random random) {
-        double roll = random.nextDouble();
-        if (roll < 0.8) {
-            return Duration.ofSeconds(random.nextInt(120));
-        }
-        if (roll < 0.93) {
-            return Duration.ofMinutes(60 + random.nextInt(40 * 60));
-        }
-        return Duration.ofHours(49 + random.nextInt(60));
-    }
-
-    private static Source sourceOf(PlatformEvent event) {
-        if (event instanceof FeedbackSubmitted) {
-            return Source.FEEDBACK;
-        }
-        return event instanceof InteractionRecorded ? Source.INTERACTION : Source.COMPLAINT;
     }
 
     private static List<PlatformEvent> randomEvents(Random random) {
