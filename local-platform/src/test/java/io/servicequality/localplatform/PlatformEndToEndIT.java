@@ -281,6 +281,7 @@ class PlatformEndToEndIT {
         assertMatches(live, expected);
 
         assertTheOtherViewsAgree(referenceBranch, expected, onTime, complaints);
+        int staffValues = assertTheStaffReportAgrees(referenceBranch, onTime);
 
         Map<String, Double> expectedLate = ReferenceScorecard.of(late.feedback, late.interactions, 0);
         expectedLate.putAll(ReferenceScorecard.byChannel(late.feedback, late.interactions, Map.of()));
@@ -291,8 +292,10 @@ class PlatformEndToEndIT {
                         && card.at("/interactions/offered").asLong() == late.interactions.size());
         assertMatches(liveLate, expectedLate);
         System.out.printf(
-                "reference comparison: %d values equal for %d + %d distinct events (%d posts)%n",
+                "reference comparison: %d scorecard and %d staff values equal for %d + %d distinct events"
+                        + " (%d posts)%n",
                 expected.size() + expectedLate.size(),
+                staffValues,
                 onTime.feedback.size() + onTime.interactions.size() + complaints,
                 late.feedback.size() + late.interactions.size(),
                 postsSent);
@@ -690,6 +693,44 @@ class PlatformEndToEndIT {
         }
     }
 
+    /**
+     * The staff report of the reference branch's day (it is not registered: UTC days) equals {@link
+     * ReferenceScorecard#staff} for every agent: interactions by agentId, feedback by the interaction it names —
+     * re-posted events counted once. Returns how many values were compared.
+     */
+    private int assertTheStaffReportAgrees(String referenceBranch, Traffic onTime) throws Exception {
+        Map<String, Map<String, Double>> expected = ReferenceScorecard.staff(onTime.feedback, onTime.interactions);
+        long linked =
+                onTime.feedback.stream().filter(f -> f.interactionId() != null).count();
+        Instant day = hour.truncatedTo(ChronoUnit.DAYS);
+        String query = "/api/v1/reports/staff?branchId=" + referenceBranch + "&from=" + day + "&to="
+                + day.plus(1, ChronoUnit.DAYS);
+        JsonNode report = await().atMost(DEADLINE)
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> view(query), answer -> {
+                    long offered = 0;
+                    long feedback = 0;
+                    for (JsonNode member : answer.get("staff")) {
+                        offered += member.at("/interactions/offered").asLong(0);
+                        feedback += member.at("/feedback/n").asLong(0);
+                    }
+                    return offered == onTime.interactions.size() && feedback == linked;
+                });
+        Map<String, JsonNode> agents = new java.util.TreeMap<>();
+        for (JsonNode member : report.get("staff")) {
+            if (member.hasNonNull("interactions")) {
+                agents.put(member.get("staffId").asString(), member);
+            }
+        }
+        assertThat(agents.keySet()).containsExactlyElementsOf(expected.keySet());
+        int compared = 0;
+        for (var agent : expected.entrySet()) {
+            assertMatches(agents.get(agent.getKey()), agent.getValue());
+            compared += agent.getValue().size();
+        }
+        return compared;
+    }
+
     private JsonNode view(String pathAndQuery) throws Exception {
         HttpResponse<String> response = http.send(
                 HttpRequest.newBuilder(URI.create(url("REPORTING_SERVICE_PORT", pathAndQuery)))
@@ -762,6 +803,33 @@ class PlatformEndToEndIT {
         final List<Map<String, Object>> interactionBodies = new ArrayList<>();
 
         Traffic(String branch, Instant hour, SplittableRandom random, int feedbackCount, int interactionCount) {
+            for (int i = 0; i < interactionCount; i++) {
+                boolean answered = random.nextInt(100) < 90;
+                int wait = random.nextInt(60);
+                Integer handle = answered ? 30 + random.nextInt(570) : null;
+                boolean firstContact = answered && random.nextInt(100) < 70;
+                boolean complex = random.nextInt(100) < 20;
+                String channel = random.nextBoolean() ? "PHONE" : "CHAT";
+                String eventId = UUID.randomUUID().toString();
+                String agentId = "a-" + random.nextInt(20);
+                interactions.add(new ReferenceScorecard.Interaction(
+                        eventId, agentId, answered, wait, handle, firstContact, complex, channel));
+                Instant occurredAt = randomInstantIn(hour, random);
+                Map<String, Object> body = new HashMap<>();
+                body.put("eventId", eventId);
+                body.put("branchId", branch);
+                body.put("occurredAt", occurredAt.toString());
+                body.put("channel", channel);
+                body.put("agentId", agentId);
+                body.put("offeredAt", occurredAt.minusSeconds(wait).toString());
+                body.put("answered", answered);
+                body.put("abandoned", !answered);
+                body.put("waitSeconds", wait);
+                putIfPresent(body, "handleSeconds", handle);
+                body.put("resolvedFirstContact", firstContact);
+                body.put("complex", complex);
+                interactionBodies.add(body);
+            }
             for (int i = 0; i < feedbackCount; i++) {
                 Map<String, int[]> servqual = new HashMap<>();
                 Map<String, Object> servqualBody = new HashMap<>();
@@ -789,7 +857,12 @@ class PlatformEndToEndIT {
                 // a channel of three, or none (it is optional on feedback)
                 int draw = random.nextInt(FEEDBACK_CHANNELS.length + 1);
                 String channel = draw == FEEDBACK_CHANNELS.length ? null : FEEDBACK_CHANNELS[draw];
-                feedback.add(new ReferenceScorecard.Feedback(servqual, importance, csat, nps, ces, channel));
+                // about half the responses rate one of the branch's interactions (and count for its agent)
+                String interactionId = !interactions.isEmpty() && random.nextBoolean()
+                        ? interactions.get(random.nextInt(interactions.size())).eventId()
+                        : null;
+                feedback.add(
+                        new ReferenceScorecard.Feedback(servqual, importance, csat, nps, ces, channel, interactionId));
                 Map<String, Object> body = new HashMap<>();
                 body.put("eventId", UUID.randomUUID().toString());
                 body.put("branchId", branch);
@@ -806,30 +879,10 @@ class PlatformEndToEndIT {
                 putIfPresent(body, "csat", csat);
                 putIfPresent(body, "nps", nps);
                 putIfPresent(body, "ces", ces);
+                if (interactionId != null) {
+                    body.put("interactionId", interactionId);
+                }
                 feedbackBodies.add(body);
-            }
-            for (int i = 0; i < interactionCount; i++) {
-                boolean answered = random.nextInt(100) < 90;
-                int wait = random.nextInt(60);
-                Integer handle = answered ? 30 + random.nextInt(570) : null;
-                boolean firstContact = answered && random.nextInt(100) < 70;
-                String channel = random.nextBoolean() ? "PHONE" : "CHAT";
-                interactions.add(new ReferenceScorecard.Interaction(answered, wait, handle, firstContact, channel));
-                Instant occurredAt = randomInstantIn(hour, random);
-                Map<String, Object> body = new HashMap<>();
-                body.put("eventId", UUID.randomUUID().toString());
-                body.put("branchId", branch);
-                body.put("occurredAt", occurredAt.toString());
-                body.put("channel", channel);
-                body.put("agentId", "a-" + random.nextInt(20));
-                body.put("offeredAt", occurredAt.minusSeconds(wait).toString());
-                body.put("answered", answered);
-                body.put("abandoned", !answered);
-                body.put("waitSeconds", wait);
-                putIfPresent(body, "handleSeconds", handle);
-                body.put("resolvedFirstContact", firstContact);
-                body.put("complex", false);
-                interactionBodies.add(body);
             }
         }
 

@@ -18,9 +18,15 @@ final class ReferenceScorecard {
     private static final double DEFAULT_DIMENSION_WEIGHT = 0.2;
     private static final int SERVICE_LEVEL_SECONDS = 20;
 
+    /** SPEC §4: an ordinary interaction is handled within standard at most 180 s, a complex one at most 300 s. */
+    private static final int STANDARD_HANDLE_SECONDS = 180;
+
+    private static final int COMPLEX_STANDARD_HANDLE_SECONDS = 300;
+
     /**
      * One survey response; absent answers are {@code null}; {@code importance} empty when none was given; {@code
-     * channel} {@code null} when the response named none.
+     * channel} {@code null} when the response named none; {@code interactionId} the eventId of the interaction it
+     * rates, {@code null} when it names none.
      */
     record Feedback(
             Map<String, int[]> servqual,
@@ -28,10 +34,117 @@ final class ReferenceScorecard {
             Integer csat,
             Integer nps,
             Integer ces,
-            String channel) {}
+            String channel,
+            String interactionId) {}
 
     record Interaction(
-            boolean answered, int waitSeconds, Integer handleSeconds, boolean resolvedFirstContact, String channel) {}
+            String eventId,
+            String agentId,
+            boolean answered,
+            int waitSeconds,
+            Integer handleSeconds,
+            boolean resolvedFirstContact,
+            boolean complex,
+            String channel) {}
+
+    /**
+     * The expected staff report of one branch and period, by agent: for every agent with interactions, the pointers
+     * of their entry in {@code /api/v1/reports/staff} (relative to the entry) and the value each must have, {@code
+     * null} where it must be {@code null}. Feedback counts for the agent of the interaction it names.
+     */
+    static Map<String, Map<String, Double>> staff(Collection<Feedback> feedback, Collection<Interaction> interactions) {
+        Map<String, Interaction> byEventId = new LinkedHashMap<>();
+        interactions.forEach(interaction -> byEventId.put(interaction.eventId(), interaction));
+        Map<String, Map<String, Double>> expected = new java.util.TreeMap<>();
+        for (String agent : interactions.stream()
+                .map(Interaction::agentId)
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new))) {
+            List<Interaction> offered =
+                    interactions.stream().filter(i -> agent.equals(i.agentId())).toList();
+            List<Interaction> answered =
+                    offered.stream().filter(Interaction::answered).toList();
+            List<Interaction> complex =
+                    answered.stream().filter(Interaction::complex).toList();
+            List<Interaction> ordinary =
+                    answered.stream().filter(i -> !i.complex()).toList();
+            Map<String, Double> entry = new LinkedHashMap<>();
+            entry.put("/interactions/offered", (double) offered.size());
+            entry.put("/interactions/answered", (double) answered.size());
+            entry.put("/interactions/abandoned", (double) (offered.size() - answered.size()));
+            entry.put("/interactions/answerRate", 100.0 * answered.size() / offered.size());
+            entry.put("/interactions/complexAnswered", (double) complex.size());
+            entry.put("/interactions/avgHandleSeconds", meanHandleSeconds(answered));
+            entry.put("/interactions/avgHandleSecondsOrdinary", meanHandleSeconds(ordinary));
+            entry.put("/interactions/avgHandleSecondsComplex", meanHandleSeconds(complex));
+            entry.put(
+                    "/interactions/standardHandleSeconds",
+                    answered.isEmpty()
+                            ? null
+                            : answered.stream()
+                                    .mapToInt(i ->
+                                            i.complex() ? COMPLEX_STANDARD_HANDLE_SECONDS : STANDARD_HANDLE_SECONDS)
+                                    .average()
+                                    .orElseThrow());
+            entry.put(
+                    "/interactions/handledWithin3MinutesRate",
+                    share(answered, i -> i.handleSeconds() <= STANDARD_HANDLE_SECONDS));
+            entry.put(
+                    "/interactions/handledWithin5MinutesRate",
+                    share(answered, i -> i.handleSeconds() <= COMPLEX_STANDARD_HANDLE_SECONDS));
+            entry.put(
+                    "/interactions/handledWithinStandardRate",
+                    share(
+                            answered,
+                            i -> i.handleSeconds()
+                                    <= (i.complex() ? COMPLEX_STANDARD_HANDLE_SECONDS : STANDARD_HANDLE_SECONDS)));
+            entry.put("/interactions/fcrRate", share(answered, Interaction::resolvedFirstContact));
+
+            List<Feedback> linked = feedback.stream()
+                    .filter(f -> f.interactionId() != null
+                            && agent.equals(byEventId.get(f.interactionId()).agentId()))
+                    .toList();
+            if (linked.isEmpty()) {
+                entry.put("/feedback", null);
+            } else {
+                entry.put("/feedback/n", (double) linked.size());
+                List<Integer> csat = answers(linked.stream().map(Feedback::csat).toList());
+                entry.put("/feedback/csat/n", csat.isEmpty() ? null : (double) csat.size());
+                entry.put(
+                        "/feedback/csat/percent",
+                        csat.isEmpty()
+                                ? null
+                                : 100.0 * csat.stream().filter(c -> c >= 4).count() / csat.size());
+                List<Integer> nps = answers(linked.stream().map(Feedback::nps).toList());
+                entry.put("/feedback/nps/n", nps.isEmpty() ? null : (double) nps.size());
+                entry.put(
+                        "/feedback/nps/score",
+                        nps.isEmpty()
+                                ? null
+                                : 100.0
+                                        * (nps.stream().filter(v -> v >= 9).count()
+                                                - nps.stream()
+                                                        .filter(v -> v <= 6)
+                                                        .count())
+                                        / nps.size());
+            }
+            expected.put(agent, entry);
+        }
+        return expected;
+    }
+
+    private static Double meanHandleSeconds(List<Interaction> answered) {
+        return answered.isEmpty()
+                ? null
+                : answered.stream()
+                        .mapToInt(Interaction::handleSeconds)
+                        .average()
+                        .orElseThrow();
+    }
+
+    /** The share (percent) of {@code of} that passes; {@code null} when there is none. */
+    private static Double share(List<Interaction> of, java.util.function.Predicate<Interaction> passes) {
+        return of.isEmpty() ? null : 100.0 * of.stream().filter(passes).count() / of.size();
+    }
 
     /**
      * The expected {@code byChannel} of the scorecard: for each channel with events, {@link #of} over the events that
@@ -169,6 +282,9 @@ final class ReferenceScorecard {
                                 .mapToInt(Interaction::handleSeconds)
                                 .average()
                                 .orElseThrow());
+        expected.put(
+                "/interactions/avgHandleSecondsComplex",
+                meanHandleSeconds(answered.stream().filter(Interaction::complex).toList()));
         expected.put(
                 "/interactions/fcrRate",
                 answered.isEmpty()

@@ -57,6 +57,20 @@ public class CallerAccess {
     }
 
     /**
+     * For changes to what applies to the whole tenant (its risk model, a tenant-wide target or rule): only callers
+     * bound to no branches may make them.
+     *
+     * @param what what the caller wanted to change, for the problem's detail ("the risk model")
+     * @throws AccessDeniedException when the caller is bound to branches (answered with 403 forbidden)
+     */
+    public void requireWholeTenant(String what) {
+        if (isBranchBound()) {
+            throw new AccessDeniedException(
+                    "The caller is bound to branches and may not change " + what + " of the whole tenant.");
+        }
+    }
+
+    /**
      * The store filter of every read: the caller's tenant and, for a branch-bound caller, its branches ({@code tenantId}
      * and {@code branchId} fields). Combine it with other criteria through {@code new Criteria().andOperator(scope,
      * …)}, so that a request's own {@code branchId} filter can only narrow it. Another tenant's or branch's document

@@ -228,10 +228,11 @@ export function throttle(action, interval) {
 }
 
 /**
- * Follows reporting's live stream for a scope ({ branchId } or { regionId }): 'metric' (a bucket changed), 'alert'
- * and 'reset' (reload everything) events; status element shows whether it is connected. Returns a close function.
+ * Follows reporting's live stream for a scope ({ branchId } or { regionId }): 'metric' (a bucket changed), 'alert',
+ * 'risk-grade' (a branch's risk grade changed) and 'reset' (reload everything) events; status element shows whether
+ * it is connected. Returns a close function.
  */
-export function followLive(scope, status, { onMetric, onAlert, onReset }) {
+export function followLive(scope, status, { onMetric, onAlert, onRiskGrade, onReset }) {
   const search = new URLSearchParams(Object.entries(scope).filter(([, v]) => v)).toString();
   const source = new EventSource(`/api/v1/live${search ? `?${search}` : ''}`);
   const show = (key, live) => {
@@ -243,6 +244,7 @@ export function followLive(scope, status, { onMetric, onAlert, onReset }) {
   source.onerror = () => show('dash.live.off', false);
   source.addEventListener('metric', (event) => onMetric?.(JSON.parse(event.data)));
   source.addEventListener('alert', (event) => onAlert?.(JSON.parse(event.data)));
+  source.addEventListener('risk-grade', (event) => onRiskGrade?.(JSON.parse(event.data)));
   source.addEventListener('reset', () => onReset?.());
   return () => source.close();
 }

@@ -1,10 +1,12 @@
 // The risk register (reporting-service /api/v1/risk, docs/risk.md): every branch's current grade (I the most severe …
 // IV) from likelihood × impact, shown as the 5 × 5 risk matrix and as a register with the response each grade
-// requires; a branch's page shows its factors and its grade history. The service recomputes the register live, so the
-// page asks again every 15 seconds while it is shown. The region filter lives in the hash (#/risk?region=east).
+// requires; a branch's page shows its factors and its grade history. The service recomputes the register live: a
+// grade change on the live stream (event risk-grade) reloads the page at once, and it asks again every 15 seconds
+// for the figures that change without a new grade. The region filter lives in the hash (#/risk?region=east).
 import { getJson, query as queryString } from '../../api.js';
 import { formatDateTime, formatNumber, messages, t } from '../../i18n.js';
 import { h, table } from '../../ui.js';
+import { followLive, throttle } from '../dashboard/common.js';
 
 messages({
   en: {
@@ -214,8 +216,9 @@ async function renderRegister(view, _params, query) {
   const scope = queryString({ regionId: region || undefined });
   const branchLink = (branchId) => h('a', { href: `#/risk/branches/${encodeURIComponent(branchId)}` }, branchId);
 
+  const status = h('span', { class: 'live-status', role: 'status' });
   const head = h('section', { class: 'panel dash-head' },
-    h('div', {}, h('h1', {}, t('risk.title')), h('p', { class: 'muted' }, t('risk.hint'))),
+    h('div', {}, h('h1', {}, t('risk.title')), h('p', { class: 'muted' }, t('risk.hint')), status),
     regions.length > 1
       ? h('label', { class: 'field' }, h('span', { class: 'label' }, t('risk.region')),
         h('select', { name: 'region', onchange: (e) => { location.hash = `#/risk${queryString({ region: e.target.value || undefined })}`; } },
@@ -249,16 +252,33 @@ async function renderRegister(view, _params, query) {
     getJson('/api/v1/risk/model'),
   ]);
   draw(await load());
-  const timer = setInterval(() => load().then(draw).catch(() => {}), REFRESH_MS);
-  return () => clearInterval(timer);
+  return keptCurrent(() => load().then(draw), { regionId: region || undefined }, status);
+}
+
+/**
+ * Reloads the page's data every 15 s and, at most every 2 s, when the live stream of the scope says a grade changed
+ * or asks for a reload. Returns what stops both.
+ */
+function keptCurrent(reload, scope, status) {
+  const quiet = () => reload().catch(() => {});
+  const soon = throttle(quiet, 2000);
+  const timer = setInterval(quiet, REFRESH_MS);
+  const stop = followLive(scope, status, { onRiskGrade: () => soon.request(), onReset: () => soon.request() });
+  return () => {
+    stop();
+    soon.cancel();
+    clearInterval(timer);
+  };
 }
 
 async function renderBranchRisk(view, { branchId }) {
+  const status = h('span', { class: 'live-status', role: 'status' });
   const top = h('section', { class: 'panel dash-head' },
     h('div', {},
       h('p', {}, h('a', { href: '#/risk' }, `← ${t('risk.back')}`), ' · ',
         h('a', { href: `#/branches/${encodeURIComponent(branchId)}` }, t('risk.toBranch'))),
-      h('h1', {}, t('risk.branchTitle', { branchId }))));
+      h('h1', {}, t('risk.branchTitle', { branchId }))),
+    status);
   const current = h('section', { class: 'panel' });
   const history = h('section', { class: 'panel' });
   view.append(top, current, history);
@@ -305,8 +325,7 @@ async function renderBranchRisk(view, { branchId }) {
   };
   const load = () => getJson(`/api/v1/risk/branches/${encodeURIComponent(branchId)}/history`);
   draw(await load());
-  const timer = setInterval(() => load().then(draw).catch(() => {}), REFRESH_MS);
-  return () => clearInterval(timer);
+  return keptCurrent(() => load().then(draw), { branchId }, status);
 }
 
 export const routes = [

@@ -23,9 +23,9 @@ class LiveController {
     }
 
     @Operation(
-            summary =
-                    "Server-sent events: metric updates (event metric), alerts (event alert) and alert-handling changes"
-                            + " (event alert-handling: an AlertHandlingChanged as on sqp.alert-handling.v1)",
+            summary = "Server-sent events: metric updates (event metric), alerts (event alert), alert-handling changes"
+                    + " (event alert-handling: an AlertHandlingChanged as on sqp.alert-handling.v1) and risk-grade"
+                    + " changes (event risk-grade: a RiskGradeChanged as on sqp.risk-grades.v1)",
             description = "Filter with branchId or regionId (the region's branches when connecting). Alerts scoped to"
                     + " a region pass that region's filter and the filters of its branches; tenant-scoped alerts pass"
                     + " every filter. A branch-bound caller's stream carries only its branches' events and the"

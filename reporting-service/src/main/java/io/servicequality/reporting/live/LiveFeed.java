@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Timer;
 import io.servicequality.contracts.AlertEvent;
 import io.servicequality.contracts.AlertHandlingChanged;
 import io.servicequality.contracts.MetricUpdated;
+import io.servicequality.contracts.RiskGradeChanged;
 import io.servicequality.contracts.Topics;
 import io.servicequality.reporting.alert.AlertRecord;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +36,7 @@ import org.springframework.stereotype.Component;
 @Component
 class LiveFeed implements ConsumerSeekAware {
 
-    /** Alert and handling event ids recently relayed: an event redelivered on the topic is not shown twice. */
+    /** Alert, handling and risk-grade event ids recently relayed: one redelivered on the topic is not shown twice. */
     private static final int REMEMBERED_ALERTS = 10_000;
 
     /** Set by scoring on each update: when the earliest event it reflects was accepted (epoch millis, as text). */
@@ -143,7 +144,26 @@ class LiveFeed implements ConsumerSeekAware {
         }
     }
 
-    /** Whether an alert or handling event is relayed for the first time (a redelivered one is not shown twice). */
+    /**
+     * A branch's risk grade changed (published by this service's risk register on {@link Topics#RISK_GRADES}): read by
+     * every instance like the alerts, so the risk screens of every instance's clients update at once.
+     */
+    @KafkaListener(
+            id = "reporting-live-risk-grades",
+            groupId = "reporting-service.live-risk-grades.${random.uuid}",
+            topics = Topics.RISK_GRADES,
+            containerFactory = "liveFeedContainers",
+            properties = "auto.offset.reset=latest")
+    void on(RiskGradeChanged change) {
+        if (change.eventId() == null || change.tenantId() == null || change.branchId() == null) {
+            return;
+        }
+        if (firstRelay(change.eventId())) {
+            stream.publishRiskGrade(change);
+        }
+    }
+
+    /** Whether an alert, handling or risk-grade event is relayed for the first time (a redelivered one is not shown twice). */
     private boolean firstRelay(Object eventId) {
         synchronized (relayedAlerts) {
             if (!relayedAlerts.add(eventId)) {

@@ -2,6 +2,7 @@ package io.servicequality.reporting.live;
 
 import io.servicequality.contracts.AlertHandlingChanged;
 import io.servicequality.contracts.MetricUpdated;
+import io.servicequality.contracts.RiskGradeChanged;
 import io.servicequality.reporting.alert.AlertFilter;
 import io.servicequality.reporting.alert.AlertRecord;
 import io.servicequality.reporting.scorecard.Scorecard;
@@ -131,6 +132,11 @@ class LiveStream {
                 change.scope() == null ? null : change.scope().level().name(),
                 change.scope() == null ? null : change.scope().id(),
                 change);
+    }
+
+    /** Relays a change of a branch's risk grade, filtered like the branch's metric updates. */
+    void publishRiskGrade(RiskGradeChanged change) {
+        publish("risk-grade", change.tenantId(), change.branchId(), null, null, change);
     }
 
     @Scheduled(fixedDelayString = "${sqp.live.heartbeat:15s}")

@@ -177,7 +177,8 @@ class RiskController {
             description = "Thresholds four strictly ascending numbers, minN 0 or more, windowDays 1-31, grades I, II,"
                     + " III, IV in this order with strictly descending minScore (1-25, IV's 1), an ownerRole that is a"
                     + " staff role, responseHours 1-2160 and 1-20 actions; otherwise 400 naming every wrong field and"
-                    + " nothing changes. Recorded in the audit log (before/after).",
+                    + " nothing changes. A caller bound to branches gets 403: the model is the whole tenant's."
+                    + " Recorded in the audit log (before/after).",
             requestBody =
                     @io.swagger.v3.oas.annotations.parameters.RequestBody(
                             content = @Content(examples = @ExampleObject(name = "model", value = MODEL_BODY_EXAMPLE))),
@@ -187,6 +188,7 @@ class RiskController {
                             content = @Content(examples = @ExampleObject(name = "model", value = MODEL_EXAMPLE))))
     @PutMapping("/model")
     ModelView replaceModel(@RequestBody RiskModel model) {
+        scopes.requireWholeTenant("the risk model");
         List<FieldProblem> problems = model.problems();
         if (!problems.isEmpty()) {
             throw Problems.validationFailed(problems);

@@ -19,8 +19,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the register live. A branch whose inputs changed (a metric update, an alert, a complaint event) is marked;
- * every {@code sqp.risk.recompute-interval} the branches marked at least {@code sqp.risk.settle} ago are assessed
- * again (a burst of updates is assessed once, after the read models applied it). Every
+ * every {@code sqp.risk.recompute-interval} the branches marked at least {@code sqp.risk.settle} ago and assessed at
+ * least {@code sqp.risk.reassess-after} ago are assessed again (a burst of updates is assessed once, after the read
+ * models applied it; a branch whose inputs change all the time, once per {@code reassess-after}). Every
  * {@code sqp.risk.full-pass-interval} every branch of every served tenant is assessed, since the windows move on
  * without any event (alerts and days age out). An assessment that lost a race with another instance marks its branch
  * again: it is assessed on the newer state at the next pass.
@@ -43,8 +44,12 @@ class RiskMonitor {
     private final TenantGate tenants;
     private final Clock clock;
     private final Duration settle;
+    private final Duration reassessAfter;
     private final RiskGradeRelay relay;
     private final Map<BranchKey, Instant> marked = new ConcurrentHashMap<>();
+    /** When each branch was last assessed by this instance (a branch not in it: never, or due at once). */
+    private final Map<BranchKey, Instant> lastAssessed = new ConcurrentHashMap<>();
+
     private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "risk-assessor");
         thread.setDaemon(true);
@@ -69,6 +74,7 @@ class RiskMonitor {
         this.relay = relay;
         this.clock = clock;
         this.settle = properties.settle();
+        this.reassessAfter = properties.reassessAfter();
     }
 
     /** The branch's inputs changed: assess it at the next pass after it settled. */
@@ -78,9 +84,12 @@ class RiskMonitor {
         }
     }
 
-    /** The tenant's model changed: every branch of it is assessed at the next pass. */
+    /** The tenant's model changed: every branch of it is assessed at the next pass, however recently it was. */
     void markTenant(String tenantId) {
-        branchesOf(tenantId).forEach(branch -> mark(tenantId, branch));
+        branchesOf(tenantId).forEach(branch -> {
+            lastAssessed.remove(new BranchKey(tenantId, branch));
+            mark(tenantId, branch);
+        });
     }
 
     @Scheduled(fixedDelayString = "${sqp.risk.recompute-interval:5s}")
@@ -119,10 +128,16 @@ class RiskMonitor {
     }
 
     void assessMarked() {
-        Instant settledBefore = clock.instant().minus(settle);
+        Instant now = clock.instant();
+        Instant settledBefore = now.minus(settle);
+        Instant assessedBefore = now.minus(reassessAfter);
         for (Map.Entry<BranchKey, Instant> entry : Map.copyOf(marked).entrySet()) {
             if (entry.getValue().isAfter(settledBefore)) {
                 continue;
+            }
+            Instant last = lastAssessed.get(entry.getKey());
+            if (last != null && last.isAfter(assessedBefore)) {
+                continue; // stays marked: assessed at the first pass after reassess-after
             }
             // a mark set while assessing stays and is assessed again
             if (marked.remove(entry.getKey(), entry.getValue())) {
@@ -146,10 +161,14 @@ class RiskMonitor {
     private void assess(BranchKey branch) {
         try {
             if (assessor.assess(branch.tenantId(), branch.branchId()) == RiskRegister.Outcome.CONFLICT) {
+                lastAssessed.remove(branch);
                 marked.putIfAbsent(branch, Instant.EPOCH);
+            } else {
+                lastAssessed.put(branch, clock.instant());
             }
         } catch (RuntimeException failed) {
             // the store or the broker is away: assessed again at the next pass
+            lastAssessed.remove(branch);
             marked.putIfAbsent(branch, Instant.EPOCH);
             log.warn("risk of {} not assessed: {}", branch, failed.toString());
         }

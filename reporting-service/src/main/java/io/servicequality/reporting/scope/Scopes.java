@@ -43,6 +43,15 @@ public class Scopes {
     }
 
     /**
+     * For changes to what applies to the whole tenant.
+     *
+     * @throws org.springframework.security.access.AccessDeniedException for a branch-bound caller (403)
+     */
+    public void requireWholeTenant(String what) {
+        callers.requireWholeTenant(what);
+    }
+
+    /**
      * At most one of {@code branchId} and {@code regionId}; neither means the tenant. A branch need not be in the
      * directory (its data is shown anyway, days in UTC); a region must have branches there (that the caller may see).
      */

@@ -511,10 +511,14 @@ class AlertHandlingIT {
                         .containsOnly("escalation-timer");
             }
             // both instances' relays swept meanwhile (every 500 ms): still one record per level
-            Thread.sleep(1500); // the absence of a duplicate cannot be awaited: give the sweeps time to send one
-            for (String alertId : alerts) {
-                assertThat(publishedSoFar(alertId)).as(alertId).hasSize(3);
-            }
+            // the absence of a duplicate holds for 1.5 s: both relays sweep three times meanwhile
+            await().during(Duration.ofMillis(1500))
+                    .atMost(Duration.ofSeconds(5))
+                    .untilAsserted(() -> {
+                        for (String alertId : alerts) {
+                            assertThat(publishedSoFar(alertId)).as(alertId).hasSize(3);
+                        }
+                    });
             assertThat(publishedSoFar(acknowledgedInTime))
                     .extracting(e -> e.get("type").asString())
                     .containsExactly("ACKNOWLEDGED");

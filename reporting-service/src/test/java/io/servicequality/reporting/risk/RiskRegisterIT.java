@@ -14,8 +14,11 @@ import io.servicequality.contracts.MetricUpdated;
 import io.servicequality.contracts.RiskGradeChanged;
 import io.servicequality.contracts.Topics;
 import io.servicequality.embeddedstore.EmbeddedStore;
+import io.servicequality.reporting.SseReader;
 import io.servicequality.security.Role;
 import io.servicequality.security.test.TestCredentials;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,6 +48,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -64,9 +68,11 @@ import tools.jackson.databind.node.ObjectNode;
  * stored and applied to its branches.
  */
 @SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "sqp.risk.recompute-interval=200ms",
             "sqp.risk.settle=1s",
+            "sqp.risk.reassess-after=0s",
             "sqp.risk.relay-interval=500ms",
             "sqp.risk.full-pass-interval=10m"
         })
@@ -93,6 +99,11 @@ class RiskRegisterIT {
 
     @Autowired
     MockMvc mvc;
+
+    @LocalServerPort
+    int port;
+
+    final HttpClient http = HttpClient.newHttpClient();
 
     @Autowired
     KafkaConnectionDetails kafka;
@@ -138,6 +149,9 @@ class RiskRegisterIT {
         String branch = "RK-001";
         createBranch(admin, branch, "east");
         Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS);
+        SseReader live = SseReader.open(
+                http, URI.create("http://localhost:" + port + "/api/v1/live?branchId=" + branch), null, admin);
+        await().atMost(DEADLINE).until(live::connected);
 
         // 1. 700 interactions offered this hour: 100 a day (volume level 2), nothing else → 1 × 2 = 2, grade IV
         send(Topics.METRIC_UPDATED, ACME + ":" + branch, metricUpdate(ACME, branch, hour, 1, 700));
@@ -210,6 +224,20 @@ class RiskRegisterIT {
         assertThat(last.response().ownerRole()).isEqualTo("ADMIN");
         // the figures changed after the last grade change, the grade did not: still exactly three
         assertThat(publishedFor(branch)).hasSize(3);
+
+        // and each change reached the branch's live stream, once, in order
+        List<JsonNode> streamed = new ArrayList<>();
+        try (live) {
+            await().atMost(DEADLINE).untilAsserted(() -> {
+                for (SseReader.Event event : live.drain()) {
+                    if (event.name().equals("risk-grade")) {
+                        streamed.add(JSON.readTree(event.data()));
+                    }
+                }
+                assertThat(streamed).extracting(e -> e.get("grade").asString()).containsExactly("IV", "III", "I");
+            });
+        }
+        assertThat(streamed).extracting(e -> e.get("eventId").asString()).containsExactlyElementsOf(oldestFirst);
     }
 
     @Test
@@ -275,6 +303,18 @@ class RiskRegisterIT {
                                 manager)
                         .getStatus())
                 .isEqualTo(403);
+        // a quality manager bound to branches may not change what every branch of the tenant is assessed by
+        String regionalQuality =
+                "Bearer " + TestCredentials.token(OTHER, List.of("OR-001"), List.of(), Role.QUALITY_MANAGER);
+        MockHttpServletResponse bound = perform(
+                put("/api/v1/risk/model")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(RiskController.MODEL_BODY_EXAMPLE),
+                regionalQuality);
+        assertThat(bound.getStatus()).isEqualTo(403);
+        assertThat(json(get("/api/v1/risk/model"), quality).get("source").asString())
+                .as("nothing changed")
+                .isEqualTo("DEFAULT");
 
         // grade III from score 4 on: the branch (score 4) moves to III within seconds
         ObjectNode stricter = (ObjectNode) JSON.readTree(RiskController.MODEL_BODY_EXAMPLE);

@@ -36,9 +36,10 @@ final class ConfigurationScope {
      * @throws AccessDeniedException for a branch-bound caller and a tenant-wide object or another branch (403)
      */
     static void requireWritable(CallerAccess callers, String branchId) {
-        if (callers.isBranchBound() && (branchId == null || !callers.mayAccessBranch(branchId))) {
-            throw new AccessDeniedException("The caller may not change targets or rules of "
-                    + (branchId == null ? "the whole tenant" : "branch " + branchId) + ".");
+        if (branchId == null) {
+            callers.requireWholeTenant("targets or rules");
+        } else if (!callers.mayAccessBranch(branchId)) {
+            throw new AccessDeniedException("The caller may not change targets or rules of branch " + branchId + ".");
         }
     }
 }
