@@ -417,6 +417,8 @@ abstract class ReportingServiceIT {
                 .extracting(JsonNode::asInt)
                 .containsExactly(1, 2, 2);
         assertThat(ranking.at("/entries/1/ci95/0").asDouble()).isCloseTo(82.56326956323346, EXACT);
+        assertThat(ranking.at("/entries/0").propertyNames())
+                .containsExactly("rank", "tieGroup", "branchId", "value", "n", "ci95");
         assertThat(ranking.at("/excluded/0/branchId").asString()).isEqualTo(branches[3]);
         assertThat(ranking.at("/excluded/0/n").asLong()).isEqualTo(29);
         String csv = getText(url + "&format=csv");

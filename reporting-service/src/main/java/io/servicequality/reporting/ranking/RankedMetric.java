@@ -3,7 +3,6 @@ package io.servicequality.reporting.ranking;
 import io.servicequality.contracts.BucketStatistics;
 import io.servicequality.contracts.BucketStatistics.InteractionStatistics;
 import io.servicequality.reporting.scorecard.ScorecardCalculator;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,7 +11,7 @@ import java.util.Optional;
  * Proportions get Wilson intervals, NPS the adjusted-Wald one, means a normal interval from the sums of squares.
  * SQI and the weighted SERVQUAL gap are composites without a sampling interval: they tie only when equal.
  */
-enum RankedMetric {
+enum RankedMetric implements RankingMetric {
     SQI("sqi", true),
     CSAT("csat", true),
     NPS("nps", true),
@@ -34,22 +33,22 @@ enum RankedMetric {
         this.higherIsBetter = higherIsBetter;
     }
 
-    String parameter() {
+    @Override
+    public String parameter() {
         return parameter;
     }
 
-    boolean higherIsBetter() {
+    @Override
+    public boolean higherIsBetter() {
         return higherIsBetter;
     }
 
     static Optional<RankedMetric> of(String parameter) {
-        return Arrays.stream(values())
-                .filter(metric -> metric.parameter.equalsIgnoreCase(parameter))
-                .findFirst();
+        return RankingMetric.named(values(), parameter);
     }
 
     static List<String> parameters() {
-        return Arrays.stream(values()).map(RankedMetric::parameter).toList();
+        return RankingMetric.parameters(values());
     }
 
     /** The value with its n and interval, or {@code null} when the statistics hold no data for it. */

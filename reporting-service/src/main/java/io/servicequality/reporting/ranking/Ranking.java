@@ -4,7 +4,6 @@ import io.servicequality.reporting.scope.Scope;
 import io.servicequality.web.csv.CsvExportable;
 import io.servicequality.web.csv.CsvTable;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -25,17 +24,7 @@ record Ranking(
     /** The ranked branches, the metric's value under its own name; excluded branches are not listed. */
     @Override
     public CsvTable csvTable() {
-        List<List<?>> rows = entries.stream()
-                .<List<?>>map(entry -> Arrays.asList(
-                        entry.rank(),
-                        entry.tieGroup(),
-                        entry.branchId(),
-                        entry.value(),
-                        entry.n(),
-                        entry.ci95() == null ? null : entry.ci95().get(0),
-                        entry.ci95() == null ? null : entry.ci95().get(1)))
-                .toList();
-        return new CsvTable(List.of("rank", "tieGroup", "branchId", metric, "n", "ci95Low", "ci95High"), rows);
+        return RankedEntry.csvTable("branchId", metric, entries);
     }
 
     @Override
@@ -48,7 +37,14 @@ record Ranking(
      * @param tieGroup 1, 2, …: branches in one group cannot be told apart at 95 %
      * @param ci95 {@code null} for composites (SQI, weighted SERVQUAL gap)
      */
-    record Entry(int rank, int tieGroup, String branchId, double value, long n, List<Double> ci95) {}
+    record Entry(int rank, int tieGroup, String branchId, double value, long n, List<Double> ci95)
+            implements RankedEntry {
+
+        @Override
+        public String id() {
+            return branchId;
+        }
+    }
 
     record Excluded(String branchId, long n) {}
 }

@@ -4,9 +4,9 @@ import io.servicequality.contracts.StaffStatistics;
 import io.servicequality.contracts.StaffStatistics.AgentStatistics;
 import io.servicequality.contracts.StaffStatistics.HandlerStatistics;
 import io.servicequality.reporting.ranking.Measured;
+import io.servicequality.reporting.ranking.RankingMetric;
 import io.servicequality.reporting.scorecard.Scorecard.Nps;
 import io.servicequality.reporting.scorecard.ScorecardCalculator;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,7 +14,7 @@ import java.util.Optional;
  * A metric members of staff can be ranked by: its value, {@code n} and 95 % interval from their summed statistics
  * (proportions: Wilson; NPS: adjusted Wald; the mean handle time: normal from the sum of squares).
  */
-enum StaffMetric {
+enum StaffMetric implements RankingMetric {
     AVG_HANDLE_SECONDS("avgHandleSeconds", false),
     HANDLED_WITHIN_STANDARD("handledWithinStandardRate", true),
     HANDLED_WITHIN_3_MINUTES("handledWithin3MinutesRate", true),
@@ -35,22 +35,22 @@ enum StaffMetric {
         this.higherIsBetter = higherIsBetter;
     }
 
-    String parameter() {
+    @Override
+    public String parameter() {
         return parameter;
     }
 
-    boolean higherIsBetter() {
+    @Override
+    public boolean higherIsBetter() {
         return higherIsBetter;
     }
 
     static Optional<StaffMetric> of(String parameter) {
-        return Arrays.stream(values())
-                .filter(metric -> metric.parameter.equalsIgnoreCase(parameter))
-                .findFirst();
+        return RankingMetric.named(values(), parameter);
     }
 
     static List<String> parameters() {
-        return Arrays.stream(values()).map(StaffMetric::parameter).toList();
+        return RankingMetric.parameters(values());
     }
 
     /** The value with its n and interval, or {@code null} when the statistics hold no data for it. */

@@ -1,10 +1,10 @@
 package io.servicequality.reporting.staff;
 
+import io.servicequality.reporting.ranking.RankedEntry;
 import io.servicequality.reporting.scope.Scope;
 import io.servicequality.web.csv.CsvExportable;
 import io.servicequality.web.csv.CsvTable;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -26,17 +26,7 @@ record StaffRanking(
 
     @Override
     public CsvTable csvTable() {
-        List<List<?>> rows = entries.stream()
-                .<List<?>>map(entry -> Arrays.asList(
-                        entry.rank(),
-                        entry.tieGroup(),
-                        entry.staffId(),
-                        entry.value(),
-                        entry.n(),
-                        entry.ci95() == null ? null : entry.ci95().get(0),
-                        entry.ci95() == null ? null : entry.ci95().get(1)))
-                .toList();
-        return new CsvTable(List.of("rank", "tieGroup", "staffId", metric, "n", "ci95Low", "ci95High"), rows);
+        return RankedEntry.csvTable("staffId", metric, entries);
     }
 
     @Override
@@ -49,7 +39,14 @@ record StaffRanking(
      * @param tieGroup 1, 2, …: members of staff in one group cannot be told apart at 95 %
      * @param ci95 {@code null} for a count
      */
-    record Entry(int rank, int tieGroup, String staffId, double value, long n, List<Double> ci95) {}
+    record Entry(int rank, int tieGroup, String staffId, double value, long n, List<Double> ci95)
+            implements RankedEntry {
+
+        @Override
+        public String id() {
+            return staffId;
+        }
+    }
 
     record Excluded(String staffId, long n) {}
 }
