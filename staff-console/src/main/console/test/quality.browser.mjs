@@ -1,7 +1,8 @@
 // Issue 17's screens: an alert raised by a rule is handled to the end (acknowledged, resolved with a note, the history
 // shows every step; a viewer reads it without buttons), the risk register shows the matrix and a branch's factors and
 // history, the staff screen lists agents with their standard, and the branch view breaks the scorecard down by
-// channel with the rating distributions — in English and Chinese.
+// channel with the rating distributions — in English and Chinese (alert handling, the risk branch page and the staff
+// screen are also shown in Chinese).
 
 /** Calls the API through the console's relay as api.js does (CSRF header on changes); resolves to { status, body }. */
 function call(page, method, path, body) {
@@ -61,6 +62,10 @@ export const flows = [
       check(steps.includes('acknowledged') && steps.includes('resolved') && steps.includes('raised'), `history: ${steps.join(', ')}`);
       check((await page.textContent('#view')).includes('Counter staffing doubled at peak hours'), 'the resolution note is shown');
       await screenshot(page, 'alert-handling-en');
+      await page.selectOption('#language', 'zh-CN');
+      await page.waitForSelector('text=处理记录');
+      check((await page.textContent('#view')).includes('Counter staffing doubled at peak hours'), 'the note is shown in Chinese too');
+      await screenshot(page, 'alert-handling-zh');
       await call(page, 'DELETE', `/api/v1/alert-rules/${rule.body.id}`);
 
       const viewerContext = await page.context().browser().newContext({ viewport: { width: 1400, height: 900 } });
@@ -101,6 +106,11 @@ export const flows = [
       await page.goto(`${baseUrl}/#/people`);
       await page.waitForSelector('#view table.data');
       await screenshot(page, 'staff-en');
+      await page.selectOption('#language', 'zh-CN');
+      await page.waitForSelector('text=人员服务质量');
+      await screenshot(page, 'staff-zh');
+      await page.selectOption('#language', 'en');
+      await page.waitForSelector('text=Staff quality');
       await page.selectOption('select[name=view]', 'ranking');
       await page.waitForSelector('select[name=metric]');
       await page.goto(`${baseUrl}/#/branches/N-01`);
