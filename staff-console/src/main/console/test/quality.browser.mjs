@@ -96,6 +96,12 @@ export const flows = [
       await screenshot(page, 'risk-branch-en');
       await page.selectOption('#language', 'zh-CN');
       await page.waitForSelector('text=风险因素');
+      if (await page.$('text=应采取的响应')) {
+        // the default model's actions are shown in Chinese (a tenant's own model as written)
+        const actions = await page.$$eval('#view h3 + p + ul li', (items) => items.map((li) => li.textContent));
+        check(actions.length > 0 && actions.every((text) => /[\u4e00-\u9fff]/.test(text)),
+          `the required response's actions in Chinese (${actions.join(' / ')})`);
+      }
       await screenshot(page, 'risk-branch-zh');
     },
   },

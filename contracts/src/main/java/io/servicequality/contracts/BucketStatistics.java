@@ -1,5 +1,6 @@
 package io.servicequality.contracts;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -14,6 +15,7 @@ import java.util.TreeMap;
  *     that names its channel is counted both in these totals and in its channel's entry; an event without a channel
  *     only in the totals. The entries carry no {@code byChannel} and no {@code drivers} of their own.
  */
+@JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = EmptyBlocks.class)
 public record BucketStatistics(
         long feedbackCount,
         ServqualStatistics servqual,
@@ -114,6 +116,7 @@ public record BucketStatistics(
     }
 
     /** Per SERVQUAL dimension; a dimension nobody rated has {@code n == 0}. */
+    @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = EmptyBlocks.class)
     public record ServqualStatistics(
             DimensionStatistics tangibles,
             DimensionStatistics reliability,
@@ -228,6 +231,7 @@ public record BucketStatistics(
      * @param openedBySeverity opened complaints per severity name
      * @param openedByDepartment opened complaints per department ({@code "unassigned"} when none)
      */
+    @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = EmptyBlocks.class)
     public record ComplaintStatistics(
             long opened,
             long acknowledged,
@@ -288,6 +292,7 @@ public record BucketStatistics(
      * @param waitSeconds histogram of wait times of all offered interactions
      * @param handleSeconds histogram of handle times of answered interactions
      */
+    @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = EmptyBlocks.class)
     public record InteractionStatistics(
             long offered,
             long answered,
@@ -330,6 +335,7 @@ public record BucketStatistics(
      * respondents who answered csat and rated all five dimensions. Keys of {@code sums}: {@link #xKey}, {@link
      * #xyKey}, {@link #xxKey} (no dots, so they can be MongoDB field names).
      */
+    @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = EmptyBlocks.class)
     public record DriverStatistics(long n, double ySum, double ySumOfSquares, Map<String, Double> sums) {
 
         public static final DriverStatistics EMPTY = new DriverStatistics(0, 0, 0, null);
@@ -399,6 +405,7 @@ public record BucketStatistics(
      * #valueOf(double)}): its mean and standard deviation come exactly from the sums and sums of squares of {@link
      * DimensionStatistics}, the distribution shows where the answers lie on the scale.
      */
+    @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = EmptyBlocks.class)
     public record RatingDistributions(
             Map<Integer, Long> csat, Map<Integer, Long> nps, Map<Integer, Long> ces, ServqualDistributions servqual) {
 
@@ -439,6 +446,7 @@ public record BucketStatistics(
     }
 
     /** Per SERVQUAL dimension, the distributions of its expectation and perception ratings. */
+    @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = EmptyBlocks.class)
     public record ServqualDistributions(
             DimensionDistributions tangibles,
             DimensionDistributions reliability,
@@ -494,6 +502,7 @@ public record BucketStatistics(
     }
 
     /** Counts per value (1–7) of one dimension's expectation and perception ratings. */
+    @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = EmptyBlocks.class)
     public record DimensionDistributions(Map<Integer, Long> expectation, Map<Integer, Long> perception) {
 
         public static final DimensionDistributions EMPTY = new DimensionDistributions(null, null);

@@ -1,5 +1,6 @@
 package io.servicequality.contracts;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.servicequality.contracts.BucketStatistics.CsatStatistics;
 import io.servicequality.contracts.BucketStatistics.NpsStatistics;
 
@@ -15,6 +16,7 @@ import io.servicequality.contracts.BucketStatistics.NpsStatistics;
  * @param linkedFeedback feedback events linked to those interactions
  * @param complaints complaint steps attributed to this member of staff as handler
  */
+@JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = EmptyBlocks.class)
 public record StaffStatistics(
         AgentStatistics interactions,
         CsatStatistics csat,

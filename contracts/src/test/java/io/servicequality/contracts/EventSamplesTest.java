@@ -29,6 +29,28 @@ class EventSamplesTest {
                 .containsAll(fieldPaths(strictMapper.readTree(sample.json())));
     }
 
+    /**
+     * Empty blocks are left out of the JSON ({@link EmptyBlocks}): a metric update written by earlier builds, every
+     * empty block spelled out, reads as the same update, and writing it again leaves them out.
+     */
+    @Test
+    void emptyBlocksAreLeftOutAndReadTheSameWhenSpelledOut() throws Exception {
+        String spelledOut;
+        try (var in = getClass().getResourceAsStream("/earlier/metric-updated-with-empty-blocks.v1.json")) {
+            spelledOut = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        MetricUpdated earlier = strictMapper.readValue(spelledOut, MetricUpdated.class);
+        MetricUpdated sample = strictMapper.readValue(EventSample.METRIC_UPDATED.json(), MetricUpdated.class);
+
+        assertThat(earlier).isEqualTo(sample);
+        String written = strictMapper.writeValueAsString(earlier);
+        List<String> paths = fieldPaths(strictMapper.readTree(written));
+        assertThat(paths)
+                .doesNotContain("/statistics/drivers", "/statistics/byChannel/COUNTER/complaints")
+                .contains("/statistics/byChannel/COUNTER/csat/n", "/statistics/servqual/tangibles/importanceN");
+        assertThat(written.length()).isLessThan(spelledOut.replaceAll("\\s", "").length() * 3 / 4);
+    }
+
     @ParameterizedTest
     @EnumSource(EventSample.class)
     void eachTopicNamesTheTypeItsSamplesAreReadAs(EventSample sample) {

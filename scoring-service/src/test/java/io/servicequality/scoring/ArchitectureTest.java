@@ -21,7 +21,8 @@ class ArchitectureTest {
 
     /**
      * A feature talks to another only through Kafka or the contracts; config wires them all; statequery (interactive
-     * queries across instances) serves every feature and depends on none.
+     * queries across instances) and statecodec (the statistics' binary form in the state stores) serve every feature
+     * and depend on none.
      */
     @ArchTest
     static final ArchRule featurePackagesDoNotReachIntoEachOther = slices().matching("io.servicequality.scoring.(*)..")
@@ -29,7 +30,16 @@ class ArchitectureTest {
             .should()
             .notDependOnEachOther()
             .ignoreDependency(resideInAPackage("io.servicequality.scoring.config.."), alwaysTrue())
-            .ignoreDependency(alwaysTrue(), resideInAPackage("io.servicequality.scoring.statequery.."));
+            .ignoreDependency(alwaysTrue(), resideInAPackage("io.servicequality.scoring.statequery.."))
+            .ignoreDependency(alwaysTrue(), resideInAPackage("io.servicequality.scoring.statecodec.."));
+
+    @ArchTest
+    static final ArchRule theSharedStateCodecDependsOnNoFeature = noClasses()
+            .that()
+            .resideInAPackage("io.servicequality.scoring.statecodec..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("io.servicequality.scoring.bucket..", "io.servicequality.scoring.quality..");
 
     @ArchTest
     static final ArchRule nothingDependsOnTheWiring = noClasses()

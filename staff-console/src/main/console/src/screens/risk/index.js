@@ -4,7 +4,7 @@
 // grade change on the live stream (event risk-grade) reloads the page at once, and it asks again every 15 seconds
 // for the figures that change without a new grade. The region filter lives in the hash (#/risk?region=east).
 import { getJson, query as queryString } from '../../api.js';
-import { formatDateTime, formatNumber, messages, t } from '../../i18n.js';
+import { formatDateTime, formatNumber, has, messages, t } from '../../i18n.js';
 import { h, table } from '../../ui.js';
 import { followLive, throttle } from '../dashboard/common.js';
 
@@ -131,6 +131,22 @@ messages({
   },
 });
 
+// The default model's actions (reporting-service application.yml, docs/risk.md) in Chinese, by their English text: a
+// tenant's own model is shown as its authors wrote it.
+const DEFAULT_ACTIONS_ZH = {
+  'Regional head convenes an incident review with the branch and quality managers': '区域负责人召集网点经理和质量经理进行事件复盘',
+  'Containment measures for the failing factors (staffing, escalation of open severe complaints)': '针对超标因素采取遏制措施（人员调配、升级处理未结的严重投诉）',
+  'Daily report to the tenant administrator until the grade falls': '每日向机构管理员报告，直至等级下降',
+  "Quality manager reviews the branch's factors with the branch manager": '质量经理与网点经理共同审查该网点的风险因素',
+  'Agree a corrective action plan with owners and dates': '制定纠正措施计划，明确责任人和完成日期',
+  'Branch manager analyses the causes of the raised factors and reports them': '网点经理分析升高因素的原因并上报',
+  'Routine monitoring': '常规监测',
+};
+messages({ zh: Object.fromEntries(Object.entries(DEFAULT_ACTIONS_ZH).map(([en, zh]) => [`risk.action.${en}`, zh])) });
+
+/** An action of a grade's response: the default model's in the user's language, a tenant's own as written. */
+const actionText = (action) => (has(`risk.action.${action}`) ? t(`risk.action.${action}`) : action);
+
 const REFRESH_MS = 15000;
 const GRADES = ['I', 'II', 'III', 'IV'];
 
@@ -206,7 +222,7 @@ function modelPanel(model) {
     h('ul', { class: 'plain-list' }, model.grades.map((rule) => h('li', {},
       gradeChip(rule.grade), ' ',
       t('risk.model.grade', { grade: t(`risk.grade.${rule.grade}`), min: rule.minScore, owner: t(`role.${rule.ownerRole}`), hours: rule.responseHours }),
-      h('ul', {}, rule.actions.map((action) => h('li', {}, action)))))));
+      h('ul', {}, rule.actions.map((action) => h('li', {}, actionText(action))))))));
 }
 
 async function renderRegister(view, _params, query) {
@@ -299,7 +315,7 @@ async function renderBranchRisk(view, { branchId }) {
             h('p', {}, t('risk.responseLine', {
               owner: t(`role.${risk.response.ownerRole}`), hours: risk.response.responseHours, due: formatDateTime(risk.response.dueAt, branchId),
             }), new Date(risk.response.dueAt) < new Date() ? [' ', h('span', { class: 'chip bad' }, t('risk.overdue'))] : null),
-            h('ul', {}, risk.response.actions.map((action) => h('li', {}, action))))
+            h('ul', {}, risk.response.actions.map((action) => h('li', {}, actionText(action)))))
           : null,
         h('h3', {}, t('risk.factors')),
         table([

@@ -84,6 +84,18 @@ class RiskMonitor {
         }
     }
 
+    /**
+     * An alert about the branch was raised or cleared: a factor moved by a whole step, so the branch is assessed at the
+     * next pass after it settled, however recently it was (metric updates and complaint events, which move the
+     * factors a little at a time, wait for {@code reassess-after}).
+     */
+    void markUrgent(String tenantId, String branchId) {
+        if (tenantId != null && branchId != null) {
+            lastAssessed.remove(new BranchKey(tenantId, branchId));
+            mark(tenantId, branchId);
+        }
+    }
+
     /** The tenant's model changed: every branch of it is assessed at the next pass, however recently it was. */
     void markTenant(String tenantId) {
         branchesOf(tenantId).forEach(branch -> {

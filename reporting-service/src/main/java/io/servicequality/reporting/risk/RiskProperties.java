@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     and batching catch up meanwhile, so both instances read the same figures)
  * @param reassessAfter how long after its last assessment a branch whose inputs keep changing is assessed again (the
  *     factors are measured over days: a busy branch is not assessed at every pass, each assessment costing some eight
- *     store reads and a write); a changed model is applied at once
+ *     store reads and a write); a changed model and an alert about the branch are applied at once
  * @param fullPassInterval how often every branch is assessed (windows move on: old alerts and days age out)
  * @param relayInterval how often unacknowledged grade changes are published again
  * @param relayClaimTimeout how long one relay holds a branch's outbox before another may take it over
@@ -36,7 +36,7 @@ public record RiskProperties(
         }
         recomputeInterval = recomputeInterval == null ? Duration.ofSeconds(5) : recomputeInterval;
         settle = settle == null ? Duration.ofSeconds(2) : settle;
-        reassessAfter = reassessAfter == null ? Duration.ofSeconds(30) : reassessAfter;
+        reassessAfter = reassessAfter == null ? Duration.ofMinutes(2) : reassessAfter;
         fullPassInterval = fullPassInterval == null ? Duration.ofMinutes(5) : fullPassInterval;
         relayInterval = relayInterval == null ? Duration.ofSeconds(5) : relayInterval;
         relayClaimTimeout = relayClaimTimeout == null ? Duration.ofSeconds(30) : relayClaimTimeout;

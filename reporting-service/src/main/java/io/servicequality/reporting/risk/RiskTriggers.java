@@ -2,8 +2,9 @@ package io.servicequality.reporting.risk;
 
 import io.servicequality.contracts.AlertEvent;
 import io.servicequality.contracts.ComplaintChanged;
-import io.servicequality.contracts.MetricUpdated;
 import io.servicequality.contracts.Topics;
+import io.servicequality.security.TenantGate;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -17,20 +18,34 @@ import org.springframework.stereotype.Component;
 class RiskTriggers {
 
     private final RiskMonitor monitor;
+    private final TenantGate tenants;
 
-    RiskTriggers(RiskMonitor monitor) {
+    RiskTriggers(RiskMonitor monitor, TenantGate tenants) {
         this.monitor = monitor;
+        this.tenants = tenants;
     }
 
+    /**
+     * A metric update only says which branch changed, and its key ({@code tenantId:branchId}) says that already: the
+     * value (several kilobytes of statistics, read in full by the read model and the live feed) is not parsed here.
+     */
     @KafkaListener(
             id = "reporting-risk-metrics",
             groupId = "reporting-service.risk-metrics.${random.uuid}",
             topics = Topics.METRIC_UPDATED,
             containerFactory = "liveFeedContainers",
-            properties = "auto.offset.reset=latest")
-    void onMetric(MetricUpdated update) {
-        if (update != null) {
-            monitor.mark(update.tenantId(), update.branchId());
+            properties = {
+                "auto.offset.reset=latest",
+                "value.deserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer"
+            })
+    void onMetric(ConsumerRecord<String, byte[]> update) {
+        String key = update.key();
+        int colon = key == null ? -1 : key.indexOf(':');
+        if (colon > 0 && colon < key.length() - 1) {
+            String tenantId = key.substring(0, colon);
+            if (tenants.isKnown(tenantId)) {
+                monitor.mark(tenantId, key.substring(colon + 1));
+            }
         }
     }
 
@@ -42,7 +57,7 @@ class RiskTriggers {
             properties = "auto.offset.reset=latest")
     void onAlert(AlertEvent alert) {
         if (alert != null) {
-            monitor.mark(alert.tenantId(), alert.branchId());
+            monitor.markUrgent(alert.tenantId(), alert.branchId());
         }
     }
 

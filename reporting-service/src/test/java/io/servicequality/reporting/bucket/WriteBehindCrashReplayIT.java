@@ -860,22 +860,28 @@ class WriteBehindCrashReplayIT {
             softly.assertThat(number(statistics, "complaints", "opened"))
                     .as("complaints.opened of %s", id)
                     .isEqualTo(rollup.statistics().complaints().opened());
-            softly.assertThat(((Number) stored.get("statistics", Document.class)
-                                    .get("complaints", Document.class)
-                                    .get("businessMinutesToResolveSum"))
-                            .doubleValue())
+            softly.assertThat(fraction(statistics, "complaints", "businessMinutesToResolveSum"))
                     .as("complaints.businessMinutesToResolveSum of %s", id)
                     .isEqualTo(rollup.statistics().complaints().businessMinutesToResolveSum());
         });
     }
 
     private static long number(Document document, String... path) {
+        return valueAt(document, path).longValue();
+    }
+
+    private static double fraction(Document document, String... path) {
+        return valueAt(document, path).doubleValue();
+    }
+
+    /** The number at {@code path}; an absent block or field is zero (empty blocks are not written, EmptyBlocks). */
+    private static Number valueAt(Document document, String... path) {
         Document at = document;
-        for (int i = 0; i < path.length - 1; i++) {
+        for (int i = 0; i < path.length - 1 && at != null; i++) {
             at = at.get(path[i], Document.class);
         }
-        Object value = at.get(path[path.length - 1]);
-        return value == null ? 0 : ((Number) value).longValue();
+        Object value = at == null ? null : at.get(path[path.length - 1]);
+        return value == null ? 0 : (Number) value;
     }
 
     private static Map<String, Document> documents(MongoTemplate mongo, String collection) {

@@ -91,6 +91,25 @@ class RiskMonitorTest {
     }
 
     @Test
+    void anAlertAboutTheBranchIsAssessedAtTheNextPassAfterItSettled() {
+        monitor.mark("acme", "B1");
+        passAt(T0.plusSeconds(2));
+        verify(assessor, times(1)).assess("acme", "B1");
+
+        now = T0.plusSeconds(10);
+        monitor.mark("acme", "B1"); // a metric update: waits for reassess-after
+        passAt(T0.plusSeconds(12));
+        verify(assessor, times(1)).assess("acme", "B1");
+
+        now = T0.plusSeconds(14);
+        monitor.markUrgent("acme", "B1"); // an alert raised about it
+        passAt(T0.plusSeconds(15));
+        verify(assessor, times(1)).assess("acme", "B1"); // not settled yet
+        passAt(T0.plusSeconds(16));
+        verify(assessor, times(2)).assess("acme", "B1");
+    }
+
+    @Test
     void aChangedModelAndALostRaceAreAssessedAtTheNextPass() {
         monitor.mark("acme", "B1");
         passAt(T0.plusSeconds(2));

@@ -123,7 +123,7 @@ final class AlertingProcessor implements Processor<String, byte[], String, byte[
         if (stored != null && stored.revision() >= update.revision()) {
             return; // a copy or an older update
         }
-        branchHours.put(branchKey, new AlertHour(update.revision(), update.statistics()), hour);
+        branchHours.put(branchKey, AlertHour.of(update.revision(), update.statistics()), hour);
         if (branchesOf(update.tenantId()).add(update.branchId())) {
             tenantBranches.put(update.tenantId() + "|" + update.branchId(), update.branchId());
         }

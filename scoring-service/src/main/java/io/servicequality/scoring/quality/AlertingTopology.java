@@ -69,8 +69,8 @@ final class AlertingTopology {
                 Materialized.<String, byte[], KeyValueStore<Bytes, byte[]>>as(RULES)
                         .withKeySerde(Serdes.String())
                         .withValueSerde(Serdes.ByteArray()));
-        builder.addStateStore(hourStore(BRANCH_HOURS, settings, jsonSerde(json, AlertHour.class)));
-        builder.addStateStore(hourStore(SCOPE_HOURS, settings, jsonSerde(json, AlertHour.class)));
+        builder.addStateStore(hourStore(BRANCH_HOURS, settings, AlertHour.serde(json)));
+        builder.addStateStore(hourStore(SCOPE_HOURS, settings, AlertHour.serde(json)));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(TENANT_BRANCHES), Serdes.String(), Serdes.String()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
