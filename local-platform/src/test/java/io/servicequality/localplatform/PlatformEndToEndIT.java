@@ -269,9 +269,10 @@ class PlatformEndToEndIT {
         }
 
         Map<String, Double> expected = ReferenceScorecard.of(onTime.feedback, onTime.interactions, complaints);
-        // the reference branch's complaints are all posted by phone
-        expected.putAll(ReferenceScorecard.byChannel(
-                onTime.feedback, onTime.interactions, complaints == 0 ? Map.of() : Map.of("PHONE", (long) complaints)));
+        // the reference branch's complaints are all posted by phone, and all are open (whatever the range)
+        Map<String, Long> byPhone = complaints == 0 ? Map.of() : Map.of("PHONE", (long) complaints);
+        expected.put("/complaints/open", (double) complaints);
+        expected.putAll(ReferenceScorecard.byChannel(onTime.feedback, onTime.interactions, byPhone, byPhone));
         JsonNode live = awaitScorecard(
                 referenceBranch,
                 hour,
@@ -284,7 +285,8 @@ class PlatformEndToEndIT {
         int staffValues = assertTheStaffReportAgrees(referenceBranch, onTime);
 
         Map<String, Double> expectedLate = ReferenceScorecard.of(late.feedback, late.interactions, 0);
-        expectedLate.putAll(ReferenceScorecard.byChannel(late.feedback, late.interactions, Map.of()));
+        expectedLate.put("/complaints/open", (double) complaints);
+        expectedLate.putAll(ReferenceScorecard.byChannel(late.feedback, late.interactions, Map.of(), byPhone));
         JsonNode liveLate = awaitScorecard(
                 referenceBranch,
                 lateHour,

@@ -147,12 +147,19 @@ final class ReferenceScorecard {
     }
 
     /**
-     * The expected {@code byChannel} of the scorecard: for each channel with events, {@link #of} over the events that
-     * named it, under {@code /byChannel/<channel>}; a channel's complaint block is {@code null} without complaints.
+     * The expected {@code byChannel} of the scorecard: for each channel with events or open complaints, {@link #of}
+     * over the events that named it, under {@code /byChannel/<channel>}; a channel's complaint block counts the
+     * complaints opened in the range and those open now, and is {@code null} without either.
+     *
+     * @param openNow complaints open now by the channel they came through
      */
     static Map<String, Double> byChannel(
-            Collection<Feedback> feedback, Collection<Interaction> interactions, Map<String, Long> complaintsOpened) {
+            Collection<Feedback> feedback,
+            Collection<Interaction> interactions,
+            Map<String, Long> complaintsOpened,
+            Map<String, Long> openNow) {
         java.util.SortedSet<String> channels = new java.util.TreeSet<>(complaintsOpened.keySet());
+        channels.addAll(openNow.keySet());
         feedback.stream().map(Feedback::channel).filter(c -> c != null).forEach(channels::add);
         interactions.stream().map(Interaction::channel).forEach(channels::add);
         Map<String, Double> expected = new LinkedHashMap<>();
@@ -164,9 +171,13 @@ final class ReferenceScorecard {
                             .filter(i -> channel.equals(i.channel()))
                             .toList(),
                     opened);
-            if (opened == 0) {
+            long open = openNow.getOrDefault(channel, 0L);
+            if (opened == 0 && open == 0) {
                 itsOwn.put("/complaints/opened", null);
                 itsOwn.put("/complaints/ratePer1000Interactions", null);
+                itsOwn.put("/complaints/open", null);
+            } else {
+                itsOwn.put("/complaints/open", (double) open);
             }
             itsOwn.forEach((pointer, value) -> expected.put("/byChannel/" + channel + pointer, value));
         }

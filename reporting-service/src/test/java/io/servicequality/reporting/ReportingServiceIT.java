@@ -520,6 +520,10 @@ abstract class ReportingServiceIT {
                         && c.at("/complaints/overdue").asLong() == 1);
 
         assertThat(card.at("/complaints/opened").asLong()).isZero();
+        // they came by phone (the sample's channel): the channel's open and overdue complaints, with no event in range
+        assertThat(card.at("/byChannel/PHONE/complaints/open").asLong()).isEqualTo(2);
+        assertThat(card.at("/byChannel/PHONE/complaints/overdue").asLong()).isEqualTo(1);
+        assertThat(card.at("/byChannel/PHONE/complaints/opened").asLong()).isZero();
         JsonNode report = getJson("/api/v1/reports/complaints?branchId=" + branch + "&from=" + NINE + "&to=" + TEN);
         assertThat(report.get("openComplaints").findValuesAsString("complaintId"))
                 .containsExactly("c-late", "c-on-time");
@@ -530,7 +534,7 @@ abstract class ReportingServiceIT {
                         .lines())
                 .hasSize(3)
                 .first()
-                .isEqualTo("branchId,number,complaintId,category,severity,department,resolutionDueAt,overdue");
+                .isEqualTo("branchId,number,complaintId,category,severity,department,channel,resolutionDueAt,overdue");
     }
 
     @Test

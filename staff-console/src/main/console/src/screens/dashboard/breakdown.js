@@ -12,6 +12,8 @@ messages({
     'breakdown.responses': 'Responses',
     'breakdown.offered': 'Offered',
     'breakdown.opened': 'Complaints',
+    'breakdown.openNow': 'Open now',
+    'breakdown.overdueNow': 'Overdue now',
     'breakdown.noChannels': 'No event in this period names a channel.',
     'breakdown.distributions': 'Rating distributions',
     'breakdown.rating': '{rating}: n = {n}, mean {mean}, standard deviation {sd}',
@@ -30,6 +32,8 @@ messages({
     'breakdown.responses': '评价数',
     'breakdown.offered': '受理量',
     'breakdown.opened': '投诉',
+    'breakdown.openNow': '当前未结',
+    'breakdown.overdueNow': '当前逾期',
     'breakdown.noChannels': '本期间没有注明渠道的事件。',
     'breakdown.distributions': '评分分布',
     'breakdown.rating': '{rating}：n = {n}，均值 {mean}，标准差 {sd}',
@@ -62,6 +66,8 @@ export function channelTable(card) {
       { label: t('metric.fcrRate'), class: 'num', value: (r) => formatPercent(r.interactions?.fcrRate) },
       { label: t('breakdown.opened'), class: 'num', value: (r) => formatNumber(r.complaints?.opened ?? 0) },
       { label: t('metric.resolutionCompliance'), class: 'num', value: (r) => formatPercent(r.complaints?.resolutionCompliance) },
+      { label: t('breakdown.openNow'), class: 'num', value: (r) => formatNumber(r.complaints?.open ?? 0) },
+      { label: t('breakdown.overdueNow'), class: 'num', value: (r) => formatNumber(r.complaints?.overdue ?? 0) },
     ], rows, { empty: t('breakdown.noChannels') })));
 }
 

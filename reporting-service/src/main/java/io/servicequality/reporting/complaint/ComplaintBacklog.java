@@ -152,7 +152,11 @@ public class ComplaintBacklog {
             SortedMap<String, Group> bySeverity,
             SortedMap<String, Group> byDepartment) {}
 
-    /** An open complaint, for the overdue list. */
+    /**
+     * An open complaint, for the overdue list.
+     *
+     * @param channel the channel it came through, {@code null} when none was named
+     */
     public record OpenComplaint(
             String branchId,
             String complaintId,
@@ -160,11 +164,32 @@ public class ComplaintBacklog {
             String category,
             String severity,
             String department,
+            String channel,
             Instant resolutionDueAt,
             boolean overdue) {}
 
     /** Open and overdue counts of a scope, now. */
-    public record Backlog(long open, long overdue, List<OpenComplaint> complaints) {}
+    public record Backlog(long open, long overdue, List<OpenComplaint> complaints) {
+
+        /** The same counts of the complaints that came through each channel (those without one in none). */
+        public Map<String, Backlog> byChannel() {
+            Map<String, List<OpenComplaint>> grouped = new TreeMap<>();
+            for (OpenComplaint complaint : complaints) {
+                if (complaint.channel() != null) {
+                    grouped.computeIfAbsent(complaint.channel(), channel -> new ArrayList<>())
+                            .add(complaint);
+                }
+            }
+            Map<String, Backlog> byChannel = new TreeMap<>();
+            grouped.forEach((channel, open) -> byChannel.put(channel, of(open)));
+            return byChannel;
+        }
+
+        static Backlog of(List<OpenComplaint> open) {
+            return new Backlog(
+                    open.size(), open.stream().filter(OpenComplaint::overdue).count(), List.copyOf(open));
+        }
+    }
 
     /** The event, if it can be applied; {@link InvalidComplaintEventException} for one that never can. */
     static ComplaintChanged validated(ComplaintChanged event) {
@@ -232,11 +257,11 @@ public class ComplaintBacklog {
                         state.category(),
                         state.severity(),
                         state.department(),
+                        state.channel(),
                         state.resolutionDueAt(),
                         state.overdueAt(now)))
                 .toList();
-        return new Backlog(
-                open.size(), open.stream().filter(OpenComplaint::overdue).count(), open);
+        return Backlog.of(open);
     }
 
     /**

@@ -13,6 +13,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * Where one complaint stands now.
  *
+ * @param channel the channel the complaint came through ({@code Channel} name), {@code null} when no event named one
+ *     (and for states stored before the channel was kept)
  * @param open not yet resolved (or reopened): part of the backlog
  * @param lastOccurredAt event time of the newest event applied; older ones arriving late are ignored
  */
@@ -27,6 +29,7 @@ record ComplaintState(
         String category,
         String severity,
         String department,
+        String channel,
         Instant resolutionDueAt,
         boolean open,
         ComplaintEventType lastEvent,
@@ -52,6 +55,7 @@ record ComplaintState(
                 event.category() != null ? event.category().name() : before == null ? null : before.category,
                 event.severity() != null ? event.severity().name() : before == null ? null : before.severity,
                 firstPresent(event.department(), before == null ? null : before.department),
+                event.channel() != null ? event.channel().name() : before == null ? null : before.channel,
                 event.resolutionDueAt() != null
                         ? event.resolutionDueAt()
                         : before == null ? null : before.resolutionDueAt,

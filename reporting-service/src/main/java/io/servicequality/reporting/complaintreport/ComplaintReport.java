@@ -73,6 +73,7 @@ record ComplaintReport(
                         c.category(),
                         c.severity(),
                         c.department(),
+                        c.channel(),
                         c.resolutionDueAt(),
                         c.overdue()))
                 .toList();
@@ -84,6 +85,7 @@ record ComplaintReport(
                         "category",
                         "severity",
                         "department",
+                        "channel",
                         "resolutionDueAt",
                         "overdue"),
                 rows);

@@ -17,8 +17,9 @@ import java.util.Map;
  * @param targets attainment of the quality targets that apply: a branch's own and the tenant-wide ones it does not
  *     override; for a region or the tenant the tenant-wide ones, held to the summed figures
  * @param byChannel the same blocks computed from the events of each channel, by channel name, for the channels with
- *     events in the range (events that name no channel count only in the totals above, so the channels need not add up
- *     to them)
+ *     events in the range or complaints open now, complaints' {@code open} and {@code overdue} counting the open
+ *     complaints that came through the channel (events and complaints that name no channel count only in the totals
+ *     above, so the channels need not add up to them)
  */
 public record Scorecard(
         Scope scope,
@@ -171,8 +172,8 @@ public record Scorecard(
      * @param firstResponseCompliance acknowledged before due / acknowledged; {@code null} when none was
      * @param resolutionCompliance resolved before due / resolved; {@code null} when none was
      * @param reopenRate reopened / resolved, in percent
-     * @param open open now; {@code null} in a channel's block (the backlog is not split by channel)
-     * @param overdue open now and past due; {@code null} in a channel's block
+     * @param open open now (in a channel's block: those that came through the channel)
+     * @param overdue open now and past due (in a channel's block: those that came through the channel)
      */
     public record Complaints(
             long opened,

@@ -29,7 +29,9 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
@@ -62,23 +64,29 @@ public class ScorecardCalculator {
                 complaints,
                 sqi(feedback, interactions, complaints),
                 List.of(),
-                byChannel(totals));
+                byChannel(totals, backlog));
     }
 
     /**
-     * The scorecard blocks of each channel with events, from that channel's statistics; a channel's complaints without
-     * the point-in-time backlog ({@code open} and {@code overdue} are {@code null}).
+     * The scorecard blocks of each channel with events in the range or complaints open now: from that channel's
+     * statistics, and its complaints' {@code open} and {@code overdue} from the open complaints that came through it.
      */
-    public Map<String, ChannelScorecard> byChannel(BucketStatistics totals) {
+    public Map<String, ChannelScorecard> byChannel(BucketStatistics totals, Backlog backlog) {
+        Map<String, Backlog> openByChannel = backlog == null ? Map.of() : backlog.byChannel();
+        SortedSet<String> names = new TreeSet<>(totals.byChannel().keySet());
+        names.addAll(openByChannel.keySet());
         Map<String, ChannelScorecard> channels = new TreeMap<>();
-        totals.byChannel().forEach((channel, statistics) -> {
+        Backlog noneOpen = new Backlog(0, 0, List.of());
+        for (String channel : names) {
+            BucketStatistics statistics = totals.byChannel().getOrDefault(channel, BucketStatistics.EMPTY);
             Feedback feedback = feedback(statistics);
             Interactions interactions = interactions(statistics.interactions());
-            Complaints complaints = channelComplaints(statistics.complaints(), statistics.interactions());
+            Complaints complaints = complaints(
+                    statistics.complaints(), statistics.interactions(), openByChannel.getOrDefault(channel, noneOpen));
             channels.put(
                     channel,
                     new ChannelScorecard(feedback, interactions, complaints, sqi(feedback, interactions, complaints)));
-        });
+        }
         return channels;
     }
 
@@ -124,11 +132,6 @@ public class ScorecardCalculator {
             return null;
         }
         return complaints(statistics, interactions, open, overdue);
-    }
-
-    /** A channel's complaint figures, without the backlog; {@code null} when no complaint event of it fell in range. */
-    private static Complaints channelComplaints(ComplaintStatistics statistics, InteractionStatistics interactions) {
-        return statistics.equals(ComplaintStatistics.EMPTY) ? null : complaints(statistics, interactions, null, null);
     }
 
     private static Complaints complaints(

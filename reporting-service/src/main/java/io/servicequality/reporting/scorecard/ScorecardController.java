@@ -190,7 +190,7 @@ class ScorecardController {
                     "waitSeconds": { "p50": 14.0, "p90": 45.0, "p99": 45.0 },
                     "handleSeconds": { "p50": 167.1577554240986, "p90": 246.9681357228953, "p99": 246.9681357228953 }
                   },
-                  "complaints": { "opened": 1, "acknowledged": 1, "resolved": 1, "closed": 0, "reopened": 0, "ratePer1000Interactions": 250.0, "firstResponseCompliance": 100.0, "resolutionCompliance": 0.0, "meanBusinessHoursToResolve": 33.0, "p90BusinessHoursToResolve": 33.0, "reopenRate": 0.0, "slaWarnings": 1, "slaBreaches": 1, "open": null, "overdue": null },
+                  "complaints": { "opened": 1, "acknowledged": 1, "resolved": 1, "closed": 0, "reopened": 0, "ratePer1000Interactions": 250.0, "firstResponseCompliance": 100.0, "resolutionCompliance": 0.0, "meanBusinessHoursToResolve": 33.0, "p90BusinessHoursToResolve": 33.0, "reopenRate": 0.0, "slaWarnings": 1, "slaBreaches": 1, "open": 1, "overdue": 1 },
                   "sqi": 37.5
                 }
               }
@@ -214,8 +214,9 @@ class ScorecardController {
                     + " Every rating carries stdDev (sample, n − 1; null below two answers) and distribution (answers"
                     + " per value of its scale: csat 1–5, nps 0–10, ces and SERVQUAL expectation/perception 1–7; null"
                     + " when part of the range predates distributions). byChannel: the feedback, interactions,"
-                    + " complaints and sqi blocks computed from each channel's events (complaints there without the"
-                    + " open/overdue backlog); events without a channel count only in the totals."
+                    + " complaints and sqi blocks computed from each channel's events, for the channels with events in"
+                    + " the range or complaints open now (open/overdue: the open complaints that came through the"
+                    + " channel); events and complaints without a channel count only in the totals."
                     + " format=csv answers text/csv (one row per metric).",
             responses =
                     @ApiResponse(

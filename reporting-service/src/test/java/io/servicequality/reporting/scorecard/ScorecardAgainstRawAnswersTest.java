@@ -21,6 +21,7 @@ import io.servicequality.contracts.MetricUpdated;
 import io.servicequality.contracts.ServqualDimension;
 import io.servicequality.reporting.bucket.HourStatisticsDeserializer;
 import io.servicequality.reporting.complaint.ComplaintBacklog.Backlog;
+import io.servicequality.reporting.complaint.ComplaintBacklog.OpenComplaint;
 import io.servicequality.reporting.scope.Scope;
 import io.servicequality.reporting.scorecard.ScorecardProperties.DimensionWeights;
 import io.servicequality.reporting.scorecard.ScorecardProperties.SqiWeights;
@@ -69,6 +70,18 @@ class ScorecardAgainstRawAnswersTest {
 
     record ComplaintResolved(Channel channel, boolean withinTarget, long businessMinutes) {}
 
+    /** Open complaints now, about half through a random channel, some without one, some overdue. */
+    private static List<OpenComplaint> randomBacklog(Random random) {
+        List<OpenComplaint> open = new ArrayList<>();
+        Channel[] channels = Channel.values();
+        for (int i = 0, count = random.nextInt(8); i < count; i++) {
+            String channel = random.nextInt(4) == 0 ? null : channels[random.nextInt(channels.length)].name();
+            open.add(new OpenComplaint(
+                    "SH-001", "c-" + i, "" + i, "QUALITY", "LOW", null, channel, NINE, random.nextBoolean()));
+        }
+        return open;
+    }
+
     /** The raw events of one hour bucket. */
     record Hour(List<Answers> answers, List<Interaction> interactions, List<ComplaintResolved> complaints) {}
 
@@ -82,8 +95,10 @@ class ScorecardAgainstRawAnswersTest {
         }
 
         BucketStatistics totals = summedAsTheReadModelReceivesThem(hours, random);
-        Scorecard scorecard =
-                calculator.scorecard(BRANCH, NINE, NINE.plus(1, ChronoUnit.DAYS), totals, new Backlog(0, 0, List.of()));
+        List<OpenComplaint> open = randomBacklog(random);
+        Backlog backlog = new Backlog(
+                open.size(), open.stream().filter(OpenComplaint::overdue).count(), open);
+        Scorecard scorecard = calculator.scorecard(BRANCH, NINE, NINE.plus(1, ChronoUnit.DAYS), totals, backlog);
 
         List<Answers> answers =
                 hours.stream().flatMap(h -> h.answers().stream()).toList();
@@ -101,6 +116,7 @@ class ScorecardAgainstRawAnswersTest {
         complaints.stream()
                 .filter(c -> c.channel() != null)
                 .forEach(c -> channels.add(c.channel().name()));
+        open.stream().filter(c -> c.channel() != null).forEach(c -> channels.add(c.channel()));
         assertThat(scorecard.byChannel().keySet()).containsExactlyElementsOf(channels);
         for (String channel : channels) {
             Predicate<Channel> named = c -> c != null && c.name().equals(channel);
@@ -112,7 +128,9 @@ class ScorecardAgainstRawAnswersTest {
             List<ComplaintResolved> itsComplaints =
                     complaints.stream().filter(c -> named.test(c.channel())).toList();
             assertFeedbackEqualsThePlainComputation(entry.feedback(), itsAnswers);
-            assertChannelInteractionsAndComplaints(entry, itsInteractions, itsComplaints, itsAnswers);
+            List<OpenComplaint> itsOpen =
+                    open.stream().filter(c -> channel.equals(c.channel())).toList();
+            assertChannelInteractionsAndComplaints(entry, itsInteractions, itsComplaints, itsOpen, itsAnswers);
         }
     }
 
@@ -183,6 +201,7 @@ class ScorecardAgainstRawAnswersTest {
             Scorecard.ChannelScorecard entry,
             List<Interaction> interactions,
             List<ComplaintResolved> complaints,
+            List<OpenComplaint> open,
             List<Answers> answers) {
         Double answerRate = null;
         if (interactions.isEmpty()) {
@@ -205,8 +224,10 @@ class ScorecardAgainstRawAnswersTest {
             }
         }
         Double resolutionCompliance = null;
-        if (complaints.isEmpty()) {
+        if (complaints.isEmpty() && open.isEmpty()) {
             assertThat(entry.complaints()).isNull();
+        } else if (complaints.isEmpty()) {
+            assertThat(entry.complaints().resolved()).isZero();
         } else {
             resolutionCompliance = 100.0
                     * complaints.stream()
@@ -215,8 +236,12 @@ class ScorecardAgainstRawAnswersTest {
                     / complaints.size();
             assertThat(entry.complaints().resolved()).isEqualTo(complaints.size());
             assertThat(entry.complaints().resolutionCompliance()).isCloseTo(resolutionCompliance, EXACT);
-            assertThat(entry.complaints().open()).as("no backlog per channel").isNull();
-            assertThat(entry.complaints().overdue()).isNull();
+        }
+        if (entry.complaints() != null) {
+            assertThat(entry.complaints().open()).as("open now").isEqualTo(open.size());
+            assertThat(entry.complaints().overdue())
+                    .as("overdue now")
+                    .isEqualTo(open.stream().filter(OpenComplaint::overdue).count());
         }
         // SQI from the plain components, default weights; no importance given, so the weighted gap is the mean gap
         List<Integer> csat =

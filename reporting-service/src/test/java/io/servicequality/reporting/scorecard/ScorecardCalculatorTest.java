@@ -14,6 +14,7 @@ import io.servicequality.contracts.EventSample;
 import io.servicequality.contracts.Histogram;
 import io.servicequality.contracts.MetricUpdated;
 import io.servicequality.reporting.complaint.ComplaintBacklog.Backlog;
+import io.servicequality.reporting.complaint.ComplaintBacklog.OpenComplaint;
 import io.servicequality.reporting.scope.Scope;
 import io.servicequality.reporting.scorecard.ScorecardProperties.DimensionWeights;
 import io.servicequality.reporting.scorecard.ScorecardProperties.SqiWeights;
@@ -184,6 +185,37 @@ class ScorecardCalculatorTest {
     }
 
     @Test
+    void eachChannelCountsTheOpenAndOverdueComplaintsThatCameThroughIt() {
+        MetricUpdated sample =
+                JsonMapper.builder().build().readValue(EventSample.METRIC_UPDATED.json(), MetricUpdated.class);
+        Instant due = Instant.parse("2026-11-20T12:00:00Z");
+        List<OpenComplaint> open = List.of(
+                new OpenComplaint("SH-001", "c-1", "1", "QUALITY", "HIGH", null, "PHONE", due, true),
+                new OpenComplaint(
+                        "SH-001", "c-2", "2", "QUALITY", "LOW", null, "PHONE", due.plusSeconds(86_400), false),
+                new OpenComplaint("SH-001", "c-3", "3", "BILLING", "LOW", null, "EMAIL", due, true),
+                new OpenComplaint("SH-001", "c-4", "4", "BILLING", "LOW", null, null, due, true));
+
+        Scorecard scorecard = calculator.scorecard(BRANCH, from(), to(), sample.statistics(), new Backlog(4, 3, open));
+
+        assertThat(scorecard.complaints().open()).isEqualTo(4);
+        assertThat(scorecard.complaints().overdue()).isEqualTo(3);
+        // PHONE has the sample's complaint events and two open; EMAIL only an open one; COUNTER none
+        assertThat(scorecard.byChannel()).containsOnlyKeys("COUNTER", "EMAIL", "PHONE");
+        Scorecard.Complaints phone = scorecard.byChannel().get("PHONE").complaints();
+        assertThat(phone.opened()).isEqualTo(1);
+        assertThat(phone.open()).isEqualTo(2);
+        assertThat(phone.overdue()).isEqualTo(1);
+        Scorecard.ChannelScorecard email = scorecard.byChannel().get("EMAIL");
+        assertThat(email.feedback().n()).isZero();
+        assertThat(email.interactions()).isNull();
+        assertThat(email.complaints().opened()).isZero();
+        assertThat(email.complaints().open()).isEqualTo(1);
+        assertThat(email.complaints().overdue()).isEqualTo(1);
+        assertThat(scorecard.byChannel().get("COUNTER").complaints()).isNull();
+    }
+
+    @Test
     void sqiWeighsAllFiveComponentsWhenEachHasData() {
         // gap −1.2 → (4.8 / 12) · 100 = 40; 0.3 · 80 + 0.2 · 60 + 0.2 · 40 + 0.15 · 96 + 0.15 · 90 = 71.9
         assertThat(calculator.sqi(80.0, 20.0, -1.2, 96.0, 90.0)).isCloseTo(71.9, EXACT);
@@ -235,8 +267,9 @@ class ScorecardCalculatorTest {
         assertThat(phone.interactions()).isEqualTo(scorecard.interactions());
         assertThat(phone.complaints().ratePer1000Interactions()).isCloseTo(250.0, EXACT);
         assertThat(phone.complaints().open())
-                .as("the backlog is not split by channel")
-                .isNull();
+                .as("no open complaint came by phone")
+                .isZero();
+        assertThat(phone.complaints().overdue()).isZero();
         // answer rate 75 and resolution compliance 0, weights 0.15 each
         assertThat(phone.sqi()).isCloseTo(37.5, EXACT);
         // 4 offered, 3 answered (one complex, 250 s), 1 abandoned, 2 within the service level, 2 resolved first time

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.servicequality.contracts.EventSample;
 import io.servicequality.contracts.MetricUpdated;
 import io.servicequality.reporting.complaint.ComplaintBacklog.Backlog;
+import io.servicequality.reporting.complaint.ComplaintBacklog.OpenComplaint;
 import io.servicequality.reporting.scope.Scope;
 import io.servicequality.reporting.scorecard.ScorecardProperties.DimensionWeights;
 import io.servicequality.reporting.scorecard.ScorecardProperties.SqiWeights;
@@ -36,7 +37,30 @@ class ScorecardExampleTest {
                 Instant.parse("2026-11-20T00:00:00Z"),
                 Instant.parse("2026-11-21T00:00:00Z"),
                 sample.statistics(),
-                new Backlog(2, 1, List.of()));
+                new Backlog(
+                        2,
+                        1,
+                        List.of(
+                                new OpenComplaint(
+                                        "SH-001",
+                                        "c-1",
+                                        "CMP-1",
+                                        "QUALITY",
+                                        "HIGH",
+                                        null,
+                                        "PHONE",
+                                        Instant.parse("2026-11-20T12:00:00Z"),
+                                        true),
+                                new OpenComplaint(
+                                        "SH-001",
+                                        "c-2",
+                                        "CMP-2",
+                                        "QUALITY",
+                                        "LOW",
+                                        null,
+                                        null,
+                                        Instant.parse("2026-11-23T12:00:00Z"),
+                                        false))));
 
         JsonNode computed = JSON.readTree(JSON.writeValueAsString(scorecard));
         assertThat(JSON.readTree(ScorecardController.SCORECARD_EXAMPLE))
