@@ -154,7 +154,6 @@ abstract class BucketScoringIT {
                                           "tangibles": {"n": 0, "importanceN": 1, "importanceSum": 10.0}},
                              "csat": {"n": 1, "satisfied": 1, "sum": 4, "sumOfSquares": 16},
                              "nps": {"n": 1, "promoters": 1}, "ces": {"n": 1, "sum": 6.0},
-                             "complaints": {"opened": 0},
                              "interactions": {"offered": 1, "answered": 1, "answeredWithinServiceLevel": 1,
                                               "handleSecondsSum": 170.0, "waitSeconds": {"counts": {"14": 1}}}}},
                          {"bucketStart": "2026-11-20T10:00:00Z", "revision": 1,
