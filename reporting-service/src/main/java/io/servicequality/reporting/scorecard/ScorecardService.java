@@ -13,7 +13,7 @@ import org.springframework.stereotype.Service;
 
 /** Builds the scorecard of a branch, a region or the tenant from the buckets of the deployment's tenant. */
 @Service
-class ScorecardService {
+public class ScorecardService {
 
     private final MetricBucketReadModel buckets;
     private final ComplaintBacklog complaints;
@@ -35,7 +35,7 @@ class ScorecardService {
     }
 
     /** The scorecard of the hour buckets whose start lies in [from, to), with the attainment of the targets that apply. */
-    Scorecard scorecardOf(Scope scope, Instant from, Instant to) {
+    public Scorecard scorecardOf(Scope scope, Instant from, Instant to) {
         BucketStatistics totals = buckets.total(scopes.tenantId(), scope.branchIds(), from, to);
         Scorecard scorecard =
                 calculator.scorecard(scope, from, to, totals, complaints.backlog(scopes.tenantId(), scope.branchIds()));

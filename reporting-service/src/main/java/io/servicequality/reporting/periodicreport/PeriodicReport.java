@@ -1,0 +1,112 @@
+package io.servicequality.reporting.periodicreport;
+
+import io.servicequality.reporting.scope.Scope;
+import io.servicequality.reporting.scorecard.Scorecard.TargetAttainment;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What a periodic quality report says: the headline metrics of the period against the previous period and the same
+ * period a year before, the SERVQUAL gaps with their importance, the targets, the complaints and their causes, and
+ * each channel — every figure computed by the same code as the scorecard, from the same additive statistics.
+ *
+ * @param zone the time zone of the period's local days (the scope's)
+ */
+public record PeriodicReport(
+        Scope scope,
+        String zone,
+        ReportPeriod period,
+        ReportPeriod previous,
+        ReportPeriod yearBefore,
+        Instant generatedAt,
+        List<Headline> headlines,
+        List<GapRow> servqual,
+        List<TargetAttainment> targets,
+        ComplaintSummary complaints,
+        List<ChannelRow> channels) {
+
+    /** A value with its sample and, where the metric has one, its 95 % interval. */
+    public record Measure(Double value, long n, Double low, Double high) {
+
+        static final Measure NONE = new Measure(null, 0, null, null);
+
+        boolean hasInterval() {
+            return value != null && low != null && high != null;
+        }
+    }
+
+    /** How a period compares with an earlier one. */
+    public enum Verdict {
+        /** The two 95 % intervals do not overlap. */
+        SIGNIFICANT,
+        /** The intervals overlap: the change may be chance. */
+        NOT_SIGNIFICANT,
+        /** Both have values but the metric has no interval: the change is shown without a claim. */
+        NO_INTERVAL,
+        /** One of the two has no data. */
+        NO_DATA
+    }
+
+    /** {@code change} is current − earlier, in the metric's unit; {@code null} without data on either side. */
+    public record Comparison(Double change, Verdict verdict) {
+
+        static Comparison of(Measure current, Measure earlier) {
+            if (current.value() == null || earlier.value() == null) {
+                return new Comparison(null, Verdict.NO_DATA);
+            }
+            double change = current.value() - earlier.value();
+            if (!current.hasInterval() || !earlier.hasInterval()) {
+                return new Comparison(change, Verdict.NO_INTERVAL);
+            }
+            boolean overlap = current.low() <= earlier.high() && earlier.low() <= current.high();
+            return new Comparison(change, overlap ? Verdict.NOT_SIGNIFICANT : Verdict.SIGNIFICANT);
+        }
+    }
+
+    /**
+     * One headline metric.
+     *
+     * @param metric its public name ({@code sqi}, {@code feedback.csat.percent}, …)
+     */
+    public record Headline(
+            String metric,
+            Measure current,
+            Measure previous,
+            Measure yearBefore,
+            Comparison vsPrevious,
+            Comparison vsYearBefore) {}
+
+    /** A SERVQUAL dimension of the period, the widest negative gap first. */
+    public record GapRow(
+            String dimension, long n, double expectation, double perception, double gap, Double importance) {}
+
+    /**
+     * Complaints of the period.
+     *
+     * @param open open now (when the report was generated), {@code overdue} of them past their resolution due time
+     * @param causes opened complaints by category, most frequent first, with the cumulative share (the Pareto of root
+     *     causes)
+     */
+    public record ComplaintSummary(
+            long opened,
+            long resolved,
+            Double firstResponseCompliance,
+            Double resolutionCompliance,
+            long slaBreaches,
+            long open,
+            long overdue,
+            List<Cause> causes) {}
+
+    /** {@code share} and {@code cumulativeShare} in percent of the complaints opened. */
+    public record Cause(String category, long opened, double share, double cumulativeShare) {}
+
+    /** One channel's figures of the period. */
+    public record ChannelRow(
+            String channel,
+            Double sqi,
+            long responses,
+            Double csat,
+            long offered,
+            Double answerRate,
+            long complaints) {}
+}

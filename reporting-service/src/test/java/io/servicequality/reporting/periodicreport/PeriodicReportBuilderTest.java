@@ -1,0 +1,52 @@
+package io.servicequality.reporting.periodicreport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.servicequality.reporting.periodicreport.PeriodicReport.Comparison;
+import io.servicequality.reporting.periodicreport.PeriodicReport.Measure;
+import io.servicequality.reporting.periodicreport.PeriodicReport.Verdict;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PeriodicReportBuilderTest {
+
+    @Test
+    void wilsonScoreIntervalsOfAProportion() {
+        // 81 of 100: the textbook Wilson interval (z = 1.96) is 72.22 % to 87.48 %
+        Measure rate = PeriodicReportBuilder.wilson(81, 100);
+        assertThat(rate.value()).isEqualTo(81.0);
+        assertThat(rate.n()).isEqualTo(100);
+        assertThat(rate.low()).isCloseTo(72.22, within(0.01));
+        assertThat(rate.high()).isCloseTo(87.48, within(0.01));
+        // all of a small sample: the interval stays below 100 % and says how little 5 answers tell
+        Measure all = PeriodicReportBuilder.wilson(5, 5);
+        assertThat(all.high()).isCloseTo(100.0, within(1e-9));
+        assertThat(all.low()).isCloseTo(56.55, within(0.01));
+        assertThat(PeriodicReportBuilder.wilson(0, 0)).isEqualTo(Measure.NONE);
+    }
+
+    @Test
+    void aChangeIsSignificantOnlyWhenTheIntervalsDoNotOverlap() {
+        Measure now = new Measure(80.0, 200, 74.0, 85.0);
+        assertThat(Comparison.of(now, new Measure(70.0, 200, 63.0, 76.0)))
+                .isEqualTo(new Comparison(10.0, Verdict.NOT_SIGNIFICANT));
+        assertThat(Comparison.of(now, new Measure(60.0, 200, 53.0, 67.0)))
+                .isEqualTo(new Comparison(20.0, Verdict.SIGNIFICANT));
+        assertThat(Comparison.of(now, new Measure(79.0, 10, null, null)))
+                .isEqualTo(new Comparison(1.0, Verdict.NO_INTERVAL));
+        assertThat(Comparison.of(now, Measure.NONE)).isEqualTo(new Comparison(null, Verdict.NO_DATA));
+    }
+
+    @Test
+    void theParetoOfCausesIsMostFrequentFirstWithCumulativeShares() {
+        var causes = PeriodicReportBuilder.pareto(Map.of("QUALITY", 6L, "NON_QUALITY", 2L, "OTHER", 2L, "NONE", 0L));
+
+        assertThat(causes)
+                .extracting(PeriodicReport.Cause::category)
+                .containsExactly("QUALITY", "NON_QUALITY", "OTHER");
+        assertThat(causes).extracting(PeriodicReport.Cause::share).containsExactly(60.0, 20.0, 20.0);
+        assertThat(causes).extracting(PeriodicReport.Cause::cumulativeShare).containsExactly(60.0, 80.0, 100.0);
+        assertThat(PeriodicReportBuilder.pareto(Map.of())).isEmpty();
+    }
+}
