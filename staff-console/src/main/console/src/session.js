@@ -27,6 +27,7 @@ export const can = {
   manageApiKeys: () => hasRole('ADMIN'),
   manageWebhooks: () => hasRole('ADMIN'), // subscriptions, delivery log and re-send (complaint-service: admins only)
   administer: () => hasRole('ADMIN', 'QUALITY_MANAGER'),
+  generateReports: () => hasRole('ADMIN', 'QUALITY_MANAGER', 'BRANCH_MANAGER'), // periodic reports (reporting-service)
   readOnly: () => user !== null && user.roles.every((role) => role === 'VIEWER'),
 };
 

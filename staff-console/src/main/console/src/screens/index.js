@@ -7,6 +7,7 @@ import * as alerts from './alerts/index.js';
 import * as complaints from './complaints/index.js';
 import * as dashboard from './dashboard/index.js';
 import * as people from './people/index.js';
+import * as reports from './reports/index.js';
 import * as risk from './risk/index.js';
 
-export const screens = [dashboard, alerts, complaints, actions, people, risk, admin];
+export const screens = [dashboard, alerts, complaints, actions, people, risk, reports, admin];

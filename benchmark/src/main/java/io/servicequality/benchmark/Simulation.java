@@ -34,6 +34,9 @@ public final class Simulation {
             --rate 10             events per second (feedback 59 %, interactions 40 %, new complaints 1 %)
             --minutes 0           stop after this many minutes (0: run until stopped)
             --seed 1              the same seed gives the same branches and the same traffic
+            --history-days 0      first post this many past days of feedback and interactions (40 responses and
+                                  30 interactions per branch and day, in its opening hours; the week before last a
+                                  little worse than the last), so that weekly and monthly reports have data at once
             """;
 
     private static final String[][] REGIONS = {
@@ -85,6 +88,7 @@ public final class Simulation {
         long minutes = Long.parseLong(options.get("minutes", "0"));
         Simulation simulation = new Simulation(Long.parseLong(options.get("seed", "1")));
         simulation.setUp();
+        simulation.postHistory(Integer.parseInt(options.get("history-days", "0")));
         simulation.run(rate, minutes == 0 ? null : Duration.ofMinutes(minutes));
     }
 
@@ -124,6 +128,48 @@ public final class Simulation {
         System.err.printf(
                 "simulate: %d branches in %d regions registered; dashboard in the staff console %s%n",
                 branches.size(), REGIONS.length, LocalStack.CONSOLE_URL);
+    }
+
+    /**
+     * The last {@code days} local days before today of every branch: 40 responses and 30 interactions a day between
+     * 08:00 and 18:00 in the branch's time zone, posted in batches of 100; days more than a week ago at a slightly
+     * lower quality, so that a report shows a change against its previous period.
+     */
+    private void postHistory(int days) {
+        if (days <= 0) {
+            return;
+        }
+        List<String> feedback = new ArrayList<>();
+        List<String> interactions = new ArrayList<>();
+        for (int daysAgo = days; daysAgo >= 1; daysAgo--) {
+            for (Branch branch : branches) {
+                java.time.ZoneId zone = java.time.ZoneId.of(branch.zone());
+                Instant opening = java.time.LocalDate.now(zone)
+                        .minusDays(daysAgo)
+                        .atTime(8, 0)
+                        .atZone(zone)
+                        .toInstant();
+                double quality = branch.quality() - (daysAgo > 7 ? 0.4 : 0.0);
+                for (int i = 0; i < 30; i++) {
+                    interactions.add(interaction(branch, quality, opening.plusSeconds(random.nextInt(10 * 3600))));
+                }
+                for (int i = 0; i < 40; i++) {
+                    feedback.add(feedback(branch, quality, opening.plusSeconds(random.nextInt(10 * 3600))));
+                }
+                if (interactions.size() >= 100) {
+                    postBatch(LocalStack.FEEDBACK_URL + "/api/v1/interactions/batch", interactions);
+                    interactions.clear();
+                }
+                if (feedback.size() >= 100) {
+                    postBatch(LocalStack.FEEDBACK_URL + "/api/v1/feedback/batch", feedback);
+                    feedback.clear();
+                }
+            }
+        }
+        postBatch(LocalStack.FEEDBACK_URL + "/api/v1/interactions/batch", interactions);
+        postBatch(LocalStack.FEEDBACK_URL + "/api/v1/feedback/batch", feedback);
+        System.err.printf(
+                "simulate: %d past days posted (%d accepted, %d failed)%n", days, accepted.get(), failed.get());
     }
 
     private void run(double rate, Duration limit) throws InterruptedException {

@@ -142,7 +142,7 @@ const DEFAULT_ACTIONS_ZH = {
   'Branch manager analyses the causes of the raised factors and reports them': '网点经理分析升高因素的原因并上报',
   'Routine monitoring': '常规监测',
 };
-messages({ zh: Object.fromEntries(Object.entries(DEFAULT_ACTIONS_ZH).map(([en, zh]) => [`risk.action.${en}`, zh])) });
+messages({ 'zh-CN': Object.fromEntries(Object.entries(DEFAULT_ACTIONS_ZH).map(([en, zh]) => [`risk.action.${en}`, zh])) });
 
 /** An action of a grade's response: the default model's in the user's language, a tenant's own as written. */
 const actionText = (action) => (has(`risk.action.${action}`) ? t(`risk.action.${action}`) : action);

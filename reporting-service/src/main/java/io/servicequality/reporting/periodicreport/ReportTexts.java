@@ -57,7 +57,9 @@ public final class ReportTexts {
         NumberFormat format = NumberFormat.getNumberInstance(language.locale());
         format.setMinimumFractionDigits(digits);
         format.setMaximumFractionDigits(digits);
-        return format.format(value);
+        String formatted = format.format(value);
+        // the typographic minus sign, as the changes have it
+        return formatted.startsWith("-") ? "−" + formatted.substring(1) : formatted;
     }
 
     public String count(long value) {

@@ -1,0 +1,45 @@
+// Issue 19's first part: a quality manager generates a periodic report of a branch in Chinese from the reports screen,
+// it is archived and listed, and its PDF opens (a PDF, through the console's relay); a viewer lists reports without the
+// form to generate one.
+
+export const flows = [
+  {
+    name: 'reports: a quality manager generates a weekly report of a branch in Chinese and opens its PDF; a viewer only lists',
+    async run({ page, signIn, screenshot, check, baseUrl }) {
+      await signIn(page, 'quality');
+      await page.goto(`${baseUrl}/#/reports`);
+      await page.waitForSelector('#reports-form');
+      const branch = await page.$eval('select[name=scope]', (s) => [...s.options].map((o) => o.value).find((v) => v.startsWith('branch:')));
+      check(Boolean(branch), 'the directory\'s branches are offered as scopes');
+      await page.selectOption('select[name=scope]', branch);
+      await page.waitForFunction((value) => location.hash.includes(encodeURIComponent(value)) && document.querySelector('#reports-archive h2'), branch);
+      const before = (await page.$$('#reports-archive a.report-pdf')).length;
+      await page.selectOption('select[name=period]', 'WEEK');
+      await page.selectOption('select[name=language]', 'zh-CN');
+      await page.click('#reports-generate');
+      await page.waitForFunction((count) => document.querySelectorAll('#reports-archive a.report-pdf').length > count, before, { timeout: 60000 });
+      const href = await page.$eval('#reports-archive a.report-pdf', (a) => a.getAttribute('href'));
+      const pdf = await page.evaluate(async (url) => {
+        const response = await fetch(url);
+        const bytes = new Uint8Array(await response.arrayBuffer());
+        return { status: response.status, type: response.headers.get('Content-Type'), head: String.fromCharCode(...bytes.slice(0, 5)), size: bytes.length };
+      }, href);
+      check(pdf.status === 200 && (pdf.type ?? '').startsWith('application/pdf') && pdf.head === '%PDF-',
+        `the PDF opens through the console (${pdf.status} ${pdf.type}, ${pdf.size} bytes)`);
+      const covers = await page.$eval('#reports-archive tbody tr td:first-child', (cell) => cell.textContent);
+      check(/\d{4}-\d{2}-\d{2}/.test(covers) || covers.length > 0, `the archive lists what the report covers (${covers})`);
+      await screenshot(page, 'reports-en');
+      await page.selectOption('#language', 'zh-CN');
+      await page.waitForSelector('text=已归档的报告');
+      await screenshot(page, 'reports-zh');
+
+      const viewerContext = await page.context().browser().newContext({ viewport: { width: 1400, height: 900 } });
+      const viewer = await viewerContext.newPage();
+      await signIn(viewer, 'viewer');
+      await viewer.goto(`${baseUrl}/#/reports`);
+      await viewer.waitForSelector('#reports-archive h2');
+      check((await viewer.$('#reports-form')) === null, 'a viewer has no form to generate reports');
+      await viewerContext.close();
+    },
+  },
+];
