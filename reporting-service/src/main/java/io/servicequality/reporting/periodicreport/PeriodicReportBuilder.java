@@ -43,14 +43,19 @@ public class PeriodicReportBuilder {
         this.clock = clock;
     }
 
+    /** The report of {@code period} for the caller's tenant. */
     public PeriodicReport build(Scope scope, ReportPeriod period) {
-        Scorecard current = scorecards.scorecardOf(scope, period.from(scope.zone()), period.to(scope.zone()));
+        return build(scopes.tenantId(), scope, period);
+    }
+
+    public PeriodicReport build(String tenantId, Scope scope, ReportPeriod period) {
+        Scorecard current = scorecards.scorecardOf(tenantId, scope, period.from(scope.zone()), period.to(scope.zone()));
         ReportPeriod previousPeriod = period.previous();
         ReportPeriod yearBeforePeriod = period.yearBefore();
-        Scorecard previous =
-                scorecards.scorecardOf(scope, previousPeriod.from(scope.zone()), previousPeriod.to(scope.zone()));
-        Scorecard yearBefore =
-                scorecards.scorecardOf(scope, yearBeforePeriod.from(scope.zone()), yearBeforePeriod.to(scope.zone()));
+        Scorecard previous = scorecards.scorecardOf(
+                tenantId, scope, previousPeriod.from(scope.zone()), previousPeriod.to(scope.zone()));
+        Scorecard yearBefore = scorecards.scorecardOf(
+                tenantId, scope, yearBeforePeriod.from(scope.zone()), yearBeforePeriod.to(scope.zone()));
         List<Headline> headlines = new ArrayList<>();
         for (Map.Entry<String, Function<Scorecard, Measure>> metric : HEADLINES) {
             Measure now = metric.getValue().apply(current);
@@ -69,7 +74,7 @@ public class PeriodicReportBuilder {
                 headlines,
                 gaps(current),
                 current.targets(),
-                complaints(current, pareto(openedByCategory(scope, period))),
+                complaints(current, pareto(openedByCategory(tenantId, scope, period))),
                 channels(current));
     }
 
@@ -168,8 +173,8 @@ public class PeriodicReportBuilder {
                 .toList();
     }
 
-    private Map<String, Long> openedByCategory(Scope scope, ReportPeriod period) {
-        return buckets.total(scopes.tenantId(), scope.branchIds(), period.from(scope.zone()), period.to(scope.zone()))
+    private Map<String, Long> openedByCategory(String tenantId, Scope scope, ReportPeriod period) {
+        return buckets.total(tenantId, scope.branchIds(), period.from(scope.zone()), period.to(scope.zone()))
                 .complaints()
                 .openedByCategory();
     }

@@ -8,6 +8,7 @@ import java.time.LocalDate;
  * An archived report: what it covers and where its bodies are.
  *
  * @param end the day after the period's last one
+ * @param definitionId the report definition it was generated for on schedule; {@code null} when asked for
  * @param pdf the PDF's address; {@code html} the HTML's
  */
 record PeriodicReportResponse(
@@ -23,6 +24,7 @@ record PeriodicReportResponse(
         Instant generatedAt,
         String generatedBy,
         long pdfBytes,
+        String definitionId,
         String pdf,
         String html) {
 
@@ -41,6 +43,7 @@ record PeriodicReportResponse(
                 report.generatedAt(),
                 report.generatedBy(),
                 report.pdfBytes(),
+                report.definitionId(),
                 self + "/pdf",
                 self + "/html");
     }

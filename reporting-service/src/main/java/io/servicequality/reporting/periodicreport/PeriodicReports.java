@@ -50,7 +50,8 @@ class PeriodicReports {
                 report.zone(),
                 report.generatedAt(),
                 scopes.actor(),
-                pdf.length);
+                pdf.length,
+                null);
         archive.store(archived, html, pdf);
         return archived;
     }
@@ -100,7 +101,7 @@ class PeriodicReports {
         return period;
     }
 
-    private static <T> T parsed(String field, java.util.function.Supplier<T> parse) {
+    static <T> T parsed(String field, java.util.function.Supplier<T> parse) {
         try {
             return parse.get();
         } catch (IllegalArgumentException invalid) {

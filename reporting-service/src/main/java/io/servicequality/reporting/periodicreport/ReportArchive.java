@@ -42,8 +42,13 @@ class ReportArchive {
             String zone,
             Instant generatedAt,
             String generatedBy,
-            long pdfBytes) {}
+            long pdfBytes,
+            String definitionId) {}
 
+    /**
+     * Archives the report under its id; a report of that id already archived (another instance generated the same
+     * scheduled report first) is a {@link org.springframework.dao.DuplicateKeyException} and changes nothing.
+     */
     void store(Archived report, String html, byte[] pdf) {
         Document document = new Document("_id", report.id())
                 .append("tenantId", report.tenantId())
@@ -58,6 +63,7 @@ class ReportArchive {
                 .append("generatedAt", java.util.Date.from(report.generatedAt()))
                 .append("generatedBy", report.generatedBy())
                 .append("pdfBytes", (long) pdf.length)
+                .append("definitionId", report.definitionId())
                 .append("html", html)
                 .append("pdf", new Binary(pdf));
         mongo.insert(document, COLLECTION);
@@ -79,6 +85,10 @@ class ReportArchive {
         return mongo.find(query, Document.class, COLLECTION).stream()
                 .map(ReportArchive::archived)
                 .toList();
+    }
+
+    boolean exists(String id) {
+        return mongo.exists(query(where("_id").is(id)), COLLECTION);
     }
 
     Optional<Archived> find(String tenantId, String id) {
@@ -118,6 +128,7 @@ class ReportArchive {
                 document.getString("zone"),
                 document.getDate("generatedAt").toInstant(),
                 document.getString("generatedBy"),
-                document.get("pdfBytes", Number.class).longValue());
+                document.get("pdfBytes", Number.class).longValue(),
+                document.getString("definitionId"));
     }
 }

@@ -102,6 +102,31 @@ public class Scopes {
     }
 
     /**
+     * A scope of {@code tenantId} as the whole tenant sees it, for work no caller asked for (scheduled reports): a
+     * branch in its own time zone unless {@code zone} is given; a region of the directory's branches (none: empty); the
+     * tenant. The zone of a region or the tenant is {@code zone}, else UTC.
+     */
+    public Scope ofTenant(String tenantId, String branchId, String regionId, String zone) {
+        ZoneId requestedZone = zoneOf(zone);
+        if (branchId != null) {
+            return new Scope(
+                    Scope.Level.BRANCH,
+                    branchId,
+                    null,
+                    List.of(branchId),
+                    requestedZone != null ? requestedZone : directory.timeZoneOf(tenantId, branchId));
+        }
+        ZoneId zoneOfScope = requestedZone != null ? requestedZone : ZoneOffset.UTC;
+        if (regionId != null) {
+            List<String> branches = directory.branches(tenantId, regionId).stream()
+                    .map(Entry::branchId)
+                    .toList();
+            return new Scope(Scope.Level.REGION, null, regionId, branches, zoneOfScope);
+        }
+        return new Scope(Scope.Level.TENANT, null, null, null, zoneOfScope);
+    }
+
+    /**
      * The regions a scope belongs to: a region's own id, a branch's region in the directory (none when the directory
      * does not know it or gives it no region), {@code null} for the whole tenant (every region). For a tenant view
      * narrowed to a caller's branches: the regions of those branches in the directory.

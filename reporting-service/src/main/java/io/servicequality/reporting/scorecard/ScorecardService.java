@@ -36,10 +36,15 @@ public class ScorecardService {
 
     /** The scorecard of the hour buckets whose start lies in [from, to), with the attainment of the targets that apply. */
     public Scorecard scorecardOf(Scope scope, Instant from, Instant to) {
-        BucketStatistics totals = buckets.total(scopes.tenantId(), scope.branchIds(), from, to);
+        return scorecardOf(scopes.tenantId(), scope, from, to);
+    }
+
+    /** The same for {@code tenantId} (work no caller asked for, such as a scheduled report). */
+    public Scorecard scorecardOf(String tenantId, Scope scope, Instant from, Instant to) {
+        BucketStatistics totals = buckets.total(tenantId, scope.branchIds(), from, to);
         Scorecard scorecard =
-                calculator.scorecard(scope, from, to, totals, complaints.backlog(scopes.tenantId(), scope.branchIds()));
-        List<Target> current = targets.all(scopes.tenantId());
+                calculator.scorecard(scope, from, to, totals, complaints.backlog(tenantId, scope.branchIds()));
+        List<Target> current = targets.all(tenantId);
         List<Target> applying = scope.level() == Scope.Level.BRANCH
                 ? QualityTargets.applyingTo(current, scope.branchId())
                 : QualityTargets.tenantWide(current);

@@ -2,6 +2,7 @@ package io.servicequality.reporting.periodicreport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -53,7 +54,7 @@ import tools.jackson.databind.json.JsonMapper;
  * through Kafka into the read model; a report of the month is generated through the API, archived and listed, and its
  * PDF says what the scorecard API says of the same three periods — values, changes, and whether the intervals overlap.
  */
-@SpringBootTest
+@SpringBootTest(properties = "sqp.reports.schedule-interval=1h")
 @AutoConfigureMockMvc
 @EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -80,6 +81,30 @@ class PeriodicReportIT {
 
     @Autowired
     KafkaConnectionDetails kafka;
+
+    @Autowired
+    PeriodicReportSchedule schedule;
+
+    @Autowired
+    ReportDefinitions definitions;
+
+    @Autowired
+    ReportArchive archive;
+
+    @Autowired
+    PeriodicReportBuilder builder;
+
+    @Autowired
+    ReportRenderer renderer;
+
+    @Autowired
+    io.servicequality.reporting.scope.Scopes scopes;
+
+    @Autowired
+    java.time.Clock clock;
+
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     final String qualityManager = bearer(List.of(), Role.QUALITY_MANAGER);
     ReportPeriod month;
@@ -209,6 +234,95 @@ class PeriodicReportIT {
                                         .content("{\"branchId\": \"" + BRANCH + "\", \"period\": \"MONTH\","
                                                 + " \"language\": \"en\"}"),
                                 agent)
+                        .getStatus())
+                .isEqualTo(403);
+    }
+
+    /**
+     * Two instances' schedules find the same definition due at the same moment: one archives the report, the other
+     * finds it archived (or loses the insert); later checks of either change nothing.
+     */
+    @Test
+    void aDefinedReportIsGeneratedOncePerPeriodByTwoInstances() throws Exception {
+        MockHttpServletResponse created = perform(
+                post("/api/v1/reports/definitions")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \"Monthly, " + BRANCH + "\", \"branchId\": \"" + BRANCH
+                                + "\", \"period\": \"MONTH\", \"language\": \"zh-CN\"}"),
+                qualityManager);
+        assertThat(created.getStatus()).as(created.getContentAsString()).isEqualTo(201);
+        String definitionId =
+                JSON.readTree(created.getContentAsString()).get("id").asString();
+        ReportDefinition definition = definitions.all().stream()
+                .filter(d -> d.id().equals(definitionId))
+                .findFirst()
+                .orElseThrow();
+        PeriodicReportSchedule other =
+                new PeriodicReportSchedule(definitions, archive, builder, renderer, scopes, clock, meters);
+
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService instances = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = instances.submit(() -> {
+                start.await();
+                return schedule.generateDue(definition);
+            });
+            var second = instances.submit(() -> {
+                start.await();
+                return other.generateDue(definition);
+            });
+            assertThat(List.of(first.get(), second.get())).containsExactlyInAnyOrder(true, false);
+        } finally {
+            instances.shutdown();
+        }
+        assertThat(schedule.generateDue(definition)).isFalse();
+        assertThat(other.generateDue(definition)).isFalse();
+
+        JsonNode listed = json(get("/api/v1/reports/periodic?branchId=" + BRANCH), qualityManager);
+        List<JsonNode> scheduled = new java.util.ArrayList<>();
+        listed.forEach(report -> {
+            if (report.path("definitionId").isString()
+                    && definitionId.equals(report.get("definitionId").asString())) {
+                scheduled.add(report);
+            }
+        });
+        assertThat(scheduled).hasSize(1);
+        assertThat(scheduled.get(0).get("start").asString())
+                .isEqualTo(month.start().toString());
+        assertThat(scheduled.get(0).get("generatedBy").asString()).isEqualTo("schedule: Monthly, " + BRANCH);
+        String text = nfkc(pdfText(scheduled.get(0).get("id").asString()));
+        assertThat(text).contains(nfkc("服务质量报告")).contains("80.0");
+
+        assertThat(perform(delete("/api/v1/reports/definitions/" + definitionId), qualityManager)
+                        .getStatus())
+                .isEqualTo(204);
+        assertThat(json(get("/api/v1/reports/definitions"), qualityManager).findValuesAsString("id"))
+                .doesNotContain(definitionId);
+    }
+
+    @Test
+    void aDefinitionNeedsANameAPeriodALanguageAndTheWholeTenant() throws Exception {
+        for (String body : List.of(
+                "{\"branchId\": \"" + BRANCH + "\", \"period\": \"MONTH\", \"language\": \"en\"}",
+                "{\"name\": \"x\", \"branchId\": \"" + BRANCH + "\", \"period\": \"DAY\", \"language\": \"en\"}",
+                "{\"name\": \"x\", \"branchId\": \"" + BRANCH + "\", \"period\": \"MONTH\"}")) {
+            assertThat(perform(
+                                    post("/api/v1/reports/definitions")
+                                            .contentType(MediaType.APPLICATION_JSON)
+                                            .content(body),
+                                    qualityManager)
+                            .getStatus())
+                    .as(body)
+                    .isEqualTo(400);
+        }
+        // the schedule reports with the whole tenant's view: a quality manager bound to branches may not define one
+        String boundManager = bearer(List.of(BRANCH), Role.QUALITY_MANAGER);
+        assertThat(perform(
+                                post("/api/v1/reports/definitions")
+                                        .contentType(MediaType.APPLICATION_JSON)
+                                        .content("{\"name\": \"x\", \"branchId\": \"" + BRANCH
+                                                + "\", \"period\": \"MONTH\", \"language\": \"en\"}"),
+                                boundManager)
                         .getStatus())
                 .isEqualTo(403);
     }
