@@ -1,6 +1,6 @@
 // Issue 19's first part: a quality manager generates a periodic report of a branch in Chinese from the reports screen,
-// it is archived and listed, and its PDF opens (a PDF, through the console's relay); a viewer lists reports without the
-// form to generate one.
+// it is archived and listed, and its PDF opens (a PDF, through the console's relay); a weekly schedule for the branch
+// has its report archived by the schedule, then is removed; a viewer lists reports without the form to generate one.
 
 export const flows = [
   {
@@ -28,7 +28,29 @@ export const flows = [
         `the PDF opens through the console (${pdf.status} ${pdf.type}, ${pdf.size} bytes)`);
       const covers = await page.$eval('#reports-archive tbody tr td:first-child', (cell) => cell.textContent);
       check(/\d{4}-\d{2}-\d{2}/.test(covers) || covers.length > 0, `the archive lists what the report covers (${covers})`);
+      // a weekly schedule for the branch: its report of last week is archived by the schedule within a minute or two
+      const name = `Flow weekly ${Date.now()}`;
+      await page.fill('#reports-schedule-form input[name=name]', name);
+      await page.selectOption('#reports-schedule-form select[name=period]', 'WEEK');
+      await page.selectOption('#reports-schedule-form select[name=language]', 'en');
+      await page.click('#reports-schedule-form button[type=submit]');
+      await page.waitForFunction((n) => [...document.querySelectorAll('#reports-schedules td')].some((td) => td.textContent === n), name);
+      const branchId = branch.slice('branch:'.length);
+      const scheduled = await page.evaluate(async ([b, n]) => {
+        for (let attempt = 0; attempt < 50; attempt++) {
+          const response = await fetch(`/api/v1/reports/periodic?branchId=${encodeURIComponent(b)}`, { headers: { Accept: 'application/json' } });
+          const reports = await response.json();
+          const found = reports.find((r) => r.generatedBy === `schedule: ${n}`);
+          if (found) return found;
+          await new Promise((resolve) => setTimeout(resolve, 3000));
+        }
+        return null;
+      }, [branchId, name]);
+      check(scheduled !== null && scheduled.period === 'WEEK' && scheduled.definitionId, `the schedule archived its report (${JSON.stringify(scheduled)})`);
       await screenshot(page, 'reports-en');
+      const row = page.locator('#reports-schedules tr', { hasText: name });
+      await row.locator('button').click();
+      await page.waitForFunction((n) => ![...document.querySelectorAll('#reports-schedules td')].some((td) => td.textContent === n), name);
       await page.selectOption('#language', 'zh-CN');
       await page.waitForSelector('text=已归档的报告');
       await screenshot(page, 'reports-zh');

@@ -552,8 +552,14 @@ abstract class ReportingServiceIT {
             producer.send(new ProducerRecord<>(Topics.ALERTS, Topics.recordKey(TENANT, branch), alert))
                     .get();
 
-            // two topics: the metric and the alert may arrive in either order
-            List<SseReader.Event> received = List.of(stream.next(DEADLINE), stream.next(DEADLINE));
+            // two topics: the metric and the alert may arrive in either order, and the branch's first risk grade
+            // (assessed from them) may come in between
+            List<SseReader.Event> received = new java.util.ArrayList<>();
+            while (received.size() < 6
+                    && !(received.stream().anyMatch(event -> event.name().equals("metric"))
+                            && received.stream().anyMatch(event -> event.name().equals("alert")))) {
+                received.add(stream.next(DEADLINE));
+            }
             SseReader.Event metric = received.stream()
                     .filter(event -> event.name().equals("metric"))
                     .findFirst()

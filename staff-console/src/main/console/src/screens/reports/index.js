@@ -1,9 +1,9 @@
 // Periodic quality reports (reporting-service /api/v1/reports/periodic, issue 19): a branch's, a region's or the
 // tenant's week, month or quarter against the previous period and a year before, as PDF and HTML in English or
 // Chinese. Managers and admins generate one now; everyone lists and opens the archived reports of the scopes they see.
-import { getJson, postJson, query as queryString } from '../../api.js';
+import { deleteJson, getJson, postJson, query as queryString } from '../../api.js';
 import { currentLanguage, formatDateTime, formatLocalDate, formatNumber, messages, t } from '../../i18n.js';
-import { can, currentUser } from '../../session.js';
+import { can, currentUser, scoped } from '../../session.js';
 import { field, h, notify, problemBox, select, table } from '../../ui.js';
 
 messages({
@@ -32,6 +32,16 @@ messages({
     'reports.size': 'Size',
     'reports.open': 'Open',
     'reports.none': 'No report of this scope yet.',
+    'reports.schedules': 'Scheduled reports',
+    'reports.schedules.hint': 'Generated once for every period that ends (within a minute, in the scope\'s local days), and right away for the last one; they appear in the archive of their scope.',
+    'reports.schedule.name': 'Name',
+    'reports.schedule.add': 'Schedule for this scope',
+    'reports.schedule.added': 'Report scheduled.',
+    'reports.schedule.remove': 'Remove',
+    'reports.schedule.removed': 'Schedule removed; its reports stay in the archive.',
+    'reports.schedules.none': 'No report is scheduled.',
+    'reports.schedule.scope': 'Scope',
+    'reports.schedule.by': 'Defined by',
   },
   'zh-CN': {
     'reports.nav': '报告',
@@ -58,6 +68,16 @@ messages({
     'reports.size': '大小',
     'reports.open': '打开',
     'reports.none': '该范围还没有报告。',
+    'reports.schedules': '定期报告',
+    'reports.schedules.hint': '每个周期结束后生成一次（按该范围所在时区的自然日，一分钟内），并立即为最近一个已结束的周期生成；生成的报告归入该范围的档案。',
+    'reports.schedule.name': '名称',
+    'reports.schedule.add': '为此范围定期生成',
+    'reports.schedule.added': '已设置定期报告。',
+    'reports.schedule.remove': '删除',
+    'reports.schedule.removed': '已删除定期设置；已生成的报告仍保留在档案中。',
+    'reports.schedules.none': '尚未设置定期报告。',
+    'reports.schedule.scope': '范围',
+    'reports.schedule.by': '设置人',
   },
 });
 
@@ -133,6 +153,56 @@ async function render(view, _params, query) {
     head.append(form);
   }
   view.append(archive);
+  const schedules = h('section', { class: 'panel', id: 'reports-schedules' });
+  view.append(schedules);
+
+  const scopeLabel = (d) => (d.branchId ? t('reports.scope.branch', { branch: d.branchId })
+    : d.regionId ? t('reports.scope.region', { region: d.regionId }) : t('reports.scope.tenant'));
+
+  async function loadSchedules() {
+    const definitions = await getJson('/api/v1/reports/definitions');
+    const mayDefine = can.configureQuality() && !scoped();
+    const parts = [h('h2', {}, t('reports.schedules')), h('p', { class: 'muted' }, t('reports.schedules.hint'))];
+    if (mayDefine) {
+      const problem = h('div');
+      const form = h('form', { class: 'inline-form', id: 'reports-schedule-form' },
+        field(t('reports.schedule.name'), h('input', { name: 'name', required: true, maxlength: 100 })),
+        field(t('reports.period'), select('period', ['WEEK', 'MONTH', 'QUARTER'].map((p) => [p, t(`reports.period.${p}`)]), 'MONTH')),
+        field(t('reports.language'), select('language', [['zh-CN', '中文'], ['en', 'English']], currentLanguage() === 'zh-CN' ? 'zh-CN' : 'en')),
+        h('button', { type: 'submit' }, t('reports.schedule.add')), problem);
+      form.addEventListener('submit', async (event) => {
+        event.preventDefault();
+        problem.replaceChildren();
+        const data = new FormData(form);
+        try {
+          await postJson('/api/v1/reports/definitions', {
+            name: data.get('name'), ...scopeParams(scopeSelect.value), period: data.get('period'), language: data.get('language'),
+          });
+          notify(t('reports.schedule.added'));
+          await loadSchedules();
+        } catch (e) {
+          problem.replaceChildren(problemBox(e));
+        }
+      });
+      parts.push(form);
+    }
+    parts.push(table([
+      { label: t('reports.schedule.name'), value: (d) => d.name },
+      { label: t('reports.schedule.scope'), value: scopeLabel },
+      { label: t('reports.period'), value: (d) => t(`reports.period.${d.period}`) },
+      { label: t('reports.language'), value: (d) => (d.language === 'zh-CN' ? '中文' : 'English') },
+      { label: t('reports.schedule.by'), value: (d) => d.createdBy },
+      { label: '', value: (d) => (mayDefine
+        ? h('button', { type: 'button', class: 'secondary', onclick: async () => {
+          await deleteJson(`/api/v1/reports/definitions/${encodeURIComponent(d.id)}`);
+          notify(t('reports.schedule.removed'));
+          await loadSchedules();
+        } }, t('reports.schedule.remove'))
+        : '') },
+    ], definitions, { empty: t('reports.schedules.none') }));
+    schedules.replaceChildren(...parts);
+  }
+  await loadSchedules();
 
   async function load() {
     const reports = await getJson(`${BASE}${queryString(scopeParams(scopeSelect.value))}`);

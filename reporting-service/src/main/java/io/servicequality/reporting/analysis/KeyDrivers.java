@@ -10,9 +10,9 @@ import java.util.Map;
  * cross-products alone: the normal equations (XᵀX) b = Xᵀy are assembled from Σx, Σxx, Σxy, Σy and solved by
  * Gauss–Jordan elimination; σ² = RSS / (n − 6), SE(b) = √(σ² · diag((XᵀX)⁻¹)), R² = 1 − RSS / TSS.
  */
-final class KeyDrivers {
+public final class KeyDrivers {
 
-    static final int MIN_N = 30;
+    public static final int MIN_N = 30;
 
     private static final ServqualDimension[] X = ServqualDimension.values();
 
@@ -22,7 +22,7 @@ final class KeyDrivers {
      * @param reason why there are no coefficients ({@code null} when there are)
      * @param coefficients per dimension name, {@code null} with a reason
      */
-    record Result(
+    public record Result(
             long n,
             String reason,
             Double intercept,
@@ -31,9 +31,9 @@ final class KeyDrivers {
             Double rSquared) {}
 
     /** @param tValue coefficient / standard error; {@code null} when the error is 0 */
-    record Coefficient(double coefficient, double standardError, Double tValue) {}
+    public record Coefficient(double coefficient, double standardError, Double tValue) {}
 
-    static Result of(DriverStatistics s) {
+    public static Result of(DriverStatistics s) {
         int p = X.length + 1;
         if (s.n() < MIN_N) {
             return new Result(

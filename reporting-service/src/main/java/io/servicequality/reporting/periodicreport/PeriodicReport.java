@@ -21,6 +21,7 @@ public record PeriodicReport(
         Instant generatedAt,
         List<Headline> headlines,
         List<GapRow> servqual,
+        KeyDriverSummary drivers,
         List<TargetAttainment> targets,
         ComplaintSummary complaints,
         List<ChannelRow> channels) {
@@ -75,6 +76,19 @@ public record PeriodicReport(
             Measure yearBefore,
             Comparison vsPrevious,
             Comparison vsYearBefore) {}
+
+    /**
+     * What moves CSAT in the period: the regression of CSAT on the five SERVQUAL perceptions (analysis' {@code
+     * KeyDrivers}), the largest coefficient first; none below its minimum of respondents.
+     *
+     * @param n respondents with CSAT and all five perceptions
+     * @param minN respondents the regression needs
+     */
+    public record KeyDriverSummary(long n, long minN, Double rSquared, List<Driver> drivers) {}
+
+    /** {@code tValue} = coefficient / standard error; {@code significant} when |t| ≥ 1.96. */
+    public record Driver(
+            String dimension, double coefficient, double standardError, Double tValue, boolean significant) {}
 
     /** A SERVQUAL dimension of the period, the widest negative gap first. */
     public record GapRow(

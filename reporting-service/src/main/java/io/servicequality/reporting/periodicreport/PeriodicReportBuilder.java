@@ -1,12 +1,17 @@
 package io.servicequality.reporting.periodicreport;
 
+import io.servicequality.contracts.BucketStatistics;
+import io.servicequality.contracts.BucketStatistics.DriverStatistics;
+import io.servicequality.reporting.analysis.KeyDrivers;
 import io.servicequality.reporting.bucket.MetricBucketReadModel;
 import io.servicequality.reporting.periodicreport.PeriodicReport.Cause;
 import io.servicequality.reporting.periodicreport.PeriodicReport.ChannelRow;
 import io.servicequality.reporting.periodicreport.PeriodicReport.Comparison;
 import io.servicequality.reporting.periodicreport.PeriodicReport.ComplaintSummary;
+import io.servicequality.reporting.periodicreport.PeriodicReport.Driver;
 import io.servicequality.reporting.periodicreport.PeriodicReport.GapRow;
 import io.servicequality.reporting.periodicreport.PeriodicReport.Headline;
+import io.servicequality.reporting.periodicreport.PeriodicReport.KeyDriverSummary;
 import io.servicequality.reporting.periodicreport.PeriodicReport.Measure;
 import io.servicequality.reporting.scope.Scope;
 import io.servicequality.reporting.scope.Scopes;
@@ -50,6 +55,8 @@ public class PeriodicReportBuilder {
 
     public PeriodicReport build(String tenantId, Scope scope, ReportPeriod period) {
         Scorecard current = scorecards.scorecardOf(tenantId, scope, period.from(scope.zone()), period.to(scope.zone()));
+        BucketStatistics totals =
+                buckets.total(tenantId, scope.branchIds(), period.from(scope.zone()), period.to(scope.zone()));
         ReportPeriod previousPeriod = period.previous();
         ReportPeriod yearBeforePeriod = period.yearBefore();
         Scorecard previous = scorecards.scorecardOf(
@@ -73,8 +80,9 @@ public class PeriodicReportBuilder {
                 clock.instant(),
                 headlines,
                 gaps(current),
+                drivers(totals.drivers()),
                 current.targets(),
-                complaints(current, pareto(openedByCategory(tenantId, scope, period))),
+                complaints(current, pareto(totals.complaints().openedByCategory())),
                 channels(current));
     }
 
@@ -173,10 +181,24 @@ public class PeriodicReportBuilder {
                 .toList();
     }
 
-    private Map<String, Long> openedByCategory(String tenantId, Scope scope, ReportPeriod period) {
-        return buckets.total(tenantId, scope.branchIds(), period.from(scope.zone()), period.to(scope.zone()))
-                .complaints()
-                .openedByCategory();
+    static KeyDriverSummary drivers(DriverStatistics statistics) {
+        KeyDrivers.Result result = KeyDrivers.of(statistics);
+        if (result.coefficients() == null) {
+            return new KeyDriverSummary(result.n(), KeyDrivers.MIN_N, null, List.of());
+        }
+        List<Driver> drivers = result.coefficients().entrySet().stream()
+                .map(entry -> new Driver(
+                        entry.getKey(),
+                        entry.getValue().coefficient(),
+                        entry.getValue().standardError(),
+                        entry.getValue().tValue(),
+                        entry.getValue().tValue() != null
+                                && Math.abs(entry.getValue().tValue()) >= ScorecardCalculator.Z_95))
+                .sorted(Comparator.comparingDouble(Driver::coefficient)
+                        .reversed()
+                        .thenComparing(Driver::dimension))
+                .toList();
+        return new KeyDriverSummary(result.n(), KeyDrivers.MIN_N, result.rSquared(), drivers);
     }
 
     private static ComplaintSummary complaints(Scorecard card, List<Cause> causes) {

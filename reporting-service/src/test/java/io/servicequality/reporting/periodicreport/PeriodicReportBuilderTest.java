@@ -39,6 +39,47 @@ class PeriodicReportBuilderTest {
     }
 
     @Test
+    void keyDriversAreTheRegressionsCoefficientsLargestFirstWithTheirSignificance() {
+        java.util.Random random = new java.util.Random(19);
+        var statistics = io.servicequality.contracts.BucketStatistics.DriverStatistics.EMPTY;
+        for (int i = 0; i < 300; i++) {
+            int[] p = new int[5];
+            for (int d = 0; d < 5; d++) {
+                p[d] = 1 + random.nextInt(7);
+            }
+            // CSAT follows reliability (the second dimension) and nothing else
+            int csat = Math.max(1, Math.min(5, (int) Math.round(0.6 * p[1] + random.nextGaussian() * 0.4)));
+            var ratings = new io.servicequality.contracts.ServqualRatings(
+                    rating(p[0]), rating(p[1]), rating(p[2]), rating(p[3]), rating(p[4]));
+            statistics =
+                    statistics.plus(io.servicequality.contracts.BucketStatistics.DriverStatistics.of(csat, ratings));
+        }
+
+        var drivers = PeriodicReportBuilder.drivers(statistics);
+
+        assertThat(drivers.n()).isEqualTo(300);
+        assertThat(drivers.rSquared()).isGreaterThan(0.5);
+        assertThat(drivers.drivers()).hasSize(5);
+        assertThat(drivers.drivers().get(0).dimension()).isEqualTo("reliability");
+        assertThat(drivers.drivers().get(0).significant()).isTrue();
+        assertThat(drivers.drivers())
+                .extracting(PeriodicReport.Driver::coefficient)
+                .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        // too few respondents: no coefficients, and the report says how many it had and needs
+        var few = PeriodicReportBuilder.drivers(io.servicequality.contracts.BucketStatistics.DriverStatistics.of(
+                4,
+                new io.servicequality.contracts.ServqualRatings(
+                        rating(5), rating(5), rating(5), rating(5), rating(5))));
+        assertThat(few.drivers()).isEmpty();
+        assertThat(few.n()).isEqualTo(1);
+        assertThat(few.minN()).isEqualTo(30);
+    }
+
+    private static io.servicequality.contracts.DimensionRating rating(int perception) {
+        return new io.servicequality.contracts.DimensionRating(6, perception);
+    }
+
+    @Test
     void theParetoOfCausesIsMostFrequentFirstWithCumulativeShares() {
         var causes = PeriodicReportBuilder.pareto(Map.of("QUALITY", 6L, "NON_QUALITY", 2L, "OTHER", 2L, "NONE", 0L));
 

@@ -6,8 +6,10 @@ import io.servicequality.reporting.periodicreport.PeriodicReport.Cause;
 import io.servicequality.reporting.periodicreport.PeriodicReport.ChannelRow;
 import io.servicequality.reporting.periodicreport.PeriodicReport.Comparison;
 import io.servicequality.reporting.periodicreport.PeriodicReport.ComplaintSummary;
+import io.servicequality.reporting.periodicreport.PeriodicReport.Driver;
 import io.servicequality.reporting.periodicreport.PeriodicReport.GapRow;
 import io.servicequality.reporting.periodicreport.PeriodicReport.Headline;
+import io.servicequality.reporting.periodicreport.PeriodicReport.KeyDriverSummary;
 import io.servicequality.reporting.periodicreport.PeriodicReport.Measure;
 import io.servicequality.reporting.scope.Scope;
 import io.servicequality.reporting.scorecard.Scorecard.TargetAttainment;
@@ -60,6 +62,13 @@ class ReportRendererTest {
                 List.of(
                         new GapRow("reliability", 120, 6.4, 5.1, -1.3, 30.0),
                         new GapRow("empathy", 118, 5.9, 5.6, -0.3, 15.0)),
+                new KeyDriverSummary(
+                        96,
+                        30,
+                        0.62,
+                        List.of(
+                                new Driver("reliability", 0.412, 0.081, 5.09, true),
+                                new Driver("empathy", 0.051, 0.07, 0.73, false))),
                 List.of(new TargetAttainment("t-1", null, "feedback.csat.percent", "AT_LEAST", 85.0, 82.5, 240, false)),
                 new ComplaintSummary(
                         12,
@@ -102,6 +111,8 @@ class ReportRendererTest {
                     "−1.30",
                     "不低于 85.0",
                     "投诉原因帕累托分析",
+                    "满意度关键驱动因素",
+                    "0.412",
                     "质量类",
                     "75.0 %",
                     "电话",
@@ -134,6 +145,10 @@ class ReportRendererTest {
                     .contains("no data")
                     .contains("Reliability")
                     .contains("at least 85.0")
+                    .contains("Key drivers of CSAT")
+                    .contains("96 respondents")
+                    .contains("the larger a dimension's coefficient")
+                    .contains("0.412")
                     .contains("Quality")
                     .contains("Phone");
             assertThat(text).doesNotContain("服务");
