@@ -14,7 +14,6 @@ import io.servicequality.reporting.periodicreport.PeriodicReport.Headline;
 import io.servicequality.reporting.periodicreport.PeriodicReport.KeyDriverSummary;
 import io.servicequality.reporting.periodicreport.PeriodicReport.Measure;
 import io.servicequality.reporting.scope.Scope;
-import io.servicequality.reporting.scope.Scopes;
 import io.servicequality.reporting.scorecard.Scorecard;
 import io.servicequality.reporting.scorecard.ScorecardCalculator;
 import io.servicequality.reporting.scorecard.ScorecardService;
@@ -38,19 +37,12 @@ public class PeriodicReportBuilder {
 
     private final ScorecardService scorecards;
     private final MetricBucketReadModel buckets;
-    private final Scopes scopes;
     private final Clock clock;
 
-    PeriodicReportBuilder(ScorecardService scorecards, MetricBucketReadModel buckets, Scopes scopes, Clock clock) {
+    PeriodicReportBuilder(ScorecardService scorecards, MetricBucketReadModel buckets, Clock clock) {
         this.scorecards = scorecards;
         this.buckets = buckets;
-        this.scopes = scopes;
         this.clock = clock;
-    }
-
-    /** The report of {@code period} for the caller's tenant. */
-    public PeriodicReport build(Scope scope, ReportPeriod period) {
-        return build(scopes.tenantId(), scope, period);
     }
 
     public PeriodicReport build(String tenantId, Scope scope, ReportPeriod period) {

@@ -26,8 +26,7 @@ class PeriodicReportSchedule {
 
     private final ReportDefinitions definitions;
     private final ReportArchive archive;
-    private final PeriodicReportBuilder builder;
-    private final ReportRenderer renderer;
+    private final ReportWriter writer;
     private final Scopes scopes;
     private final Clock clock;
     private final Counter generated;
@@ -36,15 +35,13 @@ class PeriodicReportSchedule {
     PeriodicReportSchedule(
             ReportDefinitions definitions,
             ReportArchive archive,
-            PeriodicReportBuilder builder,
-            ReportRenderer renderer,
+            ReportWriter writer,
             Scopes scopes,
             Clock clock,
             MeterRegistry meters) {
         this.definitions = definitions;
         this.archive = archive;
-        this.builder = builder;
-        this.renderer = renderer;
+        this.writer = writer;
         this.scopes = scopes;
         this.clock = clock;
         this.generated = Counter.builder("sqp.reports.scheduled")
@@ -84,27 +81,15 @@ class PeriodicReportSchedule {
         if (archive.exists(id)) {
             return false;
         }
-        ReportLanguage language = ReportLanguage.of(definition.language());
-        PeriodicReport report = builder.build(definition.tenantId(), scope, period);
-        String html = renderer.html(report, language);
-        byte[] pdf = renderer.pdf(html);
         try {
-            archive.store(
-                    new ReportArchive.Archived(
-                            id,
-                            definition.tenantId(),
-                            scope.level(),
-                            scope.branchId(),
-                            scope.regionId(),
-                            period,
-                            language.tag(),
-                            report.zone(),
-                            report.generatedAt(),
-                            "schedule: " + definition.name(),
-                            pdf.length,
-                            definition.id()),
-                    html,
-                    pdf);
+            writer.write(
+                    id,
+                    definition.tenantId(),
+                    scope,
+                    period,
+                    ReportLanguage.of(definition.language()),
+                    "schedule: " + definition.name(),
+                    definition.id());
         } catch (DuplicateKeyException archivedByAnother) {
             alreadyArchived.increment();
             return false;

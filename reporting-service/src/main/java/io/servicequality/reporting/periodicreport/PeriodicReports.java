@@ -16,16 +16,13 @@ class PeriodicReports {
     static final int LIST_LIMIT = 100;
 
     private final Scopes scopes;
-    private final PeriodicReportBuilder builder;
-    private final ReportRenderer renderer;
+    private final ReportWriter writer;
     private final ReportArchive archive;
     private final Clock clock;
 
-    PeriodicReports(
-            Scopes scopes, PeriodicReportBuilder builder, ReportRenderer renderer, ReportArchive archive, Clock clock) {
+    PeriodicReports(Scopes scopes, ReportWriter writer, ReportArchive archive, Clock clock) {
         this.scopes = scopes;
-        this.builder = builder;
-        this.renderer = renderer;
+        this.writer = writer;
         this.archive = archive;
         this.clock = clock;
     }
@@ -36,24 +33,8 @@ class PeriodicReports {
         Scope scope = scopes.resolve(request.branchId(), request.regionId(), request.zone());
         LocalDate today = LocalDate.now(clock.withZone(scope.zone()));
         ReportPeriod period = periodOf(kind, request.start(), today);
-        PeriodicReport report = builder.build(scope, period);
-        String html = renderer.html(report, language);
-        byte[] pdf = renderer.pdf(html);
-        ReportArchive.Archived archived = new ReportArchive.Archived(
-                UUID.randomUUID().toString(),
-                scopes.tenantId(),
-                scope.level(),
-                scope.branchId(),
-                scope.regionId(),
-                period,
-                language.tag(),
-                report.zone(),
-                report.generatedAt(),
-                scopes.actor(),
-                pdf.length,
-                null);
-        archive.store(archived, html, pdf);
-        return archived;
+        return writer.write(
+                UUID.randomUUID().toString(), scopes.tenantId(), scope, period, language, scopes.actor(), null);
     }
 
     List<ReportArchive.Archived> list(String branchId, String regionId) {

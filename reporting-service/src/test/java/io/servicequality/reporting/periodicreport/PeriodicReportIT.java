@@ -92,10 +92,7 @@ class PeriodicReportIT {
     ReportArchive archive;
 
     @Autowired
-    PeriodicReportBuilder builder;
-
-    @Autowired
-    ReportRenderer renderer;
+    ReportWriter writer;
 
     @Autowired
     io.servicequality.reporting.scope.Scopes scopes;
@@ -257,8 +254,7 @@ class PeriodicReportIT {
                 .filter(d -> d.id().equals(definitionId))
                 .findFirst()
                 .orElseThrow();
-        PeriodicReportSchedule other =
-                new PeriodicReportSchedule(definitions, archive, builder, renderer, scopes, clock, meters);
+        PeriodicReportSchedule other = new PeriodicReportSchedule(definitions, archive, writer, scopes, clock, meters);
 
         java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
         java.util.concurrent.ExecutorService instances = java.util.concurrent.Executors.newFixedThreadPool(2);
