@@ -1,6 +1,7 @@
 // Issue 19's first part: a quality manager generates a periodic report of a branch in Chinese from the reports screen,
 // it is archived and listed, and its PDF opens (a PDF, through the console's relay); a weekly schedule for the branch
-// has its report archived by the schedule, then is removed; a viewer lists reports without the form to generate one.
+// has its report archived by the schedule and e-mailed to its recipient (the stack's mail catcher takes it: the delivery
+// log says delivered), then is removed; a viewer lists reports without the form to generate one.
 
 export const flows = [
   {
@@ -33,6 +34,7 @@ export const flows = [
       await page.fill('#reports-schedule-form input[name=name]', name);
       await page.selectOption('#reports-schedule-form select[name=period]', 'WEEK');
       await page.selectOption('#reports-schedule-form select[name=language]', 'en');
+      await page.fill('#reports-schedule-form input[name=emails]', 'flow.reports@example.com');
       await page.click('#reports-schedule-form button[type=submit]');
       await page.waitForFunction((n) => [...document.querySelectorAll('#reports-schedules td')].some((td) => td.textContent === n), name);
       const branchId = branch.slice('branch:'.length);
@@ -47,6 +49,21 @@ export const flows = [
         return null;
       }, [branchId, name]);
       check(scheduled !== null && scheduled.period === 'WEEK' && scheduled.definitionId, `the schedule archived its report (${JSON.stringify(scheduled)})`);
+      const delivered = await page.evaluate(async (definitionId) => {
+        for (let attempt = 0; attempt < 40; attempt++) {
+          const response = await fetch(`/api/v1/reports/deliveries?definitionId=${encodeURIComponent(definitionId)}`, { headers: { Accept: 'application/json' } });
+          const log = await response.json();
+          if (log.length > 0 && log[0].status !== 'PENDING') return log[0];
+          await new Promise((resolve) => setTimeout(resolve, 1500));
+        }
+        return null;
+      }, scheduled?.definitionId);
+      check(delivered !== null && delivered.status === 'DELIVERED' && delivered.channel === 'EMAIL' && delivered.recipient === 'flow.reports@example.com',
+        `the scheduled report was e-mailed through the stack's SMTP server (${JSON.stringify(delivered)})`);
+      await page.reload();
+      await page.waitForFunction(() => [...document.querySelectorAll('#reports-deliveries td')].some((td) => td.textContent === 'flow.reports@example.com'));
+      check(await page.locator('#reports-deliveries tr', { hasText: 'flow.reports@example.com' }).locator('.delivery-DELIVERED').count() > 0,
+        'the delivery log on the screen shows it delivered');
       await screenshot(page, 'reports-en');
       const row = page.locator('#reports-schedules tr', { hasText: name });
       await row.locator('button').click();

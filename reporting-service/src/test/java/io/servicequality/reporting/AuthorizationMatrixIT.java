@@ -130,6 +130,8 @@ class AuthorizationMatrixIT {
             GET /api/v1/reports/definitions       | 401  | 200   | 200             | 200            | 200   | 200    | 200                | 200
             POST /api/v1/reports/definitions      | 401  | 201   | 201             | 403            | 403   | 403    | 201                | 403
             DELETE /api/v1/reports/definitions/{id} | 401 | 204  | 204             | 403            | 403   | 403    | 404                | 403
+            GET /api/v1/reports/deliveries        | 401  | 200   | 200             | 403            | 403   | 403    | 200                | 403
+            POST /api/v1/reports/deliveries/{id}/resend | 401 | 404 | 404           | 403            | 403   | 403    | 404                | 403
             GET /api/v1/alerts                    | 401  | 200   | 200             | 200            | 200   | 200    | 200                | 404
             GET /api/v1/live                      | 401  | 200   | 200             | 200            | 200   | 200    | 200                | 404
             GET /api/v1/alerts/handling           | 401  | 200   | 200             | 200            | 200   | 200    | 200                | 404
@@ -469,7 +471,8 @@ class AuthorizationMatrixIT {
             if (path.startsWith("/api/v1/reports/")
                     && !path.endsWith("/rankings")
                     && !path.startsWith("/api/v1/reports/periodic")
-                    && !path.startsWith("/api/v1/reports/definitions")) {
+                    && !path.startsWith("/api/v1/reports/definitions")
+                    && !path.startsWith("/api/v1/reports/deliveries")) {
                 MockHttpServletResponse csv = perform(get(target + query(path) + "&format=csv"), caller);
                 assertThat(csv.getStatus()).as(target + " as CSV as " + caller).isEqualTo(200);
                 assertThat(csv.getContentType()).startsWith("text/csv");
@@ -515,6 +518,8 @@ class AuthorizationMatrixIT {
             case "/api/v1/alerts/{alertId}/assign" -> "{\"assignee\": \"matrix.user\"}";
             case "/api/v1/alerts/{alertId}/link" -> "{\"correctiveActionId\": \"6750a1c2e4b0f1a2b3c4d5e6\"}";
             case "/api/v1/alerts/{alertId}/resolve" -> "{\"note\": \"done\"}";
+            // a resend takes no body; {id} is the matrix's report, no delivery: allowed callers find none (404)
+            case "/api/v1/reports/deliveries/{id}/resend" -> "";
             case "/api/v1/reports/periodic" -> PERIODIC_REPORT_OF_SH_001;
             case "/api/v1/reports/definitions" -> REPORT_DEFINITION_OF_SH_001;
             default -> throw new IllegalStateException("no body for " + path);

@@ -42,6 +42,27 @@ messages({
     'reports.schedules.none': 'No report is scheduled.',
     'reports.schedule.scope': 'Scope',
     'reports.schedule.by': 'Defined by',
+    'reports.schedule.emails': 'E-mail to',
+    'reports.schedule.emails.hint': 'Addresses separated by commas; each gets the report with its PDF attached.',
+    'reports.schedule.webhook': 'Webhook URL',
+    'reports.schedule.webhook.hint': 'Optional: each report is posted there as a signed message with its PDF.',
+    'reports.schedule.recipients': 'Delivered to',
+    'reports.schedule.secret': 'The webhook\'s signing secret, shown this once (Standard Webhooks; verify webhook-signature with it): {secret}',
+    'reports.deliveries': 'Deliveries',
+    'reports.deliveries.hint': 'Each scheduled report to each recipient; failures are retried with growing waits and every attempt is kept.',
+    'reports.deliveries.none': 'No report has been delivered yet.',
+    'reports.delivery.report': 'Report',
+    'reports.delivery.channel': 'Channel',
+    'reports.delivery.recipient': 'Recipient',
+    'reports.delivery.status': 'Status',
+    'reports.delivery.status.PENDING': 'pending',
+    'reports.delivery.status.DELIVERED': 'delivered',
+    'reports.delivery.status.FAILED': 'failed',
+    'reports.delivery.attempts': 'Attempts',
+    'reports.delivery.next': 'Next attempt',
+    'reports.delivery.error': 'Last error',
+    'reports.delivery.resend': 'Send again',
+    'reports.delivery.resent': 'Sent again: {status}.',
   },
   'zh-CN': {
     'reports.nav': '报告',
@@ -78,6 +99,27 @@ messages({
     'reports.schedules.none': '尚未设置定期报告。',
     'reports.schedule.scope': '范围',
     'reports.schedule.by': '设置人',
+    'reports.schedule.emails': '发送邮件至',
+    'reports.schedule.emails.hint': '多个地址以逗号分隔；每人收到附带 PDF 的报告。',
+    'reports.schedule.webhook': 'Webhook 地址',
+    'reports.schedule.webhook.hint': '可选：每份报告以签名消息（含 PDF）推送到该地址。',
+    'reports.schedule.recipients': '接收方',
+    'reports.schedule.secret': 'Webhook 签名密钥，仅显示这一次（Standard Webhooks，用它校验 webhook-signature）：{secret}',
+    'reports.deliveries': '发送记录',
+    'reports.deliveries.hint': '每份定期报告发往每个接收方的情况；失败会以递增的间隔重试，每次尝试都有记录。',
+    'reports.deliveries.none': '尚未发送任何报告。',
+    'reports.delivery.report': '报告',
+    'reports.delivery.channel': '方式',
+    'reports.delivery.recipient': '接收方',
+    'reports.delivery.status': '状态',
+    'reports.delivery.status.PENDING': '待发送',
+    'reports.delivery.status.DELIVERED': '已送达',
+    'reports.delivery.status.FAILED': '失败',
+    'reports.delivery.attempts': '尝试次数',
+    'reports.delivery.next': '下次尝试',
+    'reports.delivery.error': '最近错误',
+    'reports.delivery.resend': '重新发送',
+    'reports.delivery.resent': '已重新发送：{status}。',
   },
 });
 
@@ -169,17 +211,25 @@ async function render(view, _params, query) {
         field(t('reports.schedule.name'), h('input', { name: 'name', required: true, maxlength: 100 })),
         field(t('reports.period'), select('period', ['WEEK', 'MONTH', 'QUARTER'].map((p) => [p, t(`reports.period.${p}`)]), 'MONTH')),
         field(t('reports.language'), select('language', [['zh-CN', '中文'], ['en', 'English']], currentLanguage() === 'zh-CN' ? 'zh-CN' : 'en')),
+        field(t('reports.schedule.emails'), h('input', { name: 'emails', type: 'text', size: 40 }), t('reports.schedule.emails.hint')),
+        field(t('reports.schedule.webhook'), h('input', { name: 'webhookUrl', type: 'url', size: 40 }), t('reports.schedule.webhook.hint')),
         h('button', { type: 'submit' }, t('reports.schedule.add')), problem);
       form.addEventListener('submit', async (event) => {
         event.preventDefault();
         problem.replaceChildren();
         const data = new FormData(form);
         try {
-          await postJson('/api/v1/reports/definitions', {
+          const emails = String(data.get('emails') ?? '').split(/[,;\s]+/).map((e) => e.trim()).filter(Boolean);
+          const webhookUrl = String(data.get('webhookUrl') ?? '').trim();
+          const created = await postJson('/api/v1/reports/definitions', {
             name: data.get('name'), ...scopeParams(scopeSelect.value), period: data.get('period'), language: data.get('language'),
+            emails, webhookUrl: webhookUrl || undefined,
           });
           notify(t('reports.schedule.added'));
           await loadSchedules();
+          if (created?.webhookSecret) {
+            schedules.append(h('p', { id: 'reports-webhook-secret' }, t('reports.schedule.secret', { secret: created.webhookSecret })));
+          }
         } catch (e) {
           problem.replaceChildren(problemBox(e));
         }
@@ -191,6 +241,7 @@ async function render(view, _params, query) {
       { label: t('reports.schedule.scope'), value: scopeLabel },
       { label: t('reports.period'), value: (d) => t(`reports.period.${d.period}`) },
       { label: t('reports.language'), value: (d) => (d.language === 'zh-CN' ? '中文' : 'English') },
+      { label: t('reports.schedule.recipients'), value: (d) => [...(d.emails ?? []), ...(d.webhookUrl ? [d.webhookUrl] : [])].join(', ') },
       { label: t('reports.schedule.by'), value: (d) => d.createdBy },
       { label: '', value: (d) => (mayDefine
         ? h('button', { type: 'button', class: 'secondary', onclick: async () => {
@@ -201,6 +252,32 @@ async function render(view, _params, query) {
         : '') },
     ], definitions, { empty: t('reports.schedules.none') }));
     schedules.replaceChildren(...parts);
+    if (mayDefine) await loadDeliveries(definitions);
+  }
+
+  // the delivery log: only who may define schedules sees recipients' addresses
+  const deliveries = h('section', { class: 'panel', id: 'reports-deliveries' });
+  async function loadDeliveries(definitions) {
+    if (!deliveries.isConnected) view.append(deliveries);
+    const names = new Map(definitions.map((d) => [d.id, d.name]));
+    const log = await getJson('/api/v1/reports/deliveries?limit=50');
+    deliveries.replaceChildren(
+      h('h2', {}, t('reports.deliveries')),
+      h('p', { class: 'muted' }, t('reports.deliveries.hint')),
+      table([
+        { label: t('reports.delivery.report'), value: (d) => names.get(d.definitionId) ?? d.definitionId },
+        { label: t('reports.delivery.channel'), value: (d) => (d.channel === 'EMAIL' ? 'E-mail' : 'Webhook') },
+        { label: t('reports.delivery.recipient'), value: (d) => d.recipient },
+        { label: t('reports.delivery.status'), value: (d) => h('span', { class: `delivery-${d.status}` }, t(`reports.delivery.status.${d.status}`)) },
+        { label: t('reports.delivery.attempts'), class: 'num', value: (d) => formatNumber(d.attemptCount, 0) },
+        { label: t('reports.delivery.next'), value: (d) => (d.nextAttemptAt ? formatDateTime(d.nextAttemptAt) : '') },
+        { label: t('reports.delivery.error'), value: (d) => d.lastError ?? '' },
+        { label: '', value: (d) => h('button', { type: 'button', class: 'secondary', onclick: async () => {
+          const after = await postJson(`/api/v1/reports/deliveries/${encodeURIComponent(d.id)}/resend`, {});
+          notify(t('reports.delivery.resent', { status: t(`reports.delivery.status.${after.status}`) }));
+          await loadDeliveries(definitions);
+        } }, t('reports.delivery.resend')) },
+      ], log, { empty: t('reports.deliveries.none') }));
   }
   await loadSchedules();
 

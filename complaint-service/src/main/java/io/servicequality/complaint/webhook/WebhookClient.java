@@ -3,6 +3,7 @@ package io.servicequality.complaint.webhook;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.servicequality.web.webhook.StandardWebhookSignature;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;

@@ -1,5 +1,6 @@
 package io.servicequality.complaint.webhook;
 
+import io.servicequality.web.webhook.Backoff;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -33,7 +34,6 @@ record WebhookProperties(
 
     /** The wait after the {@code failedAttempts}-th failed attempt. */
     Duration retryAfter(int failedAttempts) {
-        double millis = firstRetryAfter.toMillis() * Math.pow(multiplier, Math.max(0, failedAttempts - 1));
-        return millis >= maxRetryAfter.toMillis() ? maxRetryAfter : Duration.ofMillis((long) millis);
+        return new Backoff(firstRetryAfter, multiplier, maxRetryAfter).after(failedAttempts);
     }
 }

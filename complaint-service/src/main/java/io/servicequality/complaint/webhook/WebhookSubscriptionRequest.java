@@ -2,16 +2,14 @@ package io.servicequality.complaint.webhook;
 
 import io.servicequality.web.problem.FieldProblem;
 import io.servicequality.web.problem.Problems;
+import io.servicequality.web.webhook.WebhookUrls;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -24,8 +22,6 @@ record WebhookSubscriptionRequest(
         @Size(max = 500) String description,
         Boolean enabled) {
 
-    private static final Set<String> LOOPBACK_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
-
     /**
      * The URL and event types checked: an absolute {@code https} URL (plain {@code http} only to this machine, and only
      * where {@code allowHttpLocalhost} is set, for development), known event types. A validation problem otherwise.
@@ -33,25 +29,7 @@ record WebhookSubscriptionRequest(
     Checked checked(boolean allowHttpLocalhost) {
         List<FieldProblem> errors = new ArrayList<>();
         String checkedUrl = url.strip();
-        try {
-            URI uri = new URI(checkedUrl);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
-            if (host.isEmpty() || !uri.isAbsolute()) {
-                errors.add(new FieldProblem("url", "must be an absolute URL such as https://hooks.example.com/sqp"));
-            } else if (uri.getUserInfo() != null) {
-                errors.add(new FieldProblem("url", "must not carry user credentials"));
-            } else if (!scheme.equals("https")
-                    && !(scheme.equals("http") && allowHttpLocalhost && LOOPBACK_HOSTS.contains(host))) {
-                errors.add(new FieldProblem(
-                        "url",
-                        allowHttpLocalhost
-                                ? "must use https (http only to localhost or 127.0.0.1)"
-                                : "must use https"));
-            }
-        } catch (URISyntaxException e) {
-            errors.add(new FieldProblem("url", "is not a URL: " + e.getReason()));
-        }
+        WebhookUrls.problemOf("url", checkedUrl, allowHttpLocalhost).ifPresent(errors::add);
         Set<String> types = new LinkedHashSet<>();
         for (String type : eventTypes) {
             if (WebhookEventType.ofWireName(type).isEmpty()) {

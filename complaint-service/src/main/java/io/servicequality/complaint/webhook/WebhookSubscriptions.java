@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import io.servicequality.security.CallerAccess;
 import io.servicequality.security.audit.AuditTrail;
 import io.servicequality.web.problem.Problems;
+import io.servicequality.web.webhook.StandardWebhookSignature;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;

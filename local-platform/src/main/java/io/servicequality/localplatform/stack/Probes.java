@@ -47,6 +47,11 @@ public final class Probes {
         return answers(port, "/.well-known/openid-configuration", "discovery document served");
     }
 
+    /** The development mail catcher's readiness ({@code /api/service/readiness} of GreenMail's API): up only on 200. */
+    public static Health mailCatcher(int port) {
+        return answers(port, "/api/service/readiness", "receiving mail");
+    }
+
     private static Health answers(int port, String path, String whenUp) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(5))

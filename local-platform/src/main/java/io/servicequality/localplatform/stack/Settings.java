@@ -15,6 +15,7 @@ import java.util.Map;
  *
  * @param devAuthServerPort the development authorization server's port ({@link Stack#DEV_AUTH})
  * @param consolePort the staff console's port ({@link Stack#CONSOLE})
+ * @param mailCatcher the development mail catcher's ports ({@link Stack#MAIL_CATCHER})
  * @param jwtIssuerUri the OIDC issuer whose staff tokens the services accept besides the stack's own key's ({@code
  *     ./platform token}): the development authorization server ({@link #devAuthIssuer()}) unless
  *     {@code SQP_SECURITY_JWT_ISSUER_URI} names another
@@ -30,6 +31,7 @@ public record Settings(
         int storePort,
         int devAuthServerPort,
         int consolePort,
+        MailCatcherPorts mailCatcher,
         Map<String, Integer> servicePorts,
         Map<String, List<String>> javaOptions,
         Duration startupTimeout,
@@ -47,6 +49,7 @@ public record Settings(
     private static final String KAFKA_JAVA_OPTS = "-Xmx512m -XX:+UseSerialGC";
     private static final String DEV_AUTH_JAVA_OPTS = "-Xmx192m -XX:+UseSerialGC";
     private static final String CONSOLE_JAVA_OPTS = "-Xmx192m -XX:+UseSerialGC";
+    private static final String MAIL_CATCHER_JAVA_OPTS = "-Xmx128m -XX:+UseSerialGC";
     // The store holds MVStore's page cache (STORE_CACHE_MB, 128) and, during a query the library answers by
     // scanning, the matching documents decoded; at 512 MB it ran out of heap after ~30,000 complaints under load
     // (2026-12-02). A store out of memory exits (the supervisor then starts it again) rather than answering some
@@ -68,6 +71,7 @@ public record Settings(
         javaOptions.put(Stack.STORE, env.words("STORE_JAVA_OPTS", STORE_JAVA_OPTS));
         javaOptions.put(Stack.DEV_AUTH, env.words("DEV_AUTH_JAVA_OPTS", DEV_AUTH_JAVA_OPTS));
         javaOptions.put(Stack.CONSOLE, env.words("CONSOLE_JAVA_OPTS", CONSOLE_JAVA_OPTS));
+        javaOptions.put(Stack.MAIL_CATCHER, env.words("MAIL_CATCHER_JAVA_OPTS", MAIL_CATCHER_JAVA_OPTS));
         List<String> serviceOptions = env.words("SERVICE_JAVA_OPTS", SERVICE_JAVA_OPTS);
         SERVICES.forEach(service -> javaOptions.put(service, serviceOptions));
         return new Settings(
@@ -78,6 +82,10 @@ public record Settings(
                 env.port("STORE_PORT", 27017),
                 devAuthServerPort,
                 env.port(CONSOLE_PORT_VARIABLE, 8090),
+                new MailCatcherPorts(
+                        env.port(MAIL_CATCHER_PORT_VARIABLE, 8025),
+                        env.port("MAIL_CATCHER_SMTP_PORT", 3025),
+                        env.port("MAIL_CATCHER_IMAP_PORT", 3143)),
                 Map.copyOf(servicePorts),
                 Map.copyOf(javaOptions),
                 Duration.ofSeconds(env.number("STARTUP_TIMEOUT_SECONDS", 180, 1)),
@@ -93,6 +101,11 @@ public record Settings(
 
     /** The port of the development authorization server, also its own variable (dev-authorization-server/README.md). */
     public static final String DEV_AUTH_PORT_VARIABLE = "DEV_AUTH_SERVER_PORT";
+
+    /** The port of the development mail catcher's web API (messages per address), and its SMTP and IMAP ports. */
+    public record MailCatcherPorts(int api, int smtp, int imap) {}
+
+    public static final String MAIL_CATCHER_PORT_VARIABLE = "MAIL_CATCHER_PORT";
 
     /** The staff console's port, also its own variable (staff-console/README.md). */
     public static final String CONSOLE_PORT_VARIABLE = "STAFF_CONSOLE_PORT";

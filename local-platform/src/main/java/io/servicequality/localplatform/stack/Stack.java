@@ -15,12 +15,12 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.Uuid;
 
 /**
- * The eight processes of the local stack — the Kafka broker, the embedded store, the development authorization
- * server, the four services and the staff console — in the order they are ready: the services need the ones before
- * them (the authorization server needs nothing, and is started at once, alongside the broker), the console the
- * authorization server (it reads its discovery document at start) and the services it relays to. They stop in the
- * opposite order: the console, the services (they flush to Kafka and the store), then the authorization server, the
- * store (it commits its file) and the broker.
+ * The nine processes of the local stack — the Kafka broker, the embedded store, the development authorization
+ * server, the development mail catcher, the four services and the staff console — in the order they are ready: the
+ * services need the ones before them (the authorization server and the mail catcher need nothing, and are started at
+ * once, alongside the broker), the console the authorization server (it reads its discovery document at start) and the
+ * services it relays to. They stop in the opposite order: the console, the services (they flush to Kafka and the
+ * store), then the authorization server and the mail catcher, the store (it commits its file) and the broker.
  */
 public final class Stack {
 
@@ -28,6 +28,11 @@ public final class Stack {
     public static final String STORE = "embedded-store";
     /** FOR LOCAL DEVELOPMENT ONLY: an OpenID Connect provider with demo users (dev-authorization-server/README.md). */
     public static final String DEV_AUTH = "dev-authorization-server";
+    /**
+     * FOR LOCAL DEVELOPMENT ONLY: GreenMail standalone, an SMTP server that keeps every message it is sent (nothing
+     * leaves the machine) — the reports' e-mails of reporting-service land here, readable over IMAP or its web API.
+     */
+    public static final String MAIL_CATCHER = "mail-catcher";
     /** The staff console (staff-console/README.md): where staff sign in and work in a browser. */
     public static final String CONSOLE = "staff-console";
 
@@ -36,6 +41,7 @@ public final class Stack {
             KAFKA,
             STORE,
             DEV_AUTH,
+            MAIL_CATCHER,
             Settings.SERVICES.get(0),
             Settings.SERVICES.get(1),
             Settings.SERVICES.get(2),
@@ -44,6 +50,7 @@ public final class Stack {
 
     private static final String KAFKA_MAIN = "kafka.Kafka";
     private static final String STORE_MAIN = "io.servicequality.embeddedstore.EmbeddedStore";
+    private static final String MAIL_CATCHER_JAR = "greenmail-standalone.jar";
 
     private final Settings settings;
 
@@ -63,6 +70,7 @@ public final class Stack {
             case KAFKA -> "Kafka broker";
             case STORE -> "embedded store";
             case DEV_AUTH -> "development authorization server";
+            case MAIL_CATCHER -> "development mail catcher";
             case CONSOLE -> "staff console";
             default -> process;
         };
@@ -73,6 +81,7 @@ public final class Stack {
             case KAFKA -> settings.kafkaPort();
             case STORE -> settings.storePort();
             case DEV_AUTH -> settings.devAuthServerPort();
+            case MAIL_CATCHER -> settings.mailCatcher().api();
             case CONSOLE -> settings.consolePort();
             default -> settings.servicePort(process);
         };
@@ -83,6 +92,7 @@ public final class Stack {
             case KAFKA -> "KAFKA_PORT";
             case STORE -> "STORE_PORT";
             case DEV_AUTH -> Settings.DEV_AUTH_PORT_VARIABLE;
+            case MAIL_CATCHER -> Settings.MAIL_CATCHER_PORT_VARIABLE;
             case CONSOLE -> Settings.CONSOLE_PORT_VARIABLE;
             default -> Settings.portVariable(process);
         };
@@ -94,6 +104,11 @@ public final class Stack {
             case KAFKA -> "localhost:" + settings.kafkaPort();
             case STORE -> "mongodb://localhost:" + settings.storePort();
             case DEV_AUTH -> settings.devAuthIssuer();
+            case MAIL_CATCHER ->
+                "smtp://localhost:" + settings.mailCatcher().smtp() + ", IMAP localhost:"
+                        + settings.mailCatcher().imap() + ", messages http://localhost:"
+                        + settings.mailCatcher().api()
+                        + "/api/user/<address>/messages/INBOX";
             case CONSOLE -> settings.consoleUrl();
             default -> "http://localhost:" + settings.servicePort(process);
         };
@@ -114,6 +129,9 @@ public final class Stack {
         }
         if (process.equals(DEV_AUTH)) {
             return Probes.discovery(port(process));
+        }
+        if (process.equals(MAIL_CATCHER)) {
+            return Probes.mailCatcher(port(process));
         }
         boolean listening = Probes.listening(port(process));
         return new Probes.Health(listening, listening ? "answers" : "no answer");
@@ -146,6 +164,20 @@ public final class Stack {
                 environment.put("DEV_AUTH_BFF_POST_LOGOUT_REDIRECT_URIS", settings.consoleUrl() + "signed-out.html");
                 command.addAll(List.of("-jar", moduleJar(process).toString()));
             }
+            case MAIL_CATCHER -> {
+                // on this machine only, any address accepted (auth disabled: a mailbox per recipient, login = address)
+                Settings.MailCatcherPorts ports = settings.mailCatcher();
+                command.addAll(List.of(
+                        "-Dgreenmail.smtp.hostname=127.0.0.1",
+                        "-Dgreenmail.smtp.port=" + ports.smtp(),
+                        "-Dgreenmail.imap.hostname=127.0.0.1",
+                        "-Dgreenmail.imap.port=" + ports.imap(),
+                        "-Dgreenmail.api.hostname=127.0.0.1",
+                        "-Dgreenmail.api.port=" + ports.api(),
+                        "-Dgreenmail.auth.disabled",
+                        "-jar",
+                        mailCatcherJar().toString()));
+            }
             case CONSOLE -> {
                 environment.put(Settings.CONSOLE_PORT_VARIABLE, String.valueOf(settings.consolePort()));
                 // signs staff in where the services trust their tokens (another issuer needs
@@ -170,8 +202,15 @@ public final class Stack {
                 environment.put("SQP_SECURITY_JWT_ISSUER_URI", settings.jwtIssuerUri());
                 environment.put(
                         "SQP_SCORING_STATE_DIR", settings.scoringStateDir().toString());
-                // a development stack: complaint-service accepts webhook receivers on this machine over plain http
+                // a development stack: webhook receivers on this machine accepted over plain http
                 environment.put("SQP_WEBHOOK_ALLOW_HTTP_LOCALHOST", "true");
+                if (process.equals("reporting-service")) {
+                    // report e-mails go to the mail catcher
+                    environment.put("SPRING_MAIL_HOST", "127.0.0.1");
+                    environment.put(
+                            "SPRING_MAIL_PORT",
+                            String.valueOf(settings.mailCatcher().smtp()));
+                }
                 environment.put("SERVER_PORT", String.valueOf(settings.servicePort(process)));
                 environment.put("SQP_LOG_FORMAT", settings.logFormat());
                 command.addAll(List.of("-jar", moduleJar(process).toString()));
@@ -189,6 +228,7 @@ public final class Stack {
         String marker = switch (process) {
             case KAFKA -> KAFKA_MAIN;
             case STORE -> STORE_MAIN;
+            case MAIL_CATCHER -> MAIL_CATCHER_JAR;
             default -> process + "-";
         };
         return handle.info().commandLine().map(line -> line.contains(marker)).orElse(true);
@@ -305,6 +345,15 @@ public final class Stack {
         return moduleJar("local-platform")
                 + File.pathSeparator
                 + settings.root().resolve("local-platform/target/lib/*");
+    }
+
+    /** GreenMail standalone, copied by the build next to this module's jar (local-platform/pom.xml). */
+    private Path mailCatcherJar() {
+        Path jar = settings.root().resolve("local-platform/target/mail-catcher").resolve(MAIL_CATCHER_JAR);
+        if (!Files.exists(jar)) {
+            throw new PlatformException("no " + jar + "; build the platform with ./platform build");
+        }
+        return jar;
     }
 
     private String securityClasspath() {

@@ -32,6 +32,7 @@ final class OrderedStop {
         stopGroup("the staff console", only(Stack.CONSOLE, running));
         stopGroup("the services", services);
         stopGroup("the development authorization server", only(Stack.DEV_AUTH, running));
+        stopGroup("the development mail catcher", only(Stack.MAIL_CATCHER, running));
         stopGroup("the embedded store", only(Stack.STORE, running));
         stopGroup("the Kafka broker", only(Stack.KAFKA, running));
     }

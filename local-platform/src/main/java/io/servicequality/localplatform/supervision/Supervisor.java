@@ -92,6 +92,8 @@ public final class Supervisor {
         List<Port> ports = new ArrayList<>();
         ports.add(new Port(settings.kafkaPort(), "Kafka broker", "KAFKA_PORT"));
         ports.add(new Port(settings.kafkaControllerPort(), "Kafka controller", "KAFKA_CONTROLLER_PORT"));
+        ports.add(new Port(settings.mailCatcher().smtp(), "mail catcher SMTP", "MAIL_CATCHER_SMTP_PORT"));
+        ports.add(new Port(settings.mailCatcher().imap(), "mail catcher IMAP", "MAIL_CATCHER_IMAP_PORT"));
         for (String process : Stack.PROCESSES) {
             if (!process.equals(Stack.KAFKA)) {
                 ports.add(new Port(stack.port(process), stack.description(process), stack.portVariable(process)));
@@ -129,6 +131,7 @@ public final class Supervisor {
 
         // needs neither the broker nor the store: it starts while they do, and is ready before the services start
         Supervised devAuth = launch(Stack.DEV_AUTH);
+        Supervised mailCatcher = launch(Stack.MAIL_CATCHER);
         awaitReady(launch(Stack.KAFKA));
         Console.say("Kafka broker      " + stack.address(Stack.KAFKA));
         awaitReady(launch(Stack.STORE));
@@ -136,6 +139,9 @@ public final class Supervisor {
         awaitReady(devAuth);
         Console.say("dev auth server   " + stack.address(Stack.DEV_AUTH)
                 + " (OpenID Connect, FOR LOCAL DEVELOPMENT ONLY; demo users: dev-authorization-server/README.md)");
+        awaitReady(mailCatcher);
+        Console.say("mail catcher      " + stack.address(Stack.MAIL_CATCHER)
+                + " (FOR LOCAL DEVELOPMENT ONLY: keeps the report e-mails, sends nothing on)");
 
         Console.say("starting " + String.join(", ", Settings.SERVICES) + " ...");
         List<Supervised> services = new ArrayList<>();

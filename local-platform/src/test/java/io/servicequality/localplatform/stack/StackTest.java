@@ -22,7 +22,7 @@ class StackTest {
     void theAuthorizationServerIsReadyBeforeAnyServiceAndStopsAfterThem() {
         int devAuth = Stack.PROCESSES.indexOf(Stack.DEV_AUTH);
 
-        assertThat(Stack.PROCESSES).hasSize(8);
+        assertThat(Stack.PROCESSES).hasSize(9);
         assertThat(devAuth).isPositive();
         assertThat(Settings.SERVICES)
                 .allSatisfy(
@@ -80,6 +80,45 @@ class StackTest {
                 .containsEntry("DEV_AUTH_BFF_POST_LOGOUT_REDIRECT_URIS", "http://127.0.0.1:18090/signed-out.html");
         assertThat(stack.address(Stack.CONSOLE)).isEqualTo("http://127.0.0.1:18090/");
         assertThat(Stack.isService(Stack.CONSOLE)).isFalse();
+    }
+
+    @Test
+    void theMailCatcherListensOnItsPortsAndReportingSendsItsEmailsThere() throws IOException {
+        builtJar("reporting-service");
+        builtJar("feedback-service");
+        Path catcher = root.resolve("local-platform/target/mail-catcher/greenmail-standalone.jar");
+        Files.createDirectories(catcher.getParent());
+        if (!Files.exists(catcher)) {
+            Files.createFile(catcher);
+        }
+        Settings settings = Settings.from(
+                Map.of(
+                        "PLATFORM_DATA_DIR", "/data",
+                        "MAIL_CATCHER_PORT", "18025",
+                        "MAIL_CATCHER_SMTP_PORT", "13025",
+                        "MAIL_CATCHER_IMAP_PORT", "13143"),
+                root);
+        Stack stack = new Stack(settings);
+
+        Stack.Launch launch = stack.launch(Stack.MAIL_CATCHER);
+
+        assertThat(launch.command())
+                .contains(
+                        "-Dgreenmail.smtp.port=13025",
+                        "-Dgreenmail.imap.port=13143",
+                        "-Dgreenmail.api.port=18025",
+                        "-Dgreenmail.smtp.hostname=127.0.0.1",
+                        "-Dgreenmail.auth.disabled")
+                .endsWith("-jar", catcher.toString());
+        assertThat(stack.port(Stack.MAIL_CATCHER)).isEqualTo(18025);
+        assertThat(stack.portVariable(Stack.MAIL_CATCHER)).isEqualTo("MAIL_CATCHER_PORT");
+        assertThat(Stack.PROCESSES.indexOf(Stack.MAIL_CATCHER))
+                .as("ready before the services")
+                .isLessThan(Stack.PROCESSES.indexOf("reporting-service"));
+        assertThat(stack.launch("reporting-service").environment())
+                .containsEntry("SPRING_MAIL_HOST", "127.0.0.1")
+                .containsEntry("SPRING_MAIL_PORT", "13025");
+        assertThat(stack.launch("feedback-service").environment()).doesNotContainKey("SPRING_MAIL_HOST");
     }
 
     @Test

@@ -25,6 +25,9 @@ public class AccessRules {
     @Bean
     EndpointRules reportingServiceRules() {
         return rules -> rules
+                // the delivery log of scheduled reports (recipients' addresses): admins and quality managers
+                .requestMatchers(GET, "/api/v1/reports/deliveries")
+                .hasAnyAuthority(Authorities.roles(ADMIN, QUALITY_MANAGER).toArray())
                 // views, their CSV, alerts and the live stream: every staff role (within its tenant and branches)
                 .requestMatchers(GET, "/api/v1/reports/**", "/api/v1/alerts", "/api/v1/live")
                 .hasAnyAuthority(Authorities.anyStaff().toArray())
@@ -71,6 +74,9 @@ public class AccessRules {
                 .requestMatchers(POST, "/api/v1/reports/definitions")
                 .hasAnyAuthority(Authorities.roles(ADMIN, QUALITY_MANAGER).toArray())
                 .requestMatchers(DELETE, "/api/v1/reports/definitions/*")
+                .hasAnyAuthority(Authorities.roles(ADMIN, QUALITY_MANAGER).toArray())
+                // their delivery resends: the same (the log: before the reports' GET rule, above)
+                .requestMatchers(POST, "/api/v1/reports/deliveries/*/resend")
                 .hasAnyAuthority(Authorities.roles(ADMIN, QUALITY_MANAGER).toArray());
     }
 }

@@ -4,6 +4,7 @@ import io.servicequality.reporting.alerthandling.AlertHandlingProperties;
 import io.servicequality.reporting.bucket.ReadModelProperties;
 import io.servicequality.reporting.dashboard.ConsoleProperties;
 import io.servicequality.reporting.live.LiveProperties;
+import io.servicequality.reporting.periodicreport.ReportDeliveryProperties;
 import io.servicequality.reporting.risk.RiskProperties;
 import io.servicequality.reporting.scorecard.ScorecardProperties;
 import io.servicequality.reporting.staff.StaffProperties;
@@ -18,6 +19,7 @@ import org.springframework.context.annotation.Configuration;
     ConsoleProperties.class,
     RiskProperties.class,
     AlertHandlingProperties.class,
-    StaffProperties.class
+    StaffProperties.class,
+    ReportDeliveryProperties.class
 })
 class PropertiesConfig {}

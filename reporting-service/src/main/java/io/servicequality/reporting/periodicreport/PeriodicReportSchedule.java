@@ -6,6 +6,7 @@ import io.servicequality.reporting.scope.Scope;
 import io.servicequality.reporting.scope.Scopes;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -17,7 +18,9 @@ import org.springframework.stereotype.Component;
  * definition and the period ({@link ReportDefinition#reportIdOf}), so whichever instance archives it first wins and
  * every other finds it archived (or loses the insert: {@link DuplicateKeyException}, nothing archived twice). Checked
  * every {@code sqp.reports.schedule-interval} (1 min); a period is generated within that interval of its end in the
- * scope's time zone. A failure (the store away) is retried at the next check.
+ * scope's time zone. A failure (the store away) is retried at the next check. A report archived is then queued for
+ * delivery to the definition's recipients ({@link ReportDeliveries#queue}, once per report and recipient); the archive
+ * remembers that it was, so a report archived by an instance that stopped before queuing is queued at the next check.
  */
 @Component
 class PeriodicReportSchedule {
@@ -27,6 +30,7 @@ class PeriodicReportSchedule {
     private final ReportDefinitions definitions;
     private final ReportArchive archive;
     private final ReportWriter writer;
+    private final ReportDeliveries deliveries;
     private final Scopes scopes;
     private final Clock clock;
     private final Counter generated;
@@ -36,12 +40,14 @@ class PeriodicReportSchedule {
             ReportDefinitions definitions,
             ReportArchive archive,
             ReportWriter writer,
+            ReportDeliveries deliveries,
             Scopes scopes,
             Clock clock,
             MeterRegistry meters) {
         this.definitions = definitions;
         this.archive = archive;
         this.writer = writer;
+        this.deliveries = deliveries;
         this.scopes = scopes;
         this.clock = clock;
         this.generated = Counter.builder("sqp.reports.scheduled")
@@ -78,7 +84,12 @@ class PeriodicReportSchedule {
         ReportPeriod period =
                 ReportPeriod.lastCompleteBefore(definition.period(), LocalDate.now(clock.withZone(scope.zone())));
         String id = definition.reportIdOf(period);
-        if (archive.exists(id)) {
+        Optional<Boolean> deliveriesQueued = archive.deliveriesQueued(id);
+        if (deliveriesQueued.isPresent()) {
+            if (!deliveriesQueued.get()) {
+                // archived by an instance that stopped before queuing its deliveries
+                queueDeliveries(definition, id);
+            }
             return false;
         }
         try {
@@ -96,6 +107,15 @@ class PeriodicReportSchedule {
         }
         generated.increment();
         log.info("report {} {} of definition {} archived as {}", period.kind(), period.start(), definition.id(), id);
+        queueDeliveries(definition, id);
         return true;
+    }
+
+    /** The report's deliveries to the definition's recipients, queued once (then sent by the delivery sender). */
+    private void queueDeliveries(ReportDefinition definition, String reportId) {
+        if (definition.hasRecipients()) {
+            deliveries.queue(definition, reportId, clock.instant());
+        }
+        archive.markDeliveriesQueued(reportId);
     }
 }

@@ -87,8 +87,19 @@ class ReportArchive {
                 .toList();
     }
 
-    boolean exists(String id) {
-        return mongo.exists(query(where("_id").is(id)), COLLECTION);
+    /** Empty when no report of {@code id} is archived; else whether its deliveries have been queued. */
+    Optional<Boolean> deliveriesQueued(String id) {
+        Query query = query(where("_id").is(id));
+        query.fields().include("deliveriesQueued");
+        return Optional.ofNullable(mongo.findOne(query, Document.class, COLLECTION))
+                .map(document -> Boolean.TRUE.equals(document.getBoolean("deliveriesQueued")));
+    }
+
+    void markDeliveriesQueued(String id) {
+        mongo.updateFirst(
+                query(where("_id").is(id)),
+                new org.springframework.data.mongodb.core.query.Update().set("deliveriesQueued", true),
+                COLLECTION);
     }
 
     Optional<Archived> find(String tenantId, String id) {

@@ -1,6 +1,8 @@
 package io.servicequality.reporting.periodicreport;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -19,10 +21,22 @@ record ReportDefinition(
         String zone,
         ReportPeriod.Kind period,
         String language,
+        List<String> emails,
+        String webhookUrl,
+        @JsonIgnore String webhookSecret,
         String createdBy,
         Instant createdAt) {
 
     static final String COLLECTION = "reportDefinitions";
+
+    /** The e-mail recipients (none in definitions made before deliveries existed). */
+    List<String> emailsOrNone() {
+        return emails == null ? List.of() : emails;
+    }
+
+    boolean hasRecipients() {
+        return !emailsOrNone().isEmpty() || webhookUrl != null;
+    }
 
     /** The id of this definition's report of {@code period}: the same in every instance, so it is archived once. */
     String reportIdOf(ReportPeriod period) {

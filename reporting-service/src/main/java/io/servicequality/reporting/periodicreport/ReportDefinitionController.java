@@ -1,5 +1,6 @@
 package io.servicequality.reporting.periodicreport;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.util.List;
@@ -33,13 +34,23 @@ class ReportDefinitionController {
                     + " after creation for the last period that has ended), archived and listed with the others"
                     + " (generatedBy 'schedule: <name>', definitionId set), once however many instances run."
                     + " ADMIN and QUALITY_MANAGER of the whole tenant (the schedule reports with the whole"
-                    + " tenant's view).")
+                    + " tenant's view). Each report is delivered to the definition's recipients: by e-mail (the"
+                    + " report as HTML with its PDF attached; needs spring.mail.host) and as a signed Standard"
+                    + " Webhooks message 'report.generated' carrying the PDF; failed deliveries are retried with"
+                    + " back-off and logged (GET /api/v1/reports/deliveries).")
     @PostMapping
-    ResponseEntity<ReportDefinition> create(@RequestBody ReportDefinitionRequest request) {
+    ResponseEntity<Created> create(@RequestBody ReportDefinitionRequest request) {
         scopes.requireWholeTenant("report definitions");
         ReportDefinition created = definitions.create(request);
-        return ResponseEntity.created(URI.create(BASE + "/" + created.id())).body(created);
+        return ResponseEntity.created(URI.create(BASE + "/" + created.id()))
+                .body(new Created(created, created.webhookSecret()));
     }
+
+    /**
+     * A new definition, and the secret its webhook messages are signed with: shown this once (Standard Webhooks,
+     * {@code whsec_…}; verify {@code webhook-signature} with it).
+     */
+    record Created(@JsonUnwrapped ReportDefinition definition, String webhookSecret) {}
 
     @Operation(summary = "The tenant's report definitions of the scopes the caller sees")
     @GetMapping

@@ -78,10 +78,24 @@ public class ReportRenderer {
     }
 
     private static String scopeLabel(Scope scope, ReportTexts texts) {
-        return switch (scope.level()) {
-            case BRANCH -> texts.format("scope.BRANCH", scope.branchId());
-            case REGION -> texts.format("scope.REGION", scope.regionId());
+        return scopeLabel(scope.level(), scope.branchId(), scope.regionId(), texts);
+    }
+
+    private static String scopeLabel(Scope.Level level, String branchId, String regionId, ReportTexts texts) {
+        return switch (level) {
+            case BRANCH -> texts.format("scope.BRANCH", branchId);
+            case REGION -> texts.format("scope.REGION", regionId);
             case TENANT -> texts.get("scope.TENANT");
         };
+    }
+
+    /** "Service quality report · Branch SH-001 · Week of 23 Nov 2026 to 29 Nov 2026": an e-mail's subject. */
+    static String heading(ReportArchive.Archived report, ReportTexts texts) {
+        return texts.get("title") + " · " + scopeLabel(report.level(), report.branchId(), report.regionId(), texts)
+                + " · "
+                + texts.format(
+                        "period." + report.period().kind().name(),
+                        texts.date(report.period().start()),
+                        texts.date(report.period().lastDay()));
     }
 }

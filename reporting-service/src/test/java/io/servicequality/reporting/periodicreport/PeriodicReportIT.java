@@ -95,6 +95,9 @@ class PeriodicReportIT {
     ReportWriter writer;
 
     @Autowired
+    ReportDeliveries deliveries;
+
+    @Autowired
     io.servicequality.reporting.scope.Scopes scopes;
 
     @Autowired
@@ -254,7 +257,8 @@ class PeriodicReportIT {
                 .filter(d -> d.id().equals(definitionId))
                 .findFirst()
                 .orElseThrow();
-        PeriodicReportSchedule other = new PeriodicReportSchedule(definitions, archive, writer, scopes, clock, meters);
+        PeriodicReportSchedule other =
+                new PeriodicReportSchedule(definitions, archive, writer, deliveries, scopes, clock, meters);
 
         java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
         java.util.concurrent.ExecutorService instances = java.util.concurrent.Executors.newFixedThreadPool(2);

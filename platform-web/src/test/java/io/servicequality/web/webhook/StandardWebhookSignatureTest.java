@@ -1,4 +1,4 @@
-package io.servicequality.complaint.webhook;
+package io.servicequality.web.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -60,18 +60,8 @@ class StandardWebhookSignatureTest {
 
     @Test
     void theRetryWaitGrowsExponentiallyUpToItsCeiling() {
-        WebhookProperties properties = new WebhookProperties(
-                java.time.Duration.ofSeconds(2),
-                java.time.Duration.ofSeconds(5),
-                8,
-                java.time.Duration.ofSeconds(10),
-                2,
-                java.time.Duration.ofSeconds(60),
-                java.time.Duration.ofSeconds(1),
-                java.time.Duration.ofSeconds(60),
-                20,
-                false);
-        assertThat(List.of(1, 2, 3, 4, 5).stream().map(properties::retryAfter).map(d -> d.toSeconds()))
+        Backoff backoff = new Backoff(java.time.Duration.ofSeconds(10), 2, java.time.Duration.ofSeconds(60));
+        assertThat(List.of(1, 2, 3, 4, 5).stream().map(backoff::after).map(d -> d.toSeconds()))
                 .containsExactly(10L, 20L, 40L, 60L, 60L);
     }
 
