@@ -2,13 +2,15 @@ package io.servicequality.reporting.periodicreport;
 
 import io.servicequality.reporting.scope.Scope;
 import io.servicequality.reporting.scorecard.Scorecard.TargetAttainment;
+import io.servicequality.reporting.staff.StaffHighlights;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * What a periodic quality report says: the headline metrics of the period against the previous period and the same
  * period a year before, the SERVQUAL gaps with their importance, the targets, the complaints and their causes, and
- * each channel — every figure computed by the same code as the scorecard, from the same additive statistics.
+ * each channel, and the staff highlights — every figure computed by the same code as the scorecard and the staff
+ * views, from the same additive statistics.
  *
  * @param zone the time zone of the period's local days (the scope's)
  */
@@ -24,7 +26,8 @@ public record PeriodicReport(
         KeyDriverSummary drivers,
         List<TargetAttainment> targets,
         ComplaintSummary complaints,
-        List<ChannelRow> channels) {
+        List<ChannelRow> channels,
+        StaffHighlights staff) {
 
     /** A value with its sample and, where the metric has one, its 95 % interval. */
     public record Measure(Double value, long n, Double low, Double high) {

@@ -17,6 +17,7 @@ import io.servicequality.reporting.scope.Scope;
 import io.servicequality.reporting.scorecard.Scorecard;
 import io.servicequality.reporting.scorecard.ScorecardCalculator;
 import io.servicequality.reporting.scorecard.ScorecardService;
+import io.servicequality.reporting.staff.StaffReports;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -39,9 +40,12 @@ public class PeriodicReportBuilder {
     private final MetricBucketReadModel buckets;
     private final Clock clock;
 
-    PeriodicReportBuilder(ScorecardService scorecards, MetricBucketReadModel buckets, Clock clock) {
+    private final StaffReports staff;
+
+    PeriodicReportBuilder(ScorecardService scorecards, MetricBucketReadModel buckets, StaffReports staff, Clock clock) {
         this.scorecards = scorecards;
         this.buckets = buckets;
+        this.staff = staff;
         this.clock = clock;
     }
 
@@ -75,7 +79,8 @@ public class PeriodicReportBuilder {
                 drivers(totals.drivers()),
                 current.targets(),
                 complaints(current, pareto(totals.complaints().openedByCategory())),
-                channels(current));
+                channels(current),
+                staff.highlights(tenantId, scope, period.from(scope.zone()), period.to(scope.zone())));
     }
 
     private static final List<Map.Entry<String, Function<Scorecard, Measure>>> HEADLINES = List.of(

@@ -1,11 +1,14 @@
 package io.servicequality.reporting.periodicreport;
 
+import io.servicequality.reporting.staff.StaffHighlights;
 import java.text.MessageFormat;
 import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
@@ -105,5 +108,25 @@ public final class ReportTexts {
     /** The width in percent of a bar for {@code value} where {@code largest} fills the column. */
     public long bar(double value, double largest) {
         return largest <= 0 ? 0 : Math.round(100.0 * Math.abs(value) / largest);
+    }
+
+    /** One row of the staff table: which list it belongs to ({@code csatBest} …) and the member's place in it. */
+    public record StaffRow(String list, StaffHighlights.Ranked ranked) {}
+
+    /** The staff lists as one table: CSAT best and weakest, then first-contact resolution best and weakest. */
+    public List<StaffRow> staffRows(StaffHighlights staff) {
+        List<StaffRow> rows = new ArrayList<>();
+        staff.csatBest().forEach(ranked -> rows.add(new StaffRow("csatBest", ranked)));
+        staff.csatWeakest().forEach(ranked -> rows.add(new StaffRow("csatWeakest", ranked)));
+        staff.fcrBest().forEach(ranked -> rows.add(new StaffRow("fcrBest", ranked)));
+        staff.fcrWeakest().forEach(ranked -> rows.add(new StaffRow("fcrWeakest", ranked)));
+        return rows;
+    }
+
+    /** A member's needs in words: "CSAT, first-contact resolution". */
+    public String needs(List<String> metrics) {
+        return String.join(
+                language == ReportLanguage.ZH_CN ? "、" : ", ",
+                metrics.stream().map(metric -> textOr("need." + metric, metric)).toList());
     }
 }

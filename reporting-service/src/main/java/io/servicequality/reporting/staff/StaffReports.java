@@ -23,7 +23,13 @@ import org.springframework.stereotype.Service;
  * ({@code sub}), the same id the interactions name as {@code agentId} and complaints as assignee.
  */
 @Service
-class StaffReports {
+public class StaffReports {
+
+    /** Members of staff a report names per list (best, weakest). */
+    public static final int HIGHLIGHTED = 3;
+
+    /** Members of staff with training needs a report names. */
+    public static final int HIGHLIGHTED_NEEDS = 5;
 
     private final StaffBuckets buckets;
     private final Scopes scopes;
@@ -56,9 +62,71 @@ class StaffReports {
     }
 
     StaffRanking rank(Scope scope, StaffMetric metric, Instant from, Instant to, long minN) {
+        return rank(totals(scope, null, from, to), scope, metric, from, to, minN);
+    }
+
+    /**
+     * A report's view of the scope's staff, with the whole tenant's view (a scheduled report has no caller): the best
+     * and weakest by CSAT and FCR at the configured minimum n, and the training needs.
+     */
+    public StaffHighlights highlights(String tenantId, Scope scope, Instant from, Instant to) {
+        Map<String, Totals> totals = buckets.totalsByStaff(tenantId, scope.branchIds(), null, from, to);
+        long minN = properties.minN();
+        StaffRanking csat = rank(totals, scope, StaffMetric.CSAT, from, to, minN);
+        StaffRanking fcr = rank(totals, scope, StaffMetric.FCR_RATE, from, to, minN);
+        List<StaffHighlights.NeedsOf> needs = new ArrayList<>();
+        totals.forEach((id, total) -> {
+            List<Need> found = needsOf(total.statistics(), minN, properties);
+            if (!found.isEmpty()) {
+                needs.add(new StaffHighlights.NeedsOf(
+                        id, found.stream().map(Need::metric).toList()));
+            }
+        });
+        needs.sort(Comparator.comparingInt(
+                        (StaffHighlights.NeedsOf member) -> member.metrics().size())
+                .reversed()
+                .thenComparing(StaffHighlights.NeedsOf::staffId));
+        return new StaffHighlights(
+                minN,
+                totals.size(),
+                best(csat.entries()),
+                weakest(csat.entries()),
+                best(fcr.entries()),
+                weakest(fcr.entries()),
+                List.copyOf(needs.subList(0, Math.min(HIGHLIGHTED_NEEDS, needs.size()))),
+                needs.size());
+    }
+
+    private static List<StaffHighlights.Ranked> best(List<StaffRanking.Entry> ranked) {
+        return ranked.subList(0, Math.min(HIGHLIGHTED, ranked.size())).stream()
+                .map(StaffReports::highlighted)
+                .toList();
+    }
+
+    /** The last ones, weakest first, none of them among the best. */
+    private static List<StaffHighlights.Ranked> weakest(List<StaffRanking.Entry> ranked) {
+        int best = Math.min(HIGHLIGHTED, ranked.size());
+        List<StaffHighlights.Ranked> weakest = new ArrayList<>();
+        for (int i = ranked.size() - 1; i >= best && weakest.size() < HIGHLIGHTED; i--) {
+            weakest.add(highlighted(ranked.get(i)));
+        }
+        return List.copyOf(weakest);
+    }
+
+    private static StaffHighlights.Ranked highlighted(StaffRanking.Entry entry) {
+        return new StaffHighlights.Ranked(
+                entry.rank(),
+                entry.staffId(),
+                entry.value(),
+                entry.n(),
+                entry.ci95().get(0),
+                entry.ci95().get(1));
+    }
+
+    private StaffRanking rank(
+            Map<String, Totals> totals, Scope scope, StaffMetric metric, Instant from, Instant to, long minN) {
         Map<String, Measured> measured = new LinkedHashMap<>();
-        totals(scope, null, from, to)
-                .forEach((id, totals) -> measured.put(id, metric.measure(totals.statistics(), calculator)));
+        totals.forEach((id, total) -> measured.put(id, metric.measure(total.statistics(), calculator)));
         TieGroups.Placement placement = TieGroups.place(measured, metric.higherIsBetter(), minN);
         return new StaffRanking(
                 scope,

@@ -13,6 +13,9 @@ import io.servicequality.reporting.periodicreport.PeriodicReport.KeyDriverSummar
 import io.servicequality.reporting.periodicreport.PeriodicReport.Measure;
 import io.servicequality.reporting.scope.Scope;
 import io.servicequality.reporting.scorecard.Scorecard.TargetAttainment;
+import io.servicequality.reporting.staff.StaffHighlights;
+import io.servicequality.reporting.staff.StaffHighlights.NeedsOf;
+import io.servicequality.reporting.staff.StaffHighlights.Ranked;
 import java.io.IOException;
 import java.text.Normalizer;
 import java.time.Instant;
@@ -79,7 +82,16 @@ class ReportRendererTest {
                         4,
                         1,
                         List.of(new Cause("QUALITY", 9, 75.0, 75.0), new Cause("NON_QUALITY", 3, 25.0, 100.0))),
-                List.of(new ChannelRow("PHONE", 71.2, 80, 79.0, 400, 93.5, 7)));
+                List.of(new ChannelRow("PHONE", 71.2, 80, 79.0, 400, 93.5, 7)),
+                new StaffHighlights(
+                        30,
+                        14,
+                        List.of(new Ranked(1, "agent.lin", 96.8, 62, 89.0, 99.1)),
+                        List.of(new Ranked(9, "agent.zhou", 61.3, 31, 43.8, 76.3)),
+                        List.of(new Ranked(1, "agent.wu", 88.0, 75, 78.7, 93.6)),
+                        List.of(),
+                        List.of(new NeedsOf("agent.zhou", List.of("csat", "fcrRate"))),
+                        2));
     }
 
     @Test
@@ -116,6 +128,11 @@ class ReportRendererTest {
                     "质量类",
                     "75.0 %",
                     "电话",
+                    "满意度最高",
+                    "agent.lin",
+                    "96.8",
+                    "培训需求：2 名员工未达标",
+                    "满意度、首次解决率",
                     "去年同期")) {
                 assertThat(text).contains(nfkc(expected));
             }
@@ -150,7 +167,13 @@ class ReportRendererTest {
                     .contains("the larger a dimension's coefficient")
                     .contains("0.412")
                     .contains("Quality")
-                    .contains("Phone");
+                    .contains("Phone")
+                    .contains("CSAT, weakest")
+                    .contains("agent.zhou")
+                    .contains("61.3")
+                    .contains("14 members of staff with data")
+                    .contains("Training needs: 2 members of staff below standard")
+                    .contains("CSAT, first-contact resolution");
             assertThat(text).doesNotContain("服务");
         }
     }
