@@ -307,6 +307,89 @@ class PlatformEndToEndIT {
     }
 
     /**
+     * A weekly report says what the raw events say: random traffic of a fresh branch in the last week that has ended
+     * and in the week before it, posted as a client would, then the week's report asked for in English; every headline
+     * (value, n, 95 % interval, the change against the week before and whether the intervals overlap, the year before
+     * without data), every SERVQUAL dimension and every channel row of its HTML equals {@link ReferenceReport}'s
+     * computation over the posted events, and the staff section counts the agents who had interactions.
+     */
+    @Test
+    @Order(11)
+    void aWeeklyReportSaysWhatTheRawEventsOfItsTwoWeeksSay() throws Exception {
+        long seed = System.nanoTime();
+        System.out.println("report reference comparison seed " + seed);
+        SplittableRandom random = new SplittableRandom(seed);
+        String reportBranch =
+                "RPT-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        java.time.LocalDate lastWeek = java.time.LocalDate.now(ZoneOffset.UTC)
+                .with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY))
+                .minusWeeks(1);
+        Instant inLastWeek = lastWeek.plusDays(random.nextInt(7))
+                .atTime(random.nextInt(24), 0)
+                .toInstant(ZoneOffset.UTC);
+        Instant inWeekBefore = lastWeek.minusWeeks(1)
+                .plusDays(random.nextInt(7))
+                .atTime(random.nextInt(24), 0)
+                .toInstant(ZoneOffset.UTC);
+        Traffic week = new Traffic(reportBranch, inLastWeek, random, 120 + random.nextInt(80), 80 + random.nextInt(60));
+        Traffic before =
+                new Traffic(reportBranch, inWeekBefore, random, 60 + random.nextInt(60), 40 + random.nextInt(40));
+        postInBatches(
+                "/api/v1/feedback/batch", withRepeats(concat(week.feedbackBodies, before.feedbackBodies), random));
+        postInBatches(
+                "/api/v1/interactions/batch",
+                withRepeats(concat(week.interactionBodies, before.interactionBodies), random));
+        for (Traffic traffic : List.of(week, before)) {
+            Instant hourOf = traffic == week ? inLastWeek : inWeekBefore;
+            awaitScorecard(
+                    reportBranch,
+                    hourOf,
+                    card -> card.at("/feedback/n").asLong() == traffic.feedback.size()
+                            && card.at("/interactions/offered").asLong() == traffic.interactions.size());
+        }
+
+        HttpResponse<String> created = post(
+                url("REPORTING_SERVICE_PORT", "/api/v1/reports/periodic"),
+                json.writeValueAsString(Map.of(
+                        "branchId", reportBranch, "period", "WEEK", "start", lastWeek.toString(), "language", "en")));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = json.readTree(created.body()).get("id").asString();
+        HttpResponse<String> html = http.send(
+                HttpRequest.newBuilder(
+                                URI.create(url("REPORTING_SERVICE_PORT", "/api/v1/reports/periodic/" + id + "/html")))
+                        .header("Authorization", "Bearer " + adminToken)
+                        .timeout(Duration.ofSeconds(30))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(html.statusCode()).isEqualTo(200);
+
+        Map<String, Map<String, List<String>>> tables = ReferenceReport.tables(html.body());
+        Map<String, List<String>> headlines =
+                ReferenceReport.headlines(week.feedback, week.interactions, before.feedback, before.interactions);
+        assertThat(tables.get("Headline metrics")).isEqualTo(headlines);
+        Map<String, List<String>> gaps = ReferenceReport.servqual(week.feedback);
+        assertThat(ReferenceReport.firstCells(tables.get("SERVQUAL gaps (perception − expectation), widest first"), 5))
+                .isEqualTo(gaps);
+        Map<String, List<String>> channels = ReferenceReport.channels(week.feedback, week.interactions);
+        assertThat(tables.get("By channel")).isEqualTo(channels);
+        long agents = week.interactions.stream()
+                .map(ReferenceScorecard.Interaction::agentId)
+                .distinct()
+                .count();
+        assertThat(html.body()).contains(agents + " members of staff with data");
+        int values = 0;
+        for (Map<String, List<String>> rows : List.of(headlines, gaps, channels)) {
+            values += rows.values().stream().mapToInt(cells -> cells.size() - 1).sum();
+        }
+        System.out.printf(
+                "report reference comparison: %d printed values of the weekly report equal the reference over %d + %d"
+                        + " distinct events%n",
+                values + 1,
+                week.feedback.size() + week.interactions.size(),
+                before.feedback.size() + before.interactions.size());
+    }
+
+    /**
      * An app key issued by an admin at feedback-service opens complaints at complaint-service too (keys travel on
      * {@code sqp.api-keys.v1}); once revoked it is refused at feedback-service at once and at complaint-service as soon
      * as the revocation has travelled.

@@ -1,0 +1,362 @@
+package io.servicequality.localplatform;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+
+/**
+ * What an English weekly report of one branch must print, computed straight from the raw events of its week and of
+ * the week before (none a year before): each headline's value, n, 95 % interval (CSAT and answer rate Wilson, NPS
+ * adjusted Wald, effort mean ± 1.96 s/√n — written out here, not taken from the platform), the changes and whether the
+ * intervals overlap; each SERVQUAL dimension's n, means and gap; each channel's row; how many members of staff have
+ * data. And the tables of the report's HTML, read back by the heading above each.
+ */
+final class ReferenceReport {
+
+    private static final double Z = 1.96;
+    private static final String NONE = "—";
+
+    private ReferenceReport() {}
+
+    /** A value with its n and interval; {@code value} {@code null} without data. */
+    record Measure(Double value, long n, Double low, Double high) {
+        static final Measure NONE = new Measure(null, 0, null, null);
+
+        boolean hasInterval() {
+            return value != null && low != null;
+        }
+    }
+
+    /** The headline table's rows by their label, each the text of its cells as the report prints them. */
+    static Map<String, List<String>> headlines(
+            Collection<ReferenceScorecard.Feedback> feedback,
+            Collection<ReferenceScorecard.Interaction> interactions,
+            Collection<ReferenceScorecard.Feedback> feedbackBefore,
+            Collection<ReferenceScorecard.Interaction> interactionsBefore) {
+        Map<String, List<String>> rows = new LinkedHashMap<>();
+        row(
+                rows,
+                "Service Quality Index (0–100)",
+                1,
+                (f, i) -> measureOf(ReferenceScorecard.of(f, i, 0).get("/sqi"), f.size() + i.size()),
+                feedback,
+                interactions,
+                feedbackBefore,
+                interactionsBefore);
+        row(
+                rows,
+                "CSAT (% satisfied)",
+                1,
+                ReferenceReport::csat,
+                feedback,
+                interactions,
+                feedbackBefore,
+                interactionsBefore);
+        row(rows, "NPS", 1, ReferenceReport::nps, feedback, interactions, feedbackBefore, interactionsBefore);
+        row(
+                rows,
+                "Customer effort (mean, 1–7)",
+                2,
+                ReferenceReport::ces,
+                feedback,
+                interactions,
+                feedbackBefore,
+                interactionsBefore);
+        row(
+                rows,
+                "SERVQUAL gap (weighted)",
+                2,
+                (f, i) -> measureOf(ReferenceScorecard.of(f, i, 0).get("/feedback/servqual/weighted"), f.size()),
+                feedback,
+                interactions,
+                feedbackBefore,
+                interactionsBefore);
+        row(
+                rows,
+                "Answer rate (%)",
+                1,
+                (f, i) -> wilson(
+                        i.stream()
+                                .filter(ReferenceScorecard.Interaction::answered)
+                                .count(),
+                        i.size()),
+                feedback,
+                interactions,
+                feedbackBefore,
+                interactionsBefore);
+        row(
+                rows,
+                "Average handle time (s)",
+                0,
+                (f, i) -> measureOf(
+                        ReferenceScorecard.of(f, i, 0).get("/interactions/avgHandleSeconds"),
+                        i.stream()
+                                .filter(ReferenceScorecard.Interaction::answered)
+                                .count()),
+                feedback,
+                interactions,
+                feedbackBefore,
+                interactionsBefore);
+        // no complaints in either week: none opened (a count, no interval), no resolution compliance
+        Measure none = new Measure(0.0, 0, null, null);
+        rows.put("Complaints opened", cells("Complaints opened", 0, none, none, none));
+        rows.put("Resolved on time (%)", cells("Resolved on time (%)", 1, Measure.NONE, Measure.NONE, Measure.NONE));
+        return rows;
+    }
+
+    /** The SERVQUAL table's rows by dimension label: n, expectation, perception, gap (importance not checked). */
+    static Map<String, List<String>> servqual(Collection<ReferenceScorecard.Feedback> feedback) {
+        Map<String, Double> card = ReferenceScorecard.of(feedback, List.of(), 0);
+        Map<String, List<String>> rows = new LinkedHashMap<>();
+        for (String dimension : ReferenceScorecard.DIMENSIONS) {
+            String at = "/feedback/servqual/dimensions/" + dimension;
+            if (!card.containsKey(at + "/n")) {
+                continue;
+            }
+            String label = Character.toUpperCase(dimension.charAt(0)) + dimension.substring(1);
+            rows.put(
+                    label,
+                    List.of(
+                            label,
+                            count(card.get(at + "/n").longValue()),
+                            num(card.get(at + "/expectation"), 2),
+                            num(card.get(at + "/perception"), 2),
+                            change(card.get(at + "/gap"), 2)));
+        }
+        return rows;
+    }
+
+    /** The channel table's rows by channel label: SQI, responses, CSAT, offered, answer rate, complaints. */
+    static Map<String, List<String>> channels(
+            Collection<ReferenceScorecard.Feedback> feedback, Collection<ReferenceScorecard.Interaction> interactions) {
+        Map<String, Double> byChannel = ReferenceScorecard.byChannel(feedback, interactions, Map.of(), Map.of());
+        Map<String, List<String>> rows = new LinkedHashMap<>();
+        for (String channel : List.of("PHONE", "CHAT", "APP", "WEB", "COUNTER")) {
+            String at = "/byChannel/" + channel;
+            if (!byChannel.containsKey(at + "/feedback/n")) {
+                continue;
+            }
+            String label = switch (channel) {
+                case "PHONE" -> "Phone";
+                case "CHAT" -> "Chat";
+                case "APP" -> "App";
+                case "WEB" -> "Web";
+                default -> "Counter";
+            };
+            Double offered = byChannel.get(at + "/interactions/offered");
+            rows.put(
+                    label,
+                    List.of(
+                            label,
+                            num(byChannel.get(at + "/sqi"), 1),
+                            count(byChannel.get(at + "/feedback/n").longValue()),
+                            num(byChannel.get(at + "/feedback/csat/percent"), 1),
+                            count(offered == null ? 0 : offered.longValue()),
+                            num(byChannel.get(at + "/interactions/answerRate"), 1),
+                            count(0)));
+        }
+        return rows;
+    }
+
+    // ---- the measures, from the raw answers ----
+
+    private static Measure csat(
+            Collection<ReferenceScorecard.Feedback> feedback, Collection<ReferenceScorecard.Interaction> ignored) {
+        List<Integer> answers = feedback.stream()
+                .map(ReferenceScorecard.Feedback::csat)
+                .filter(a -> a != null)
+                .toList();
+        return wilson(answers.stream().filter(a -> a >= 4).count(), answers.size());
+    }
+
+    private static Measure nps(
+            Collection<ReferenceScorecard.Feedback> feedback, Collection<ReferenceScorecard.Interaction> ignored) {
+        List<Integer> answers = feedback.stream()
+                .map(ReferenceScorecard.Feedback::nps)
+                .filter(a -> a != null)
+                .toList();
+        if (answers.isEmpty()) {
+            return Measure.NONE;
+        }
+        long n = answers.size();
+        long promoters = answers.stream().filter(a -> a >= 9).count();
+        long detractors = answers.stream().filter(a -> a <= 6).count();
+        double score = 100.0 * (promoters - detractors) / n;
+        // adjusted Wald (Rocks 2016): ¾ to promoters and detractors, 3 to n
+        double p = (promoters + 0.75) / (n + 3.0);
+        double d = (detractors + 0.75) / (n + 3.0);
+        double half = Z * 100 * Math.sqrt((p + d - (p - d) * (p - d)) / (n + 3.0));
+        double centre = 100 * (p - d);
+        return new Measure(score, n, Math.max(-100, centre - half), Math.min(100, centre + half));
+    }
+
+    private static Measure ces(
+            Collection<ReferenceScorecard.Feedback> feedback, Collection<ReferenceScorecard.Interaction> ignored) {
+        List<Integer> answers = feedback.stream()
+                .map(ReferenceScorecard.Feedback::ces)
+                .filter(a -> a != null)
+                .toList();
+        if (answers.isEmpty()) {
+            return Measure.NONE;
+        }
+        double mean = answers.stream().mapToInt(Integer::intValue).average().orElseThrow();
+        if (answers.size() < 2) {
+            return new Measure(mean, 1, null, null);
+        }
+        double squares =
+                answers.stream().mapToDouble(a -> (a - mean) * (a - mean)).sum();
+        double half = Z * Math.sqrt(squares / (answers.size() - 1)) / Math.sqrt(answers.size());
+        return new Measure(mean, answers.size(), mean - half, mean + half);
+    }
+
+    private static Measure wilson(long part, long whole) {
+        if (whole == 0) {
+            return Measure.NONE;
+        }
+        double p = (double) part / whole;
+        double z2 = Z * Z;
+        double centre = (p + z2 / (2.0 * whole)) / (1 + z2 / whole);
+        double half = Z * Math.sqrt(p * (1 - p) / whole + z2 / (4.0 * whole * whole)) / (1 + z2 / whole);
+        return new Measure(100.0 * p, whole, Math.max(0, 100 * (centre - half)), Math.min(100, 100 * (centre + half)));
+    }
+
+    private static Measure measureOf(Double value, long n) {
+        return value == null ? Measure.NONE : new Measure(value, n, null, null);
+    }
+
+    // ---- the rows as printed ----
+
+    private interface Of {
+        Measure apply(
+                Collection<ReferenceScorecard.Feedback> feedback,
+                Collection<ReferenceScorecard.Interaction> interactions);
+    }
+
+    private static void row(
+            Map<String, List<String>> rows,
+            String label,
+            int digits,
+            Of of,
+            Collection<ReferenceScorecard.Feedback> feedback,
+            Collection<ReferenceScorecard.Interaction> interactions,
+            Collection<ReferenceScorecard.Feedback> feedbackBefore,
+            Collection<ReferenceScorecard.Interaction> interactionsBefore) {
+        rows.put(
+                label,
+                cells(
+                        label,
+                        digits,
+                        of.apply(feedback, interactions),
+                        of.apply(feedbackBefore, interactionsBefore),
+                        of.apply(List.of(), List.of())));
+    }
+
+    private static List<String> cells(String label, int digits, Measure now, Measure before, Measure yearBefore) {
+        return List.of(
+                label,
+                num(now.value(), digits),
+                count(now.n()),
+                now.hasInterval() ? num(now.low(), digits) + " – " + num(now.high(), digits) : NONE,
+                num(before.value(), digits),
+                compared(now, before, digits),
+                num(yearBefore.value(), digits),
+                compared(now, yearBefore, digits));
+    }
+
+    /** The change and the verdict, as the cell's text has them (one after the other, blanks made one). */
+    private static String compared(Measure now, Measure earlier, int digits) {
+        if (now.value() == null || earlier.value() == null) {
+            return NONE + " no data";
+        }
+        String change = change(now.value() - earlier.value(), digits);
+        if (!now.hasInterval() || !earlier.hasInterval()) {
+            return change + " no interval";
+        }
+        boolean overlap = now.low() <= earlier.high() && earlier.low() <= now.high();
+        return change + (overlap ? " not significant" : " significant");
+    }
+
+    static String num(Double value, int digits) {
+        if (value == null) {
+            return NONE;
+        }
+        NumberFormat format = NumberFormat.getNumberInstance(Locale.ENGLISH);
+        format.setMinimumFractionDigits(digits);
+        format.setMaximumFractionDigits(digits);
+        String formatted = format.format(value);
+        return formatted.startsWith("-") ? "−" + formatted.substring(1) : formatted;
+    }
+
+    private static String count(long value) {
+        return NumberFormat.getIntegerInstance(Locale.ENGLISH).format(value);
+    }
+
+    private static String change(double value, int digits) {
+        String magnitude = num(Math.abs(value), digits);
+        if (magnitude.equals(num(0.0, digits))) {
+            return "±" + magnitude;
+        }
+        return (value > 0 ? "+" : "−") + magnitude;
+    }
+
+    // ---- the report's HTML, read back ----
+
+    /**
+     * The report's tables by the heading ({@code h2}) above them, each as its rows' cell texts keyed by the first cell
+     * (header rows left out).
+     */
+    static Map<String, Map<String, List<String>>> tables(String html) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        org.w3c.dom.Document document =
+                factory.newDocumentBuilder().parse(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
+        Node body = document.getElementsByTagName("body").item(0);
+        Map<String, Map<String, List<String>>> tables = new LinkedHashMap<>();
+        String heading = null;
+        for (Node child = body.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (!(child instanceof Element element)) {
+                continue;
+            }
+            if (element.getTagName().equals("h2")) {
+                heading = element.getTextContent().strip();
+            } else if (element.getTagName().equals("table") && heading != null) {
+                tables.put(heading, rowsOf(element));
+            }
+        }
+        return tables;
+    }
+
+    private static Map<String, List<String>> rowsOf(Element table) {
+        Map<String, List<String>> rows = new LinkedHashMap<>();
+        NodeList trs = table.getElementsByTagName("tr");
+        for (int r = 0; r < trs.getLength(); r++) {
+            NodeList tds = ((Element) trs.item(r)).getElementsByTagName("td");
+            if (tds.getLength() == 0) {
+                continue;
+            }
+            List<String> cells = new ArrayList<>();
+            for (int c = 0; c < tds.getLength(); c++) {
+                cells.add(tds.item(c).getTextContent().strip().replaceAll("\\s+", " "));
+            }
+            rows.put(cells.get(0), cells);
+        }
+        return rows;
+    }
+
+    /** The first {@code count} cells of each row (the report prints bars after the figures). */
+    static Map<String, List<String>> firstCells(Map<String, List<String>> rows, int count) {
+        Map<String, List<String>> cut = new LinkedHashMap<>();
+        rows.forEach((key, cells) -> cut.put(key, cells.subList(0, Math.min(count, cells.size()))));
+        return cut;
+    }
+}
