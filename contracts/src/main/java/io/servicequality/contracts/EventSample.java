@@ -21,7 +21,9 @@ public enum EventSample {
             "samples/quality-target-changed.v1.json", QualityTargetChanged.class, Topics.QUALITY_TARGETS),
     ALERT_RULE_CHANGED("samples/alert-rule-changed.v1.json", AlertRuleChanged.class, Topics.ALERT_RULES),
     API_KEY_CHANGED("samples/api-key-changed.v1.json", ApiKeyChanged.class, Topics.API_KEYS),
-    RISK_GRADE_CHANGED("samples/risk-grade-changed.v1.json", RiskGradeChanged.class, Topics.RISK_GRADES);
+    RISK_GRADE_CHANGED("samples/risk-grade-changed.v1.json", RiskGradeChanged.class, Topics.RISK_GRADES),
+    CORRECTIVE_ACTION_CHANGED(
+            "samples/corrective-action-changed.v1.json", CorrectiveActionChanged.class, Topics.CORRECTIVE_ACTIONS);
 
     private final String resource;
     private final Class<? extends PlatformEvent> type;

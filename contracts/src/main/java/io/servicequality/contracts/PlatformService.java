@@ -15,7 +15,7 @@ public enum PlatformService {
             Set.of()),
     COMPLAINT_SERVICE(
             "complaint-service",
-            Set.of(Topics.COMPLAINT_CHANGED),
+            Set.of(Topics.COMPLAINT_CHANGED, Topics.CORRECTIVE_ACTIONS),
             // the alert, alert-handling and risk-grade topics feed the tenants' webhooks
             Set.of(Topics.COMPLAINT_CHANGED, Topics.ALERTS, Topics.ALERT_HANDLING, Topics.RISK_GRADES),
             Set.of()),
@@ -41,7 +41,8 @@ public enum PlatformService {
                     Topics.STAFF_METRIC_UPDATED,
                     Topics.COMPLAINT_CHANGED,
                     Topics.ALERTS,
-                    Topics.QUALITY_TARGETS),
+                    Topics.QUALITY_TARGETS,
+                    Topics.CORRECTIVE_ACTIONS),
             Set.of());
 
     /**

@@ -60,6 +60,12 @@ public final class Topics {
     public static final String API_KEYS = "sqp.api-keys.v1";
 
     /**
+     * {@link CorrectiveActionChanged}, published by complaint-service (which owns corrective actions) on a compacted
+     * topic: the latest record per action is its current state. reporting-service reads it for periodic reports.
+     */
+    public static final String CORRECTIVE_ACTIONS = "sqp.corrective-actions.v1";
+
+    /**
      * {@link RiskGradeChanged}, published by reporting-service (which assesses each branch's risk) when a branch's risk
      * grade changes, keyed {@code tenantId:branchId}.
      */
@@ -75,7 +81,8 @@ public final class Topics {
      */
     public static final long UNLIMITED_RETENTION_MS = -1;
 
-    private static final Set<String> COMPACTED = Set.of(BRANCH_DIRECTORY, QUALITY_TARGETS, ALERT_RULES, API_KEYS);
+    private static final Set<String> COMPACTED =
+            Set.of(BRANCH_DIRECTORY, QUALITY_TARGETS, ALERT_RULES, API_KEYS, CORRECTIVE_ACTIONS);
 
     private static final Set<String> SYSTEM_OF_RECORD =
             Set.of(FEEDBACK_SUBMITTED, INTERACTION_RECORDED, COMPLAINT_CHANGED);
@@ -92,7 +99,8 @@ public final class Topics {
             Map.entry(QUALITY_TARGETS, QualityTargetChanged.class),
             Map.entry(ALERT_RULES, AlertRuleChanged.class),
             Map.entry(API_KEYS, ApiKeyChanged.class),
-            Map.entry(RISK_GRADES, RiskGradeChanged.class));
+            Map.entry(RISK_GRADES, RiskGradeChanged.class),
+            Map.entry(CORRECTIVE_ACTIONS, CorrectiveActionChanged.class));
 
     private Topics() {}
 

@@ -57,7 +57,12 @@ final class EventCatalogueGenerator {
             ApiKeyChanged.class,
             new RecordKey(
                     "`tenantId:api-key:<keyId>`: one record per key, so compaction keeps each key's latest state.",
-                    "^[^:]+:api-key:.+$"));
+                    "^[^:]+:api-key:.+$"),
+            CorrectiveActionChanged.class,
+            new RecordKey(
+                    "`tenantId:action:<actionId>`: one record per corrective action, so compaction keeps each action's"
+                            + " latest state.",
+                    "^[^:]+:action:.+$"));
 
     private static final Map<Class<? extends PlatformEvent>, String> SUMMARIES = Map.of(
             FeedbackSubmitted.class, "A customer's answers to a survey: SERVQUAL ratings, CSAT, NPS and effort.",

@@ -76,7 +76,7 @@ class EventCatalogueTest {
         JsonNode channels = catalogue.get("channels");
 
         assertThat(catalogue.get("asyncapi").asString()).isEqualTo("3.0.0");
-        assertThat(Topics.all()).hasSize(12);
+        assertThat(Topics.all()).hasSize(13);
         for (String topic : Topics.all()) {
             JsonNode channel = channels.get(EventCatalogueGenerator.channelIdOf(topic));
             String message = Topics.eventTypeOf(topic).getSimpleName();

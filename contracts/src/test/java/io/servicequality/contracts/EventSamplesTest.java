@@ -68,7 +68,7 @@ class EventSamplesTest {
     @EnumSource(
             value = EventSample.class,
             mode = EnumSource.Mode.EXCLUDE,
-            names = {"QUALITY_TARGET_CHANGED", "ALERT_RULE_CHANGED", "API_KEY_CHANGED"})
+            names = {"QUALITY_TARGET_CHANGED", "ALERT_RULE_CHANGED", "API_KEY_CHANGED", "CORRECTIVE_ACTION_CHANGED"})
     void everyBranchEventCarriesTheCommonFieldsAndIsKeyedByBranch(EventSample sample) {
         PlatformEvent event = strictMapper.readValue(sample.json(), sample.type());
 

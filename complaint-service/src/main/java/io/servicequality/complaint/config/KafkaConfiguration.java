@@ -7,7 +7,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The topic this service publishes, which its webhook dispatcher also consumes, and the other topics the webhooks
+ * The topics this service publishes (complaint events, which its webhook dispatcher also consumes, and corrective
+ * actions), and the other topics the webhooks
  * notify of: alerts, alert handling and risk grades (platform-kafka declares them as contracts specifies them:
  * complaint events are a system of record, kept forever by default).
  */
@@ -17,7 +18,7 @@ class KafkaConfiguration {
     @Bean
     TopicDeclarations complaintTopics() {
         return TopicDeclarations.create()
-                .publishes(Topics.COMPLAINT_CHANGED)
+                .publishes(Topics.COMPLAINT_CHANGED, Topics.CORRECTIVE_ACTIONS)
                 .consumes(Topics.COMPLAINT_CHANGED, Topics.ALERTS, Topics.ALERT_HANDLING, Topics.RISK_GRADES);
     }
 

@@ -1,5 +1,6 @@
 package io.servicequality.complaint.correctiveaction;
 
+import io.servicequality.contracts.CorrectiveActionChanged;
 import io.servicequality.web.problem.ProblemTypes;
 import io.servicequality.web.problem.Problems;
 import java.time.Instant;
@@ -39,6 +40,9 @@ class CorrectiveAction {
     @Version
     private Long version;
 
+    /** The outbox: this version is not yet acknowledged on {@code sqp.corrective-actions.v1}. */
+    private boolean unpublished;
+
     @PersistenceCreator
     private CorrectiveAction() {}
 
@@ -67,23 +71,27 @@ class CorrectiveAction {
         action.cycle = 1;
         action.createdAt = now;
         action.checks = new ArrayList<>();
+        action.unpublished = true;
         return action;
     }
 
     void start() {
         require("start", ActionStatus.PLANNED);
         status = ActionStatus.DOING;
+        unpublished = true;
     }
 
     void readyForCheck() {
         require("check", ActionStatus.DOING);
         status = ActionStatus.CHECKING;
+        unpublished = true;
     }
 
     /** The effectiveness check: effective closes the action, ineffective plans another cycle. */
     void evaluate(boolean effective, String note, String checkedBy, Instant now) {
         require("evaluate", ActionStatus.CHECKING);
         checks.add(new EffectivenessCheck(cycle, effective, note, checkedBy, now));
+        unpublished = true;
         if (effective) {
             status = ActionStatus.EFFECTIVE;
             completedAt = now;
@@ -104,6 +112,7 @@ class CorrectiveAction {
         if (newDueDate != null) {
             dueDate = newDueDate.toString();
         }
+        unpublished = true;
     }
 
     boolean overdue(LocalDate today) {
@@ -126,6 +135,45 @@ class CorrectiveAction {
 
     String id() {
         return id;
+    }
+
+    String tenantId() {
+        return tenantId;
+    }
+
+    Long version() {
+        return version;
+    }
+
+    /**
+     * The action as it is now, as published: its version (after the write that stored it) names the event, so a
+     * version published twice is the same event.
+     */
+    CorrectiveActionChanged toEvent() {
+        long at = version == null ? 0 : version;
+        Instant changedAt =
+                checks.isEmpty() ? createdAt : checks.get(checks.size() - 1).checkedAt();
+        return new CorrectiveActionChanged(
+                CorrectiveActionChanged.eventIdOf(tenantId, id, at),
+                tenantId,
+                branchId,
+                changedAt,
+                CorrectiveActionChanged.SCHEMA_VERSION,
+                id,
+                at,
+                complaintId,
+                metric,
+                title,
+                owner,
+                dueDate,
+                status.name(),
+                cycle,
+                createdAt,
+                completedAt,
+                checks.stream()
+                        .map(check -> new CorrectiveActionChanged.Check(
+                                check.cycle(), check.effective(), check.checkedBy(), check.checkedAt()))
+                        .toList());
     }
 
     String branchId() {

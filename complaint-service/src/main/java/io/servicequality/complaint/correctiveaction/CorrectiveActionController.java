@@ -50,8 +50,15 @@ class CorrectiveActionController {
     private final MongoOperations mongo;
     private final CallerAccess callers;
     private final Clock clock;
+    private final CorrectiveActionOutbox outbox;
 
-    CorrectiveActionController(CorrectiveActions actions, MongoOperations mongo, CallerAccess callers, Clock clock) {
+    CorrectiveActionController(
+            CorrectiveActions actions,
+            MongoOperations mongo,
+            CallerAccess callers,
+            Clock clock,
+            CorrectiveActionOutbox outbox) {
+        this.outbox = outbox;
         this.actions = actions;
         this.mongo = mongo;
         this.callers = callers;
@@ -72,6 +79,7 @@ class CorrectiveActionController {
                 request.owner(),
                 request.dueDate(),
                 clock.instant()));
+        outbox.publishSoon(action);
         return ResponseEntity.created(URI.create(PATH + "/" + action.id())).body(answer(action));
     }
 
@@ -129,7 +137,9 @@ class CorrectiveActionController {
         CorrectiveAction action = find(actionId);
         change.accept(action);
         try {
-            return answer(actions.save(action));
+            CorrectiveAction saved = actions.save(action);
+            outbox.publishSoon(saved);
+            return answer(saved);
         } catch (OptimisticLockingFailureException e) {
             throw Problems.of(
                     HttpStatus.CONFLICT,

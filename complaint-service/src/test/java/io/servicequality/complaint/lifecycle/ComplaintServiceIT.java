@@ -22,6 +22,7 @@ import io.servicequality.contracts.ComplaintChanged.ComplaintCategory;
 import io.servicequality.contracts.ComplaintChanged.ComplaintEventType;
 import io.servicequality.contracts.ComplaintChanged.Severity;
 import io.servicequality.contracts.ComplaintChanged.SlaTarget;
+import io.servicequality.contracts.CorrectiveActionChanged;
 import io.servicequality.contracts.EventSample;
 import io.servicequality.contracts.Topics;
 import io.servicequality.kafka.OutboxRelay;
@@ -39,6 +40,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -65,7 +67,9 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -593,6 +597,80 @@ abstract class ComplaintServiceIT {
                 .as("2 h elapsed, all of it on hold")
                 .isZero();
         assertThat(resolved.actor()).isEqualTo(TestCredentials.subjectOf(Role.ADMIN));
+    }
+
+    /**
+     * A corrective action's every change is published as its current state on the compacted corrective-actions topic,
+     * keyed per action, with a growing version: planned, started, checked, found ineffective (a second cycle), started
+     * again, checked, found effective.
+     */
+    @Test
+    void everyChangeOfACorrectiveActionIsPublishedAsItsCurrentState() throws Exception {
+        String branch = "CA-" + UUID.randomUUID().toString().substring(0, 6);
+        MvcResult planned = mvc.perform(post("/api/v1/corrective-actions")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"branchId\": \"" + branch + "\", \"metric\": \"interactions.answerRate\","
+                                + " \"title\": \"Two more staff at peak hours\", \"owner\": \"manager\","
+                                + " \"dueDate\": \"2026-12-20\"}"))
+                .andExpect(status().isCreated())
+                .andReturn();
+        String id = strictJson
+                .readTree(planned.getResponse().getContentAsString())
+                .get("actionId")
+                .asString();
+        for (String[] step : new String[][] {
+            {"start", null}, {"check", null}, {"evaluate", "{\"effective\": false, \"note\": \"not yet\"}"},
+            {"start", null}, {"check", null}, {"evaluate", "{\"effective\": true, \"note\": \"back above 90 %\"}"}
+        }) {
+            var request = post("/api/v1/corrective-actions/" + id + "/" + step[0]);
+            if (step[1] != null) {
+                request = request.contentType(MediaType.APPLICATION_JSON).content(step[1]);
+            }
+            mvc.perform(request).andExpect(status().isOk());
+        }
+
+        try (PublishedEvents actions = new PublishedEvents(
+                kafkaAdmin.getConfigurationProperties().get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG),
+                Topics.CORRECTIVE_ACTIONS)) {
+            List<ConsumerRecord<String, String>> records =
+                    actions.awaitMatching(r -> r.key().endsWith(":action:" + id), 7);
+            List<JsonNode> states = new ArrayList<>();
+            for (ConsumerRecord<String, String> record : records) {
+                assertThat(record.key()).isEqualTo(TestCredentials.TENANT + ":action:" + id);
+                states.add(strictJson.readTree(record.value()));
+            }
+            states.sort(java.util.Comparator.comparingLong(
+                    state -> state.get("version").asLong()));
+            assertThat(states.stream()
+                            .map(state -> state.get("status").asString())
+                            .distinct())
+                    .containsExactly("PLANNED", "DOING", "CHECKING", "EFFECTIVE");
+            JsonNode last = states.get(states.size() - 1);
+            assertThat(last.get("cycle").asInt()).isEqualTo(2);
+            assertThat(last.get("branchId").asString()).isEqualTo(branch);
+            assertThat(last.get("completedAt").isNull()).isFalse();
+            assertThat(last.get("checks").findValues("effective").stream().map(JsonNode::asBoolean))
+                    .containsExactly(false, true);
+            assertThat(states.stream()
+                            .map(state -> state.get("version").asLong())
+                            .distinct())
+                    .hasSize(states.size());
+            CorrectiveActionChanged event = strictJson.readValue(record(records, last), CorrectiveActionChanged.class);
+            assertThat(event.eventId())
+                    .isEqualTo(CorrectiveActionChanged.eventIdOf(event.tenantId(), id, event.version()));
+        }
+        await().atMost(Duration.ofSeconds(10))
+                .until(() ->
+                        mongo.count(query(where("_id").is(id).and("unpublished").is(true)), "corrective_actions") == 0);
+    }
+
+    private static String record(List<ConsumerRecord<String, String>> records, JsonNode state) {
+        return records.stream()
+                .map(ConsumerRecord::value)
+                .filter(value ->
+                        value.contains("\"version\":" + state.get("version").asLong()))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test

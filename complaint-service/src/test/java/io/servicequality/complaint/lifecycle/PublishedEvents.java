@@ -14,13 +14,20 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** Reads {@link Topics#COMPLAINT_CHANGED} from the beginning, as raw JSON, the way a consumer would see it. */
+/**
+ * Reads {@link Topics#COMPLAINT_CHANGED} (or another topic) from the beginning, as raw JSON, the way a consumer would
+ * see it.
+ */
 final class PublishedEvents implements AutoCloseable {
 
     private final KafkaConsumer<String, String> consumer;
     private final List<ConsumerRecord<String, String>> seen = new ArrayList<>();
 
     PublishedEvents(Object bootstrapServers) {
+        this(bootstrapServers, Topics.COMPLAINT_CHANGED);
+    }
+
+    PublishedEvents(Object bootstrapServers, String topic) {
         consumer = new KafkaConsumer<>(
                 Map.of(
                         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -29,7 +36,7 @@ final class PublishedEvents implements AutoCloseable {
                         false),
                 new StringDeserializer(),
                 new StringDeserializer());
-        List<TopicPartition> partitions = consumer.partitionsFor(Topics.COMPLAINT_CHANGED).stream()
+        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                 .map(info -> new TopicPartition(info.topic(), info.partition()))
                 .toList();
         consumer.assign(partitions);

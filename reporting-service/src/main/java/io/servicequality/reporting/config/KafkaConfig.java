@@ -30,7 +30,8 @@ class KafkaConfig {
                         Topics.STAFF_METRIC_UPDATED,
                         Topics.COMPLAINT_CHANGED,
                         Topics.ALERTS,
-                        Topics.QUALITY_TARGETS)
+                        Topics.QUALITY_TARGETS,
+                        Topics.CORRECTIVE_ACTIONS)
                 .publishes(Topics.BRANCH_DIRECTORY, Topics.ALERT_HANDLING, Topics.RISK_GRADES);
     }
 

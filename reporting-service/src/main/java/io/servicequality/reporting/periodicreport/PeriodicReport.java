@@ -27,7 +27,49 @@ public record PeriodicReport(
         List<TargetAttainment> targets,
         ComplaintSummary complaints,
         List<ChannelRow> channels,
-        StaffHighlights staff) {
+        StaffHighlights staff,
+        ActionSummary actions) {
+
+    /**
+     * What was done about quality in the period: the corrective actions (complaint-service's plan-do-check-act cycles)
+     * planned and completed in it, the effectiveness checks made in it and how many found the action effective, and
+     * those still open at its end (overdue: due before its end), with the actions themselves (at most {@link
+     * #LISTED_ACTIONS}, those not effective now first, then by due date).
+     */
+    public record ActionSummary(
+            long planned,
+            long completed,
+            long checks,
+            long effectiveChecks,
+            long openAtEnd,
+            long overdueAtEnd,
+            List<ActionRow> listed) {
+
+        public boolean isEmpty() {
+            return planned == 0 && completed == 0 && checks == 0 && openAtEnd == 0;
+        }
+    }
+
+    /** Corrective actions a report lists. */
+    public static final int LISTED_ACTIONS = 12;
+
+    /**
+     * One corrective action in the report.
+     *
+     * @param status its status now (the report is written after the period: usually what it was at the end)
+     * @param lastCheck {@code EFFECTIVE} or {@code INEFFECTIVE}, the latest check up to the period's end; {@code null}
+     *     without one
+     * @param overdueAtEnd open at the period's end and due before it
+     */
+    public record ActionRow(
+            String branchId,
+            String title,
+            String owner,
+            java.time.LocalDate dueDate,
+            String status,
+            int cycle,
+            String lastCheck,
+            boolean overdueAtEnd) {}
 
     /** A value with its sample and, where the metric has one, its 95 % interval. */
     public record Measure(Double value, long n, Double low, Double high) {

@@ -2,8 +2,13 @@ package io.servicequality.reporting.periodicreport;
 
 import io.servicequality.contracts.BucketStatistics;
 import io.servicequality.contracts.BucketStatistics.DriverStatistics;
+import io.servicequality.contracts.CorrectiveActionChanged;
 import io.servicequality.reporting.analysis.KeyDrivers;
 import io.servicequality.reporting.bucket.MetricBucketReadModel;
+import io.servicequality.reporting.correctiveaction.CorrectiveActionStates;
+import io.servicequality.reporting.correctiveaction.CorrectiveActionStates.Action;
+import io.servicequality.reporting.periodicreport.PeriodicReport.ActionRow;
+import io.servicequality.reporting.periodicreport.PeriodicReport.ActionSummary;
 import io.servicequality.reporting.periodicreport.PeriodicReport.Cause;
 import io.servicequality.reporting.periodicreport.PeriodicReport.ChannelRow;
 import io.servicequality.reporting.periodicreport.PeriodicReport.Comparison;
@@ -19,6 +24,8 @@ import io.servicequality.reporting.scorecard.ScorecardCalculator;
 import io.servicequality.reporting.scorecard.ScorecardService;
 import io.servicequality.reporting.staff.StaffReports;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -41,11 +48,18 @@ public class PeriodicReportBuilder {
     private final Clock clock;
 
     private final StaffReports staff;
+    private final CorrectiveActionStates actions;
 
-    PeriodicReportBuilder(ScorecardService scorecards, MetricBucketReadModel buckets, StaffReports staff, Clock clock) {
+    PeriodicReportBuilder(
+            ScorecardService scorecards,
+            MetricBucketReadModel buckets,
+            StaffReports staff,
+            CorrectiveActionStates actions,
+            Clock clock) {
         this.scorecards = scorecards;
         this.buckets = buckets;
         this.staff = staff;
+        this.actions = actions;
         this.clock = clock;
     }
 
@@ -80,7 +94,77 @@ public class PeriodicReportBuilder {
                 current.targets(),
                 complaints(current, pareto(totals.complaints().openedByCategory())),
                 channels(current),
-                staff.highlights(tenantId, scope, period.from(scope.zone()), period.to(scope.zone())));
+                staff.highlights(tenantId, scope, period.from(scope.zone()), period.to(scope.zone())),
+                actions(
+                        actions.of(tenantId, scope.branchIds(), period.from(scope.zone()), period.to(scope.zone())),
+                        period.from(scope.zone()),
+                        period.to(scope.zone()),
+                        period.end()));
+    }
+
+    /**
+     * The corrective actions of {@code [from, to)}: planned, completed and checked in it, open and overdue at its end
+     * ({@code end}, the first day after the period, in the scope's zone), and the actions listed, open at the end
+     * first, then by due date.
+     */
+    static ActionSummary actions(List<Action> all, Instant from, Instant to, LocalDate end) {
+        long planned = 0;
+        long completed = 0;
+        long checks = 0;
+        long effectiveChecks = 0;
+        long open = 0;
+        long overdue = 0;
+        List<ActionRow> rows = new ArrayList<>();
+        for (Action action : all) {
+            boolean plannedIn =
+                    !action.createdAt().isBefore(from) && action.createdAt().isBefore(to);
+            boolean completedIn = action.completedAt() != null
+                    && !action.completedAt().isBefore(from)
+                    && action.completedAt().isBefore(to);
+            boolean openAtEnd =
+                    action.completedAt() == null || !action.completedAt().isBefore(to);
+            boolean overdueAtEnd = openAtEnd && action.dueDate().isBefore(end);
+            String lastCheck = null;
+            boolean checkedIn = false;
+            for (CorrectiveActionChanged.Check check : action.checks()) {
+                if (check.checkedAt().isBefore(to)) {
+                    lastCheck = check.effective() ? "EFFECTIVE" : "INEFFECTIVE";
+                    if (!check.checkedAt().isBefore(from)) {
+                        checkedIn = true;
+                        checks++;
+                        if (check.effective()) {
+                            effectiveChecks++;
+                        }
+                    }
+                }
+            }
+            planned += plannedIn ? 1 : 0;
+            completed += completedIn ? 1 : 0;
+            open += openAtEnd ? 1 : 0;
+            overdue += overdueAtEnd ? 1 : 0;
+            if (plannedIn || completedIn || checkedIn || openAtEnd) {
+                rows.add(new ActionRow(
+                        action.branchId(),
+                        action.title(),
+                        action.owner(),
+                        action.dueDate(),
+                        action.status(),
+                        action.cycle(),
+                        lastCheck,
+                        overdueAtEnd));
+            }
+        }
+        rows.sort(Comparator.comparing((ActionRow row) -> "EFFECTIVE".equals(row.status()))
+                .thenComparing(ActionRow::dueDate)
+                .thenComparing(ActionRow::title, Comparator.nullsLast(Comparator.naturalOrder())));
+        return new ActionSummary(
+                planned,
+                completed,
+                checks,
+                effectiveChecks,
+                open,
+                overdue,
+                List.copyOf(rows.subList(0, Math.min(PeriodicReport.LISTED_ACTIONS, rows.size()))));
     }
 
     private static final List<Map.Entry<String, Function<Scorecard, Measure>>> HEADLINES = List.of(

@@ -90,4 +90,83 @@ class PeriodicReportBuilderTest {
         assertThat(causes).extracting(PeriodicReport.Cause::cumulativeShare).containsExactly(60.0, 80.0, 100.0);
         assertThat(PeriodicReportBuilder.pareto(Map.of())).isEmpty();
     }
+
+    /**
+     * The corrective actions of a week: planned in it, completed in it, checked in it (and how many checks found the
+     * action effective), open and overdue at its end; actions done before the week or planned after it are not
+     * counted, and those completed after the week's end were open at it.
+     */
+    @Test
+    void correctiveActionsAreCountedByWhatHappenedInThePeriod() {
+        java.time.Instant from = java.time.Instant.parse("2026-11-23T00:00:00Z");
+        java.time.Instant to = java.time.Instant.parse("2026-11-30T00:00:00Z");
+        java.time.LocalDate end = java.time.LocalDate.parse("2026-11-30");
+        var ineffectiveInWeek = new io.servicequality.contracts.CorrectiveActionChanged.Check(
+                1, false, "q", java.time.Instant.parse("2026-11-24T10:00:00Z"));
+        var effectiveInWeek = new io.servicequality.contracts.CorrectiveActionChanged.Check(
+                2, true, "q", java.time.Instant.parse("2026-11-27T10:00:00Z"));
+        var effectiveAfter = new io.servicequality.contracts.CorrectiveActionChanged.Check(
+                1, true, "q", java.time.Instant.parse("2026-12-02T10:00:00Z"));
+        var actions = java.util.List.of(
+                // planned before, checked twice and completed in the week
+                action(
+                        "a",
+                        "2026-11-10T09:00:00Z",
+                        "2026-11-27T10:00:00Z",
+                        "2026-11-28",
+                        "EFFECTIVE",
+                        java.util.List.of(ineffectiveInWeek, effectiveInWeek)),
+                // planned in the week, open at its end, due in it: overdue
+                action("b", "2026-11-25T09:00:00Z", null, "2026-11-29", "DOING", java.util.List.of()),
+                // planned in the week, completed after it: open at the end, not due yet
+                action(
+                        "c",
+                        "2026-11-26T09:00:00Z",
+                        "2026-12-02T10:00:00Z",
+                        "2026-12-05",
+                        "EFFECTIVE",
+                        java.util.List.of(effectiveAfter)),
+                // completed before the week: the store's query leaves it out, and so does the summary
+                action(
+                        "d",
+                        "2026-11-01T09:00:00Z",
+                        "2026-11-20T10:00:00Z",
+                        "2026-11-21",
+                        "EFFECTIVE",
+                        java.util.List.of()));
+
+        PeriodicReport.ActionSummary summary = PeriodicReportBuilder.actions(actions, from, to, end);
+
+        assertThat(summary.planned()).isEqualTo(2);
+        assertThat(summary.completed()).isEqualTo(1);
+        assertThat(summary.checks()).isEqualTo(2);
+        assertThat(summary.effectiveChecks()).isEqualTo(1);
+        assertThat(summary.openAtEnd()).isEqualTo(2);
+        assertThat(summary.overdueAtEnd()).isEqualTo(1);
+        assertThat(summary.listed()).extracting(PeriodicReport.ActionRow::title).containsExactly("b", "a", "c");
+        assertThat(summary.listed().get(0).overdueAtEnd()).isTrue();
+        assertThat(summary.listed().get(1).lastCheck()).isEqualTo("EFFECTIVE");
+    }
+
+    private static io.servicequality.reporting.correctiveaction.CorrectiveActionStates.Action action(
+            String title,
+            String createdAt,
+            String completedAt,
+            String due,
+            String status,
+            java.util.List<io.servicequality.contracts.CorrectiveActionChanged.Check> checks) {
+        return new io.servicequality.reporting.correctiveaction.CorrectiveActionStates.Action(
+                title,
+                "SH-001",
+                null,
+                null,
+                title,
+                "owner",
+                java.time.LocalDate.parse(due),
+                status,
+                checks.isEmpty() ? 1 : checks.get(checks.size() - 1).cycle(),
+                java.time.Instant.parse(createdAt),
+                completedAt == null ? null : java.time.Instant.parse(completedAt),
+                checks);
+    }
 }

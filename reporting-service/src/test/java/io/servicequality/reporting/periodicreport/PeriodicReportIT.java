@@ -98,6 +98,9 @@ class PeriodicReportIT {
     ReportDeliveries deliveries;
 
     @Autowired
+    PeriodicReportBuilder builder;
+
+    @Autowired
     io.servicequality.reporting.scope.Scopes scopes;
 
     @Autowired
@@ -298,6 +301,83 @@ class PeriodicReportIT {
                 .isEqualTo(204);
         assertThat(json(get("/api/v1/reports/definitions"), qualityManager).findValuesAsString("id"))
                 .doesNotContain(definitionId);
+    }
+
+    /**
+     * Corrective actions reach the report from complaint-service's topic: the newest version of an action planned,
+     * checked and found effective in the month is what the report counts and lists, whatever order the versions
+     * arrive in.
+     */
+    @Test
+    void theCorrectiveActionsOfTheMonthAreInItsReport() throws Exception {
+        String actionId = UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+        Instant planned = hourOf(month, 2);
+        Instant checked = hourOf(month, 6);
+        io.servicequality.contracts.CorrectiveActionChanged effective = action(
+                actionId,
+                3,
+                "EFFECTIVE",
+                planned,
+                checked,
+                List.of(new io.servicequality.contracts.CorrectiveActionChanged.Check(1, true, "quality", checked)));
+        io.servicequality.contracts.CorrectiveActionChanged first =
+                action(actionId, 0, "PLANNED", planned, null, List.of());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                String.join(",", kafka.getBootstrapServers()),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class))) {
+            // the newest first, then an older version late: the newest stays
+            for (var version : List.of(effective, first)) {
+                producer.send(new ProducerRecord<>(
+                                Topics.CORRECTIVE_ACTIONS, version.recordKey(), JSON.writeValueAsString(version)))
+                        .get();
+            }
+        }
+        io.servicequality.reporting.scope.Scope scope = scopes.ofTenant(ACME, BRANCH, null, null);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> builder.build(ACME, scope, month).actions().completed() == 1);
+        Thread.sleep(500);
+        PeriodicReport.ActionSummary summary = builder.build(ACME, scope, month).actions();
+        assertThat(summary.planned()).isEqualTo(1);
+        assertThat(summary.completed()).isEqualTo(1);
+        assertThat(summary.checks()).isEqualTo(1);
+        assertThat(summary.effectiveChecks()).isEqualTo(1);
+        assertThat(summary.openAtEnd()).isZero();
+        assertThat(summary.listed()).singleElement().satisfies(row -> {
+            assertThat(row.title()).isEqualTo("Queue tickets at the counter");
+            assertThat(row.status()).isEqualTo("EFFECTIVE");
+            assertThat(row.lastCheck()).isEqualTo("EFFECTIVE");
+        });
+    }
+
+    private io.servicequality.contracts.CorrectiveActionChanged action(
+            String actionId,
+            long version,
+            String status,
+            Instant planned,
+            Instant completed,
+            List<io.servicequality.contracts.CorrectiveActionChanged.Check> checks) {
+        return new io.servicequality.contracts.CorrectiveActionChanged(
+                io.servicequality.contracts.CorrectiveActionChanged.eventIdOf(ACME, actionId, version),
+                ACME,
+                BRANCH,
+                completed == null ? planned : completed,
+                io.servicequality.contracts.CorrectiveActionChanged.SCHEMA_VERSION,
+                actionId,
+                version,
+                null,
+                "interactions.answerRate",
+                "Queue tickets at the counter",
+                "manager",
+                month.start().plusDays(10).toString(),
+                status,
+                1,
+                planned,
+                completed,
+                checks);
     }
 
     @Test
