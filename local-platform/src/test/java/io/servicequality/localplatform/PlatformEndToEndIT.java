@@ -372,13 +372,16 @@ class PlatformEndToEndIT {
                 .isEqualTo(gaps);
         Map<String, List<String>> channels = ReferenceReport.channels(week.feedback, week.interactions);
         assertThat(tables.get("By channel")).isEqualTo(channels);
+        ReferenceReport.Drivers drivers = ReferenceReport.drivers(week.feedback);
+        assertThat(html.body().replace("&#39;", "'")).contains(drivers.sentence());
+        assertThat(tables.getOrDefault("Key drivers of CSAT", Map.of())).isEqualTo(drivers.rows());
         long agents = week.interactions.stream()
                 .map(ReferenceScorecard.Interaction::agentId)
                 .distinct()
                 .count();
         assertThat(html.body()).contains(agents + " members of staff with data");
         int values = 0;
-        for (Map<String, List<String>> rows : List.of(headlines, gaps, channels)) {
+        for (Map<String, List<String>> rows : List.of(headlines, gaps, channels, drivers.rows())) {
             values += rows.values().stream().mapToInt(cells -> cells.size() - 1).sum();
         }
         System.out.printf(

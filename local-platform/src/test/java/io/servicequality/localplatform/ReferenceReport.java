@@ -168,23 +168,142 @@ final class ReferenceReport {
         return rows;
     }
 
+    /**
+     * The key drivers of CSAT, by least squares straight from the respondents with CSAT and all five perceptions
+     * (centred, solved by Gauss–Jordan here): per dimension label its coefficient, standard error, t and verdict; the
+     * sentence above the table says n and R² (or that there are too few respondents, below 30).
+     */
+    static Drivers drivers(Collection<ReferenceScorecard.Feedback> feedback) {
+        List<double[]> x = new ArrayList<>();
+        List<Double> y = new ArrayList<>();
+        for (ReferenceScorecard.Feedback response : feedback) {
+            if (response.csat() == null || !response.servqual().keySet().containsAll(ReferenceScorecard.DIMENSIONS)) {
+                continue;
+            }
+            double[] row = new double[ReferenceScorecard.DIMENSIONS.size()];
+            for (int d = 0; d < row.length; d++) {
+                row[d] = response.servqual().get(ReferenceScorecard.DIMENSIONS.get(d))[1];
+            }
+            x.add(row);
+            y.add((double) response.csat());
+        }
+        int n = y.size();
+        if (n < 30) {
+            return new Drivers(
+                    "Key drivers need at least 30 respondents who answered CSAT and all five perceptions; this period"
+                            + " has " + n + ".",
+                    Map.of());
+        }
+        int k = ReferenceScorecard.DIMENSIONS.size();
+        double[] meanX = new double[k];
+        double meanY = y.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        for (double[] row : x) {
+            for (int d = 0; d < k; d++) {
+                meanX[d] += row[d] / n;
+            }
+        }
+        double[][] xtx = new double[k][k];
+        double[] xty = new double[k];
+        double tss = 0;
+        for (int i = 0; i < n; i++) {
+            double dy = y.get(i) - meanY;
+            tss += dy * dy;
+            for (int a = 0; a < k; a++) {
+                double da = x.get(i)[a] - meanX[a];
+                xty[a] += da * dy;
+                for (int b = 0; b < k; b++) {
+                    xtx[a][b] += da * (x.get(i)[b] - meanX[b]);
+                }
+            }
+        }
+        double[][] inverse = inverse(xtx);
+        double[] beta = new double[k];
+        for (int a = 0; a < k; a++) {
+            for (int b = 0; b < k; b++) {
+                beta[a] += inverse[a][b] * xty[b];
+            }
+        }
+        double rss = 0;
+        for (int i = 0; i < n; i++) {
+            double fitted = meanY;
+            for (int a = 0; a < k; a++) {
+                fitted += beta[a] * (x.get(i)[a] - meanX[a]);
+            }
+            rss += (y.get(i) - fitted) * (y.get(i) - fitted);
+        }
+        double sigma2 = rss / (n - k - 1);
+        Map<String, List<String>> rows = new LinkedHashMap<>();
+        for (int a = 0; a < k; a++) {
+            String dimension = ReferenceScorecard.DIMENSIONS.get(a);
+            String label = Character.toUpperCase(dimension.charAt(0)) + dimension.substring(1);
+            double se = Math.sqrt(sigma2 * inverse[a][a]);
+            double t = beta[a] / se;
+            rows.put(
+                    label,
+                    List.of(
+                            label,
+                            num(beta[a], 3),
+                            num(se, 3),
+                            num(t, 2),
+                            Math.abs(t) >= Z ? "significant" : "not significant"));
+        }
+        return new Drivers(
+                "CSAT regressed on the five SERVQUAL perceptions: " + count(n) + " respondents, R² "
+                        + num(1 - rss / tss, 2) + ";",
+                rows);
+    }
+
+    /** What the report says of the key drivers: its sentence (or the start of it) and the table's rows. */
+    record Drivers(String sentence, Map<String, List<String>> rows) {}
+
+    private static double[][] inverse(double[][] matrix) {
+        int size = matrix.length;
+        double[][] a = new double[size][2 * size];
+        for (int i = 0; i < size; i++) {
+            System.arraycopy(matrix[i], 0, a[i], 0, size);
+            a[i][size + i] = 1;
+        }
+        for (int column = 0; column < size; column++) {
+            int pivot = column;
+            for (int row = column + 1; row < size; row++) {
+                if (Math.abs(a[row][column]) > Math.abs(a[pivot][column])) {
+                    pivot = row;
+                }
+            }
+            double[] swap = a[column];
+            a[column] = a[pivot];
+            a[pivot] = swap;
+            double divisor = a[column][column];
+            for (int j = 0; j < 2 * size; j++) {
+                a[column][j] /= divisor;
+            }
+            for (int row = 0; row < size; row++) {
+                if (row != column) {
+                    double factor = a[row][column];
+                    for (int j = 0; j < 2 * size; j++) {
+                        a[row][j] -= factor * a[column][j];
+                    }
+                }
+            }
+        }
+        double[][] inverse = new double[size][size];
+        for (int i = 0; i < size; i++) {
+            System.arraycopy(a[i], size, inverse[i], 0, size);
+        }
+        return inverse;
+    }
+
     // ---- the measures, from the raw answers ----
 
     private static Measure csat(
             Collection<ReferenceScorecard.Feedback> feedback, Collection<ReferenceScorecard.Interaction> ignored) {
-        List<Integer> answers = feedback.stream()
-                .map(ReferenceScorecard.Feedback::csat)
-                .filter(a -> a != null)
-                .toList();
+        List<Integer> answers = answers(feedback, ReferenceScorecard.Feedback::csat);
         return wilson(answers.stream().filter(a -> a >= 4).count(), answers.size());
     }
 
     private static Measure nps(
             Collection<ReferenceScorecard.Feedback> feedback, Collection<ReferenceScorecard.Interaction> ignored) {
-        List<Integer> answers = feedback.stream()
-                .map(ReferenceScorecard.Feedback::nps)
-                .filter(a -> a != null)
-                .toList();
+        List<Integer> answers = answers(feedback, ReferenceScorecard.Feedback::nps);
         if (answers.isEmpty()) {
             return Measure.NONE;
         }
@@ -202,10 +321,7 @@ final class ReferenceReport {
 
     private static Measure ces(
             Collection<ReferenceScorecard.Feedback> feedback, Collection<ReferenceScorecard.Interaction> ignored) {
-        List<Integer> answers = feedback.stream()
-                .map(ReferenceScorecard.Feedback::ces)
-                .filter(a -> a != null)
-                .toList();
+        List<Integer> answers = answers(feedback, ReferenceScorecard.Feedback::ces);
         if (answers.isEmpty()) {
             return Measure.NONE;
         }
@@ -217,6 +333,12 @@ final class ReferenceReport {
                 answers.stream().mapToDouble(a -> (a - mean) * (a - mean)).sum();
         double half = Z * Math.sqrt(squares / (answers.size() - 1)) / Math.sqrt(answers.size());
         return new Measure(mean, answers.size(), mean - half, mean + half);
+    }
+
+    private static List<Integer> answers(
+            Collection<ReferenceScorecard.Feedback> feedback,
+            java.util.function.Function<ReferenceScorecard.Feedback, Integer> answer) {
+        return feedback.stream().map(answer).filter(a -> a != null).toList();
     }
 
     private static Measure wilson(long part, long whole) {

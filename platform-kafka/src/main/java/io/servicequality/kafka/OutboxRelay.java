@@ -88,6 +88,22 @@ public final class OutboxRelay {
     }
 
     /**
+     * Sends a document's current change right after it was written, without making the writer wait for the broker:
+     * the acknowledgement clears its outbox off the producer's I/O thread ({@link Outbox#published}); a change not
+     * acknowledged stays in the outbox for the next {@link #relay}.
+     */
+    public <T> void publishSoon(Outbox<T> outbox, T document) {
+        PlatformEvent event = outbox.eventOf(document);
+        kafka.send(outbox.topic(), event.recordKey(), event).whenCompleteAsync((result, failure) -> {
+            if (failure == null) {
+                outbox.published(document);
+            } else {
+                log.warn("{} not acknowledged yet, left for the relay: {}", event.eventId(), failure.toString());
+            }
+        });
+    }
+
+    /**
      * Relays up to {@code limit} of the outbox's oldest unpublished changes in one {@link #publish} (each document a
      * group of its one event) and marks published, in order, those up to the first change the broker did not
      * acknowledge. The changes after it stay unpublished even if they were acknowledged and go again, after it, in the

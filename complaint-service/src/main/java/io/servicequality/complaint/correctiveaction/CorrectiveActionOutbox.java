@@ -9,12 +9,9 @@ import io.servicequality.kafka.Outbox;
 import io.servicequality.kafka.OutboxRelay;
 import java.util.List;
 import org.bson.types.ObjectId;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -31,32 +28,17 @@ class CorrectiveActionOutbox implements Outbox<CorrectiveAction> {
 
     static final String COLLECTION = "corrective_actions";
 
-    private static final Logger log = LoggerFactory.getLogger(CorrectiveActionOutbox.class);
-
     private final MongoOperations mongo;
-    private final KafkaOperations<Object, Object> kafka;
     private final OutboxRelay relay;
 
-    CorrectiveActionOutbox(MongoOperations mongo, KafkaOperations<Object, Object> kafka, OutboxRelay relay) {
+    CorrectiveActionOutbox(MongoOperations mongo, OutboxRelay relay) {
         this.mongo = mongo;
-        this.kafka = kafka;
         this.relay = relay;
     }
 
     /** Sends the stored version without making the request wait for the broker; the sweep retries what fails. */
     void publishSoon(CorrectiveAction action) {
-        PlatformEvent event = eventOf(action);
-        kafka.send(topic(), event.recordKey(), event).whenCompleteAsync((result, failure) -> {
-            if (failure == null) {
-                published(action);
-            } else {
-                log.warn(
-                        "corrective action {} version {} not acknowledged yet: {}",
-                        action.id(),
-                        action.version(),
-                        failure.toString());
-            }
-        });
+        relay.publishSoon(this, action);
     }
 
     @Scheduled(fixedDelayString = "${sqp.corrective-actions.relay-interval:5s}")

@@ -4,13 +4,12 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.servicequality.web.webhook.StandardWebhookSignature;
+import io.servicequality.web.webhook.WebhookHttp;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
@@ -31,12 +30,7 @@ class WebhookClient {
     WebhookClient(WebhookProperties properties, CircuitBreakerRegistry breakers, Clock clock) {
         this.breakers = breakers;
         this.clock = clock;
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
-                .connectTimeout(properties.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build());
-        requests.setReadTimeout(properties.readTimeout());
-        this.http = RestClient.builder().requestFactory(requests).build();
+        this.http = WebhookHttp.client(properties.connectTimeout(), properties.readTimeout());
     }
 
     /** What an attempt came to: the receiver's status, or no answer with the failure's kind. */

@@ -1,11 +1,7 @@
 package io.servicequality.reporting.branch;
 
-import io.servicequality.contracts.BranchChanged;
 import io.servicequality.contracts.Topics;
 import io.servicequality.kafka.OutboxRelay;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -19,15 +15,11 @@ import org.springframework.stereotype.Component;
 @Component
 class BranchRelay {
 
-    private static final Logger log = LoggerFactory.getLogger(BranchRelay.class);
-
     private final Branches branches;
-    private final KafkaOperations<Object, Object> kafka;
     private final OutboxRelay relay;
 
-    BranchRelay(Branches branches, KafkaOperations<Object, Object> kafka, OutboxRelay relay) {
+    BranchRelay(Branches branches, OutboxRelay relay) {
         this.branches = branches;
-        this.kafka = kafka;
         this.relay = relay;
     }
 
@@ -36,18 +28,7 @@ class BranchRelay {
      * producer's I/O thread); the sweep retries what does not get through.
      */
     void publishSoon(Branch branch) {
-        BranchChanged event = branch.toEvent();
-        kafka.send(Topics.BRANCH_DIRECTORY, event.recordKey(), event).whenCompleteAsync((result, failure) -> {
-            if (failure == null) {
-                branches.markPublished(branch);
-            } else {
-                log.warn(
-                        "branch {} version {} not acknowledged yet: {}",
-                        branch.id(),
-                        branch.version(),
-                        failure.toString());
-            }
-        });
+        relay.publishSoon(branches, branch);
     }
 
     @Scheduled(fixedDelayString = "${sqp.branch-directory.relay-interval:5s}")

@@ -1,15 +1,14 @@
 package io.servicequality.reporting.periodicreport;
 
 import io.servicequality.web.webhook.StandardWebhookSignature;
+import io.servicequality.web.webhook.WebhookHttp;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,12 +30,7 @@ class ReportWebhookClient {
     ReportWebhookClient(ReportDeliveryProperties properties, JsonMapper json, Clock clock) {
         this.json = json;
         this.clock = clock;
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
-                .connectTimeout(properties.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build());
-        requests.setReadTimeout(properties.readTimeout());
-        this.http = RestClient.builder().requestFactory(requests).build();
+        this.http = WebhookHttp.client(properties.connectTimeout(), properties.readTimeout());
     }
 
     String body(ReportArchive.Archived report, ReportDefinition definition, byte[] pdf) {
