@@ -331,9 +331,11 @@ class PlatformEndToEndIT {
                 .plusDays(random.nextInt(7))
                 .atTime(random.nextInt(24), 0)
                 .toInstant(ZoneOffset.UTC);
-        Traffic week = new Traffic(reportBranch, inLastWeek, random, 120 + random.nextInt(80), 80 + random.nextInt(60));
+        // four agents, so that some reach the staff rankings' minimum n (30) in the week
+        Traffic week =
+                new Traffic(reportBranch, inLastWeek, random, 300 + random.nextInt(60), 170 + random.nextInt(50), 4);
         Traffic before =
-                new Traffic(reportBranch, inWeekBefore, random, 60 + random.nextInt(60), 40 + random.nextInt(40));
+                new Traffic(reportBranch, inWeekBefore, random, 60 + random.nextInt(60), 40 + random.nextInt(40), 4);
         postInBatches(
                 "/api/v1/feedback/batch", withRepeats(concat(week.feedbackBodies, before.feedbackBodies), random));
         postInBatches(
@@ -347,6 +349,42 @@ class PlatformEndToEndIT {
                     card -> card.at("/feedback/n").asLong() == traffic.feedback.size()
                             && card.at("/interactions/offered").asLong() == traffic.interactions.size());
         }
+
+        // two targets (one attained, one missed) and complaints open now: what the report says of them is checked too
+        Map<String, Double> weekCard = ReferenceScorecard.of(week.feedback, week.interactions, 0);
+        double csatTarget = Math.floor(weekCard.get("/feedback/csat/percent")) - 1;
+        for (var target : List.of(
+                Map.of("branchId", reportBranch, "metric", "csat.percent", "bound", "AT_LEAST", "value", csatTarget),
+                Map.of(
+                        "branchId",
+                        reportBranch,
+                        "metric",
+                        "interactions.answerRate",
+                        "bound",
+                        "AT_LEAST",
+                        "value",
+                        99.5))) {
+            HttpResponse<String> targetCreated =
+                    post(url("SCORING_SERVICE_PORT", "/api/v1/targets"), json.writeValueAsString(target));
+            assertThat(targetCreated.statusCode()).as(targetCreated.body()).isEqualTo(201);
+        }
+        int openComplaints = 2 + random.nextInt(4);
+        for (int i = 0; i < openComplaints; i++) {
+            assertThat(postComplaint(reportBranch).statusCode()).isEqualTo(201);
+        }
+        String targetsOf = "?branchId=" + reportBranch + "&from="
+                + lastWeek.atStartOfDay(ZoneOffset.UTC).toInstant() + "&to="
+                + lastWeek.plusWeeks(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        await().atMost(DEADLINE)
+                .pollInterval(Duration.ofMillis(300))
+                .until(
+                        () -> view("/api/v1/reports/targets" + targetsOf).at("/branches/0/targets"),
+                        targets -> targets.size() >= 2);
+        await().atMost(DEADLINE)
+                .pollInterval(Duration.ofMillis(300))
+                .until(
+                        () -> view("/api/v1/reports/scorecard" + targetsOf).at("/complaints/open"),
+                        open -> open.asLong() == openComplaints);
 
         HttpResponse<String> created = post(
                 url("REPORTING_SERVICE_PORT", "/api/v1/reports/periodic"),
@@ -380,10 +418,35 @@ class PlatformEndToEndIT {
                 .distinct()
                 .count();
         assertThat(html.body()).contains(agents + " members of staff with data");
+        List<List<String>> staffRows = ReferenceReport.staffRows(week.feedback, week.interactions, 30);
+        assertThat(ReferenceReport.rowsUnder(html.body(), "Staff")).isEqualTo(staffRows);
+        long needs = ReferenceReport.agentsWithTrainingNeeds(week.feedback, week.interactions, 30);
+        assertThat(html.body()).contains("Training needs: " + needs + " members of staff below standard");
+        Map<String, List<String>> targets = Map.of(
+                "CSAT (% satisfied)",
+                List.of(
+                        "CSAT (% satisfied)",
+                        "at least " + ReferenceReport.num(csatTarget, 1),
+                        ReferenceReport.num(weekCard.get("/feedback/csat/percent"), 1),
+                        Long.toString(weekCard.get("/feedback/csat/n").longValue()),
+                        "yes"),
+                "Answer rate (%)",
+                List.of(
+                        "Answer rate (%)",
+                        "at least 99.5",
+                        ReferenceReport.num(weekCard.get("/interactions/answerRate"), 1),
+                        Long.toString(week.interactions.size()),
+                        "no"));
+        assertThat(tables.get("Quality targets")).isEqualTo(targets);
+        // nothing was opened in that week (complaints are opened now); the ones open now are counted as open now
+        assertThat(ReferenceReport.rowsUnder(html.body(), "Complaints and SLA"))
+                .containsExactly(List.of("0", "0", "—", "—", "0", Integer.toString(openComplaints), "0"));
         int values = 0;
-        for (Map<String, List<String>> rows : List.of(headlines, gaps, channels, drivers.rows())) {
+        for (Map<String, List<String>> rows : List.of(headlines, gaps, channels, drivers.rows(), targets)) {
             values += rows.values().stream().mapToInt(cells -> cells.size() - 1).sum();
         }
+        values += staffRows.stream().mapToInt(cells -> cells.size() - 1).sum() + 7 + 1;
+        assertThat(staffRows).as("agents with n ≥ 30 in the week, ranked").isNotEmpty();
         System.out.printf(
                 "report reference comparison: %d printed values of the weekly report equal the reference over %d + %d"
                         + " distinct events%n",
@@ -894,6 +957,16 @@ class PlatformEndToEndIT {
         final List<Map<String, Object>> interactionBodies = new ArrayList<>();
 
         Traffic(String branch, Instant hour, SplittableRandom random, int feedbackCount, int interactionCount) {
+            this(branch, hour, random, feedbackCount, interactionCount, 20);
+        }
+
+        Traffic(
+                String branch,
+                Instant hour,
+                SplittableRandom random,
+                int feedbackCount,
+                int interactionCount,
+                int agents) {
             for (int i = 0; i < interactionCount; i++) {
                 boolean answered = random.nextInt(100) < 90;
                 int wait = random.nextInt(60);
@@ -902,7 +975,7 @@ class PlatformEndToEndIT {
                 boolean complex = random.nextInt(100) < 20;
                 String channel = random.nextBoolean() ? "PHONE" : "CHAT";
                 String eventId = UUID.randomUUID().toString();
-                String agentId = "a-" + random.nextInt(20);
+                String agentId = "a-" + random.nextInt(agents);
                 interactions.add(new ReferenceScorecard.Interaction(
                         eventId, agentId, answered, wait, handle, firstContact, complex, channel));
                 Instant occurredAt = randomInstantIn(hour, random);

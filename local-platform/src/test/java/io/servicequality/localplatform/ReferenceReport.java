@@ -293,6 +293,173 @@ final class ReferenceReport {
         return inverse;
     }
 
+    /**
+     * The staff table's rows as printed — list, member, rank, value, n, interval — for the best and weakest by CSAT
+     * (feedback counts for the agent of the interaction it rates) and by first-contact resolution (answered
+     * interactions), among agents with at least {@code minN}: ordered best first (then by id), a new tie group whenever
+     * an interval no longer overlaps its group leader's, a group sharing its leader's rank; the weakest from the end,
+     * never one of the best.
+     */
+    static List<List<String>> staffRows(
+            Collection<ReferenceScorecard.Feedback> feedback,
+            Collection<ReferenceScorecard.Interaction> interactions,
+            long minN) {
+        Map<String, ReferenceScorecard.Interaction> byId = new LinkedHashMap<>();
+        interactions.forEach(i -> byId.put(i.eventId(), i));
+        Map<String, long[]> csat = new java.util.TreeMap<>();
+        Map<String, long[]> fcr = new java.util.TreeMap<>();
+        for (ReferenceScorecard.Interaction interaction : interactions) {
+            if (interaction.answered()) {
+                long[] counts = fcr.computeIfAbsent(interaction.agentId(), a -> new long[2]);
+                counts[0] += interaction.resolvedFirstContact() ? 1 : 0;
+                counts[1]++;
+            }
+        }
+        for (ReferenceScorecard.Feedback response : feedback) {
+            if (response.interactionId() != null && response.csat() != null) {
+                long[] counts =
+                        csat.computeIfAbsent(byId.get(response.interactionId()).agentId(), a -> new long[2]);
+                counts[0] += response.csat() >= 4 ? 1 : 0;
+                counts[1]++;
+            }
+        }
+        List<List<String>> rows = new ArrayList<>();
+        listed(rows, "CSAT", csat, minN);
+        listed(rows, "First-contact resolution", fcr, minN);
+        return rows;
+    }
+
+    /**
+     * How many agents are below standard on at least one measure with n ≥ {@code minN}: mean handle time above the
+     * standard of their mix (180 s ordinary, 300 s complex), first-contact resolution below 70 %, CSAT below 80 % (the
+     * default thresholds, {@code sqp.staff.*-below}).
+     */
+    static long agentsWithTrainingNeeds(
+            Collection<ReferenceScorecard.Feedback> feedback,
+            Collection<ReferenceScorecard.Interaction> interactions,
+            long minN) {
+        Map<String, ReferenceScorecard.Interaction> byId = new LinkedHashMap<>();
+        interactions.forEach(i -> byId.put(i.eventId(), i));
+        return interactions.stream()
+                .map(ReferenceScorecard.Interaction::agentId)
+                .distinct()
+                .filter(agent -> {
+                    List<ReferenceScorecard.Interaction> answered = interactions.stream()
+                            .filter(i -> agent.equals(i.agentId()) && i.answered())
+                            .toList();
+                    List<Integer> csat = feedback.stream()
+                            .filter(f -> f.interactionId() != null
+                                    && agent.equals(byId.get(f.interactionId()).agentId())
+                                    && f.csat() != null)
+                            .map(ReferenceScorecard.Feedback::csat)
+                            .toList();
+                    boolean slow = answered.size() >= minN
+                            && answered.stream()
+                                            .mapToInt(ReferenceScorecard.Interaction::handleSeconds)
+                                            .average()
+                                            .orElse(0)
+                                    > answered.stream()
+                                            .mapToInt(i -> i.complex() ? 300 : 180)
+                                            .average()
+                                            .orElse(0);
+                    boolean lowFcr = answered.size() >= minN
+                            && 100.0
+                                            * answered.stream()
+                                                    .filter(ReferenceScorecard.Interaction::resolvedFirstContact)
+                                                    .count()
+                                            / answered.size()
+                                    < 70;
+                    boolean lowCsat = csat.size() >= minN
+                            && 100.0 * csat.stream().filter(c -> c >= 4).count() / csat.size() < 80;
+                    return slow || lowFcr || lowCsat;
+                })
+                .count();
+    }
+
+    private static void listed(List<List<String>> rows, String metric, Map<String, long[]> counts, long minN) {
+        record Ranked(String id, Measure measure, int rank) {}
+        List<String> ids = counts.keySet().stream()
+                .filter(id -> counts.get(id)[1] >= minN)
+                .sorted(java.util.Comparator.comparingDouble((String id) ->
+                                -wilson(counts.get(id)[0], counts.get(id)[1]).value())
+                        .thenComparing(id -> id))
+                .toList();
+        List<Ranked> ranked = new ArrayList<>();
+        Measure leader = null;
+        int rank = 0;
+        for (int i = 0; i < ids.size(); i++) {
+            Measure measure = wilson(counts.get(ids.get(i))[0], counts.get(ids.get(i))[1]);
+            if (leader == null || leader.low() > measure.high() || measure.low() > leader.high()) {
+                leader = measure;
+                rank = i + 1;
+            }
+            ranked.add(new Ranked(ids.get(i), measure, rank));
+        }
+        int best = Math.min(3, ranked.size());
+        List<Ranked> weakest = new ArrayList<>();
+        for (int i = ranked.size() - 1; i >= best && weakest.size() < 3; i--) {
+            weakest.add(ranked.get(i));
+        }
+        for (Ranked r : ranked.subList(0, best)) {
+            rows.add(staffRow(metric + ", best", r.id(), r.rank(), r.measure()));
+        }
+        for (Ranked r : weakest) {
+            rows.add(staffRow(metric + ", weakest", r.id(), r.rank(), r.measure()));
+        }
+    }
+
+    private static List<String> staffRow(String list, String id, int rank, Measure measure) {
+        return List.of(
+                list,
+                id,
+                Integer.toString(rank),
+                num(measure.value(), 1),
+                count(measure.n()),
+                num(measure.low(), 1) + " – " + num(measure.high(), 1));
+    }
+
+    /** The rows of the table under {@code heading} (also inside a section's {@code div}), each its cells' texts. */
+    static List<List<String>> rowsUnder(String html, String heading) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        org.w3c.dom.Document document =
+                factory.newDocumentBuilder().parse(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
+        NodeList headings = document.getElementsByTagName("h2");
+        for (int h = 0; h < headings.getLength(); h++) {
+            if (!headings.item(h).getTextContent().strip().equals(heading)) {
+                continue;
+            }
+            for (Node next = headings.item(h).getNextSibling(); next != null; next = next.getNextSibling()) {
+                if (!(next instanceof Element element)) {
+                    continue;
+                }
+                if (element.getTagName().equals("h2")) {
+                    break;
+                }
+                NodeList tables = element.getTagName().equals("table") ? null : element.getElementsByTagName("table");
+                Element table = element.getTagName().equals("table")
+                        ? element
+                        : tables.getLength() == 0 ? null : (Element) tables.item(0);
+                if (table != null) {
+                    List<List<String>> all = new ArrayList<>();
+                    NodeList trs = table.getElementsByTagName("tr");
+                    for (int r = 0; r < trs.getLength(); r++) {
+                        NodeList tds = ((Element) trs.item(r)).getElementsByTagName("td");
+                        List<String> cells = new ArrayList<>();
+                        for (int c = 0; c < tds.getLength(); c++) {
+                            cells.add(tds.item(c).getTextContent().strip().replaceAll("\\s+", " "));
+                        }
+                        if (!cells.isEmpty()) {
+                            all.add(cells);
+                        }
+                    }
+                    return all;
+                }
+            }
+        }
+        return List.of();
+    }
+
     // ---- the measures, from the raw answers ----
 
     private static Measure csat(
