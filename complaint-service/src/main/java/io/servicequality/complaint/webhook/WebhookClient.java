@@ -78,19 +78,7 @@ class WebhookClient {
             long elapsed = System.nanoTime() - started;
             breaker.onError(elapsed, TimeUnit.NANOSECONDS, e);
             // the kind of failure only: a receiver's error text is not ours to republish
-            return new Outcome(null, describe(e), Duration.ofNanos(elapsed));
+            return new Outcome(null, WebhookHttp.failureKind(e), Duration.ofNanos(elapsed));
         }
-    }
-
-    private static String describe(Throwable failure) {
-        Throwable cause = failure;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        String kind = cause.getClass().getSimpleName();
-        if (kind.contains("Timeout")) {
-            return "timeout (" + kind + ")";
-        }
-        return kind;
     }
 }

@@ -18,4 +18,17 @@ public final class WebhookHttp {
         requests.setReadTimeout(readTimeout);
         return RestClient.builder().requestFactory(requests).build();
     }
+
+    /**
+     * What kind of failure an attempt without an answer was: its innermost cause's class, {@code timeout (…)} for a
+     * timeout — never the receiver's own text, which is not ours to republish.
+     */
+    public static String failureKind(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String kind = cause.getClass().getSimpleName();
+        return kind.contains("Timeout") ? "timeout (" + kind + ")" : kind;
+    }
 }

@@ -30,9 +30,9 @@ public class CorrectiveActionStates {
         this.mongo = mongo;
     }
 
-    /** One action as stored; {@code dueDate} ISO. */
+    /** One action as stored and as a report reads it; {@code dueDate} ISO ({@link #dueDay()}). */
     @Document("correctiveActions")
-    record Stored(
+    public record Action(
             @Id String id,
             String tenantId,
             String branchId,
@@ -47,7 +47,12 @@ public class CorrectiveActionStates {
             int cycle,
             Instant createdAt,
             Instant completedAt,
-            List<CorrectiveActionChanged.Check> checks) {}
+            List<CorrectiveActionChanged.Check> checks) {
+
+        public LocalDate dueDay() {
+            return LocalDate.parse(dueDate);
+        }
+    }
 
     void apply(CorrectiveActionChanged event) {
         if (event.eventId() == null
@@ -67,7 +72,7 @@ public class CorrectiveActionStates {
             throw new InvalidCorrectiveActionException("dueDate is not an ISO date: " + event.dueDate());
         }
         String id = event.tenantId() + ":" + event.actionId();
-        Stored stored = new Stored(
+        Action stored = new Action(
                 id,
                 event.tenantId(),
                 event.branchId(),
@@ -103,39 +108,12 @@ public class CorrectiveActionStates {
             criteria = criteria.and("branchId").in(branchIds);
         }
         List<Action> actions = new ArrayList<>();
-        for (Stored stored : mongo.find(query(criteria), Stored.class)) {
+        for (Action stored : mongo.find(query(criteria), Action.class)) {
             if (stored.completedAt() == null || !stored.completedAt().isBefore(from)) {
-                actions.add(new Action(
-                        stored.actionId(),
-                        stored.branchId(),
-                        stored.complaintId(),
-                        stored.metric(),
-                        stored.title(),
-                        stored.owner(),
-                        LocalDate.parse(stored.dueDate()),
-                        stored.status(),
-                        stored.cycle(),
-                        stored.createdAt(),
-                        stored.completedAt(),
-                        stored.checks() == null ? List.of() : stored.checks()));
+                actions.add(stored);
             }
         }
         actions.sort(Comparator.comparing(Action::createdAt).thenComparing(Action::actionId));
         return actions;
     }
-
-    /** A corrective action as a report reads it. */
-    public record Action(
-            String actionId,
-            String branchId,
-            String complaintId,
-            String metric,
-            String title,
-            String owner,
-            LocalDate dueDate,
-            String status,
-            int cycle,
-            Instant createdAt,
-            Instant completedAt,
-            List<CorrectiveActionChanged.Check> checks) {}
 }

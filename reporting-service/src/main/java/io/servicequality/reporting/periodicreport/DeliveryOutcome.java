@@ -22,14 +22,4 @@ record DeliveryOutcome(Integer statusCode, String error, Duration duration, bool
     boolean isDelivered() {
         return error == null;
     }
-
-    /** The kind of a failure without an answer: its innermost cause's class, "timeout (…)" for a timeout. */
-    static String describe(Throwable failure) {
-        Throwable cause = failure;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        String kind = cause.getClass().getSimpleName();
-        return kind.contains("Timeout") ? "timeout (" + kind + ")" : kind;
-    }
 }

@@ -123,7 +123,7 @@ public class PeriodicReportBuilder {
                     && action.completedAt().isBefore(to);
             boolean openAtEnd =
                     action.completedAt() == null || !action.completedAt().isBefore(to);
-            boolean overdueAtEnd = openAtEnd && action.dueDate().isBefore(end);
+            boolean overdueAtEnd = openAtEnd && action.dueDay().isBefore(end);
             String lastCheck = null;
             boolean checkedIn = false;
             for (CorrectiveActionChanged.Check check : action.checks()) {
@@ -147,7 +147,7 @@ public class PeriodicReportBuilder {
                         action.branchId(),
                         action.title(),
                         action.owner(),
-                        action.dueDate(),
+                        action.dueDay(),
                         action.status(),
                         action.cycle(),
                         lastCheck,

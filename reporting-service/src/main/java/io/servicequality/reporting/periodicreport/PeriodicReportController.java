@@ -66,7 +66,7 @@ class PeriodicReportController {
                 .header(
                         HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment()
-                                .filename(fileName(report) + ".pdf")
+                                .filename(report.fileName() + ".pdf")
                                 .build()
                                 .toString())
                 .body(reports.pdf(id));
@@ -78,15 +78,5 @@ class PeriodicReportController {
         return ResponseEntity.ok()
                 .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
                 .body(reports.html(id));
-    }
-
-    private static String fileName(ReportArchive.Archived report) {
-        String scope = switch (report.level()) {
-            case BRANCH -> "branch-" + report.branchId();
-            case REGION -> "region-" + report.regionId();
-            case TENANT -> "tenant";
-        };
-        return "quality-report-" + scope + "-" + report.period().kind().name().toLowerCase(java.util.Locale.ROOT) + "-"
-                + report.period().start() + "-" + report.language();
     }
 }

@@ -43,7 +43,19 @@ class ReportArchive {
             Instant generatedAt,
             String generatedBy,
             long pdfBytes,
-            String definitionId) {}
+            String definitionId) {
+
+        /** {@code quality-report-branch-SH-001-week-2026-11-23-zh-CN}: the name its PDF is served and mailed under. */
+        String fileName() {
+            String scope = switch (level) {
+                case BRANCH -> "branch-" + branchId;
+                case REGION -> "region-" + regionId;
+                case TENANT -> "tenant";
+            };
+            return "quality-report-" + scope + "-" + period.kind().name().toLowerCase(java.util.Locale.ROOT) + "-"
+                    + period.start() + "-" + language;
+        }
+    }
 
     /**
      * Archives the report under its id; a report of that id already archived (another instance generated the same

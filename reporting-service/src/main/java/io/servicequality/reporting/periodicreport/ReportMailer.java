@@ -1,9 +1,9 @@
 package io.servicequality.reporting.periodicreport;
 
+import io.servicequality.web.webhook.WebhookHttp;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
-import java.util.Locale;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailException;
@@ -45,28 +45,16 @@ class ReportMailer {
             helper.setTo(to);
             helper.setSubject(ReportRenderer.heading(report, texts));
             helper.setText(ReportRenderer.heading(report, texts) + "\n\n" + texts.get("mail.body"), html);
-            helper.addAttachment(fileName(report), new ByteArrayResource(pdf), "application/pdf");
+            helper.addAttachment(report.fileName() + ".pdf", new ByteArrayResource(pdf), "application/pdf");
             sender.send(message);
             return DeliveryOutcome.delivered(null, Duration.ofNanos(System.nanoTime() - started));
         } catch (MailException | MessagingException failed) {
             // our own SMTP server's answer (e.g. "550 mailbox unavailable"): the operator's to read
-            String reason = failed.getMessage() == null ? DeliveryOutcome.describe(failed) : failed.getMessage();
+            String reason = failed.getMessage() == null ? WebhookHttp.failureKind(failed) : failed.getMessage();
             return DeliveryOutcome.failed(
                     null,
                     reason.length() > 300 ? reason.substring(0, 300) : reason,
                     Duration.ofNanos(System.nanoTime() - started));
         }
-    }
-
-    /** {@code sqp-report-branch-SH-001-week-2026-11-23.pdf} */
-    static String fileName(ReportArchive.Archived report) {
-        String scope = switch (report.level()) {
-            case BRANCH -> "branch-" + report.branchId();
-            case REGION -> "region-" + report.regionId();
-            case TENANT -> "tenant";
-        };
-        return ("sqp-report-" + scope + "-" + report.period().kind().name().toLowerCase(Locale.ROOT) + "-"
-                        + report.period().start() + ".pdf")
-                .replaceAll("[^A-Za-z0-9._-]", "_");
     }
 }

@@ -51,7 +51,7 @@ class ReportWebhookClient {
         data.put("generatedAt", report.generatedAt().toString());
         data.put("htmlPath", PeriodicReportController.BASE + "/" + report.id() + "/html");
         data.put("pdfPath", PeriodicReportController.BASE + "/" + report.id() + "/pdf");
-        data.put("pdfFileName", ReportMailer.fileName(report));
+        data.put("pdfFileName", report.fileName() + ".pdf");
         data.put("pdfBytes", pdf.length);
         data.put("pdf", Base64.getEncoder().encodeToString(pdf));
         Map<String, Object> message = new LinkedHashMap<>();
@@ -82,7 +82,7 @@ class ReportWebhookClient {
         } catch (RuntimeException e) {
             // the kind of failure only: a receiver's error text is not ours to republish
             return DeliveryOutcome.failed(
-                    null, DeliveryOutcome.describe(e), Duration.ofNanos(System.nanoTime() - started));
+                    null, WebhookHttp.failureKind(e), Duration.ofNanos(System.nanoTime() - started));
         }
     }
 }

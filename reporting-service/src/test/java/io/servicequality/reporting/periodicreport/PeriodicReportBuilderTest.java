@@ -156,13 +156,16 @@ class PeriodicReportBuilderTest {
             String status,
             java.util.List<io.servicequality.contracts.CorrectiveActionChanged.Check> checks) {
         return new io.servicequality.reporting.correctiveaction.CorrectiveActionStates.Action(
-                title,
+                "acme:" + title,
+                "acme",
                 "SH-001",
+                title,
+                1,
                 null,
                 null,
                 title,
                 "owner",
-                java.time.LocalDate.parse(due),
+                due,
                 status,
                 checks.isEmpty() ? 1 : checks.get(checks.size() - 1).cycle(),
                 java.time.Instant.parse(createdAt),

@@ -330,16 +330,15 @@ class PeriodicReportIT {
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
                 StringSerializer.class))) {
             // the newest first, then an older version late: the newest stays
+            org.apache.kafka.clients.producer.RecordMetadata late = null;
             for (var version : List.of(effective, first)) {
-                producer.send(new ProducerRecord<>(
+                late = producer.send(new ProducerRecord<>(
                                 Topics.CORRECTIVE_ACTIONS, version.recordKey(), JSON.writeValueAsString(version)))
                         .get();
             }
+            awaitConsumedPast(late);
         }
         io.servicequality.reporting.scope.Scope scope = scopes.ofTenant(ACME, BRANCH, null, null);
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> builder.build(ACME, scope, month).actions().completed() == 1);
-        Thread.sleep(500);
         PeriodicReport.ActionSummary summary = builder.build(ACME, scope, month).actions();
         assertThat(summary.planned()).isEqualTo(1);
         assertThat(summary.completed()).isEqualTo(1);
@@ -351,6 +350,24 @@ class PeriodicReportIT {
             assertThat(row.status()).isEqualTo("EFFECTIVE");
             assertThat(row.lastCheck()).isEqualTo("EFFECTIVE");
         });
+    }
+
+    /** Until the read model's consumer group has committed past {@code record}: it has applied it. */
+    private void awaitConsumedPast(org.apache.kafka.clients.producer.RecordMetadata record) {
+        var partition = new org.apache.kafka.common.TopicPartition(record.topic(), record.partition());
+        try (var admin = org.apache.kafka.clients.admin.AdminClient.create(Map.of(
+                org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                String.join(",", kafka.getBootstrapServers())))) {
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> {
+                        var committed = admin.listConsumerGroupOffsets("reporting-service.corrective-actions")
+                                .partitionsToOffsetAndMetadata()
+                                .get()
+                                .get(partition);
+                        return committed != null && committed.offset() > record.offset();
+                    });
+        }
     }
 
     private io.servicequality.contracts.CorrectiveActionChanged action(
