@@ -26,19 +26,23 @@ public class EventLog {
     /**
      * Returns once the event is durable on {@code topic}, keyed by {@link PlatformEvent#recordKey()}.
      *
-     * @throws EventLogUnavailableException when the broker does not acknowledge within the bound
+     * @throws EventLogUnavailableException when the broker does not acknowledge within the bound, saying whether the
+     *     event may still be written
      */
     public void append(String topic, PlatformEvent event) {
+        CompletableFuture<?> send;
         try {
-            kafka.send(topic, event.recordKey(), event).get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            send = kafka.send(topic, event.recordKey(), event);
+        } catch (org.apache.kafka.common.KafkaException | org.springframework.kafka.KafkaException e) {
+            throw new EventLogUnavailableException(event.eventId(), WriteOutcome.NOT_WRITTEN, retryAfter, e);
+        }
+        try {
+            send.get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new EventLogUnavailableException(topic, retryAfter, e);
-        } catch (ExecutionException
-                | TimeoutException
-                | org.apache.kafka.common.KafkaException
-                | org.springframework.kafka.KafkaException e) {
-            throw new EventLogUnavailableException(topic, retryAfter, e);
+            throw new EventLogUnavailableException(event.eventId(), WriteOutcome.UNKNOWN, retryAfter, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new EventLogUnavailableException(event.eventId(), WriteOutcome.UNKNOWN, retryAfter, e);
         }
     }
 
@@ -48,41 +52,44 @@ public class EventLog {
      * order across its retries. Once a send fails synchronously (no metadata, buffer full) the rest are not sent, so
      * a later event of a branch never overtakes an earlier one that failed.
      *
-     * @return per event, in the given order, whether the broker acknowledged it
-     * @throws EventLogUnavailableException when there were events and the broker acknowledged none of them
+     * @return per event, in the given order, what is known about its write
      */
-    public List<Boolean> appendAll(String topic, List<? extends PlatformEvent> events) {
+    public List<WriteOutcome> appendAll(String topic, List<? extends PlatformEvent> events) {
         List<CompletableFuture<?>> sends = new ArrayList<>(events.size());
-        Exception firstFailure = null;
+        boolean sendFailed = false;
         for (PlatformEvent event : events) {
-            if (firstFailure == null) {
+            if (!sendFailed) {
                 try {
                     sends.add(kafka.send(topic, event.recordKey(), event));
                     continue;
                 } catch (org.apache.kafka.common.KafkaException | org.springframework.kafka.KafkaException e) {
-                    firstFailure = e;
+                    sendFailed = true;
                 }
             }
-            sends.add(CompletableFuture.failedFuture(firstFailure));
+            sends.add(null);
         }
         long deadline = System.nanoTime() + ackTimeout.toNanos();
-        List<Boolean> acknowledged = new ArrayList<>(sends.size());
+        List<WriteOutcome> outcomes = new ArrayList<>(sends.size());
         for (CompletableFuture<?> send : sends) {
+            if (send == null) {
+                outcomes.add(WriteOutcome.NOT_WRITTEN);
+                continue;
+            }
             try {
                 send.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                acknowledged.add(true);
+                outcomes.add(WriteOutcome.WRITTEN);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                acknowledged.add(false);
-                firstFailure = firstFailure == null ? e : firstFailure;
+                outcomes.add(WriteOutcome.UNKNOWN);
             } catch (ExecutionException | TimeoutException e) {
-                acknowledged.add(false);
-                firstFailure = firstFailure == null ? e : firstFailure;
+                outcomes.add(WriteOutcome.UNKNOWN);
             }
         }
-        if (!events.isEmpty() && !acknowledged.contains(true)) {
-            throw new EventLogUnavailableException(topic, retryAfter, firstFailure);
-        }
-        return acknowledged;
+        return outcomes;
+    }
+
+    /** How long a client is told to wait after events were not confirmed. */
+    public Duration retryAfter() {
+        return retryAfter;
     }
 }

@@ -2,6 +2,8 @@ package io.servicequality.feedback.ingest;
 
 import io.servicequality.contracts.PlatformEvent;
 import io.servicequality.feedback.eventlog.EventLog;
+import io.servicequality.feedback.eventlog.EventLogUnavailableException;
+import io.servicequality.feedback.eventlog.WriteOutcome;
 import io.servicequality.feedback.ingest.BatchResult.ItemResult;
 import io.servicequality.feedback.ingest.BatchResult.Status;
 import io.servicequality.observability.IngestOutcomes;
@@ -17,7 +19,9 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
+import org.springframework.web.ErrorResponseException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -109,13 +113,14 @@ public class Intake {
                 }
             }
             if (!errors.isEmpty()) {
-                results[index] = new ItemResult(index, Status.REJECTED, null, null, null, errors);
+                results[index] = new ItemResult(index, Status.REJECTED, null, null, null, null, errors);
                 continue;
             }
             if (!callers.mayAccessBranch(request.branchId())) {
                 results[index] = new ItemResult(
                         index,
                         Status.FORBIDDEN,
+                        null,
                         null,
                         null,
                         null,
@@ -127,16 +132,50 @@ public class Intake {
             eventItems.add(index);
             arrivals.add(arrival);
         }
-        List<Boolean> acknowledged = eventLog.appendAll(type.topic(), events);
+        List<WriteOutcome> outcomes = eventLog.appendAll(type.topic(), events);
         for (int i = 0; i < events.size(); i++) {
             Arrival arrival = arrivals.get(i);
-            Status status = acknowledged.get(i) ? Status.ACCEPTED : Status.UNAVAILABLE;
+            WriteOutcome outcome = outcomes.get(i);
+            boolean written = outcome == WriteOutcome.WRITTEN;
             int index = eventItems.get(i);
-            results[index] =
-                    new ItemResult(index, status, arrival.eventId(), arrival.receivedAt(), arrival.late(), null);
+            results[index] = new ItemResult(
+                    index,
+                    written ? Status.ACCEPTED : Status.UNAVAILABLE,
+                    arrival.eventId(),
+                    arrival.receivedAt(),
+                    arrival.late(),
+                    written ? null : outcome,
+                    null);
         }
         count(type, results);
-        return BatchResult.of(List.of(results));
+        BatchResult result = BatchResult.of(List.of(results));
+        if (!events.isEmpty() && !outcomes.contains(WriteOutcome.WRITTEN)) {
+            throw unconfirmed(result, outcomes);
+        }
+        return result;
+    }
+
+    /**
+     * 503 for a batch of which the broker confirmed nothing: what is known of each item and every eventId, so that the
+     * client resends exactly these events (with their ids) and nothing is counted twice.
+     */
+    private ErrorResponseException unconfirmed(BatchResult result, List<WriteOutcome> outcomes) {
+        WriteOutcome outcome =
+                outcomes.contains(WriteOutcome.UNKNOWN) ? WriteOutcome.UNKNOWN : WriteOutcome.NOT_WRITTEN;
+        ErrorResponseException unavailable = Problems.dependencyUnavailable(
+                EventLogUnavailableException.detail(outcome)
+                        + " No item was confirmed: resend the unavailable items with the eventId of their result;"
+                        + " an event is counted once however often it is sent with the same eventId.",
+                eventLog.retryAfter(),
+                null);
+        ProblemDetail problem = unavailable.getBody();
+        problem.setProperty("outcome", outcome);
+        problem.setProperty("accepted", result.accepted());
+        problem.setProperty("rejected", result.rejected());
+        problem.setProperty("unavailable", result.unavailable());
+        problem.setProperty("forbidden", result.forbidden());
+        problem.setProperty("results", result.results());
+        return unavailable;
     }
 
     /** A batch's items counted one by one in the ingest meters (its post as a whole is not an event). */

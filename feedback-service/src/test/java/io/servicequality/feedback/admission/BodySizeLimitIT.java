@@ -8,6 +8,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 
 import io.servicequality.embeddedstore.EmbeddedStore;
 import io.servicequality.feedback.eventlog.EventLog;
+import io.servicequality.feedback.eventlog.WriteOutcome;
 import io.servicequality.security.Role;
 import io.servicequality.security.test.TestCredentials;
 import java.io.ByteArrayInputStream;
@@ -90,7 +91,7 @@ class BodySizeLimitIT {
     void batchesHaveTheirOwnLargerLimit() throws Exception {
         given(eventLog.appendAll(any(), anyList()))
                 .willAnswer(
-                        call -> Collections.nCopies(call.<List<?>>getArgument(1).size(), true));
+                        call -> Collections.nCopies(call.<List<?>>getArgument(1).size(), WriteOutcome.WRITTEN));
         String item = feedback("x".repeat(1000));
 
         assertThat(post("/api/v1/feedback/batch", "[" + item + "," + item + "]", false)

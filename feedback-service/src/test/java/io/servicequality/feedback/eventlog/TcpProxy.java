@@ -12,7 +12,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A TCP pass-through on a fixed local port that can be cut and restored: the broker advertises this port, so cutting
- * it is, for the service, the broker becoming unreachable (connections drop, new ones are refused).
+ * it is, for the service, the broker becoming unreachable (connections drop, new ones are refused). It can also hold
+ * the broker's answers while the requests still reach it: the broker writes what it is sent, the service hears nothing
+ * back — a broker that froze after appending, or a network that lost the way back.
  */
 final class TcpProxy implements AutoCloseable {
 
@@ -20,6 +22,8 @@ final class TcpProxy implements AutoCloseable {
     private volatile int targetPort;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile ServerSocket server;
+    private final Object answers = new Object();
+    private boolean answersHeld;
 
     TcpProxy(int port) {
         this.port = port;
@@ -70,6 +74,29 @@ final class TcpProxy implements AutoCloseable {
         }
     }
 
+    /** From now on the broker's answers wait in the proxy; requests still go through. */
+    void holdAnswers() {
+        synchronized (answers) {
+            answersHeld = true;
+        }
+    }
+
+    /** The held answers (to connections still open) and every later one go through again. */
+    void releaseAnswers() {
+        synchronized (answers) {
+            answersHeld = false;
+            answers.notifyAll();
+        }
+    }
+
+    private void awaitAnswersReleased() throws InterruptedException {
+        synchronized (answers) {
+            while (answersHeld) {
+                answers.wait();
+            }
+        }
+    }
+
     @Override
     public void close() {
         cut();
@@ -82,19 +109,28 @@ final class TcpProxy implements AutoCloseable {
                 Socket upstream = new Socket("127.0.0.1", targetPort);
                 sockets.add(client);
                 sockets.add(upstream);
-                pipe(client, upstream);
-                pipe(upstream, client);
+                pipe(client, upstream, false);
+                pipe(upstream, client, true);
             } catch (IOException e) {
                 // closed by cut(), or the broker refused: either way this connection is gone
             }
         }
     }
 
-    private void pipe(Socket from, Socket to) {
+    private void pipe(Socket from, Socket to, boolean answering) {
         daemon("proxy-pipe-" + port, () -> {
             try (InputStream in = from.getInputStream();
                     OutputStream out = to.getOutputStream()) {
-                in.transferTo(out);
+                byte[] buffer = new byte[16384];
+                for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                    if (answering) {
+                        awaitAnswersReleased();
+                    }
+                    out.write(buffer, 0, read);
+                    out.flush();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } catch (IOException e) {
                 // connection cut
             } finally {

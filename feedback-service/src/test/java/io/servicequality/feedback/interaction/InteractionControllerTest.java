@@ -25,6 +25,7 @@ import io.servicequality.contracts.Topics;
 import io.servicequality.feedback.audit.EventAudit;
 import io.servicequality.feedback.config.AccessRules;
 import io.servicequality.feedback.eventlog.EventLog;
+import io.servicequality.feedback.eventlog.WriteOutcome;
 import io.servicequality.feedback.ingest.IngestProperties;
 import io.servicequality.feedback.ingest.Intake;
 import io.servicequality.security.test.TestCredentials;
@@ -249,7 +250,7 @@ class InteractionControllerTest {
     void batchAcceptsValidItemsInOrderAndReportsTheInvalidOnes() throws Exception {
         given(eventLog.appendAll(any(), anyList()))
                 .willAnswer(
-                        call -> Collections.nCopies(call.<List<?>>getArgument(1).size(), true));
+                        call -> Collections.nCopies(call.<List<?>>getArgument(1).size(), WriteOutcome.WRITTEN));
         String batch = "[" + InteractionExamples.ABANDONED + "," + change(EXAMPLE, set("abandoned", true)) + ","
                 + EXAMPLE + "]";
 
@@ -272,7 +273,7 @@ class InteractionControllerTest {
     void batchAcceptsTheNdjsonExample() throws Exception {
         given(eventLog.appendAll(any(), anyList()))
                 .willAnswer(
-                        call -> Collections.nCopies(call.<List<?>>getArgument(1).size(), true));
+                        call -> Collections.nCopies(call.<List<?>>getArgument(1).size(), WriteOutcome.WRITTEN));
 
         mvc.perform(post("/api/v1/interactions/batch")
                         .contentType("application/x-ndjson")

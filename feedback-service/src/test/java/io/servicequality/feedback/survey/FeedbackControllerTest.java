@@ -12,6 +12,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.willAnswer;
 import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -31,6 +32,7 @@ import io.servicequality.feedback.audit.EventAudit;
 import io.servicequality.feedback.config.AccessRules;
 import io.servicequality.feedback.eventlog.EventLog;
 import io.servicequality.feedback.eventlog.EventLogUnavailableException;
+import io.servicequality.feedback.eventlog.WriteOutcome;
 import io.servicequality.feedback.ingest.IngestProperties;
 import io.servicequality.feedback.ingest.Intake;
 import io.servicequality.security.test.TestCredentials;
@@ -311,7 +313,13 @@ class FeedbackControllerTest {
 
     @Test
     void answersServiceUnavailableWithRetryAfterWhenTheLogDoesNotAcknowledge() throws Exception {
-        willThrow(new EventLogUnavailableException(Topics.FEEDBACK_SUBMITTED, Duration.ofSeconds(5), null))
+        willAnswer(call -> {
+                    throw new EventLogUnavailableException(
+                            call.<FeedbackSubmitted>getArgument(1).eventId(),
+                            WriteOutcome.UNKNOWN,
+                            Duration.ofSeconds(5),
+                            null);
+                })
                 .given(eventLog)
                 .append(any(), any());
 
@@ -319,7 +327,35 @@ class FeedbackControllerTest {
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(header().string("Retry-After", "5"))
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.type").value(PROBLEMS + "dependency-unavailable"));
+                .andExpect(jsonPath("$.type").value(PROBLEMS + "dependency-unavailable"))
+                .andExpect(jsonPath("$.outcome").value("UNKNOWN"))
+                .andExpect(jsonPath("$.eventId").value("0b9d3c1e-6f3a-4c55-9d7e-2a1f0c9e4b11"))
+                .andExpect(jsonPath("$.detail").value(containsString("may or may not have been written")));
+    }
+
+    @Test
+    void theServiceUnavailableAnswerCarriesTheEventIdTheServerMadeUp() throws Exception {
+        ArgumentCaptor<FeedbackSubmitted> sent = ArgumentCaptor.forClass(FeedbackSubmitted.class);
+        willAnswer(call -> {
+                    throw new EventLogUnavailableException(
+                            call.<FeedbackSubmitted>getArgument(1).eventId(),
+                            WriteOutcome.NOT_WRITTEN,
+                            Duration.ofSeconds(5),
+                            null);
+                })
+                .given(eventLog)
+                .append(any(), sent.capture());
+
+        String answer = submit(change(EXAMPLE, remover("eventId")))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(jsonPath("$.outcome").value("NOT_WRITTEN"))
+                .andExpect(jsonPath("$.detail").value(containsString("nothing was written")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(JSON.readTree(answer).get("eventId").asString())
+                .isEqualTo(sent.getValue().eventId().toString());
     }
 
     @Test
@@ -530,25 +566,38 @@ class FeedbackControllerTest {
     }
 
     @Test
-    void batchTheBrokerAcknowledgedNoneOfIsRefusedWith503() throws Exception {
-        willThrow(new EventLogUnavailableException(Topics.FEEDBACK_SUBMITTED, Duration.ofSeconds(5), null))
-                .given(eventLog)
-                .appendAll(any(), anyList());
+    void batchTheBrokerAcknowledgedNoneOfIsRefusedWith503SayingWhatIsKnownOfEachItem() throws Exception {
+        given(eventLog.appendAll(any(), anyList())).willReturn(List.of(WriteOutcome.UNKNOWN, WriteOutcome.NOT_WRITTEN));
+        given(eventLog.retryAfter()).willReturn(Duration.ofSeconds(5));
 
-        submitBatch("[" + EXAMPLE + "]", MediaType.APPLICATION_JSON)
+        submitBatch(
+                        "[" + EXAMPLE + ",{\"branchId\": \"SH-001\"}," + change(EXAMPLE, remover("eventId")) + "]",
+                        MediaType.APPLICATION_JSON)
                 .andExpect(status().isServiceUnavailable())
-                .andExpect(header().string("Retry-After", "5"));
+                .andExpect(header().string("Retry-After", "5"))
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.outcome").value("UNKNOWN"))
+                .andExpect(jsonPath("$.unavailable").value(2))
+                .andExpect(jsonPath("$.rejected").value(1))
+                .andExpect(jsonPath("$.results[0].status").value("UNAVAILABLE"))
+                .andExpect(jsonPath("$.results[0].outcome").value("UNKNOWN"))
+                .andExpect(jsonPath("$.results[0].eventId").value("0b9d3c1e-6f3a-4c55-9d7e-2a1f0c9e4b11"))
+                .andExpect(jsonPath("$.results[1].status").value("REJECTED"))
+                .andExpect(jsonPath("$.results[2].outcome").value("NOT_WRITTEN"))
+                .andExpect(jsonPath("$.results[2].eventId").isString());
     }
 
     @Test
     void batchItemsTheBrokerDidNotAcknowledgeAreReportedUnavailable() throws Exception {
-        given(eventLog.appendAll(any(), anyList())).willReturn(List.of(true, false));
+        given(eventLog.appendAll(any(), anyList())).willReturn(List.of(WriteOutcome.WRITTEN, WriteOutcome.UNKNOWN));
 
         submitBatch("[" + EXAMPLE + "," + change(EXAMPLE, set("branchId", "SH-002")) + "]", MediaType.APPLICATION_JSON)
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.accepted").value(1))
                 .andExpect(jsonPath("$.unavailable").value(1))
                 .andExpect(jsonPath("$.results[1].status").value("UNAVAILABLE"))
+                .andExpect(jsonPath("$.results[1].outcome").value("UNKNOWN"))
+                .andExpect(jsonPath("$.results[0].outcome").doesNotExist())
                 .andExpect(jsonPath("$.results[1].eventId").value("0b9d3c1e-6f3a-4c55-9d7e-2a1f0c9e4b11"));
     }
 
@@ -568,7 +617,7 @@ class FeedbackControllerTest {
     private void acknowledgeEverything() {
         given(eventLog.appendAll(any(), anyList()))
                 .willAnswer(call -> java.util.Collections.nCopies(
-                        call.<List<?>>getArgument(1).size(), true));
+                        call.<List<?>>getArgument(1).size(), WriteOutcome.WRITTEN));
     }
 
     @SuppressWarnings("unchecked")
