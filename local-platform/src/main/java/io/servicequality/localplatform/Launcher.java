@@ -10,7 +10,9 @@ import io.servicequality.localplatform.supervision.Down;
 import io.servicequality.localplatform.supervision.Supervisor;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The commands of {@code ./platform} that run the local stack: {@code up}, {@code down}, {@code status}, {@code
@@ -28,14 +30,21 @@ public final class Launcher {
             System.exit(2);
         }
         List<String> rest = Arrays.asList(args).subList(1, args.length);
-        if (!args[0].equals("logs") && !rest.isEmpty()) {
+        boolean up = args[0].equals("up");
+        boolean cluster = up && rest.equals(List.of("--cluster"));
+        if (!args[0].equals("logs") && !rest.isEmpty() && !cluster) {
             Console.error("./platform " + args[0] + " takes no arguments, not '" + String.join(" ", rest) + "'");
             System.exit(2);
         }
         int status;
         try {
+            Map<String, String> environment = new HashMap<>(System.getenv());
+            if (up) {
+                // up says which mode it runs in; the other commands read it from the data directory
+                environment.put(Settings.CLUSTER_VARIABLE, Boolean.toString(cluster));
+            }
             Settings settings = Settings.from(
-                    System.getenv(),
+                    environment,
                     Path.of(System.getProperty("platform.root", ".")).toAbsolutePath());
             status = switch (args[0]) {
                 case "up" -> new Supervisor(settings).up();

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
@@ -43,6 +44,22 @@ public class PlatformKafkaAutoConfiguration {
             ObjectProvider<TopicDeclarations> declarations, PlatformKafkaProperties properties) {
         return new KafkaAdmin.NewTopics(
                 newTopics(declarations.orderedStream().toList(), properties).toArray(NewTopic[]::new));
+    }
+
+    /**
+     * Keeps {@link KafkaAdmin} from adding partitions to an existing topic and refuses to start against topics with
+     * fewer partitions than configured ({@link PartitionCountGuard}). Where the service does not create its topics
+     * ({@code spring.kafka.admin.auto-create=false}: they are managed elsewhere) there is nothing to guard.
+     */
+    @Bean
+    @ConditionalOnBean(KafkaAdmin.class)
+    @ConditionalOnBooleanProperty(name = "spring.kafka.admin.auto-create", matchIfMissing = true)
+    PartitionCountGuard platformPartitionCountGuard(
+            KafkaAdmin admin, ObjectProvider<TopicDeclarations> declarations, PlatformKafkaProperties properties) {
+        PartitionCountGuard guard = new PartitionCountGuard(
+                admin, newTopics(declarations.orderedStream().toList(), properties));
+        admin.setCreateOrModifyTopic(guard);
+        return guard;
     }
 
     /** Each declared topic once, as contracts specifies it, and the dead-letter topic of each consumed one. */

@@ -60,6 +60,13 @@ class PlatformKafkaAutoConfigurationTest {
     }
 
     @Test
+    void theAdminThatCreatesTopicsIsGuardedAgainstAddingPartitionsAndOneThatDoesNotIsLeftAlone() {
+        context.run(context -> assertThat(context).hasSingleBean(PartitionCountGuard.class));
+        context.withPropertyValues("spring.kafka.admin.auto-create=false")
+                .run(context -> assertThat(context).doesNotHaveBean(PartitionCountGuard.class));
+    }
+
+    @Test
     void everyRecordListenerGetsTheDeadLetteringFailurePolicy() {
         context.run(context -> {
             assertThat(context).hasSingleBean(DeadLetterPublishingRecoverer.class);

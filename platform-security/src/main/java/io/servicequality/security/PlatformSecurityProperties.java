@@ -45,8 +45,12 @@ public record PlatformSecurityProperties(
      * Limits every caller of a service gets, so one client cannot starve the others ({@link RequestLimitsFilter}).
      *
      * @param enabled apply them to {@code /api/**}
-     * @param requestsPerPeriod requests per credential (API key or staff subject) and period, per instance; more → 429
-     *     ({@code SQP_RATE_LIMIT_PER_SECOND} with the default period)
+     * @param requestsPerPeriod requests per credential (API key or staff subject) and period across the service's
+     *     instances; more → 429 ({@code SQP_RATE_LIMIT_PER_SECOND} with the default period)
+     * @param instances how many instances of the service share the load ({@code SQP_INSTANCES}): each admits its share,
+     *     {@code requestsPerPeriod / instances} rounded up, with no coordination between them (no store round trip per
+     *     request). Behind a load balancer that spreads a credential's requests evenly the quota holds for the service
+     *     as a whole; with fewer instances running than declared a credential gets less, with more it gets more
      * @param period the quota's period
      * @param maxBodySize a larger body → 413 ({@code SQP_MAX_BODY_SIZE})
      * @param maxBatchBodySize the ceiling of batch endpoints (paths ending in {@code /batch}), when a service has any
@@ -57,5 +61,19 @@ public record PlatformSecurityProperties(
             @DefaultValue("1000") int requestsPerPeriod,
             @DefaultValue("1s") Duration period,
             @DefaultValue("1MB") DataSize maxBodySize,
-            @DefaultValue("8MB") DataSize maxBatchBodySize) {}
+            @DefaultValue("8MB") DataSize maxBatchBodySize,
+            @DefaultValue("1") int instances) {
+
+        public Limits {
+            if (instances < 1) {
+                throw new IllegalArgumentException(
+                        "sqp.security.limits.instances must be at least 1, not " + instances);
+            }
+        }
+
+        /** What one instance admits per period: its share of the service's quota, at least one request. */
+        public int requestsPerPeriodPerInstance() {
+            return Math.max(1, (requestsPerPeriod + instances - 1) / instances);
+        }
+    }
 }

@@ -44,7 +44,7 @@ final class RequestLimitsFilter extends OncePerRequestFilter {
         this.callers = callers;
         this.limits = limits;
         this.quota = RateLimiterConfig.custom()
-                .limitForPeriod(limits.requestsPerPeriod())
+                .limitForPeriod(limits.requestsPerPeriodPerInstance())
                 .limitRefreshPeriod(limits.period())
                 .timeoutDuration(Duration.ZERO)
                 .build();

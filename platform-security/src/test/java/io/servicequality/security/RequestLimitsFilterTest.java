@@ -28,7 +28,7 @@ class RequestLimitsFilterTest {
     private final RequestLimitsFilter filter = new RequestLimitsFilter(
             new CallerAccess(),
             new PlatformSecurityProperties.Limits(
-                    true, 3, Duration.ofMillis(500), DataSize.ofBytes(1000), DataSize.ofBytes(5000)));
+                    true, 3, Duration.ofMillis(500), DataSize.ofBytes(1000), DataSize.ofBytes(5000), 1));
 
     @AfterEach
     void clearCaller() {
@@ -54,6 +54,31 @@ class RequestLimitsFilterTest {
         await().atMost(Duration.ofSeconds(3))
                 .until(() -> call("/api/v1/feedback", 10).getStatus() == 200);
         assertThat(passed.get()).isEqualTo(5);
+    }
+
+    @Test
+    void eachOfTwoInstancesAdmitsItsShareSoTheServiceAsAWholeKeepsTheQuota() throws Exception {
+        var limits = new PlatformSecurityProperties.Limits(
+                true, 5, Duration.ofMinutes(1), DataSize.ofBytes(1000), DataSize.ofBytes(5000), 2);
+        RequestLimitsFilter first = new RequestLimitsFilter(new CallerAccess(), limits);
+        RequestLimitsFilter second = new RequestLimitsFilter(new CallerAccess(), limits);
+        as(Caller.app("acme-bank", "kiosk1", Set.of(), Set.of(Scopes.FEEDBACK_WRITE)));
+
+        int admitted = 0;
+        for (int i = 0; i < 10; i++) {
+            RequestLimitsFilter instance = i % 2 == 0 ? first : second; // a load balancer's round robin
+            if (call(instance, "/api/v1/feedback", 10).getStatus() == 200) {
+                admitted++;
+            }
+        }
+
+        assertThat(limits.requestsPerPeriodPerInstance()).isEqualTo(3);
+        assertThat(admitted)
+                .as("5 a minute across both, each admitting its rounded-up share")
+                .isEqualTo(6);
+        assertThatThrownBy(() -> new PlatformSecurityProperties.Limits(
+                        true, 5, Duration.ofMinutes(1), DataSize.ofBytes(1000), DataSize.ofBytes(5000), 0))
+                .hasMessageContaining("at least 1");
     }
 
     @Test
@@ -105,10 +130,14 @@ class RequestLimitsFilterTest {
     }
 
     private MockHttpServletResponse call(String path, int bodyBytes) throws Exception {
+        return call(filter, path, bodyBytes);
+    }
+
+    private MockHttpServletResponse call(RequestLimitsFilter instance, String path, int bodyBytes) throws Exception {
         MockHttpServletRequest request = new MockHttpServletRequest("POST", path);
         request.setContent(new byte[bodyBytes]);
         MockHttpServletResponse response = new MockHttpServletResponse();
-        filter.doFilter(request, response, chain);
+        instance.doFilter(request, response, chain);
         return response;
     }
 

@@ -73,12 +73,24 @@ class ComplaintController {
         this.queries = queries;
     }
 
+    /**
+     * 201 with the complaint. With an {@code Idempotency-Key}, sending the same opening again (after a timeout, a 503,
+     * a lost answer) answers the complaint the first attempt opened, marked {@code Idempotent-Replayed: true}, and
+     * opens nothing; the same key for another complaint is refused with 422.
+     */
     @PostMapping
-    ResponseEntity<ComplaintResponse> open(@Valid @RequestBody OpenComplaintRequest request) {
-        Complaint complaint = complaints.open(request.branchId(), request.occurredAt(), request.details());
-        return ResponseEntity.created(URI.create(PATH + "/" + complaint.id()))
-                .eTag(etag(complaint))
-                .body(ComplaintResponse.of(complaint));
+    ResponseEntity<ComplaintResponse> open(
+            @Valid @RequestBody OpenComplaintRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        ComplaintService.Opening opening =
+                complaints.open(request.branchId(), request.occurredAt(), request.details(), idempotencyKey);
+        Complaint complaint = opening.complaint();
+        var answer =
+                ResponseEntity.created(URI.create(PATH + "/" + complaint.id())).eTag(etag(complaint));
+        if (opening.replayed()) {
+            answer.header("Idempotent-Replayed", "true");
+        }
+        return answer.body(ComplaintResponse.of(complaint));
     }
 
     @GetMapping("/{complaintId}")

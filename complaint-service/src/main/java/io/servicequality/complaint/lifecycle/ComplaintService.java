@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -71,12 +72,31 @@ class ComplaintService {
      * @throws org.springframework.security.access.AccessDeniedException for a branch outside the caller's scope (403)
      */
     Complaint open(String branchId, Instant occurredAt, ComplaintDetails details) {
+        return open(branchId, occurredAt, details, null).complaint();
+    }
+
+    /** A complaint just opened, or the one an earlier request with the same {@code Idempotency-Key} opened. */
+    record Opening(Complaint complaint, boolean replayed) {}
+
+    /**
+     * Opens a complaint. With an {@code Idempotency-Key} the complaint's id comes from the caller's tenant and the key,
+     * so a retry after an answer that never arrived (a timeout, an instance that stopped, a store that froze) finds the
+     * complaint the first attempt opened instead of opening a second one: the outcome of an opening is always
+     * settled by sending it again. The key names the opening: reused for a different complaint → 422.
+     */
+    Opening open(String branchId, Instant occurredAt, ComplaintDetails details, String idempotencyKey) {
         callers.requireBranch(branchId);
         String tenantId = callers.tenantId();
         String openedBy = callers.current().subject();
         Instant recordedAt = clock.instant();
         Instant openedAt = occurredAt != null ? occurredAt : recordedAt;
-        String complaintId = new ObjectId().toHexString();
+        String complaintId = idempotencyKey == null ? new ObjectId().toHexString() : idOf(tenantId, idempotencyKey);
+        if (idempotencyKey != null) {
+            Complaint earlier = complaints.findById(complaintId).orElse(null);
+            if (earlier != null) {
+                return replay(earlier, branchId, details);
+            }
+        }
         SlaContext sla = slaContext(tenantId, branchId);
         return numbering.insertNumbered(tenantId, branchId, openedAt, number -> {
             Complaint complaint = Complaint.open(
@@ -84,11 +104,60 @@ class ComplaintService {
             // a complaint filed late may already be past its warning or due time
             complaint.fireDueTimers(recordedAt);
             Outbox.Claim claim = relay.claimNew(complaint);
-            Complaint stored = complaints.insert(complaint);
+            Complaint stored;
+            try {
+                stored = complaints.insert(complaint);
+            } catch (DuplicateKeyException e) {
+                // the same key's first attempt got in meanwhile (else a serial was taken: numbering tries the next)
+                Complaint concurrent = idempotencyKey == null
+                        ? null
+                        : complaints.findById(complaintId).orElse(null);
+                if (concurrent == null) {
+                    throw e;
+                }
+                return replay(concurrent, branchId, details);
+            }
             timers.schedule(stored.id(), stored.nextTimerAt());
             relay.publishClaimed(claim);
-            return stored;
+            return new Opening(stored, false);
         });
+    }
+
+    /** The longest {@code Idempotency-Key} accepted (as feedback-service). */
+    static final int MAX_IDEMPOTENCY_KEY_LENGTH = 255;
+
+    /** A complaint id (24 hex digits, as generated ones) that only this tenant and key give. */
+    static String idOf(String tenantId, String idempotencyKey) {
+        if (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY_LENGTH) {
+            throw Problems.validationFailed(
+                    "Idempotency-Key", "must be 1 to " + MAX_IDEMPOTENCY_KEY_LENGTH + " characters");
+        }
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest((tenantId + "\n" + idempotencyKey).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    /** The earlier opening, when this request is the same one sent again; 422 when the key opened another complaint. */
+    private Opening replay(Complaint earlier, String branchId, ComplaintDetails details) {
+        ComplaintDetails opened = earlier.details();
+        boolean same = earlier.branchId().equals(branchId)
+                && java.util.Objects.equals(opened.subject(), details.subject())
+                && java.util.Objects.equals(opened.description(), details.description())
+                && java.util.Objects.equals(opened.customerRef(), details.customerRef())
+                && opened.category() == details.category();
+        if (!same) {
+            throw Problems.of(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    ProblemTypes.of("idempotency-key-reused"),
+                    "Idempotency-Key reused",
+                    "This Idempotency-Key opened another complaint (" + earlier.number()
+                            + "); use a new key for a new complaint.");
+        }
+        return new Opening(earlier, true);
     }
 
     /**

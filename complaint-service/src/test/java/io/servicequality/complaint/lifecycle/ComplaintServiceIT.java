@@ -2,12 +2,14 @@ package io.servicequality.complaint.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -207,6 +209,69 @@ abstract class ComplaintServiceIT {
         assertThat(opened.firstResponseDueAt()).isEqualTo("2026-11-20T14:00:00Z");
         assertThat(opened.resolutionDueAt()).isEqualTo("2026-11-22T10:00:00Z");
         awaitOutboxDrained(complaintId);
+    }
+
+    @Test
+    void anOpeningSentAgainWithItsIdempotencyKeyAnswersTheComplaintItOpenedAndOpensNothing() throws Exception {
+        String opening = """
+                { "branchId": "SH-077", "occurredAt": "2026-11-20T10:00:00Z", "channel": "PHONE",
+                  "category": "QUALITY", "severity": "HIGH", "subject": "Card swallowed at the ATM" }
+                """;
+        MockHttpServletResponse first = mvc.perform(post("/api/v1/complaints")
+                        .header("Idempotency-Key", "call-centre-4711")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(opening))
+                .andExpect(status().isCreated())
+                .andExpect(header().doesNotExist("Idempotent-Replayed"))
+                .andReturn()
+                .getResponse();
+        String complaintId = JsonPath.read(first.getContentAsString(), "$.complaintId");
+        String number = JsonPath.read(first.getContentAsString(), "$.number");
+
+        // the client heard nothing (a timeout, a 503) and sends the same opening again, to any instance
+        mvc.perform(post("/api/v1/complaints")
+                        .header("Idempotency-Key", "call-centre-4711")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(opening))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Idempotent-Replayed", "true"))
+                .andExpect(header().string("Location", "/api/v1/complaints/" + complaintId))
+                .andExpect(jsonPath("$.complaintId").value(complaintId))
+                .andExpect(jsonPath("$.number").value(number));
+        mvc.perform(post("/api/v1/complaints")
+                        .header("Idempotency-Key", "call-centre-4711")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(opening.replace("Card swallowed at the ATM", "Queue too long")))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.type").value("https://servicequality.io/problems/idempotency-key-reused"))
+                .andExpect(jsonPath("$.detail").value(containsString(number)));
+        mvc.perform(post("/api/v1/complaints")
+                        .header("Idempotency-Key", " ")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(opening))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("Idempotency-Key"));
+        // another tenant's identical key is another opening
+        String otherTenants = JsonPath.read(
+                mvc.perform(post("/api/v1/complaints")
+                                .header("Authorization", TestCredentials.bearer("other-bank", Role.ADMIN))
+                                .header("Idempotency-Key", "call-centre-4711")
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content(opening))
+                        .andExpect(status().isCreated())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$.complaintId");
+        assertThat(otherTenants).isNotEqualTo(complaintId);
+
+        awaitOutboxDrained(complaintId);
+        assertThat(published.readSoFar(r -> r.value().contains(complaintId)))
+                .as("one OPENED event: the opening happened once")
+                .hasSize(1);
+        assertThat(complaints.findAll().stream()
+                        .filter(c -> c.details().subject().equals("Card swallowed at the ATM")))
+                .hasSize(2);
     }
 
     @ParameterizedTest

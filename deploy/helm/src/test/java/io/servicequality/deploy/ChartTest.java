@@ -172,6 +172,10 @@ class ChartTest {
             Map<String, String> environment = environment(rendered, container);
             assertThat(environment).containsKeys("KAFKA_BOOTSTRAP_SERVERS", "MONGODB_URI", "MONGODB_DATABASE");
             assertThat(environment).containsEntry("SQP_KAFKA_PARTITIONS", Integer.toString(partitions));
+            assertThat(environment)
+                    .as("each instance admits its share of a credential's quota")
+                    .containsEntry(
+                            "SQP_INSTANCES", autoscaling ? "2" : String.valueOf(values.get("defaults.replicas")));
 
             assertThat(rendered.budgetsSelecting(podLabels))
                     .as(workload.name() + " disruption budget")
@@ -200,6 +204,15 @@ class ChartTest {
         String stateDir = environment(
                         rendered, scoring.pod().getSpec().getContainers().get(0))
                 .get("SQP_SCORING_STATE_DIR");
+        Map<String, String> scoringEnvironment =
+                environment(rendered, scoring.pod().getSpec().getContainers().get(0));
+        assertThat(scoringEnvironment)
+                .as("other instances forward reads of state this one holds to its pod address")
+                .containsEntry("SQP_SCORING_ADVERTISED_ADDRESS", "$(POD_IP):8083")
+                .containsEntry("SQP_SCORING_STANDBY_REPLICAS", "1");
+        assertThat(scoring.pod().getSpec().getContainers().get(0).getEnv())
+                .anyMatch(env -> env.getName().equals("POD_IP")
+                        && env.getValueFrom().getFieldRef().getFieldPath().equals("status.podIP"));
         assertThat(scoring.pod().getSpec().getContainers().get(0).getVolumeMounts())
                 .anyMatch(mount ->
                         mount.getMountPath().equals(stateDir) && mount.getName().equals("streams-state"));

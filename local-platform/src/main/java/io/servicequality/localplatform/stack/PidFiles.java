@@ -34,7 +34,7 @@ public final class PidFiles {
     /** The processes of the stack that run now, as their pid files say, in start order. */
     public Map<String, ProcessHandle> alive() {
         Map<String, ProcessHandle> alive = new LinkedHashMap<>();
-        for (String process : Stack.PROCESSES) {
+        for (String process : new Stack(settings).processes()) {
             pid(process)
                     .flatMap(ProcessHandle::of)
                     .filter(ProcessHandle::isAlive)

@@ -22,6 +22,8 @@ import java.util.Map;
  * @param servicePorts the four services in start order, each with its port
  * @param javaOptions per process name ({@link Stack#KAFKA}, {@link Stack#STORE}, {@link Stack#DEV_AUTH}, each
  *     service), split on blanks as the shell split them before
+ * @param cluster {@code ./platform up --cluster}: three brokers and two instances of every service ({@link
+ *     Stack#processes()}); remembered in the data directory ({@link #clusterMarker()}) for the other commands
  */
 public record Settings(
         Path root,
@@ -40,7 +42,14 @@ public record Settings(
         String knownTenants,
         String jwtIssuerUri,
         Path scoringStateDir,
-        String logFormat) {
+        String logFormat,
+        boolean cluster) {
+
+    /** What {@code SQP_CLUSTER} is set to by {@code ./platform up [--cluster]}; the other commands read the marker. */
+    public static final String CLUSTER_VARIABLE = "SQP_CLUSTER";
+
+    /** How far the second instance of a service, and each further broker, is from the first one's port. */
+    public static final int INSTANCE_PORT_STEP = 100;
 
     public static final List<String> SERVICES =
             List.of("feedback-service", "complaint-service", "scoring-service", "reporting-service");
@@ -96,7 +105,27 @@ public record Settings(
                 env.text("SQP_SECURITY_JWT_ISSUER_URI", devAuthIssuer(devAuthServerPort)),
                 env.path("SQP_SCORING_STATE_DIR", dataDir.resolve("scoring-streams")),
                 // readable in ./platform logs; SQP_LOG_FORMAT=json for the structured lines a deployment writes
-                env.text("SQP_LOG_FORMAT", "plain"));
+                env.text("SQP_LOG_FORMAT", "plain"),
+                clusterMode(environment, dataDir));
+    }
+
+    /** Cluster mode as {@code up} was told, or else as the data directory remembers it. */
+    private static boolean clusterMode(Map<String, String> environment, Path dataDir) {
+        String told = environment.get(CLUSTER_VARIABLE);
+        if (told != null && !told.isBlank()) {
+            return Boolean.parseBoolean(told.strip());
+        }
+        return java.nio.file.Files.exists(dataDir.resolve("cluster"));
+    }
+
+    /** Present while the data directory belongs to a cluster-mode platform ({@code ./platform up --cluster}). */
+    public Path clusterMarker() {
+        return dataDir.resolve("cluster");
+    }
+
+    /** Where broker {@code node} (1, 2, 3) of the cluster keeps its configuration and data. */
+    public Path clusterKafkaDir(int node) {
+        return dataDir.resolve("kafka-cluster").resolve("node-" + node);
     }
 
     /** The port of the development authorization server, also its own variable (dev-authorization-server/README.md). */

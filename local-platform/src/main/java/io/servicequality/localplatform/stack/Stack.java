@@ -48,6 +48,21 @@ public final class Stack {
             Settings.SERVICES.get(3),
             CONSOLE);
 
+    /** The brokers of the cluster; the first keeps the single broker's name. */
+    public static final List<String> CLUSTER_BROKERS = List.of(KAFKA, KAFKA + "-2", KAFKA + "-3");
+
+    /** {@code ./platform up --cluster}: three brokers, the same side processes, two instances of every service. */
+    public static final List<String> CLUSTER_PROCESSES = clusterProcesses();
+
+    private static List<String> clusterProcesses() {
+        List<String> processes = new ArrayList<>(CLUSTER_BROKERS);
+        processes.addAll(List.of(STORE, DEV_AUTH, MAIL_CATCHER));
+        processes.addAll(Settings.SERVICES);
+        Settings.SERVICES.forEach(service -> processes.add(secondInstance(service)));
+        processes.add(CONSOLE);
+        return List.copyOf(processes);
+    }
+
     private static final String KAFKA_MAIN = "kafka.Kafka";
     private static final String STORE_MAIN = "io.servicequality.embeddedstore.EmbeddedStore";
     private static final String MAIL_CATCHER_JAR = "greenmail-standalone.jar";
@@ -61,11 +76,66 @@ public final class Stack {
     /** How a process is started: its command line, and what it gets in its environment on top of the launcher's. */
     public record Launch(List<String> command, Map<String, String> environment) {}
 
+    /** The processes of this stack in start order: {@link #PROCESSES}, or {@link #CLUSTER_PROCESSES} in cluster mode. */
+    public List<String> processes() {
+        return settings.cluster() ? CLUSTER_PROCESSES : PROCESSES;
+    }
+
+    /** The brokers of this stack. */
+    public List<String> brokers() {
+        return settings.cluster() ? CLUSTER_BROKERS : List.of(KAFKA);
+    }
+
+    /** Any instance of a service (feedback-service, feedback-service-2, …). */
     public static boolean isService(String process) {
-        return Settings.SERVICES.contains(process);
+        return serviceOf(process) != null;
+    }
+
+    /** The service a process is an instance of, or {@code null}. */
+    public static String serviceOf(String process) {
+        for (String service : Settings.SERVICES) {
+            if (process.equals(service) || process.equals(secondInstance(service))) {
+                return service;
+            }
+        }
+        return null;
+    }
+
+    /** The name of a service's second instance in cluster mode. */
+    public static String secondInstance(String service) {
+        return service + "-2";
+    }
+
+    public static boolean isBroker(String process) {
+        return process.equals(KAFKA) || CLUSTER_BROKERS.contains(process);
+    }
+
+    /** 1 for the first broker or instance, 2 and 3 for the others. */
+    static int instance(String process) {
+        int dash = process.lastIndexOf('-');
+        return isBroker(process) && !process.equals(KAFKA) || isService(process) && !Settings.SERVICES.contains(process)
+                ? Integer.parseInt(process.substring(dash + 1))
+                : 1;
+    }
+
+    /** Every broker's address, for the clients. */
+    public String bootstrapServers() {
+        return String.join(
+                ",",
+                brokers().stream().map(broker -> "localhost:" + port(broker)).toList());
+    }
+
+    private int offset(String process) {
+        return (instance(process) - 1) * Settings.INSTANCE_PORT_STEP;
     }
 
     public String description(String process) {
+        if (isBroker(process) && settings.cluster()) {
+            return "Kafka broker " + instance(process);
+        }
+        if (isService(process) && instance(process) > 1) {
+            return serviceOf(process) + " (instance " + instance(process) + ")";
+        }
         return switch (process) {
             case KAFKA -> "Kafka broker";
             case STORE -> "embedded store";
@@ -77,6 +147,12 @@ public final class Stack {
     }
 
     public int port(String process) {
+        if (isBroker(process)) {
+            return settings.kafkaPort() + offset(process);
+        }
+        if (isService(process)) {
+            return settings.servicePort(serviceOf(process)) + offset(process);
+        }
         return switch (process) {
             case KAFKA -> settings.kafkaPort();
             case STORE -> settings.storePort();
@@ -87,7 +163,16 @@ public final class Stack {
         };
     }
 
+    /** The broker's controller port. */
+    public int controllerPort(String broker) {
+        return settings.kafkaControllerPort() + offset(broker);
+    }
+
     public String portVariable(String process) {
+        if ((isBroker(process) || isService(process)) && instance(process) > 1) {
+            String first = isBroker(process) ? "KAFKA_PORT" : Settings.portVariable(serviceOf(process));
+            return first + " (+" + offset(process) + ")";
+        }
         return switch (process) {
             case KAFKA -> "KAFKA_PORT";
             case STORE -> "STORE_PORT";
@@ -100,6 +185,12 @@ public final class Stack {
 
     /** Where a user reaches the process. */
     public String address(String process) {
+        if (isBroker(process)) {
+            return "localhost:" + port(process);
+        }
+        if (isService(process)) {
+            return "http://localhost:" + port(process);
+        }
         return switch (process) {
             case KAFKA -> "localhost:" + settings.kafkaPort();
             case STORE -> "mongodb://localhost:" + settings.storePort();
@@ -140,15 +231,18 @@ public final class Stack {
     public Launch launch(String process) {
         List<String> command = new ArrayList<>();
         command.add(java());
-        command.addAll(settings.javaOptions().get(process));
+        command.addAll(settings.javaOptions()
+                .get(isBroker(process) ? KAFKA : isService(process) ? serviceOf(process) : process));
         Map<String, String> environment = new LinkedHashMap<>();
+        if (isBroker(process)) {
+            command.addAll(List.of(
+                    "-cp",
+                    localPlatformClasspath(),
+                    KAFKA_MAIN,
+                    kafkaProperties(process).toString()));
+            return new Launch(List.copyOf(command), environment);
+        }
         switch (process) {
-            case KAFKA ->
-                command.addAll(List.of(
-                        "-cp",
-                        localPlatformClasspath(),
-                        KAFKA_MAIN,
-                        kafkaProperties().toString()));
             case STORE -> {
                 environment.put("STORE_PORT", String.valueOf(settings.storePort()));
                 environment.put(
@@ -192,8 +286,9 @@ public final class Stack {
                 command.addAll(List.of("-jar", moduleJar(process).toString()));
             }
             default -> {
+                String service = serviceOf(process);
                 environment.put("MONGODB_URI", "mongodb://127.0.0.1:" + settings.storePort());
-                environment.put("KAFKA_BOOTSTRAP_SERVERS", "localhost:" + settings.kafkaPort());
+                environment.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
                 environment.put(
                         "SQP_SECURITY_JWT_PUBLIC_KEY_LOCATION",
                         "file:" + settings.securityDir().resolve("jwt-public.pem"));
@@ -201,19 +296,27 @@ public final class Stack {
                 // with the public key above: platform-security accepts the tokens of both, each by its iss
                 environment.put("SQP_SECURITY_JWT_ISSUER_URI", settings.jwtIssuerUri());
                 environment.put(
-                        "SQP_SCORING_STATE_DIR", settings.scoringStateDir().toString());
+                        "SQP_SCORING_STATE_DIR", scoringStateDir(process).toString());
                 // a development stack: webhook receivers on this machine accepted over plain http
                 environment.put("SQP_WEBHOOK_ALLOW_HTTP_LOCALHOST", "true");
-                if (process.equals("reporting-service")) {
+                if (service.equals("reporting-service")) {
                     // report e-mails go to the mail catcher
                     environment.put("SPRING_MAIL_HOST", "127.0.0.1");
                     environment.put(
                             "SPRING_MAIL_PORT",
                             String.valueOf(settings.mailCatcher().smtp()));
                 }
-                environment.put("SERVER_PORT", String.valueOf(settings.servicePort(process)));
+                if (settings.cluster()) {
+                    // every topic on all three brokers, an append acknowledged by two of them (min.insync.replicas)
+                    environment.put("SQP_KAFKA_REPLICATION_FACTOR", "3");
+                    // each instance enforces its share of a credential's quota (platform-security)
+                    environment.put("SQP_INSTANCES", "2");
+                    // a standby copy of each counting task's state on the other instance: a takeover without restore
+                    environment.put("SQP_SCORING_STANDBY_REPLICAS", "1");
+                }
+                environment.put("SERVER_PORT", String.valueOf(port(process)));
                 environment.put("SQP_LOG_FORMAT", settings.logFormat());
-                command.addAll(List.of("-jar", moduleJar(process).toString()));
+                command.addAll(List.of("-jar", moduleJar(service).toString()));
             }
         }
         return new Launch(List.copyOf(command), environment);
@@ -225,46 +328,84 @@ public final class Stack {
      * the pid file is believed.
      */
     public static boolean looksLike(String process, ProcessHandle handle) {
-        String marker = switch (process) {
-            case KAFKA -> KAFKA_MAIN;
-            case STORE -> STORE_MAIN;
-            case MAIL_CATCHER -> MAIL_CATCHER_JAR;
-            default -> process + "-";
-        };
+        String marker = isBroker(process)
+                ? KAFKA_MAIN
+                : isService(process)
+                        ? serviceOf(process) + "-"
+                        : switch (process) {
+                            case STORE -> STORE_MAIN;
+                            case MAIL_CATCHER -> MAIL_CATCHER_JAR;
+                            default -> process + "-";
+                        };
         return handle.info().commandLine().map(line -> line.contains(marker)).orElse(true);
     }
 
     /**
-     * Writes the broker's configuration (every start: the ports may have changed) and formats its storage the first
-     * time, as a single KRaft node that is broker and controller at once.
+     * Writes each broker's configuration (every start: the ports may have changed) and formats its storage the first
+     * time: a single KRaft node that is broker and controller at once, or in cluster mode three such nodes sharing
+     * one cluster id and a static quorum of the three controllers.
      */
     public void prepareKafka() {
-        Path properties = kafkaProperties();
-        try {
-            Files.createDirectories(settings.kafkaDir());
-            Files.writeString(properties, kafkaConfiguration());
-        } catch (IOException e) {
-            throw new PlatformException("could not write " + properties + ": " + e.getMessage(), e);
+        String clusterId = null;
+        for (String broker : brokers()) {
+            Path properties = kafkaProperties(broker);
+            try {
+                Files.createDirectories(properties.getParent());
+                Files.writeString(properties, kafkaConfiguration(broker));
+            } catch (IOException e) {
+                throw new PlatformException("could not write " + properties + ": " + e.getMessage(), e);
+            }
+            if (Files.exists(kafkaDir(broker).resolve("data").resolve("meta.properties"))) {
+                continue;
+            }
+            if (clusterId == null) {
+                clusterId =
+                        existingClusterId().orElseGet(() -> Uuid.randomUuid().toString());
+            }
+            Console.say("formatting the storage of " + description(broker) + " (cluster " + clusterId + ")");
+            Path log = settings.logDir().resolve(broker + "-format.log");
+            List<String> format = new ArrayList<>(List.of(
+                    java(),
+                    "-cp",
+                    localPlatformClasspath(),
+                    "kafka.tools.StorageTool",
+                    "format",
+                    "-t",
+                    clusterId,
+                    "-c",
+                    properties.toString()));
+            if (!settings.cluster()) {
+                format.add("--standalone");
+            }
+            run(format, log, "formatting the storage of " + description(broker) + " failed; see " + log);
         }
-        if (!Files.exists(settings.kafkaDir().resolve("data").resolve("meta.properties"))) {
-            String clusterId = Uuid.randomUuid().toString();
-            Console.say("formatting Kafka storage (cluster " + clusterId + ")");
-            Path log = settings.logDir().resolve("kafka-format.log");
-            run(
-                    List.of(
-                            java(),
-                            "-cp",
-                            localPlatformClasspath(),
-                            "kafka.tools.StorageTool",
-                            "format",
-                            "--standalone",
-                            "-t",
-                            clusterId,
-                            "-c",
-                            properties.toString()),
-                    log,
-                    "formatting Kafka storage failed; see " + log);
+    }
+
+    /** The cluster id a broker already formatted has, so a broker formatted later joins the same cluster. */
+    private java.util.Optional<String> existingClusterId() {
+        for (String broker : brokers()) {
+            Path meta = kafkaDir(broker).resolve("data").resolve("meta.properties");
+            if (Files.exists(meta)) {
+                try {
+                    java.util.Properties properties = new java.util.Properties();
+                    try (var reader = Files.newBufferedReader(meta)) {
+                        properties.load(reader);
+                    }
+                    return java.util.Optional.ofNullable(properties.getProperty("cluster.id"));
+                } catch (IOException e) {
+                    throw new PlatformException("could not read " + meta + ": " + e.getMessage(), e);
+                }
+            }
         }
+        return java.util.Optional.empty();
+    }
+
+    /** Whether the data directory holds Kafka data of the other mode (single broker or cluster) than this one's. */
+    public boolean holdsOtherModesKafkaData() {
+        Path other = settings.cluster()
+                ? settings.kafkaDir().resolve("data").resolve("meta.properties")
+                : settings.clusterKafkaDir(1).resolve("data").resolve("meta.properties");
+        return Files.exists(other);
     }
 
     /** The local stack's token signing key pair (RS256): made once, kept with the data; services get the public key. */
@@ -282,17 +423,36 @@ public final class Stack {
                 "could not create the token signing key in " + settings.securityDir() + "; see " + log);
     }
 
-    private Path kafkaProperties() {
-        return settings.kafkaDir().resolve("server.properties");
+    private Path kafkaDir(String broker) {
+        return settings.cluster() ? settings.clusterKafkaDir(instance(broker)) : settings.kafkaDir();
+    }
+
+    private Path kafkaProperties(String broker) {
+        return kafkaDir(broker).resolve("server.properties");
     }
 
     String kafkaConfiguration() {
-        int port = settings.kafkaPort();
-        int controller = settings.kafkaControllerPort();
+        return kafkaConfiguration(KAFKA);
+    }
+
+    String kafkaConfiguration(String broker) {
+        int port = port(broker);
+        int controller = controllerPort(broker);
+        String quorum = settings.cluster()
+                ? "controller.quorum.voters="
+                        + String.join(
+                                ",",
+                                brokers().stream()
+                                        .map(node -> instance(node) + "@localhost:" + controllerPort(node))
+                                        .toList())
+                : "controller.quorum.bootstrap.servers=localhost:" + controller;
+        // a cluster keeps every record on all three brokers and acknowledges an append once two have it
+        int replicas = settings.cluster() ? 3 : 1;
+        int minInSync = settings.cluster() ? 2 : 1;
         return """
                 process.roles=broker,controller
-                node.id=1
-                controller.quorum.bootstrap.servers=localhost:%2$d
+                node.id=%4$d
+                %5$s
                 listeners=PLAINTEXT://localhost:%1$d,CONTROLLER://localhost:%2$d
                 advertised.listeners=PLAINTEXT://localhost:%1$d,CONTROLLER://localhost:%2$d
                 controller.listener.names=CONTROLLER
@@ -300,16 +460,27 @@ public final class Stack {
                 listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
                 log.dirs=%3$s
                 num.partitions=3
-                offsets.topic.replication.factor=1
-                transaction.state.log.replication.factor=1
-                transaction.state.log.min.isr=1
-                share.coordinator.state.topic.replication.factor=1
-                share.coordinator.state.topic.min.isr=1
+                default.replication.factor=%6$d
+                min.insync.replicas=%7$d
+                offsets.topic.replication.factor=%6$d
+                transaction.state.log.replication.factor=%6$d
+                transaction.state.log.min.isr=%7$d
+                share.coordinator.state.topic.replication.factor=%6$d
+                share.coordinator.state.topic.min.isr=%7$d
                 group.initial.rebalance.delay.ms=0
                 log.retention.hours=168
                 log.retention.bytes=1073741824
                 log.segment.bytes=134217728
-                """.formatted(port, controller, settings.kafkaDir().resolve("data"));
+                """.formatted(
+                port, controller, kafkaDir(broker).resolve("data"), instance(broker), quorum, replicas, minInSync);
+    }
+
+    /** Scoring's Kafka Streams state: each instance its own directory. */
+    private Path scoringStateDir(String process) {
+        return instance(process) == 1
+                ? settings.scoringStateDir()
+                : settings.scoringStateDir()
+                        .resolveSibling(settings.scoringStateDir().getFileName() + "-" + instance(process));
     }
 
     /** Runs one of the tools the stack needs before it starts, its output appended to {@code log}. */

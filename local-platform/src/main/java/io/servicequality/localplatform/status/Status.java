@@ -36,14 +36,14 @@ public final class Status {
         Map<String, ProcessHandle> alive = pidFiles.alive();
         Map<String, Future<Answer>> answers = new LinkedHashMap<>();
         // asked all at once: a service that is still starting can take the whole timeout to (not) answer
-        ExecutorService probes = Executors.newFixedThreadPool(Stack.PROCESSES.size());
+        ExecutorService probes = Executors.newFixedThreadPool(stack.processes().size());
         try {
-            for (String process : Stack.PROCESSES) {
+            for (String process : stack.processes()) {
                 answers.put(process, probes.submit(() -> answer(stack, process)));
             }
             boolean allAnswer = launcher.isPresent();
             System.out.println(ROW.formatted("process", "pid", "state", "answer"));
-            for (String process : Stack.PROCESSES) {
+            for (String process : stack.processes()) {
                 ProcessHandle handle = alive.get(process);
                 String state =
                         handle != null ? "running" : pidFiles.pid(process).isPresent() ? "exited" : "not running";

@@ -34,7 +34,13 @@ final class OrderedStop {
         stopGroup("the development authorization server", only(Stack.DEV_AUTH, running));
         stopGroup("the development mail catcher", only(Stack.MAIL_CATCHER, running));
         stopGroup("the embedded store", only(Stack.STORE, running));
-        stopGroup("the Kafka broker", only(Stack.KAFKA, running));
+        Map<String, ProcessHandle> brokers = new LinkedHashMap<>();
+        running.forEach((name, handle) -> {
+            if (Stack.isBroker(name)) {
+                brokers.put(name, handle);
+            }
+        });
+        stopGroup(brokers.size() > 1 ? "the Kafka brokers" : "the Kafka broker", brokers);
     }
 
     private static Map<String, ProcessHandle> only(String name, Map<String, ProcessHandle> running) {

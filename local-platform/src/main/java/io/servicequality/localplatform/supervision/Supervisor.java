@@ -89,14 +89,23 @@ public final class Supervisor {
             throw new PlatformException("processes of an earlier ./platform up on " + settings.dataDir()
                     + " still run (" + describe(leftovers) + "); stop them with ./platform down");
         }
+        if (stack.holdsOtherModesKafkaData()) {
+            throw new PlatformException(settings.dataDir() + " holds the data of a platform run "
+                    + (settings.cluster()
+                            ? "with one broker (./platform up)"
+                            : "as a cluster (./platform up --cluster)")
+                    + "; its read models belong to those topics. Use another PLATFORM_DATA_DIR, or ./platform reset");
+        }
         List<Port> ports = new ArrayList<>();
-        ports.add(new Port(settings.kafkaPort(), "Kafka broker", "KAFKA_PORT"));
-        ports.add(new Port(settings.kafkaControllerPort(), "Kafka controller", "KAFKA_CONTROLLER_PORT"));
         ports.add(new Port(settings.mailCatcher().smtp(), "mail catcher SMTP", "MAIL_CATCHER_SMTP_PORT"));
         ports.add(new Port(settings.mailCatcher().imap(), "mail catcher IMAP", "MAIL_CATCHER_IMAP_PORT"));
-        for (String process : Stack.PROCESSES) {
-            if (!process.equals(Stack.KAFKA)) {
-                ports.add(new Port(stack.port(process), stack.description(process), stack.portVariable(process)));
+        for (String process : stack.processes()) {
+            ports.add(new Port(stack.port(process), stack.description(process), stack.portVariable(process)));
+            if (Stack.isBroker(process)) {
+                ports.add(new Port(
+                        stack.controllerPort(process),
+                        stack.description(process) + " (controller)",
+                        "KAFKA_CONTROLLER_PORT" + (process.equals(Stack.KAFKA) ? "" : " (+100 per broker)")));
             }
         }
         if (ports.stream().map(Port::number).distinct().count() < ports.size()) {
@@ -126,14 +135,22 @@ public final class Supervisor {
             throw new PlatformException("could not create " + settings.logDir() + ": " + e.getMessage(), e);
         }
         pidFiles.clearProcesses();
+        rememberMode();
         stack.ensureSigningKey();
         stack.prepareKafka();
 
         // needs neither the broker nor the store: it starts while they do, and is ready before the services start
         Supervised devAuth = launch(Stack.DEV_AUTH);
         Supervised mailCatcher = launch(Stack.MAIL_CATCHER);
-        awaitReady(launch(Stack.KAFKA));
-        Console.say("Kafka broker      " + stack.address(Stack.KAFKA));
+        // a cluster's brokers start together: none answers before a majority of the controllers runs
+        List<Supervised> brokers = new ArrayList<>();
+        for (String broker : stack.brokers()) {
+            brokers.add(launch(broker));
+        }
+        for (Supervised broker : brokers) {
+            awaitReady(broker);
+            Console.say("%-17s %s".formatted(stack.description(broker.name), stack.address(broker.name)));
+        }
         awaitReady(launch(Stack.STORE));
         Console.say("embedded store    " + stack.address(Stack.STORE) + " (data in " + settings.storeDir() + ")");
         awaitReady(devAuth);
@@ -152,6 +169,17 @@ public final class Supervisor {
             awaitReady(service);
             Console.say("%-17s %s  (OpenAPI: /v3/api-docs)".formatted(service.name, stack.address(service.name)));
         }
+        if (settings.cluster()) {
+            // the second instances join the groups the first ones formed, taking over half of the partitions
+            List<Supervised> seconds = new ArrayList<>();
+            for (String service : Settings.SERVICES) {
+                seconds.add(launch(Stack.secondInstance(service)));
+            }
+            for (Supervised service : seconds) {
+                awaitReady(service);
+                Console.say("%-17s %s".formatted(service.name, stack.address(service.name)));
+            }
+        }
         Supervised console = launch(Stack.CONSOLE);
         awaitReady(console);
         int reporting = settings.servicePort("reporting-service");
@@ -166,6 +194,19 @@ public final class Supervisor {
                 + " manager.n01, agent.n01 or viewer, password demo; dev-authorization-server/README.md).");
         Console.say("./platform status shows health, consumer lag and dead letters; ./platform logs NAME a log.");
         Console.say("Press Ctrl-C to stop (or run ./platform down in another terminal).");
+    }
+
+    /** The other commands (down, status, logs) find the processes of the mode this data directory was started in. */
+    private void rememberMode() {
+        try {
+            if (settings.cluster()) {
+                Files.writeString(settings.clusterMarker(), "./platform up --cluster\n");
+            } else {
+                Files.deleteIfExists(settings.clusterMarker());
+            }
+        } catch (IOException e) {
+            throw new PlatformException("could not write " + settings.clusterMarker() + ": " + e.getMessage(), e);
+        }
     }
 
     private Supervised launch(String name) {

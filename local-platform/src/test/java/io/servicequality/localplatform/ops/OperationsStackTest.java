@@ -53,6 +53,7 @@ class OperationsStackTest {
     private static Path root;
     private static Map<String, Object> compose;
     private static Map<String, Object> secureOverride;
+    private static Map<String, Object> clusterOverride;
     private static Map<String, Object> prometheus;
     private static List<Map<String, Object>> alertRules;
     private static JsonNode dashboard;
@@ -63,6 +64,7 @@ class OperationsStackTest {
         root = repositoryRoot();
         compose = yaml(root.resolve("docker-compose.yml"));
         secureOverride = yaml(root.resolve("docker-compose.secure.yml"));
+        clusterOverride = yaml(root.resolve("docker-compose.cluster.yml"));
         prometheus = yaml(root.resolve("ops/prometheus/prometheus.yml"));
         alertRules = new ArrayList<>();
         for (Map<String, Object> group :
@@ -159,6 +161,65 @@ class OperationsStackTest {
                 }
             }
         }
+    }
+
+    // --- docker-compose.cluster.yml: the shape of ./platform up --cluster
+
+    @Test
+    void theClusterOverrideRunsThreeBrokersInOneQuorumThatKeepEveryRecordThreeTimesAndAcknowledgeAtTwo() {
+        Map<String, Map<String, Object>> services = new LinkedHashMap<>();
+        map(clusterOverride.get("services")).forEach((name, service) -> services.put(name, map(service)));
+        List<String> brokers = List.of("kafka", "kafka-2", "kafka-3");
+        Set<Object> nodeIds = new java.util.HashSet<>();
+        Set<Object> clusterIds = new java.util.HashSet<>();
+        for (String broker : brokers) {
+            Map<String, Object> environment = map(services.get(broker).get("environment"));
+            nodeIds.add(environment.get("KAFKA_NODE_ID"));
+            clusterIds.add(environment.get("CLUSTER_ID"));
+            assertThat(environment)
+                    .containsEntry("KAFKA_CONTROLLER_QUORUM_VOTERS", "1@kafka:9093,2@kafka-2:9093,3@kafka-3:9093")
+                    .containsEntry("KAFKA_DEFAULT_REPLICATION_FACTOR", 3)
+                    .containsEntry("KAFKA_MIN_INSYNC_REPLICAS", 2)
+                    .containsEntry("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR", 3)
+                    .containsEntry("KAFKA_TRANSACTION_STATE_LOG_MIN_ISR", 2);
+            assertThat(services.get(broker)).containsKey("healthcheck");
+        }
+        assertThat(nodeIds).hasSize(3);
+        assertThat(clusterIds).as("one cluster").hasSize(1);
+    }
+
+    @Test
+    void theClusterOverrideRunsAThreeMemberReplicaSetAndTwoInstancesOfEveryServiceThatFindAllOfThem() {
+        Map<String, Map<String, Object>> services = new LinkedHashMap<>();
+        map(clusterOverride.get("services")).forEach((name, service) -> services.put(name, map(service)));
+        for (String member : List.of("mongodb", "mongodb-2", "mongodb-3")) {
+            assertThat(strings(services.get(member).get("command"))).containsSequence("--replSet", "rs0");
+        }
+        assertThat(String.join(" ", strings(services.get("mongodb-replica-set").get("command"))))
+                .contains("rs.initiate")
+                .contains("mongodb:27017", "mongodb-2:27017", "mongodb-3:27017");
+        Set<String> ports = new java.util.HashSet<>();
+        for (String service : SERVICES) {
+            for (String instance : List.of(service, service + "-2")) {
+                Map<String, Object> environment = map(services.get(instance).get("environment"));
+                assertThat(environment)
+                        .as(instance)
+                        .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "kafka:9092,kafka-2:9092,kafka-3:9092")
+                        .containsEntry("SQP_KAFKA_REPLICATION_FACTOR", 3)
+                        .containsEntry("SQP_INSTANCES", 2);
+                assertThat(String.valueOf(environment.get("MONGODB_URI")))
+                        .contains("mongodb-2:27017", "mongodb-3:27017", "replicaSet=rs0");
+                assertThat(map(services.get(instance).get("depends_on")))
+                        .containsKeys("kafka-2", "kafka-3", "mongodb-replica-set");
+                ports.add(String.valueOf(environment.get("SERVER_PORT")));
+            }
+            assertThat(map(services.get(service + "-2").get("extends")))
+                    .containsEntry("file", "docker-compose.yml")
+                    .containsEntry("service", service);
+        }
+        assertThat(ports).as("every instance on its own port").hasSize(8);
+        assertThat(map(services.get("scoring-service-2").get("environment")))
+                .containsEntry("SQP_SCORING_ADVERTISED_ADDRESS", "scoring-service-2:8183");
     }
 
     // --- docker-compose.yml: where staff sign in
