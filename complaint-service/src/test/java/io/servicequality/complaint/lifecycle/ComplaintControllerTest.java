@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -163,7 +164,8 @@ class ComplaintControllerTest {
     @Test
     void acceptsAnOccurredAtWithinTheClockSkewTolerance() throws Exception {
         Instant fourMinutesAhead = Instant.now().plus(4, ChronoUnit.MINUTES);
-        given(complaints.open(eq("SH-001"), eq(fourMinutesAhead), any())).willReturn(opened(fourMinutesAhead));
+        given(complaints.open(eq("SH-001"), eq(fourMinutesAhead), any(), isNull()))
+                .willReturn(new ComplaintService.Opening(opened(fourMinutesAhead), false));
         Map<String, Object> body = validBody();
         body.put("occurredAt", fourMinutesAhead.toString());
 
@@ -176,7 +178,8 @@ class ComplaintControllerTest {
     @Test
     void answersCreatedWithTheLocationAndTheComplaint() throws Exception {
         Instant occurredAt = Instant.parse("2026-11-20T10:00:00Z");
-        given(complaints.open(eq("SH-001"), eq(occurredAt), any())).willReturn(opened(occurredAt));
+        given(complaints.open(eq("SH-001"), eq(occurredAt), any(), isNull()))
+                .willReturn(new ComplaintService.Opening(opened(occurredAt), false));
 
         mvc.perform(post("/api/v1/complaints")
                         .contentType(MediaType.APPLICATION_JSON)
@@ -209,7 +212,23 @@ class ComplaintControllerTest {
                                 "accounts",
                                 "Charged twice",
                                 "Two debits for one order",
-                                "c-77f1"));
+                                "c-77f1"),
+                        null);
+    }
+
+    @Test
+    void aRepeatedOpeningWithItsIdempotencyKeyAnswersTheFirstComplaintMarkedReplayed() throws Exception {
+        Instant occurredAt = Instant.parse("2026-11-20T10:00:00Z");
+        given(complaints.open(eq("SH-001"), eq(occurredAt), any(), eq("desk-17")))
+                .willReturn(new ComplaintService.Opening(opened(occurredAt), true));
+
+        mvc.perform(post("/api/v1/complaints")
+                        .header("Idempotency-Key", "desk-17")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(validBody())))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Idempotent-Replayed", "true"))
+                .andExpect(header().string("Location", "/api/v1/complaints/" + OPENED_ID));
     }
 
     @Test
@@ -224,7 +243,7 @@ class ComplaintControllerTest {
 
     @Test
     void answersServiceUnavailableWithRetryAfterWhenTheNumberingKeepsLosingRaces() throws Exception {
-        given(complaints.open(any(), any(), any())).willThrow(new NumberingContentionException("SH-001", 100));
+        given(complaints.open(any(), any(), any(), any())).willThrow(new NumberingContentionException("SH-001", 100));
 
         mvc.perform(post("/api/v1/complaints")
                         .contentType(MediaType.APPLICATION_JSON)
@@ -236,7 +255,7 @@ class ComplaintControllerTest {
 
     @Test
     void answersServiceUnavailableWhenTheStoreIsDown() throws Exception {
-        given(complaints.open(any(), any(), any()))
+        given(complaints.open(any(), any(), any(), any()))
                 .willThrow(new DataAccessResourceFailureException("Timed out after 5000 ms at mongo:27017"));
 
         mvc.perform(post("/api/v1/complaints")

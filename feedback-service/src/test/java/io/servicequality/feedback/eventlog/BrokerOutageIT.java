@@ -56,19 +56,8 @@ class BrokerOutageIT {
 
     static final Duration DEADLINE = Duration.ofSeconds(60);
     static final TcpProxy PROXY = new TcpProxy(TcpProxy.freePort());
-    static final EmbeddedKafkaKraftBroker BROKER = startBroker();
+    static final EmbeddedKafkaKraftBroker BROKER = PROXY.startBrokerBehind();
     static final EmbeddedStore STORE = EmbeddedStore.inMemory();
-
-    private static EmbeddedKafkaKraftBroker startBroker() {
-        PROXY.start();
-        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 3);
-        broker.brokerProperty("advertised.listeners", "EXTERNAL://127.0.0.1:" + PROXY.port());
-        broker.afterPropertiesSet();
-        // the port the broker really listens on; clients learn only the proxy's from the metadata
-        String bootstrap = broker.getBrokersAsString();
-        PROXY.forwardTo(Integer.parseInt(bootstrap.substring(bootstrap.lastIndexOf(':') + 1)));
-        return broker;
-    }
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {

@@ -29,6 +29,21 @@ final class TcpProxy implements AutoCloseable {
         this.port = port;
     }
 
+    /**
+     * Starts this proxy and an embedded KRaft broker behind it that advertises the proxy's port: clients bootstrap
+     * through the proxy and learn only its address, so whatever the proxy does to a connection it does to the broker.
+     */
+    org.springframework.kafka.test.EmbeddedKafkaKraftBroker startBrokerBehind() {
+        start();
+        var broker = new org.springframework.kafka.test.EmbeddedKafkaKraftBroker(1, 3);
+        broker.brokerProperty("advertised.listeners", "EXTERNAL://127.0.0.1:" + port);
+        broker.afterPropertiesSet();
+        // the port the broker really listens on; clients learn only the proxy's from the metadata
+        String bootstrap = broker.getBrokersAsString();
+        forwardTo(Integer.parseInt(bootstrap.substring(bootstrap.lastIndexOf(':') + 1)));
+        return broker;
+    }
+
     /** Where connections go; set once the target listens. */
     void forwardTo(int targetPort) {
         this.targetPort = targetPort;

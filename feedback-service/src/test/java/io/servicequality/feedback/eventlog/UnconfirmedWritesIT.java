@@ -63,18 +63,8 @@ class UnconfirmedWritesIT {
     static final String BRANCH = "SH-777";
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final TcpProxy PROXY = new TcpProxy(TcpProxy.freePort());
-    static final EmbeddedKafkaKraftBroker BROKER = startBroker();
+    static final EmbeddedKafkaKraftBroker BROKER = PROXY.startBrokerBehind();
     static final EmbeddedStore STORE = EmbeddedStore.inMemory();
-
-    private static EmbeddedKafkaKraftBroker startBroker() {
-        PROXY.start();
-        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 3);
-        broker.brokerProperty("advertised.listeners", "EXTERNAL://127.0.0.1:" + PROXY.port());
-        broker.afterPropertiesSet();
-        String bootstrap = broker.getBrokersAsString();
-        PROXY.forwardTo(Integer.parseInt(bootstrap.substring(bootstrap.lastIndexOf(':') + 1)));
-        return broker;
-    }
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {

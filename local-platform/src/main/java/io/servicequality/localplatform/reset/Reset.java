@@ -38,7 +38,12 @@ public final class Reset {
         Map<Path, String> owned = new LinkedHashMap<>();
         owned.put(settings.kafkaDir(), "the Kafka broker's topics, consumer offsets and cluster id");
         owned.put(settings.storeDir(), "the embedded store's file: every service's database");
+        owned.put(
+                dataDir.resolve("kafka-cluster"),
+                "the three brokers of ./platform up --cluster: topics, offsets, cluster id");
         owned.put(dataDir.resolve("scoring-streams"), "scoring-service's stream state (RocksDB)");
+        owned.put(dataDir.resolve("scoring-streams-2"), "the second scoring instance's stream state (--cluster)");
+        owned.put(settings.clusterMarker(), "the mark of a platform run as a cluster (./platform up --cluster)");
         owned.put(settings.securityDir(), "the token signing key pair: tokens printed so far stop being accepted");
         owned.put(
                 settings.devAuthDir(),
