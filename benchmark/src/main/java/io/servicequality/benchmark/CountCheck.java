@@ -128,6 +128,9 @@ public final class CountCheck {
                 case "freeze" ->
                     "SIGSTOP " + victim + " at " + atPercent + " % of the posts, SIGCONT " + duration.toSeconds()
                             + " s later";
+                case "partition" ->
+                    "cut " + victim + " off the three brokers (packet filter) at " + atPercent + " % of the posts, for "
+                            + duration.toSeconds() + " s";
                 default -> "no fault";
             };
         }
@@ -301,9 +304,9 @@ public final class CountCheck {
         for (LiveStreamWatch watch : watches) {
             liveStreams.add(watch.reportingUrl() + ": "
                     + (watch.resets() > 0
-                            ? "reset after a restart (" + watch.reconnects()
-                                    + " reconnections): a dashboard reloads from the"
-                                    + " read model, checked through scoring's and reporting's APIs"
+                            ? "reset after its restart (" + watch.reconnects()
+                                    + " reconnection attempts): a dashboard reloads its view, and this instance's"
+                                    + " scorecard of every branch equals the reference"
                             : "complete"
                                     + (watch.reconnects() > 0
                                             ? " (" + watch.reconnects() + " reconnections resumed)"

@@ -144,6 +144,14 @@ public final class FaultDrills {
         boolean allExact = true;
         long seed = Long.parseLong(options.get("seed", "1"));
         for (Drill drill : chosen) {
+            String cannot = drill.fault().action().equals("partition") ? FaultSchedule.whyNoPartition() : null;
+            if (cannot != null) {
+                System.out.printf("%n== drill %s: not run here, it %s ==%n", drill.name(), cannot);
+                rows.add("| " + drill.name() + " | " + drill.fault().describe() + " | not run: " + cannot
+                        + " | | | | | |");
+                allExact = false;
+                continue;
+            }
             System.out.printf(
                     "%n== drill %s (%s) ==%n",
                     drill.name(),

@@ -19,7 +19,29 @@ final class FaultSchedule {
     private static final Map<String, String> PARTITIONED = new ConcurrentHashMap<>();
     private static final Map<String, java.util.List<java.util.List<String>>> PARTITION_RULES =
             new ConcurrentHashMap<>();
-    private static final Path CGROUPS = Path.of("/sys/fs/cgroup/unified");
+    /** The cgroup v2 hierarchy: mounted on its own (unified) beside v1 controllers, or as the only one. */
+    private static final Path CGROUPS = Files.exists(Path.of("/sys/fs/cgroup/unified/cgroup.procs"))
+            ? Path.of("/sys/fs/cgroup/unified")
+            : Path.of("/sys/fs/cgroup");
+
+    /** Why a network partition cannot be made here, or {@code null} when it can (Linux, root, iptables, cgroup v2). */
+    static String whyNoPartition() {
+        if (!Files.exists(CGROUPS.resolve("cgroup.procs")) || !Files.isWritable(CGROUPS.resolve("cgroup.procs"))) {
+            return "needs a writable cgroup v2 hierarchy (Linux, root)";
+        }
+        try {
+            Process check = new ProcessBuilder("iptables", "-S", "OUTPUT")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            return check.waitFor() == 0 ? null : "iptables refused (root needed)";
+        } catch (java.io.IOException e) {
+            return "needs iptables (e.g. apt-get install iptables)";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(FaultSchedule::resumeAll, "fault-resume"));
