@@ -98,6 +98,37 @@ class ComplaintService {
             }
         }
         SlaContext sla = slaContext(tenantId, branchId);
+        try {
+            return insertOpening(
+                    tenantId, branchId, openedAt, recordedAt, openedBy, details, sla, complaintId, idempotencyKey);
+        } catch (OpenedMeanwhile meanwhile) {
+            return replay(meanwhile.complaint, branchId, details);
+        }
+    }
+
+    /**
+     * The same key's first attempt stored its complaint while this one was numbering: thrown out of the numbering, so
+     * that the serial this attempt tried is not remembered as taken (serials stay gap-free).
+     */
+    private static final class OpenedMeanwhile extends RuntimeException {
+        private final transient Complaint complaint;
+
+        OpenedMeanwhile(Complaint complaint) {
+            super(null, null, false, false);
+            this.complaint = complaint;
+        }
+    }
+
+    private Opening insertOpening(
+            String tenantId,
+            String branchId,
+            Instant openedAt,
+            Instant recordedAt,
+            String openedBy,
+            ComplaintDetails details,
+            SlaContext sla,
+            String complaintId,
+            String idempotencyKey) {
         return numbering.insertNumbered(tenantId, branchId, openedAt, number -> {
             Complaint complaint = Complaint.open(
                     complaintId, tenantId, branchId, number, openedAt, recordedAt, openedBy, details, sla);
@@ -115,7 +146,7 @@ class ComplaintService {
                 if (concurrent == null) {
                     throw e;
                 }
-                return replay(concurrent, branchId, details);
+                throw new OpenedMeanwhile(concurrent);
             }
             timers.schedule(stored.id(), stored.nextTimerAt());
             relay.publishClaimed(claim);
