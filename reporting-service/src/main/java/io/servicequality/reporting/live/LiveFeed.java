@@ -80,7 +80,12 @@ class LiveFeed implements ConsumerSeekAware {
             groupId = "reporting-service.live-metrics.${random.uuid}",
             topics = Topics.METRIC_UPDATED,
             containerFactory = "liveFeedContainers",
-            properties = "auto.offset.reset=latest")
+            properties = {
+                "auto.offset.reset=latest",
+                // bound without what the live view does not show (LiveView): less to parse, less held by the minute
+                // ring
+                "spring.deserializer.value.delegate.class=io.servicequality.reporting.live.LiveView$Reader"
+            })
     void on(ConsumerRecord<String, MetricUpdated> record) {
         MetricUpdated update = record.value();
         if (update == null

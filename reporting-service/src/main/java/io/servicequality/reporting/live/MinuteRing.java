@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
  * each instance fills its ring from every partition of the metric topic ({@link LiveFeed}) and, after a start, from the
  * topic's records of the window ({@link MinuteRingRebuild}) — until that has caught up the ring {@linkplain
  * #complete() is not complete}. Memory is bounded by branches × minutes of the window: older minutes are dropped as the
- * clock moves on, and a minute bucket older than the window is not taken.
+ * clock moves on, and a minute bucket older than the window is not taken; each minute keeps only the {@link LiveView}
+ * of its statistics.
  */
 @Component
 public class MinuteRing {
@@ -74,7 +75,9 @@ public class MinuteRing {
                     synchronized (minutes) {
                         Minute minute = minutes.get(update.bucketStart());
                         if (minute == null || minute.revision() < update.revision()) {
-                            minutes.put(update.bucketStart(), new Minute(update.revision(), update.statistics()));
+                            minutes.put(
+                                    update.bucketStart(),
+                                    new Minute(update.revision(), LiveView.of(update.statistics())));
                         }
                         minutes.headMap(oldest).clear();
                     }

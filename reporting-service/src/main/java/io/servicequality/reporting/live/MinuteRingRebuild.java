@@ -25,7 +25,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Fills the {@link MinuteRing} after a start: reads every partition of the metric topic from the first record of the
@@ -45,15 +44,13 @@ class MinuteRingRebuild {
     private final ConsumerFactory<?, ?> consumers;
     private final MinuteRing ring;
     private final TenantGate tenants;
-    private final JsonMapper json;
     private volatile Consumer<byte[], byte[]> reading;
     private volatile boolean stopped;
 
-    MinuteRingRebuild(ConsumerFactory<?, ?> consumers, MinuteRing ring, TenantGate tenants, JsonMapper json) {
+    MinuteRingRebuild(ConsumerFactory<?, ?> consumers, MinuteRing ring, TenantGate tenants) {
         this.consumers = consumers;
         this.ring = ring;
         this.tenants = tenants;
-        this.json = json;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -134,7 +131,7 @@ class MinuteRingRebuild {
         }
         MetricUpdated update;
         try {
-            update = json.readValue(value, MetricUpdated.class);
+            update = LiveView.read(value);
         } catch (JacksonException unreadable) {
             return; // the read model's consumer dead-letters it
         }

@@ -1,0 +1,78 @@
+package io.servicequality.reporting.live;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.servicequality.contracts.BucketStatistics;
+import io.servicequality.contracts.MetricUpdated;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.springframework.kafka.support.JacksonMapperUtils;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What the live path keeps of a bucket's statistics: the blocks its figures are computed from (feedback count,
+ * SERVQUAL, CSAT, NPS, CES, complaints, interactions) — the live {@code metric} event ({@link LiveStream}) and the
+ * minute trend ({@link MinuteRing}) show nothing of the key-driver sums, the rating distributions or the channel
+ * breakdown, which make up most of a published update. An update read through {@link Reader} arrives without them
+ * (they are skipped by the parser, not bound), so the live feed parses less and the minute ring holds a fraction of
+ * the memory: 60 minutes of every active branch stay in memory on every instance.
+ */
+public final class LiveView {
+
+    private LiveView() {}
+
+    /** The statistics without drivers, distributions and channel breakdown (the same instance when it has none). */
+    static BucketStatistics of(BucketStatistics statistics) {
+        if (statistics.drivers().equals(BucketStatistics.DriverStatistics.EMPTY)
+                && statistics.distributions().equals(BucketStatistics.RatingDistributions.EMPTY)
+                && statistics.byChannel().isEmpty()) {
+            return statistics;
+        }
+        return new BucketStatistics(
+                statistics.feedbackCount(),
+                statistics.servqual(),
+                statistics.csat(),
+                statistics.nps(),
+                statistics.ces(),
+                statistics.complaints(),
+                statistics.interactions(),
+                null,
+                null,
+                null);
+    }
+
+    /** Bound only to what the live view keeps: the other blocks of the statistics are skipped while parsing. */
+    @JsonIgnoreProperties({"drivers", "distributions", "byChannel"})
+    private abstract static class WithoutBreakdowns {}
+
+    /** The JSON deserializer's own mapper (unknown properties ignored), statistics bound without the skipped blocks. */
+    private static final JsonMapper JSON = JacksonMapperUtils.enhancedJsonMapper()
+            .rebuild()
+            .addMixIn(BucketStatistics.class, WithoutBreakdowns.class)
+            .build();
+
+    /** Reads a metric update's JSON with the statistics of the live view; a malformed one is a {@link JacksonException}. */
+    static MetricUpdated read(byte[] json) {
+        return JSON.readValue(json, MetricUpdated.class);
+    }
+
+    /**
+     * The live feed's value deserializer for the metric topic (instantiated by the Kafka consumer: public, no-argument
+     * constructor); malformed JSON is a {@link SerializationException}, which the error-handling deserializer around it
+     * hands on (the live feed skips such a record; the read model's consumer dead-letters it).
+     */
+    public static final class Reader implements Deserializer<MetricUpdated> {
+
+        @Override
+        public MetricUpdated deserialize(String topic, byte[] data) {
+            if (data == null) {
+                return null;
+            }
+            try {
+                return read(data);
+            } catch (JacksonException malformed) {
+                throw new SerializationException("unreadable metric update: " + malformed.getMessage(), malformed);
+            }
+        }
+    }
+}
