@@ -442,7 +442,7 @@ class WriteBehindBuckets implements ConsumerAwareRebalanceListener {
             }
             long written = revisionSum();
             MetricRollup rollup = MetricRollup.of(tenantId, branchId, period(), start, written, sum());
-            writes.add(new Write(rollup.id(), storedRevisionSum, MetricRollups.document(rollup)));
+            writes.add(new Write(rollup.id(), storedRevisionSum, () -> MetricRollups.document(rollup)));
             markWritten.add(() -> storedRevisionSum = Math.max(storedRevisionSum, written));
         }
 
@@ -682,7 +682,7 @@ class WriteBehindBuckets implements ConsumerAwareRebalanceListener {
                 return;
             }
             MetricBucket bucket = received;
-            writes.add(new Write(bucket.id(), storedRevision, MetricBuckets.document(bucket)));
+            writes.add(new Write(bucket.id(), storedRevision, () -> MetricBuckets.document(bucket)));
             markWritten.add(() -> storedRevision = Math.max(storedRevision, bucket.revision()));
         }
     }

@@ -85,10 +85,7 @@ class LiveFeed implements ConsumerSeekAware {
                 // bound without what the live view does not show (LiveView): less to parse, less held by the minute
                 // ring
                 "spring.deserializer.value.delegate.class=io.servicequality.reporting.live.LiveView$Reader"
-            },
-            // one consumer per partition: a backlog of updates is parsed on every core (a branch's updates stay on its
-            // partition, so each branch's reach the stream in order); the stream and the ring are thread-safe
-            concurrency = "${sqp.live.consumers:3}")
+            })
     void on(ConsumerRecord<String, MetricUpdated> record) {
         MetricUpdated update = record.value();
         if (update == null

@@ -107,7 +107,7 @@ class WriteBehindBucketsIT {
     }
 
     @Test
-    void aBatchOverManyBranchesCostsTwoReadsAndAFlushThreeBulkWrites() {
+    void aBatchOverManyBranchesCostsTwoReadsAndAFlushABulkWritePerHundredDocuments() {
         ReadModels models = ReadModels.over(mongo);
         List<MetricBucket> batch = new ArrayList<>();
         IntStream.range(0, 200).forEach(b -> batch.add(hour("B" + b, 9, 1, 1)));
@@ -119,9 +119,10 @@ class WriteBehindBucketsIT {
 
         commands.clear();
         models.writeBehind().flush();
-        // hour buckets, day roll-ups, month roll-ups: one insert command each (the driver may split very large bulks)
+        // 200 hour buckets, 200 day roll-ups, 200 month roll-ups: one insert command per bulk of DOCUMENTS_PER_BULK
         assertThat(commands).containsOnlyKeys("insert");
-        assertThat(commands.get("insert")).hasValue(3);
+        int bulksEach = (200 + StoredRevisions.DOCUMENTS_PER_BULK - 1) / StoredRevisions.DOCUMENTS_PER_BULK;
+        assertThat(commands.get("insert")).hasValue(3 * bulksEach);
         assertThat(openedIn(ReadModels.over(mongo), null, DAY, DAY.plus(1, ChronoUnit.DAYS)))
                 .isEqualTo(400);
     }
