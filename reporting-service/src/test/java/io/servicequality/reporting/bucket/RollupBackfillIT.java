@@ -2,40 +2,24 @@ package io.servicequality.reporting.bucket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import io.servicequality.contracts.BucketStatistics;
 import io.servicequality.contracts.BucketStatistics.ComplaintStatistics;
 import io.servicequality.contracts.Granularity;
-import io.servicequality.embeddedstore.EmbeddedStore;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /** Hour buckets stored by a version without roll-ups are rolled up at start-up, so long ranges stay exact. */
 class RollupBackfillIT {
 
-    private static EmbeddedStore store;
-    private static MongoClient client;
-
-    @BeforeAll
-    static void start() {
-        store = EmbeddedStore.inMemory();
-        client = MongoClients.create(store.connectionString());
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        store.close();
-    }
+    @RegisterExtension
+    static final InMemoryStore STORE = new InMemoryStore();
 
     @Test
     void bucketsWithoutRollUpsAreRolledUpOnceAtStartUpAndLongRangesCountThem() {
-        MongoTemplate mongo = new MongoTemplate(client, "backfill");
+        MongoTemplate mongo = new MongoTemplate(STORE.client(), "backfill");
         var models = ReadModels.over(mongo);
         var readModel = models.views();
         mongo.insertAll(List.of(

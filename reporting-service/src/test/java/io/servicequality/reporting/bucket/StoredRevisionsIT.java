@@ -2,17 +2,13 @@ package io.servicequality.reporting.bucket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import io.servicequality.embeddedstore.EmbeddedStore;
 import io.servicequality.reporting.bucket.StoredRevisions.Write;
 import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /** The read model's compare-and-set writes, a bulk at a time, on the embedded store. */
@@ -21,26 +17,15 @@ class StoredRevisionsIT {
     private static final String COLLECTION = "revisioned";
     private static final int WRITES = 2 * StoredRevisions.DOCUMENTS_PER_BULK + 37;
 
-    private static EmbeddedStore store;
-    private static MongoClient client;
+    @RegisterExtension
+    static final InMemoryStore STORE = new InMemoryStore();
+
     private MongoTemplate mongo;
     private int database;
 
-    @BeforeAll
-    static void start() {
-        store = EmbeddedStore.inMemory();
-        client = MongoClients.create(store.connectionString());
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        store.close();
-    }
-
     @BeforeEach
     void freshDatabase() {
-        mongo = new MongoTemplate(client, "revisions" + (++database) + System.nanoTime());
+        mongo = new MongoTemplate(STORE.client(), "revisions" + (++database) + System.nanoTime());
         mongo.createCollection(COLLECTION);
     }
 

@@ -2,14 +2,11 @@ package io.servicequality.reporting.bucket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import io.servicequality.contracts.BucketStatistics;
 import io.servicequality.contracts.BucketStatistics.ComplaintStatistics;
 import io.servicequality.contracts.BucketStatistics.CsatStatistics;
 import io.servicequality.contracts.BucketStatistics.RatingDistributions;
 import io.servicequality.contracts.Granularity;
-import io.servicequality.embeddedstore.EmbeddedStore;
 import io.servicequality.reporting.bucket.MetricRollup.Period;
 import io.servicequality.reporting.bucket.StoredRevisions.Write;
 import io.servicequality.reporting.bucket.StoredStatistics.Row;
@@ -39,7 +36,7 @@ import java.util.stream.LongStream;
 import org.assertj.core.api.SoftAssertions;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -73,24 +70,16 @@ class WriteBehindCrashReplayIT {
     private static final List<ZoneId> ZONES =
             List.of(ZoneId.of("America/New_York"), ZoneId.of("Asia/Kolkata"), ZoneId.of("Pacific/Chatham"));
 
-    private static EmbeddedStore store;
-    private static MongoClient client;
+    @RegisterExtension
+    static final InMemoryStore STORE = new InMemoryStore();
 
     /** How often each crash point was reached, over all runs (the test explores them, or says it did not). */
     private static final Map<String, AtomicInteger> reached = new ConcurrentHashMap<>();
 
     private static final AtomicInteger runs = new AtomicInteger();
 
-    @BeforeAll
-    static void start() {
-        store = EmbeddedStore.inMemory();
-        client = MongoClients.create(store.connectionString());
-    }
-
     @AfterAll
-    static void stop() {
-        client.close();
-        store.close();
+    static void crashPointsWereExplored() {
         System.out.println("crash points reached in " + runs + " runs: " + new TreeMap<>(reached));
         if (runs.get() >= 25) {
             assertThat(reached)
@@ -124,7 +113,7 @@ class WriteBehindCrashReplayIT {
     void aCrashAtAnyInstantLosesNothingAndCountsNothingTwice(long seed) {
         runs.incrementAndGet();
         Random random = new Random(seed);
-        MongoTemplate mongo = new MongoTemplate(client, "crashreplay" + seed + "x" + System.nanoTime());
+        MongoTemplate mongo = new MongoTemplate(STORE.client(), "crashreplay" + seed + "x" + System.nanoTime());
         mongo.createCollection(MetricBuckets.COLLECTION);
         mongo.createCollection(MetricRollups.COLLECTION);
         Updates updates = Updates.random(random);

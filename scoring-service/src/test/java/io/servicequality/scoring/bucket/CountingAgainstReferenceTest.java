@@ -54,6 +54,7 @@ import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.WindowStore;
 import org.springframework.kafka.support.JacksonMapperUtils;
+import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -131,6 +132,14 @@ class CountingAgainstReferenceTest {
      */
     private static Counted count(List<LogRecord> order, int generation) throws Exception {
         Path state = Files.createTempDirectory("counting-test");
+        try {
+            return countIn(state, order, generation);
+        } finally {
+            FileSystemUtils.deleteRecursively(state);
+        }
+    }
+
+    private static Counted countIn(Path state, List<LogRecord> order, int generation) throws Exception {
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "counting-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");

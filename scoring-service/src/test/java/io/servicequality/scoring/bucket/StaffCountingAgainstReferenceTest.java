@@ -52,6 +52,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.WindowStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.support.JacksonMapperUtils;
+import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -158,6 +159,14 @@ class StaffCountingAgainstReferenceTest {
 
     private static Counted count(List<Logged> log, int generation) throws Exception {
         Path state = Files.createTempDirectory("staff-counting-test");
+        try {
+            return countIn(state, log, generation);
+        } finally {
+            FileSystemUtils.deleteRecursively(state);
+        }
+    }
+
+    private static Counted countIn(Path state, List<Logged> log, int generation) throws Exception {
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "staff-counting-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");

@@ -13,7 +13,7 @@ import io.servicequality.contracts.BucketStatistics.CsatStatistics;
 import io.servicequality.contracts.Granularity;
 import io.servicequality.contracts.MetricUpdated;
 import io.servicequality.contracts.Topics;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -35,6 +35,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.kafka.support.JacksonMapperUtils;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -58,14 +59,16 @@ class AlertingTopologyTest {
     private TestOutputTopic<String, String> alerts;
     private long revision;
 
+    /** The topology's state directory, removed after each test. */
+    @TempDir
+    Path stateDir;
+
     @BeforeEach
-    void startTopology() throws Exception {
+    void startTopology() {
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "alerting-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        config.put(
-                StreamsConfig.STATE_DIR_CONFIG,
-                Files.createTempDirectory("alerting-test").toString());
+        config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         StreamsBuilder builder = new StreamsBuilder();
         // in the application the counting topology owns the directory's global table
