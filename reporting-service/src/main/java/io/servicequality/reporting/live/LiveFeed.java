@@ -82,8 +82,7 @@ class LiveFeed implements ConsumerSeekAware {
             containerFactory = "liveFeedContainers",
             properties = {
                 "auto.offset.reset=latest",
-                // bound without what the live view does not show (LiveView): less to parse, less held by the minute
-                // ring
+                // bound without what the live view does not show (LiveView): less to parse and to keep
                 "spring.deserializer.value.delegate.class=io.servicequality.reporting.live.LiveView$Reader"
             })
     void on(ConsumerRecord<String, MetricUpdated> record) {
