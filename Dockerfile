@@ -14,5 +14,6 @@ FROM eclipse-temurin:17-jre
 RUN useradd --system --uid 10001 app && install -d -o app -m 700 /var/lib/sqp
 USER app
 COPY --from=build /app.jar /app/app.jar
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
+# a service out of heap exits, and the restart policy starts it again (consumers resume from their committed offsets)
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
 ENTRYPOINT ["java", "-jar", "/app/app.jar"]

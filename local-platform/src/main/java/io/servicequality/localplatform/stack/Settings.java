@@ -54,7 +54,13 @@ public record Settings(
     public static final List<String> SERVICES =
             List.of("feedback-service", "complaint-service", "scoring-service", "reporting-service");
 
-    private static final String SERVICE_JAVA_OPTS = "-Xmx384m -XX:+UseSerialGC";
+    // A service out of heap exits and is started again by the supervisor (its consumers resume from their committed
+    // offsets) instead of running on with the listener containers the error stopped: seen in reporting-service under
+    // a backlog at 384 MB (2026-12-05), which went on answering with a dead live feed and read model.
+    private static final String SERVICE_JAVA_OPTS = "-Xmx384m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError";
+    // reporting-service keeps its read model in memory (ADR 7): every active branch's hours of the day and days of the
+    // month, each with the channel breakdown and distributions; see reporting-service/README.md, "Memory".
+    private static final String REPORTING_JAVA_OPTS = "-Xmx1g -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError";
     private static final String KAFKA_JAVA_OPTS = "-Xmx512m -XX:+UseSerialGC";
     private static final String DEV_AUTH_JAVA_OPTS = "-Xmx192m -XX:+UseSerialGC";
     private static final String CONSOLE_JAVA_OPTS = "-Xmx192m -XX:+UseSerialGC";
@@ -83,6 +89,10 @@ public record Settings(
         javaOptions.put(Stack.MAIL_CATCHER, env.words("MAIL_CATCHER_JAVA_OPTS", MAIL_CATCHER_JAVA_OPTS));
         List<String> serviceOptions = env.words("SERVICE_JAVA_OPTS", SERVICE_JAVA_OPTS);
         SERVICES.forEach(service -> javaOptions.put(service, serviceOptions));
+        // SERVICE_JAVA_OPTS, when set, is every service's; REPORTING_JAVA_OPTS, when set, is reporting's alone
+        javaOptions.put(
+                "reporting-service",
+                env.words("REPORTING_JAVA_OPTS", env.text("SERVICE_JAVA_OPTS", REPORTING_JAVA_OPTS)));
         return new Settings(
                 root,
                 dataDir,

@@ -28,7 +28,11 @@ class SettingsTest {
                 .as("the services trust the development authorization server besides the stack's own key")
                 .isEqualTo("http://localhost:9000");
         assertThat(Settings.SERVICES).map(settings::servicePort).containsExactly(8081, 8082, 8083, 8084);
-        assertThat(settings.javaOptions().get("scoring-service")).containsExactly("-Xmx384m", "-XX:+UseSerialGC");
+        assertThat(settings.javaOptions().get("scoring-service"))
+                .containsExactly("-Xmx384m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
+        assertThat(settings.javaOptions().get("reporting-service"))
+                .as("the read model's memory (reporting-service/README.md)")
+                .containsExactly("-Xmx1g", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
         assertThat(settings.javaOptions().get(Stack.STORE)).containsExactly("-Xmx1g", "-XX:+ExitOnOutOfMemoryError");
         assertThat(settings.javaOptions().get(Stack.DEV_AUTH)).containsExactly("-Xmx192m", "-XX:+UseSerialGC");
         assertThat(settings.startupTimeout()).isEqualTo(Duration.ofSeconds(180));
@@ -63,6 +67,19 @@ class SettingsTest {
         assertThat(settings.jwtIssuerUri()).isEqualTo("http://localhost:19000");
         assertThat(settings.devAuthDir()).isEqualTo(Path.of("/tmp/data/dev-auth"));
         assertThat(settings.javaOptions().get(Stack.DEV_AUTH)).containsExactly("-Xmx256m");
+    }
+
+    @Test
+    void serviceOptionsAreEveryServicesAndReportingsOwnOptionsOverrideThem() {
+        Settings everyService = Settings.from(Map.of("SERVICE_JAVA_OPTS", "-Xmx640m -XX:+UseG1GC"), root);
+        assertThat(Settings.SERVICES)
+                .allSatisfy(service -> assertThat(everyService.javaOptions().get(service))
+                        .containsExactly("-Xmx640m", "-XX:+UseG1GC"));
+
+        Settings reportingAlone = Settings.from(
+                Map.of("SERVICE_JAVA_OPTS", "-Xmx640m", "REPORTING_JAVA_OPTS", "-Xmx2g -XX:+UseSerialGC"), root);
+        assertThat(reportingAlone.javaOptions().get("reporting-service")).containsExactly("-Xmx2g", "-XX:+UseSerialGC");
+        assertThat(reportingAlone.javaOptions().get("feedback-service")).containsExactly("-Xmx640m");
     }
 
     @Test
