@@ -226,8 +226,8 @@ public class PlatformSecurityAutoConfiguration {
                 })
                 .addFilterBefore(
                         new ApiKeyAuthenticationFilter(apiKeys, problems), BearerTokenAuthenticationFilter.class)
-                .oauth2ResourceServer(server -> server.jwt(jwt ->
-                                jwt.decoder(jwtDecoder).jwtAuthenticationConverter(new StaffTokens(branchRegions)))
+                .oauth2ResourceServer(server -> server.bearerTokenResolver(new BearerTokens())
+                        .jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(new StaffTokens(branchRegions)))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .exceptionHandling(exceptions ->
