@@ -51,7 +51,8 @@ final class KafkaFigures implements AutoCloseable {
     }
 
     /** A consumer group: its state, how many members it has and how many records it has not committed yet. */
-    record GroupLag(String group, String state, int members, long lag) {}
+    /** @param lag records not yet committed; {@code null} for a group that commits no offsets */
+    record GroupLag(String group, String state, int members, Long lag) {}
 
     /**
      * A dead-letter topic and the records in it. {@code exact} is false when counting took too long: then {@code
@@ -79,17 +80,18 @@ final class KafkaFigures implements AutoCloseable {
         Map<TopicPartition, Long> ends = endOffsets(partitions, IsolationLevel.READ_COMMITTED);
         List<GroupLag> lags = new ArrayList<>();
         for (String group : groups) {
-            long lag = 0;
-            for (var entry : committed.getOrDefault(group, Map.of()).entrySet()) {
+            Map<TopicPartition, OffsetAndMetadata> offsets = committed.getOrDefault(group, Map.of());
+            long behind = 0;
+            for (var entry : offsets.entrySet()) {
                 long at = entry.getValue() == null ? 0 : entry.getValue().offset();
-                lag += Math.max(0, ends.getOrDefault(entry.getKey(), at) - at);
+                behind += Math.max(0, ends.getOrDefault(entry.getKey(), at) - at);
             }
             ConsumerGroupDescription description = descriptions.get(group);
             lags.add(new GroupLag(
                     group,
                     description == null ? "?" : description.groupState().toString(),
                     description == null ? 0 : description.members().size(),
-                    lag));
+                    offsets.isEmpty() ? null : behind));
         }
         return lags;
     }

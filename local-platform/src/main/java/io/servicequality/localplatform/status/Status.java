@@ -105,10 +105,12 @@ public final class Status {
             System.out.println("(none yet)");
         }
         for (KafkaFigures.GroupLag group : groups) {
-            System.out.println(row.formatted(group.group(), group.state(), group.members(), group.lag()));
+            System.out.println(row.formatted(
+                    group.group(), group.state(), group.members(), group.lag() == null ? "-" : group.lag()));
         }
         System.out.println("lag: records not yet committed by the group; a topic written in transactions can show"
-                + " one per partition (its last commit marker)");
+                + " one per partition (its last commit marker); -: the group commits no offsets (each reporting"
+                + " instance's live-stream and risk consumers, which start at the end)");
     }
 
     private static void printDeadLetters(List<KafkaFigures.DeadLetters> topics) {

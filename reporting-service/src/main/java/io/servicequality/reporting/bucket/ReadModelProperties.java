@@ -18,6 +18,6 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("sqp.read-model")
 public record ReadModelProperties(
-        @DefaultValue("1s") Duration flushInterval,
+        @DefaultValue("5s") Duration flushInterval,
         @Positive @DefaultValue("500") int cachedDays,
         @Positive @DefaultValue("500") int maxUnflushedDays) {}

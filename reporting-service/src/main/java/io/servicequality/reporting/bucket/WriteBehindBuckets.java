@@ -111,8 +111,8 @@ class WriteBehindBuckets implements ConsumerAwareRebalanceListener {
     }
 
     @Scheduled(
-            fixedDelayString = "${sqp.read-model.flush-interval:1s}",
-            initialDelayString = "${sqp.read-model.flush-interval:1s}")
+            fixedDelayString = "${sqp.read-model.flush-interval:5s}",
+            initialDelayString = "${sqp.read-model.flush-interval:5s}")
     void scheduledFlush() {
         try {
             flush();

@@ -6,24 +6,30 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import io.servicequality.contracts.StaffMetricUpdated;
 import io.servicequality.contracts.StaffStatistics;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoOperations;
-import org.springframework.data.mongodb.core.ReplaceOptions;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Service;
 
 /**
  * The staff read model: one document per member of staff, branch and local day, replaced by every newer revision.
- * Written one update at a time rather than behind in bulk like the branch buckets: scoring publishes a staff day at
- * most once per emit interval (200 ms) however many events it counts, and an agent's day changes with that agent's
- * own interactions only, so the write rate is bounded by the active staff, not by the event rate.
+ * Written a consumer batch at a time: the newest revision of each staff day in the batch, as one unordered bulk of
+ * replacements, each only over an older stored revision. Scoring publishes a staff day at most once per emit interval
+ * (200 ms), but every agent with an interaction in that interval has a changed day, so one write per update was about
+ * one store command per interaction at 200 branches (~80 % of reporting's store commands at 200 events/s,
+ * docs/benchmarks.md).
  */
 @Service
 class StaffBuckets {
+
+    private static final int DUPLICATE_KEY = 11000;
 
     private final MongoOperations mongo;
 
@@ -31,8 +37,8 @@ class StaffBuckets {
         this.mongo = mongo;
     }
 
-    /** Stores the update unless a revision at least as new is stored (a redelivery or an older update changes nothing). */
-    void apply(StaffMetricUpdated update) {
+    /** The update if it names its staff day and carries statistics; else an exception that dead-letters it. */
+    static StaffMetricUpdated validated(StaffMetricUpdated update) {
         if (update.eventId() == null
                 || update.tenantId() == null
                 || update.branchId() == null
@@ -42,12 +48,35 @@ class StaffBuckets {
             throw new InvalidStaffMetricUpdateException(
                     "a staff metric update needs eventId, tenantId, branchId, staffId, dayStart and statistics");
         }
-        StaffBucketDocument document = StaffBucketDocument.of(update);
-        var older = query(where("_id").is(document.id()).and("revision").lt(update.revision()));
+        return update;
+    }
+
+    /**
+     * Stores the newest revision of each staff day among {@code updates} unless a revision at least as new is stored (a
+     * redelivery or an older update changes nothing); one bulk write for the batch.
+     */
+    void applyAll(List<StaffMetricUpdated> updates) {
+        Map<String, StaffBucketDocument> newest = new LinkedHashMap<>();
+        for (StaffMetricUpdated update : updates) {
+            StaffBucketDocument document = StaffBucketDocument.of(update);
+            newest.merge(document.id(), document, (kept, other) -> other.revision() > kept.revision() ? other : kept);
+        }
+        if (newest.isEmpty()) {
+            return;
+        }
+        var bulk = mongo.bulkOps(BulkMode.UNORDERED, StaffBucketDocument.class);
+        newest.values()
+                .forEach(document -> bulk.replaceOne(
+                        query(where("_id").is(document.id()).and("revision").lt(document.revision())),
+                        document,
+                        FindAndReplaceOptions.options().upsert()));
         try {
-            mongo.replace(older, document, ReplaceOptions.replaceOptions().upsert());
-        } catch (DuplicateKeyException atLeastAsNewStored) {
-            // the stored revision is at least as new: keep it
+            bulk.execute();
+        } catch (BulkOperationException refused) {
+            if (!refused.getErrors().stream().allMatch(error -> error.getCode() == DUPLICATE_KEY)) {
+                throw refused;
+            }
+            // the stored revision is at least as new for those: keep it
         }
     }
 
