@@ -36,11 +36,11 @@ final class Report {
             LoadStep.Result load = step.load();
             out.append(String.format(
                     Locale.ROOT,
-                    "| %s | %.0f | %.0f | %.3f | %d | %d | %.1f | %.1f | %s%.0f | %s%.0f | %d (%d) | %.3f |%n",
+                    "| %s | %.0f | %.0f | %s | %d | %d | %.1f | %.1f | %s%.0f | %s%.0f | %d (%d) | %.3f |%n",
                     mode,
                     load.offeredEventsPerSecond(),
                     load.acceptedEventsPerSecond(),
-                    load.acceptedEventsPerSecond() / producerRate,
+                    ratio(load.acceptedEventsPerSecond(), producerRate),
                     load.failedRequests(),
                     load.notSent(),
                     load.ingestMillis().p50(),
@@ -79,9 +79,15 @@ final class Report {
         }
         out.append("\nKafka ProducerPerformance on the same broker, idle, before the sweep: ")
                 .append(producerPerformance)
-                .append(String.format(
-                        Locale.ROOT, "%nSustained accepted rate / ProducerPerformance rate: %.3f%n", sustainedRatio));
+                .append("\nSustained accepted rate / ProducerPerformance rate: ")
+                .append(Double.isFinite(sustainedRatio) ? String.format(Locale.ROOT, "%.3f", sustainedRatio) : "—")
+                .append('\n');
         return out.toString();
+    }
+
+    /** {@code rate / reference} to three places, or a dash when there is no reference (ProducerPerformance skipped). */
+    static String ratio(double rate, double reference) {
+        return Double.isFinite(reference) && reference > 0 ? String.format(Locale.ROOT, "%.3f", rate / reference) : "—";
     }
 
     /** Latency (ingest p50/p99) and freshness (p50/p99) in ms against offered events/s. */
