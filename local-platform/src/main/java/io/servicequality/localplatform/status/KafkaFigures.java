@@ -50,8 +50,10 @@ final class KafkaFigures implements AutoCloseable {
                 (int) CALL_TIMEOUT.toMillis()));
     }
 
-    /** A consumer group: its state, how many members it has and how many records it has not committed yet. */
-    /** @param lag records not yet committed; {@code null} for a group that commits no offsets */
+    /**
+     * A consumer group: its state, how many members it has and how many records it has not committed yet ({@code
+     * lag}; {@code null} for a group that commits no offsets).
+     */
     record GroupLag(String group, String state, int members, Long lag) {}
 
     /**
