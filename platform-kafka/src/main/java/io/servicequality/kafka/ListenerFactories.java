@@ -5,7 +5,9 @@ import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.config.KafkaListenerEndpoint;
 import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
 
 /**
@@ -29,17 +31,40 @@ public final class ListenerFactories {
             ConsumerFactory<Object, Object> consumers,
             ContainerProperties.AckMode ackMode,
             Duration maxBatchWait) {
-        var factory = new ConcurrentKafkaListenerContainerFactory<Object, Object>();
+        var factory = maxBatchWait == null
+                ? new ConcurrentKafkaListenerContainerFactory<Object, Object>()
+                : withConsumerDefaults(fullerBatches(maxBatchWait));
         configurer.configure(factory, consumers);
         factory.setBatchListener(true);
         factory.getContainerProperties().setAckMode(ackMode);
-        if (maxBatchWait != null) {
-            Properties fullerBatches = new Properties();
-            fullerBatches.setProperty(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "65536");
-            fullerBatches.setProperty(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, String.valueOf(maxBatchWait.toMillis()));
-            factory.getContainerProperties().setKafkaConsumerProperties(fullerBatches);
-        }
         factory.setCommonErrorHandler(ListenerFailurePolicy.untilTheStoreAnswers());
         return factory;
+    }
+
+    private static Properties fullerBatches(Duration maxBatchWait) {
+        Properties fullerBatches = new Properties();
+        fullerBatches.setProperty(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "65536");
+        fullerBatches.setProperty(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, String.valueOf(maxBatchWait.toMillis()));
+        return fullerBatches;
+    }
+
+    /**
+     * A factory whose containers' consumers get {@code defaults} unless their listener sets the same property. The
+     * factory's own {@code ContainerProperties#setKafkaConsumerProperties} would not do: spring-kafka copies every
+     * container property to the containers it creates except that one (it takes the endpoint's instead).
+     */
+    private static ConcurrentKafkaListenerContainerFactory<Object, Object> withConsumerDefaults(Properties defaults) {
+        return new ConcurrentKafkaListenerContainerFactory<>() {
+            @Override
+            protected void initializeContainer(
+                    ConcurrentMessageListenerContainer<Object, Object> container, KafkaListenerEndpoint endpoint) {
+                super.initializeContainer(container, endpoint);
+                Properties own = container.getContainerProperties().getKafkaConsumerProperties();
+                Properties merged = new Properties();
+                defaults.stringPropertyNames().forEach(name -> merged.setProperty(name, defaults.getProperty(name)));
+                own.stringPropertyNames().forEach(name -> merged.setProperty(name, own.getProperty(name)));
+                container.getContainerProperties().setKafkaConsumerProperties(merged);
+            }
+        };
     }
 }
