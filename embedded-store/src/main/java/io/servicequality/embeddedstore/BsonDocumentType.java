@@ -32,6 +32,14 @@ final class BsonDocumentType extends BasicDataType<Document> {
     /** A change in place takes microseconds; this many fresh starts mean something else is wrong. */
     private static final int MAX_ATTEMPTS = 100_000;
 
+    /**
+     * Each writing thread's encoding buffer, kept at the size of the largest document it encoded: a fresh 256-byte
+     * buffer per document was grown (and copied) five or six times for the read models' 5–10 KB documents, at every
+     * page write.
+     */
+    private static final ThreadLocal<ByteBuf> ENCODING_BUFFER =
+            ThreadLocal.withInitial(() -> Unpooled.buffer(16 * 1024));
+
     private BsonDocumentType() {}
 
     @Override
@@ -46,8 +54,9 @@ final class BsonDocumentType extends BasicDataType<Document> {
 
     @Override
     public void write(WriteBuffer buffer, Document document) {
+        ByteBuf encoded = ENCODING_BUFFER.get();
         for (int attempt = 1; ; attempt++) {
-            ByteBuf encoded = Unpooled.buffer(256);
+            encoded.clear();
             try {
                 BsonEncoder.encodeDocument(document, encoded);
                 int length = encoded.readableBytes();
@@ -59,8 +68,6 @@ final class BsonDocumentType extends BasicDataType<Document> {
                     throw beingChanged;
                 }
                 Thread.onSpinWait();
-            } finally {
-                encoded.release();
             }
         }
     }
