@@ -34,7 +34,7 @@ final class BsonDocumentType extends BasicDataType<Document> {
 
     /**
      * Each writing thread's encoding buffer, kept at the size of the largest document it encoded: a fresh 256-byte
-     * buffer per document was grown (and copied) five or six times for the read models' 5–10 KB documents, at every
+     * buffer per document was grown (and copied) five or six times for the read models' ~21 KB documents, at every
      * page write.
      */
     private static final ThreadLocal<ByteBuf> ENCODING_BUFFER =

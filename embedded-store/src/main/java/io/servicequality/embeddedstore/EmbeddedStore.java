@@ -92,9 +92,8 @@ public final class EmbeddedStore implements AutoCloseable {
     public static void main(String[] args) throws Exception {
         // Netty checks, before every byte a buffer reads or writes, that the buffer was not released yet; the BSON
         // codec (wire protocol and stored pages) goes byte by byte, and a JFR of the store under load put a sixth of
-        // its
-        // CPU in that check. It is a guard against a use-after-release bug, which the library's pipeline has not shown;
-        // bounds checks stay on. Must be set before Netty's buffer classes load; -D on the command line still wins.
+        // its CPU in that check. It guards against a use-after-release bug, which the library has not shown; bounds
+        // checks stay on. Must be set before Netty's buffer classes load; a -D on the command line still wins.
         System.setProperty(NETTY_CHECK_ACCESSIBLE, System.getProperty(NETTY_CHECK_ACCESSIBLE, "false"));
         String host = env("STORE_HOST", "127.0.0.1");
         int port = Integer.parseInt(env("STORE_PORT", "27017"));
