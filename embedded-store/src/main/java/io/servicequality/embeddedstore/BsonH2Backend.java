@@ -8,9 +8,7 @@ import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
-import de.bwaldvogel.mongo.bson.Document;
 import java.util.List;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -22,7 +20,8 @@ import org.h2.mvstore.MVStore;
  * its CPU in {@code ObjectOutputStream}/{@code ObjectInputStream}, because H2's MVStore serialises values of a type it
  * does not know (the library's {@code Document}) with Java serialisation. The library's own BSON codec (the one that
  * reads and writes the wire protocol) encodes the same documents in a fraction of the time; the backend's collection
- * factory is {@code protected}, so only the value type of each collection's data map changes. The unique indexes' maps get {@link IndexKeyType} keys in the same way (the default compared two keys by
+ * factory is {@code protected}: each collection keeps its documents as BSON bytes ({@link EncodedCollection}). The
+ * unique indexes' maps get {@link IndexKeyType} keys in the same way (the default compared two keys by
  * Java-serialising both). Files written by the plain backend, or before index keys were typed, are converted once at
  * start-up ({@link StoreFormat}).
  */
@@ -37,7 +36,7 @@ final class BsonH2Backend extends H2Backend {
         return new BsonDatabase(databaseName, getCursorRegistry());
     }
 
-    /** Opens each collection's data map with {@link BsonDocumentType} values (same map names as the plain backend). */
+    /** Opens each collection as an {@link EncodedCollection} (same map names as the plain backend). */
     private final class BsonDatabase extends H2Database {
 
         BsonDatabase(String databaseName, CursorRegistry cursors) {
@@ -49,10 +48,10 @@ final class BsonH2Backend extends H2Backend {
             String namespace = getFullCollectionNamespace(collectionName);
             // the backend's constructor opens the stored databases: read its store, not a field of this subclass
             MVStore store = getMvStore();
-            MVMap<Object, Document> data =
-                    store.openMap(StoreFormat.dataMapName(namespace), BsonDocumentType.mapBuilder());
+            MVMap<Object, byte[]> data =
+                    store.openMap(StoreFormat.dataMapName(namespace), EncodedCollection.mapBuilder());
             MVMap<String, Object> meta = store.openMap(StoreFormat.metaMapName(namespace));
-            return new H2Collection(this, collectionName, options, data, meta, cursorRegistry);
+            return new EncodedCollection(this, collectionName, options, data, meta, cursorRegistry);
         }
 
         /** Opens each unique index's map with {@link IndexKeyType} keys (same map name as the plain backend). */

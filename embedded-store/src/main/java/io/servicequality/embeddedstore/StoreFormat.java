@@ -68,9 +68,8 @@ final class StoreFormat {
             MVMap<Object, Document> serialised = store.openMap(name);
             List<Map.Entry<Object, Document>> documents = new ArrayList<>(serialised.entrySet());
             store.removeMap(serialised);
-            MVMap<Object, Document> bson =
-                    store.openMap(name, new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE));
-            documents.forEach(entry -> bson.put(entry.getKey(), entry.getValue()));
+            MVMap<Object, byte[]> bson = store.openMap(name, EncodedCollection.mapBuilder());
+            documents.forEach(entry -> bson.put(entry.getKey(), BsonBytes.encode(entry.getValue())));
             log.info("converted {} documents of {} to BSON", documents.size(), name.substring(DATA_PREFIX.length()));
         }
     }

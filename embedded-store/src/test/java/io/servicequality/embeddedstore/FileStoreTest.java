@@ -145,8 +145,9 @@ class FileStoreTest {
     /**
      * MVStore writes pages in the background while writers go on, and the server changes stored documents in place:
      * under concurrent inserts and in-place updates with frequent commits the store keeps working, and after a restart
-     * it holds every insert it acknowledged. (Without {@link BsonDocumentType}'s fresh start the background encoder
-     * met a document being changed, and the store closed itself.)
+     * it holds every insert it acknowledged. (When documents were kept decoded, the background encoder met documents
+     * being changed and, before it started over, closed the store; {@link EncodedCollection} keeps them as bytes that
+     * never change.)
      */
     @Test
     void concurrentWritersWithFrequentBackgroundCommitsKeepEveryAcknowledgedWrite() throws Exception {
@@ -209,6 +210,109 @@ class FileStoreTest {
             assertThat(things.countDocuments(Filters.exists("writer"))).isEqualTo(acknowledged.get());
             assertThat(things.find(Filters.eq("_id", "counter-2")).first()).containsKey("n");
         }
+    }
+
+    /**
+     * Files written while documents were stored by the previous value type (a varint length, then the BSON, decoded
+     * into the page cache) read back unchanged: the format is the same, so nothing is converted.
+     */
+    @Test
+    void aFileOfThePreviousDocumentTypeReadsBackWithoutConversion() throws Exception {
+        Path file = directory.resolve("previous.mv");
+        de.bwaldvogel.mongo.bson.Document stored = new de.bwaldvogel.mongo.bson.Document("_id", "doc-1")
+                .append("n", 1L)
+                .append("nested", new de.bwaldvogel.mongo.bson.Document("text", "服务质量"));
+        try (EmbeddedStore store = EmbeddedStore.onFile(file, "127.0.0.1", 0, 100, 16);
+                MongoClient client = MongoClients.create(store.connectionString())) {
+            // the collection, its _id index and the document's key as the store records them
+            client.getDatabase("db").getCollection("things").insertOne(new Document("_id", "doc-1"));
+        }
+        var previousType = new org.h2.mvstore.type.BasicDataType<de.bwaldvogel.mongo.bson.Document>() {
+            @Override
+            public int getMemory(de.bwaldvogel.mongo.bson.Document document) {
+                return 1024;
+            }
+
+            @Override
+            public void write(org.h2.mvstore.WriteBuffer buffer, de.bwaldvogel.mongo.bson.Document document) {
+                io.netty.buffer.ByteBuf encoded = io.netty.buffer.Unpooled.buffer();
+                de.bwaldvogel.mongo.wire.bson.BsonEncoder.encodeDocument(document, encoded);
+                byte[] bytes = new byte[encoded.readableBytes()];
+                encoded.readBytes(bytes);
+                buffer.putVarInt(bytes.length).put(bytes);
+            }
+
+            @Override
+            public de.bwaldvogel.mongo.bson.Document read(java.nio.ByteBuffer buffer) {
+                throw new UnsupportedOperationException("only written here");
+            }
+
+            @Override
+            public de.bwaldvogel.mongo.bson.Document[] createStorage(int size) {
+                return new de.bwaldvogel.mongo.bson.Document[size];
+            }
+        };
+        // the collection's data map, written again as the previous version wrote it
+        org.h2.mvstore.MVStore mvStore =
+                new org.h2.mvstore.MVStore.Builder().fileName(file.toString()).open();
+        mvStore.removeMap(StoreFormat.dataMapName("db.things"));
+        mvStore.openMap(
+                        StoreFormat.dataMapName("db.things"),
+                        new org.h2.mvstore.MVMap.Builder<Object, de.bwaldvogel.mongo.bson.Document>()
+                                .valueType(previousType))
+                .put("doc-1", stored);
+        mvStore.close();
+
+        try (EmbeddedStore store = EmbeddedStore.onFile(file, "127.0.0.1", 0, 100, 16);
+                MongoClient client = MongoClients.create(store.connectionString())) {
+            MongoCollection<Document> things = client.getDatabase("db").getCollection("things");
+            assertThat(things.find(Filters.eq("_id", "doc-1")).first())
+                    .isEqualTo(new Document("_id", "doc-1")
+                            .append("n", 1L)
+                            .append("nested", new Document("text", "服务质量")));
+        }
+    }
+
+    /**
+     * A collection's size (collStats, dbStats) is that of its documents' BSON, kept from the encoded lengths through
+     * inserts, updates, replacements and deletes, and across a restart.
+     */
+    @Test
+    void theSizeOfACollectionIsThatOfItsDocumentsThroughEveryKindOfWrite() throws Exception {
+        Path file = directory.resolve("sizes.mv");
+        try (EmbeddedStore store = EmbeddedStore.onFile(file, "127.0.0.1", 0, 100, 16);
+                MongoClient client = MongoClients.create(store.connectionString())) {
+            var database = client.getDatabase("db");
+            MongoCollection<Document> things = database.getCollection("things");
+            for (int i = 0; i < 20; i++) {
+                things.insertOne(new Document("_id", "doc-" + i).append("n", i).append("nested", sample()));
+            }
+            things.updateOne(Filters.eq("_id", "doc-3"), Updates.set("text", "x".repeat(1000)));
+            things.replaceOne(Filters.eq("_id", "doc-4"), new Document("small", true));
+            things.deleteOne(Filters.eq("_id", "doc-5"));
+            things.findOneAndUpdate(Filters.eq("_id", "doc-6"), Updates.unset("nested"));
+            assertThat(collectionSize(database)).isEqualTo(encodedSize(things)).isPositive();
+        }
+        try (EmbeddedStore store = EmbeddedStore.onFile(file, "127.0.0.1", 0, 100, 16);
+                MongoClient client = MongoClients.create(store.connectionString())) {
+            var database = client.getDatabase("db");
+            assertThat(collectionSize(database)).isEqualTo(encodedSize(database.getCollection("things")));
+        }
+    }
+
+    private static long collectionSize(com.mongodb.client.MongoDatabase database) {
+        return database.runCommand(new Document("collStats", "things"))
+                .get("size", Number.class)
+                .longValue();
+    }
+
+    private static long encodedSize(MongoCollection<Document> collection) {
+        long size = 0;
+        for (org.bson.RawBsonDocument document :
+                collection.withDocumentClass(org.bson.RawBsonDocument.class).find()) {
+            size += document.getByteBuffer().remaining();
+        }
+        return size;
     }
 
     private static Document sample() {
