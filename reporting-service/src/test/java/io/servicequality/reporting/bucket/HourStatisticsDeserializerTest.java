@@ -44,6 +44,19 @@ class HourStatisticsDeserializerTest {
         }
     }
 
+    /** What follows a minute or day update's statistics is not read: the read model does not store such an update. */
+    @Test
+    void aMinuteOrDayUpdateIsNotReadBeyondTheStartOfItsStatistics() {
+        String cutAfterStatistics = "{\"tenantId\": \"demo\", \"branchId\": \"b-1\", \"granularity\": \"MINUTE\","
+                + " \"revision\": 4, \"statistics\": {\"feedbackCount\": ";
+        MetricUpdated read = read(cutAfterStatistics);
+        assertThat(read.granularity()).isEqualTo(Granularity.MINUTE);
+        assertThat(read.revision()).isEqualTo(4);
+        assertThat(read.statistics()).isNull();
+        assertThatThrownBy(() -> read(cutAfterStatistics.replace("MINUTE", "HOUR")))
+                .isInstanceOf(SerializationException.class);
+    }
+
     @Test
     void malformedJsonIsASerializationException() {
         assertThatThrownBy(() -> read("{\"tenantId\": \"demo\", \"revision\": "))
