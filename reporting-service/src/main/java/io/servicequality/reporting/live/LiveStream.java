@@ -17,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -94,29 +95,57 @@ class LiveStream {
 
     /** Relays a metric update: the bucket's own metrics, computed from its statistics. */
     void publishMetric(MetricUpdated update) {
+        publish("metric", update.tenantId(), update.branchId(), null, null, viewOf(update));
+    }
+
+    /**
+     * Relays a metric update read only when a client's scope wants it (at most once; the replay buffer keeps it unread
+     * until then); {@code read} answers {@code null} for an update that cannot be shown, which is then not sent.
+     */
+    void publishMetric(String tenantId, String branchId, Supplier<MetricUpdated> read) {
+        publish("metric", tenantId, branchId, null, null, new Unread(() -> {
+            MetricUpdated update = read.get();
+            return update == null ? null : viewOf(update);
+        }));
+    }
+
+    /** An event's data read when it is first sent; {@code null} when it cannot be. */
+    private static final class Unread {
+
+        private Supplier<Object> read;
+        private Object data;
+
+        Unread(Supplier<Object> read) {
+            this.read = read;
+        }
+
+        Object data() {
+            if (read != null) {
+                data = read.get();
+                read = null;
+            }
+            return data;
+        }
+    }
+
+    private MetricUpdate viewOf(MetricUpdated update) {
         Scorecard.Feedback feedback = calculator.feedback(update.statistics());
         Scorecard.Interactions interactions =
                 calculator.interactions(update.statistics().interactions());
         Scorecard.Complaints complaints = calculator.complaints(
                 update.statistics().complaints(), update.statistics().interactions(), null);
-        publish(
-                "metric",
-                update.tenantId(),
+        return new MetricUpdate(
                 update.branchId(),
-                null,
-                null,
-                new MetricUpdate(
-                        update.branchId(),
-                        update.granularity().name(),
-                        update.bucketStart(),
-                        update.revision(),
-                        feedback.n(),
-                        calculator.sqi(feedback, interactions, complaints),
-                        feedback.csat() == null ? null : feedback.csat().percent(),
-                        feedback.nps() == null ? null : feedback.nps().score(),
-                        interactions == null ? null : interactions.answerRate(),
-                        complaints == null ? null : complaints.resolutionCompliance(),
-                        update.statistics().complaints().opened()));
+                update.granularity().name(),
+                update.bucketStart(),
+                update.revision(),
+                feedback.n(),
+                calculator.sqi(feedback, interactions, complaints),
+                feedback.csat() == null ? null : feedback.csat().percent(),
+                feedback.nps() == null ? null : feedback.nps().score(),
+                interactions == null ? null : interactions.answerRate(),
+                complaints == null ? null : complaints.resolutionCompliance(),
+                update.statistics().complaints().opened());
     }
 
     void publishAlert(AlertRecord alert) {
@@ -205,9 +234,12 @@ class LiveStream {
         return replay;
     }
 
+    /** Runs on the dispatcher (so an {@link Unread} event is read by one thread). */
     private static void send(SseEmitter emitter, LiveEvent event) throws IOException {
-        emitter.send(
-                SseEmitter.event().id(event.id()).name(event.name()).data(event.data(), MediaType.APPLICATION_JSON));
+        Object data = event.data() instanceof Unread unread ? unread.data() : event.data();
+        if (data != null) {
+            emitter.send(SseEmitter.event().id(event.id()).name(event.name()).data(data, MediaType.APPLICATION_JSON));
+        }
     }
 
     private void drop(Subscriber subscriber, Exception cause) {

@@ -2,18 +2,19 @@ package io.servicequality.reporting.live;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.servicequality.contracts.BucketStatistics;
+import io.servicequality.contracts.Granularity;
 import io.servicequality.contracts.MetricUpdated;
-import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.springframework.kafka.support.JacksonMapperUtils;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the live path keeps of a bucket's statistics: the blocks its figures are computed from (feedback count,
  * SERVQUAL, CSAT, NPS, CES, complaints, interactions) — the live {@code metric} event ({@link LiveStream}) and the
  * minute trend ({@link MinuteRing}) show nothing of the key-driver sums, the rating distributions or the channel
- * breakdown, which make up most of a published update. An update read through {@link Reader} arrives without them
+ * breakdown, which make up most of a published update. An update read through {@link #read} arrives without them
  * (they are skipped by the parser, not bound), so the live feed parses less and the minute ring holds a fraction of
  * the memory: 60 minutes of every active branch stay in memory on every instance.
  */
@@ -57,22 +58,34 @@ public final class LiveView {
     }
 
     /**
-     * The live feed's value deserializer for the metric topic (instantiated by the Kafka consumer: public, no-argument
-     * constructor); malformed JSON is a {@link SerializationException}, which the error-handling deserializer around it
-     * hands on (the live feed skips such a record; the read model's consumer dead-letters it).
+     * A metric update's granularity, read without its statistics when it comes before them (as scoring writes it);
+     * {@code null} when the record has none, names an unknown one or is not a JSON object up to it.
      */
-    public static final class Reader implements Deserializer<MetricUpdated> {
-
-        @Override
-        public MetricUpdated deserialize(String topic, byte[] data) {
-            if (data == null) {
+    static Granularity granularityOf(byte[] json) {
+        try (JsonParser parser = JSON.createParser(json)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }
-            try {
-                return read(data);
-            } catch (JacksonException malformed) {
-                throw new SerializationException("unreadable metric update: " + malformed.getMessage(), malformed);
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (name.equals("granularity")) {
+                    return value == JsonToken.VALUE_STRING ? granularityNamed(parser.getString()) : null;
+                }
+                parser.skipChildren();
+            }
+            return null;
+        } catch (JacksonException malformed) {
+            return null;
+        }
+    }
+
+    private static Granularity granularityNamed(String name) {
+        for (Granularity granularity : Granularity.values()) {
+            if (granularity.name().equals(name)) {
+                return granularity;
             }
         }
+        return null;
     }
 }

@@ -7,6 +7,7 @@ import io.servicequality.contracts.BucketStatistics;
 import io.servicequality.contracts.BucketStatistics.DriverStatistics;
 import io.servicequality.contracts.BucketStatistics.RatingDistributions;
 import io.servicequality.contracts.EventSample;
+import io.servicequality.contracts.Granularity;
 import io.servicequality.contracts.MetricUpdated;
 import io.servicequality.reporting.scorecard.Scorecard;
 import io.servicequality.reporting.scorecard.ScorecardCalculator;
@@ -18,16 +19,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.support.serializer.JacksonJsonDeserializer;
 import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
+import tools.jackson.core.JacksonException;
 
 class LiveViewTest {
 
     private final ScorecardCalculator calculator = new ScorecardCalculator(new ScorecardProperties(
             new SqiWeights(0.3, 0.2, 0.2, 0.15, 0.15), new DimensionWeights(0.3, 0.25, 0.2, 0.15, 0.1)));
-    private final LiveView.Reader reader = new LiveView.Reader();
 
     @Test
     void theLiveViewReadsAnUpdateWithoutDriversDistributionsAndChannelsAndTheRestAsPublished() {
@@ -77,11 +77,32 @@ class LiveViewTest {
     }
 
     @Test
-    void malformedJsonIsASerializationException() {
-        assertThatThrownBy(() -> reader.deserialize(
-                        "t", "{\"tenantId\": \"demo\", \"revision\": ".getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(SerializationException.class);
-        assertThat(reader.deserialize("t", null)).isNull();
+    void malformedJsonIsAJacksonException() {
+        assertThatThrownBy(
+                        () -> LiveView.read("{\"tenantId\": \"demo\", \"revision\": ".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(JacksonException.class);
+    }
+
+    /** The live feed tells a minute update from the others by reading up to its granularity only. */
+    @Test
+    void theGranularityIsReadWithoutTheRestOfTheRecord() {
+        for (Granularity granularity : Granularity.values()) {
+            byte[] published = json(withGranularity(sample(), granularity));
+            assertThat(LiveView.granularityOf(published)).isEqualTo(granularity);
+            // what follows the granularity is not read: a record cut after it still says it
+            String text = new String(published, StandardCharsets.UTF_8);
+            String cut = text.substring(0, text.indexOf("\"bucketStart\""));
+            assertThat(LiveView.granularityOf(cut.getBytes(StandardCharsets.UTF_8)))
+                    .isEqualTo(granularity);
+        }
+        assertThat(LiveView.granularityOf("{\"granularity\": \"WEEK\"}".getBytes(StandardCharsets.UTF_8)))
+                .isNull();
+        assertThat(LiveView.granularityOf("{\"tenantId\": \"demo\"}".getBytes(StandardCharsets.UTF_8)))
+                .isNull();
+        assertThat(LiveView.granularityOf("[1, 2]".getBytes(StandardCharsets.UTF_8)))
+                .isNull();
+        assertThat(LiveView.granularityOf("{\"tenantId\": ".getBytes(StandardCharsets.UTF_8)))
+                .isNull();
     }
 
     /** The fields of a live {@code metric} event and of a minute trend point that come from the statistics. */
@@ -144,8 +165,25 @@ class LiveViewTest {
 
     /** Written as scoring publishes it, read as the live feed reads it. */
     private MetricUpdated read(MetricUpdated update) {
+        return LiveView.read(json(update));
+    }
+
+    private static byte[] json(MetricUpdated update) {
         try (var json = new JacksonJsonSerializer<MetricUpdated>()) {
-            return reader.deserialize("t", json.serialize("t", update));
+            return json.serialize("t", update);
         }
+    }
+
+    private static MetricUpdated withGranularity(MetricUpdated update, Granularity granularity) {
+        return new MetricUpdated(
+                update.eventId(),
+                update.tenantId(),
+                update.branchId(),
+                update.occurredAt(),
+                update.schemaVersion(),
+                granularity,
+                update.bucketStart(),
+                update.revision(),
+                update.statistics());
     }
 }
