@@ -87,7 +87,7 @@ class LiveViewTest {
     @Test
     void theGranularityIsReadWithoutTheRestOfTheRecord() {
         for (Granularity granularity : Granularity.values()) {
-            byte[] published = json(withGranularity(sample(), granularity));
+            byte[] published = json(with(sample(), granularity, sample().statistics()));
             assertThat(LiveView.granularityOf(published)).isEqualTo(granularity);
             // what follows the granularity is not read: a record cut after it still says it
             String text = new String(published, StandardCharsets.UTF_8);
@@ -151,16 +151,7 @@ class LiveViewTest {
     }
 
     private static MetricUpdated withStatistics(MetricUpdated update, BucketStatistics statistics) {
-        return new MetricUpdated(
-                update.eventId(),
-                update.tenantId(),
-                update.branchId(),
-                update.occurredAt(),
-                update.schemaVersion(),
-                update.granularity(),
-                update.bucketStart(),
-                update.revision(),
-                statistics);
+        return with(update, update.granularity(), statistics);
     }
 
     /** Written as scoring publishes it, read as the live feed reads it. */
@@ -174,7 +165,7 @@ class LiveViewTest {
         }
     }
 
-    private static MetricUpdated withGranularity(MetricUpdated update, Granularity granularity) {
+    private static MetricUpdated with(MetricUpdated update, Granularity granularity, BucketStatistics statistics) {
         return new MetricUpdated(
                 update.eventId(),
                 update.tenantId(),
@@ -184,6 +175,6 @@ class LiveViewTest {
                 granularity,
                 update.bucketStart(),
                 update.revision(),
-                update.statistics());
+                statistics);
     }
 }
