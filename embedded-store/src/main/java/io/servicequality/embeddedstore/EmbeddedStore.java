@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #main} is the local run's store, on an H2 MVStore file so data survives a restart. Configured by
  * environment: {@code STORE_HOST} (default 127.0.0.1), {@code STORE_PORT} (27017), {@code STORE_FILE}
- * (.platform/store/store.mv), {@code STORE_AUTO_COMMIT_MILLIS} (1000: MVStore rewrites every changed page at each commit; see embedded-store/README.md), {@code STORE_CACHE_MB} (128: MVStore's page cache of
- * decoded pages; H2's default is 16). Documents are stored as BSON ({@link BsonH2Backend}). MVStore persists changes in the background; the
+ * (.platform/store/store.mv), {@code STORE_AUTO_COMMIT_MILLIS} (1000: MVStore rewrites every changed page at each commit; see embedded-store/README.md), {@code STORE_CACHE_MB} (128: MVStore's page cache, the
+ * documents in it as BSON bytes; H2's default is 16). Documents are stored as BSON ({@link BsonH2Backend}). MVStore persists changes in the background; the
  * short auto-commit delay bounds what a {@code kill -9} of this process could lose, and a normal stop
  * (SIGINT/SIGTERM) commits everything.
  *
@@ -52,7 +52,7 @@ public final class EmbeddedStore implements AutoCloseable {
      * listening on {@code host:port} ({@code port} 0: a free one).
      *
      * @param autoCommitMillis how long MVStore may hold changes before writing them (what a kill -9 could lose)
-     * @param cacheMegabytes MVStore's cache of decoded pages
+     * @param cacheMegabytes MVStore's page cache (documents in it as BSON bytes, counted exactly)
      */
     public static EmbeddedStore onFile(Path file, String host, int port, int autoCommitMillis, int cacheMegabytes)
             throws IOException {
