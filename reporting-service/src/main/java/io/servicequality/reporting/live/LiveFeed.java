@@ -101,7 +101,8 @@ class LiveFeed implements ConsumerSeekAware {
         }
         String tenantId = key.substring(0, colon);
         String branchId = key.substring(colon + 1);
-        if (LiveView.granularityOf(value) == Granularity.MINUTE) {
+        Granularity granularity = LiveView.granularityOf(value);
+        if (granularity == Granularity.MINUTE) {
             MetricUpdated update = relayable(value);
             if (update == null) {
                 return;
@@ -111,7 +112,7 @@ class LiveFeed implements ConsumerSeekAware {
         } else {
             stream.publishMetric(tenantId, branchId, () -> relayable(value));
         }
-        log.debug("pushed an update of {} to the live stream", key);
+        log.debug("pushed {} {} to the live stream", key, granularity);
         Header acceptedAt = record.headers().lastHeader(ACCEPTED_AT);
         if (acceptedAt != null) {
             long since = Long.parseLong(new String(acceptedAt.value(), StandardCharsets.UTF_8));
