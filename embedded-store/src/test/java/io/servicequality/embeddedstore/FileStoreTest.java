@@ -244,7 +244,10 @@ class FileStoreTest {
 
             @Override
             public de.bwaldvogel.mongo.bson.Document read(java.nio.ByteBuffer buffer) {
-                throw new UnsupportedOperationException("only written here");
+                byte[] bytes = new byte[org.h2.mvstore.DataUtils.readVarInt(buffer)];
+                buffer.get(bytes);
+                return de.bwaldvogel.mongo.wire.bson.BsonDecoder.decodeBson(
+                        io.netty.buffer.Unpooled.wrappedBuffer(bytes));
             }
 
             @Override
