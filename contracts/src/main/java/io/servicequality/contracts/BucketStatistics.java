@@ -55,6 +55,21 @@ public record BucketStatistics(
 
     public static final BucketStatistics EMPTY = new BucketStatistics(0, null, null, null, null, null, null, null);
 
+    /**
+     * The headline blocks only — feedback count, SERVQUAL, CSAT, NPS, CES, complaints, interactions — without the
+     * key-driver sums, the rating distributions and the channel breakdown; this instance when it has none of them. What a
+     * minute bucket keeps and publishes: minute buckets feed the live view (SPEC §4), which shows none of the three.
+     */
+    public BucketStatistics withoutBreakdowns() {
+        if (drivers.equals(DriverStatistics.EMPTY)
+                && distributions.equals(RatingDistributions.EMPTY)
+                && byChannel.isEmpty()) {
+            return this;
+        }
+        return new BucketStatistics(
+                feedbackCount, servqual, csat, nps, ces, complaints, interactions, null, null, null);
+    }
+
     public BucketStatistics plus(BucketStatistics other) {
         return new BucketStatistics(
                 feedbackCount + other.feedbackCount,

@@ -6,7 +6,9 @@ import java.util.UUID;
 
 /**
  * The full, absolute statistics of one (tenant, branch, granularity, bucket start). Applying it twice changes nothing;
- * a consumer keeps the highest {@code revision} it has seen and ignores older ones.
+ * a consumer keeps the highest {@code revision} it has seen and ignores older ones. The statistics of a
+ * {@link Granularity#MINUTE} bucket carry the headline blocks only ({@link BucketStatistics#withoutBreakdowns}: no
+ * key-driver sums, rating distributions or channel breakdown); hour and day buckets carry every block.
  *
  * @param occurredAt when the statistics were computed
  * @param revision increases with every change to the bucket

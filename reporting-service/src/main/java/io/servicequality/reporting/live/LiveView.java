@@ -22,26 +22,6 @@ public final class LiveView {
 
     private LiveView() {}
 
-    /** The statistics without drivers, distributions and channel breakdown (the same instance when it has none). */
-    static BucketStatistics of(BucketStatistics statistics) {
-        if (statistics.drivers().equals(BucketStatistics.DriverStatistics.EMPTY)
-                && statistics.distributions().equals(BucketStatistics.RatingDistributions.EMPTY)
-                && statistics.byChannel().isEmpty()) {
-            return statistics;
-        }
-        return new BucketStatistics(
-                statistics.feedbackCount(),
-                statistics.servqual(),
-                statistics.csat(),
-                statistics.nps(),
-                statistics.ces(),
-                statistics.complaints(),
-                statistics.interactions(),
-                null,
-                null,
-                null);
-    }
-
     /** Bound only to what the live view keeps: the other blocks of the statistics are skipped while parsing. */
     @JsonIgnoreProperties({"drivers", "distributions", "byChannel"})
     private abstract static class WithoutBreakdowns {}

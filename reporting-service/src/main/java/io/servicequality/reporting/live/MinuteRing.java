@@ -77,7 +77,9 @@ public class MinuteRing {
                         if (minute == null || minute.revision() < update.revision()) {
                             minutes.put(
                                     update.bucketStart(),
-                                    new Minute(update.revision(), LiveView.of(update.statistics())));
+                                    new Minute(
+                                            update.revision(),
+                                            update.statistics().withoutBreakdowns()));
                         }
                         minutes.headMap(oldest).clear();
                     }

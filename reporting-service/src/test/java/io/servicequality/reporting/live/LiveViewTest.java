@@ -39,7 +39,7 @@ class LiveViewTest {
         MetricUpdated read = read(published);
 
         assertThat(read).usingRecursiveComparison().ignoringFields("statistics").isEqualTo(published);
-        assertThat(read.statistics()).isEqualTo(LiveView.of(published.statistics()));
+        assertThat(read.statistics()).isEqualTo(published.statistics().withoutBreakdowns());
         assertThat(read.statistics().drivers()).isEqualTo(DriverStatistics.EMPTY);
         assertThat(read.statistics().distributions()).isEqualTo(RatingDistributions.EMPTY);
         assertThat(read.statistics().byChannel()).isEmpty();
@@ -65,15 +65,16 @@ class LiveViewTest {
             assertThat(figures(live)).isEqualTo(figures(statistics));
         }
         // the minute ring sums the views of several branches: the same as the view of the sum
-        BucketStatistics summed = LiveView.of(cases.get(0)).plus(LiveView.of(cases.get(2)));
-        assertThat(summed).isEqualTo(LiveView.of(cases.get(0).plus(cases.get(2))));
+        BucketStatistics summed =
+                cases.get(0).withoutBreakdowns().plus(cases.get(2).withoutBreakdowns());
+        assertThat(summed).isEqualTo(cases.get(0).plus(cases.get(2)).withoutBreakdowns());
         assertThat(figures(summed)).isEqualTo(figures(cases.get(0).plus(cases.get(2))));
     }
 
     @Test
     void statisticsWithoutTheSkippedBlocksAreKeptAsTheyAre() {
-        BucketStatistics live = LiveView.of(everyBlock(sample().statistics()));
-        assertThat(LiveView.of(live)).isSameAs(live);
+        BucketStatistics live = everyBlock(sample().statistics()).withoutBreakdowns();
+        assertThat(live.withoutBreakdowns()).isSameAs(live);
     }
 
     @Test
@@ -141,7 +142,9 @@ class LiveViewTest {
                 statistics.interactions(),
                 drivers,
                 statistics.distributions(),
-                statistics.byChannel().isEmpty() ? Map.of("APP", LiveView.of(statistics)) : statistics.byChannel());
+                statistics.byChannel().isEmpty()
+                        ? Map.of("APP", statistics.withoutBreakdowns())
+                        : statistics.byChannel());
     }
 
     private static MetricUpdated sample() {

@@ -1,6 +1,7 @@
 package io.servicequality.scoring.bucket;
 
 import io.servicequality.contracts.BucketStatistics;
+import io.servicequality.contracts.Granularity;
 import io.servicequality.contracts.MetricUpdated;
 import java.time.Instant;
 
@@ -22,6 +23,15 @@ record BucketState(BucketStatistics statistics, long applied, long lateEvents, I
 
     BucketState plus(BucketStatistics contribution, boolean late, Instant now) {
         return new BucketState(statistics.plus(contribution), applied + 1, lateEvents + (late ? 1 : 0), now);
+    }
+
+    /**
+     * This state as a bucket of {@code granularity} keeps it: a minute bucket counted by an earlier build, with the
+     * breakdowns, loses them at its next change (the same instance otherwise).
+     */
+    BucketState keptIn(Granularity granularity) {
+        BucketStatistics kept = Contribution.keptIn(granularity, statistics);
+        return kept == statistics ? this : new BucketState(kept, applied, lateEvents, updatedAt);
     }
 
     long revision(long revisionBase) {

@@ -189,6 +189,20 @@ record Contribution(String tenantId, String branchId, Instant occurredAt, Bucket
         return buckets;
     }
 
+    /**
+     * What this contribution adds to a bucket of the given granularity: everything, except that a minute bucket keeps
+     * only the headline blocks ({@link BucketStatistics#withoutBreakdowns}) — minute buckets feed the live view, which
+     * shows no key driver, distribution or channel, and those blocks are most of a published update's bytes.
+     */
+    BucketStatistics statisticsFor(Granularity granularity) {
+        return keptIn(granularity, statistics);
+    }
+
+    /** The part of {@code statistics} a bucket of {@code granularity} keeps (see {@link #statisticsFor}). */
+    static BucketStatistics keptIn(Granularity granularity, BucketStatistics statistics) {
+        return granularity == Granularity.MINUTE ? statistics.withoutBreakdowns() : statistics;
+    }
+
     private static void requireCommonFields(PlatformEvent event) {
         if (event == null) {
             throw new InvalidEvent("the record has no value");

@@ -186,7 +186,8 @@ final class CountingProcessor implements Processor<String, byte[], String, Outpu
         BucketState state = store.fetch(branchKey, start);
         store.put(
                 branchKey,
-                (state == null ? BucketState.EMPTY : state).plus(contribution.statistics(), late, now),
+                (state == null ? BucketState.EMPTY : state.keptIn(bucket.granularity()))
+                        .plus(contribution.statisticsFor(bucket.granularity()), late, now),
                 start);
         String changedKey = ChangedBucket.keyOf(bucket.granularity(), start, branchKey);
         if (changedKeys.add(changedKey)) {

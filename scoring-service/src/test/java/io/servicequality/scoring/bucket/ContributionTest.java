@@ -66,6 +66,32 @@ class ContributionTest {
     }
 
     @Test
+    void aMinuteBucketKeepsTheHeadlineBlocksAndTheHourAndDayEverything() {
+        FeedbackSubmitted sample = json.readValue(EventSample.FEEDBACK_SUBMITTED.json(), FeedbackSubmitted.class);
+        Contribution contribution = Contribution.of(sample);
+        BucketStatistics full = contribution.statistics();
+        assertThat(full.byChannel()).isNotEmpty();
+        assertThat(full.distributions()).isNotEqualTo(RatingDistributions.EMPTY);
+
+        BucketStatistics minute = contribution.statisticsFor(Granularity.MINUTE);
+        assertThat(minute.byChannel()).isEmpty();
+        assertThat(minute.distributions()).isEqualTo(RatingDistributions.EMPTY);
+        assertThat(minute.drivers()).isEqualTo(BucketStatistics.DriverStatistics.EMPTY);
+        assertThat(minute)
+                .usingRecursiveComparison()
+                .ignoringFields("byChannel", "distributions", "drivers")
+                .isEqualTo(full);
+        assertThat(contribution.statisticsFor(Granularity.HOUR)).isSameAs(full);
+        assertThat(contribution.statisticsFor(Granularity.DAY)).isSameAs(full);
+
+        // a minute counted by an earlier build, with the breakdowns, loses them at its next change
+        BucketState earlier = BucketState.EMPTY.plus(full, false, NINE_FIFTEEN);
+        assertThat(earlier.keptIn(Granularity.MINUTE).statistics()).isEqualTo(minute);
+        assertThat(earlier.keptIn(Granularity.MINUTE).applied()).isEqualTo(1);
+        assertThat(earlier.keptIn(Granularity.HOUR)).isSameAs(earlier);
+    }
+
+    @Test
     void unansweredQuestionsAddNothingButTheFeedbackCount() {
         Contribution contribution = Contribution.of(feedback("SH-001", NINE_FIFTEEN, null, null, null));
 
