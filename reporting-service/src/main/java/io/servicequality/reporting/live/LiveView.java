@@ -1,9 +1,9 @@
 package io.servicequality.reporting.live;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.servicequality.contracts.BucketStatistics;
 import io.servicequality.contracts.Granularity;
 import io.servicequality.contracts.MetricUpdated;
+import io.servicequality.contracts.WithoutBreakdowns;
 import org.springframework.kafka.support.JacksonMapperUtils;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -21,10 +21,6 @@ import tools.jackson.databind.json.JsonMapper;
 public final class LiveView {
 
     private LiveView() {}
-
-    /** Bound only to what the live view keeps: the other blocks of the statistics are skipped while parsing. */
-    @JsonIgnoreProperties({"drivers", "distributions", "byChannel"})
-    private abstract static class WithoutBreakdowns {}
 
     /** The JSON deserializer's own mapper (unknown properties ignored), statistics bound without the skipped blocks. */
     private static final JsonMapper JSON = JacksonMapperUtils.enhancedJsonMapper()

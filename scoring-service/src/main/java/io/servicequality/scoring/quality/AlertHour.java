@@ -19,19 +19,7 @@ record AlertHour(long revision, BucketStatistics statistics) {
 
     /** The hour of a published update, without the blocks no metric reads. */
     static AlertHour of(long revision, BucketStatistics published) {
-        return new AlertHour(
-                revision,
-                new BucketStatistics(
-                        published.feedbackCount(),
-                        published.servqual(),
-                        published.csat(),
-                        published.nps(),
-                        published.ces(),
-                        published.complaints(),
-                        published.interactions(),
-                        null,
-                        null,
-                        null));
+        return new AlertHour(revision, published.withoutBreakdowns());
     }
 
     /**

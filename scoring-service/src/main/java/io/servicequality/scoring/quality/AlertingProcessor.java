@@ -11,6 +11,7 @@ import io.servicequality.contracts.BranchChanged;
 import io.servicequality.contracts.BucketStatistics;
 import io.servicequality.contracts.MetricUpdated;
 import io.servicequality.contracts.Topics;
+import io.servicequality.contracts.WithoutBreakdowns;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,6 +64,8 @@ final class AlertingProcessor implements Processor<String, byte[], String, byte[
 
     private final AlertingTopology.Settings settings;
     private final JsonMapper json;
+    /** Reads hour updates without the blocks no metric reads ({@link AlertHour}): skipped, not bound. */
+    private final JsonMapper hourUpdates;
 
     private ProcessorContext<String, byte[]> context;
     private WindowStore<String, AlertHour> branchHours;
@@ -87,6 +90,9 @@ final class AlertingProcessor implements Processor<String, byte[], String, byte[
     AlertingProcessor(AlertingTopology.Settings settings, JsonMapper json) {
         this.settings = settings;
         this.json = json;
+        this.hourUpdates = json.rebuild()
+                .addMixIn(BucketStatistics.class, WithoutBreakdowns.class)
+                .build();
     }
 
     @Override
@@ -111,7 +117,7 @@ final class AlertingProcessor implements Processor<String, byte[], String, byte[
     public void process(Record<String, byte[]> record) {
         MetricUpdated update;
         try {
-            update = json.readValue(record.value(), MetricUpdated.class);
+            update = hourUpdates.readValue(record.value(), MetricUpdated.class);
         } catch (JacksonException | IllegalArgumentException unreadable) {
             // written by this topology's own counting step: unreadable only across an incompatible upgrade
             log.warn("hour update {} not evaluated: {}", record.key(), unreadable.toString());
