@@ -598,7 +598,7 @@ abstract class BucketScoringIT {
                 boolean late =
                         Duration.between(event.occurredAt(), Instant.now()).compareTo(Duration.ofHours(48)) > 0;
                 for (BucketId id : contribution.buckets(ZoneOffset.UTC, !late)) {
-                    expected.merge(id.value(), contribution.statistics(), BucketStatistics::plus);
+                    expected.merge(id.value(), contribution.statisticsFor(id.granularity()), BucketStatistics::plus);
                 }
             }
             // the injected failures are thrown on the stream threads (which are replaced) and may still be happening

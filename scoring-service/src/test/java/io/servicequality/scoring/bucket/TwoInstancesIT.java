@@ -137,7 +137,7 @@ class TwoInstancesIT {
                     ? Contribution.of(feedback)
                     : Contribution.of((InteractionRecorded) event, 20);
             for (BucketId id : contribution.buckets(ZoneOffset.UTC, true)) {
-                expected.merge(id.value(), contribution.statistics(), BucketStatistics::plus);
+                expected.merge(id.value(), contribution.statisticsFor(id.granularity()), BucketStatistics::plus);
             }
         }
         await().atMost(150, TimeUnit.SECONDS)
