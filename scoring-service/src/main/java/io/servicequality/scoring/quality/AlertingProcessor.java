@@ -87,12 +87,11 @@ final class AlertingProcessor implements Processor<String, byte[], String, byte[
 
     private record Parsed<T>(byte[] bytes, T value) {}
 
-    AlertingProcessor(AlertingTopology.Settings settings, JsonMapper json) {
+    /** @param hourUpdates reads hour updates without the breakdowns ({@link WithoutBreakdowns}) */
+    AlertingProcessor(AlertingTopology.Settings settings, JsonMapper json, JsonMapper hourUpdates) {
         this.settings = settings;
         this.json = json;
-        this.hourUpdates = json.rebuild()
-                .addMixIn(BucketStatistics.class, WithoutBreakdowns.class)
-                .build();
+        this.hourUpdates = hourUpdates;
     }
 
     @Override

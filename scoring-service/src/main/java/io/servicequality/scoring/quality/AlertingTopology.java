@@ -1,6 +1,8 @@
 package io.servicequality.scoring.quality;
 
+import io.servicequality.contracts.BucketStatistics;
 import io.servicequality.contracts.Topics;
+import io.servicequality.contracts.WithoutBreakdowns;
 import java.time.Duration;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -77,13 +79,17 @@ final class AlertingTopology {
                 Stores.persistentKeyValueStore(EPISODES), Serdes.String(), jsonSerde(json, Episode.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(TOUCHED_HOURS), Serdes.String(), Serdes.Long()));
+        // hour updates are read without the blocks no metric reads (skipped, not bound); one mapper for every task
+        JsonMapper hourUpdateReader = json.rebuild()
+                .addMixIn(BucketStatistics.class, WithoutBreakdowns.class)
+                .build();
         hourUpdates
                 .map((key, update) -> KeyValue.pair(tenantOf(key), update))
                 .repartition(Repartitioned.<String, byte[]>as("alert-hours-by-tenant")
                         .withKeySerde(Serdes.String())
                         .withValueSerde(Serdes.ByteArray()))
                 .process(
-                        () -> new AlertingProcessor(settings, json),
+                        () -> new AlertingProcessor(settings, json, hourUpdateReader),
                         BRANCH_HOURS,
                         SCOPE_HOURS,
                         TENANT_BRANCHES,
