@@ -2,6 +2,7 @@ package io.servicequality.scoring.bucket;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.servicequality.contracts.MetricUpdated;
 import io.servicequality.security.TenantGate;
 import java.time.Duration;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -33,11 +34,11 @@ class CountingConfiguration {
 
     /**
      * The topology, added to the application's streams builder; the bean is its stream of published hour updates
-     * ({@code MetricUpdated} JSON keyed {@code tenantId:branchId}), on which the alert evaluation builds. Only Kafka
+     * ({@code MetricUpdated} keyed {@code tenantId:branchId}), on which the alert evaluation builds. Only Kafka
      * Streams and contract types cross the feature boundary.
      */
     @Bean
-    KStream<String, byte[]> publishedHourUpdates(
+    KStream<String, MetricUpdated> publishedHourUpdates(
             StreamsBuilder builder, CountingRules rules, TenantGate tenants, MeterRegistry meters) {
         // counted as platform-operations counts every listener's dead letters; a record reprocessed after an aborted
         // transaction (a crash or a lost partition) is counted again: the counter may run ahead, never behind

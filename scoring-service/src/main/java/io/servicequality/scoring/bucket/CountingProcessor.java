@@ -210,7 +210,7 @@ final class CountingProcessor implements Processor<String, byte[], String, Outpu
                         new Output(
                                 Topics.METRIC_UPDATED,
                                 json.writeValueAsBytes(update),
-                                bucket.granularity() == Granularity.HOUR),
+                                bucket.granularity() == Granularity.HOUR ? update : null),
                         now,
                         Origin.headersOf(origins.get(key))));
             }

@@ -1,5 +1,6 @@
 package io.servicequality.scoring.bucket;
 
+import io.servicequality.contracts.MetricUpdated;
 import io.servicequality.contracts.Topics;
 import io.servicequality.security.TenantGate;
 import java.time.Duration;
@@ -65,10 +66,10 @@ final class CountingTopology {
     private CountingTopology() {}
 
     /**
-     * @return the published hour updates ({@code MetricUpdated} JSON keyed {@code tenantId:branchId}), for the alert
-     *     evaluation to build on within the same topology
+     * @return the published hour updates (keyed {@code tenantId:branchId}), for the alert evaluation to build on within
+     *     the same topology
      */
-    static KStream<String, byte[]> addTo(
+    static KStream<String, MetricUpdated> addTo(
             StreamsBuilder builder, CountingRules rules, TenantGate tenants, JsonMapper json) {
         return addTo(builder, rules, tenants, json, topic -> {});
     }
@@ -76,7 +77,7 @@ final class CountingTopology {
     /**
      * @param deadLettered told the original topic of every record the counting sends to a dead-letter topic
      */
-    static KStream<String, byte[]> addTo(
+    static KStream<String, MetricUpdated> addTo(
             StreamsBuilder builder,
             CountingRules rules,
             TenantGate tenants,
@@ -129,7 +130,7 @@ final class CountingTopology {
                         INTERACTION_AGENTS,
                         WAITING_FEEDBACK);
         counted.to((key, output, context) -> output.topic(), Produced.with(Serdes.String(), OUTPUT_SERDE));
-        return counted.filter((key, output) -> output.hourUpdate()).mapValues(Output::value);
+        return counted.filter((key, output) -> output.hourUpdate() != null).mapValues(Output::hourUpdate);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.servicequality.scoring.quality;
 
+import io.servicequality.contracts.MetricUpdated;
 import java.time.Duration;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
@@ -16,7 +17,7 @@ class AlertingConfiguration {
     @Bean
     AlertingTopology.Settings alertingTopology(
             StreamsBuilder builder,
-            @Qualifier("publishedHourUpdates") KStream<String, byte[]> publishedHourUpdates,
+            @Qualifier("publishedHourUpdates") KStream<String, MetricUpdated> publishedHourUpdates,
             @Value("${sqp.scoring.bucket-retention}") Duration historyRetention,
             @Value("${sqp.alerts.evaluate-interval:200ms}") Duration evaluateInterval) {
         AlertingTopology.Settings settings = new AlertingTopology.Settings(historyRetention, evaluateInterval);

@@ -9,9 +9,7 @@ import io.servicequality.contracts.AlertRaised;
 import io.servicequality.contracts.AlertRuleChanged;
 import io.servicequality.contracts.BranchChanged;
 import io.servicequality.contracts.BucketStatistics;
-import io.servicequality.contracts.MetricUpdated;
 import io.servicequality.contracts.Topics;
-import io.servicequality.contracts.WithoutBreakdowns;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,7 +51,7 @@ import tools.jackson.databind.json.JsonMapper;
  * first run did). A raise happens only while the episode is inactive and a clear only while it is active: an episode
  * is raised once and cleared once. Decisions, stores and the alert events are committed in one Kafka transaction.
  */
-final class AlertingProcessor implements Processor<String, byte[], String, byte[]> {
+final class AlertingProcessor implements Processor<String, BranchHourUpdate, String, byte[]> {
 
     private static final Logger log = LoggerFactory.getLogger(AlertingProcessor.class);
 
@@ -64,8 +62,6 @@ final class AlertingProcessor implements Processor<String, byte[], String, byte[
 
     private final AlertingTopology.Settings settings;
     private final JsonMapper json;
-    /** Reads hour updates without the blocks no metric reads ({@link AlertHour}): skipped, not bound. */
-    private final JsonMapper hourUpdates;
 
     private ProcessorContext<String, byte[]> context;
     private WindowStore<String, AlertHour> branchHours;
@@ -87,11 +83,9 @@ final class AlertingProcessor implements Processor<String, byte[], String, byte[
 
     private record Parsed<T>(byte[] bytes, T value) {}
 
-    /** @param hourUpdates reads hour updates without the breakdowns ({@link WithoutBreakdowns}) */
-    AlertingProcessor(AlertingTopology.Settings settings, JsonMapper json, JsonMapper hourUpdates) {
+    AlertingProcessor(AlertingTopology.Settings settings, JsonMapper json) {
         this.settings = settings;
         this.json = json;
-        this.hourUpdates = hourUpdates;
     }
 
     @Override
@@ -113,22 +107,18 @@ final class AlertingProcessor implements Processor<String, byte[], String, byte[
     }
 
     @Override
-    public void process(Record<String, byte[]> record) {
-        MetricUpdated update;
-        try {
-            update = hourUpdates.readValue(record.value(), MetricUpdated.class);
-        } catch (JacksonException | IllegalArgumentException unreadable) {
-            // written by this topology's own counting step: unreadable only across an incompatible upgrade
-            log.warn("hour update {} not evaluated: {}", record.key(), unreadable.toString());
-            return;
+    public void process(Record<String, BranchHourUpdate> record) {
+        BranchHourUpdate update = record.value();
+        if (update == null) {
+            return; // unreadable (logged by its serde)
         }
         String branchKey = Topics.recordKey(update.tenantId(), update.branchId());
-        long hour = update.bucketStart().toEpochMilli();
+        long hour = update.hourStart();
         AlertHour stored = branchHours.fetch(branchKey, hour);
-        if (stored != null && stored.revision() >= update.revision()) {
+        if (stored != null && stored.revision() >= update.hour().revision()) {
             return; // a copy or an older update
         }
-        branchHours.put(branchKey, AlertHour.of(update.revision(), update.statistics()), hour);
+        branchHours.put(branchKey, update.hour(), hour);
         if (branchesOf(update.tenantId()).add(update.branchId())) {
             tenantBranches.put(update.tenantId() + "|" + update.branchId(), update.branchId());
         }

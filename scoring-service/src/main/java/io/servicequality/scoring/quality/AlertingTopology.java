@@ -1,6 +1,7 @@
 package io.servicequality.scoring.quality;
 
 import io.servicequality.contracts.BucketStatistics;
+import io.servicequality.contracts.MetricUpdated;
 import io.servicequality.contracts.Topics;
 import io.servicequality.contracts.WithoutBreakdowns;
 import java.time.Duration;
@@ -23,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The alert evaluation, a sub-topology of the counting topology's application: the published hour updates,
- * repartitioned by tenant (a region or tenant rule needs all of a tenant's branches in one task), into {@link
+ * repartitioned by tenant ({@link BranchHourUpdate}, lean and binary) (a region or tenant rule needs all of a tenant's branches in one task), into {@link
  * AlertingProcessor}, its {@code AlertRaised} / {@code AlertCleared} to {@code sqp.alerts.v1} — in the same Kafka
  * transactions as the state they were decided on ({@code exactly_once_v2}). The rules come from the compacted {@code
  * sqp.alert-rules.v1} as a global table; the branches' regions from the counting topology's global table of the branch
@@ -63,8 +64,9 @@ final class AlertingTopology {
 
     private AlertingTopology() {}
 
-    /** @param hourUpdates {@code MetricUpdated} JSON of hour buckets, keyed {@code tenantId:branchId} */
-    static void addTo(StreamsBuilder builder, KStream<String, byte[]> hourUpdates, Settings settings, JsonMapper json) {
+    /** @param hourUpdates the published updates of hour buckets, keyed {@code tenantId:branchId} */
+    static void addTo(
+            StreamsBuilder builder, KStream<String, MetricUpdated> hourUpdates, Settings settings, JsonMapper json) {
         builder.globalTable(
                 Topics.ALERT_RULES,
                 Consumed.with(Serdes.String(), Serdes.ByteArray()),
@@ -79,17 +81,18 @@ final class AlertingTopology {
                 Stores.persistentKeyValueStore(EPISODES), Serdes.String(), jsonSerde(json, Episode.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(TOUCHED_HOURS), Serdes.String(), Serdes.Long()));
-        // hour updates are read without the blocks no metric reads (skipped, not bound); one mapper for every task
-        JsonMapper hourUpdateReader = json.rebuild()
+        // hour updates cross the repartition topic without the blocks no metric reads, in binary; an earlier build's
+        // records there, the published JSON, are read without those blocks too (skipped, not bound)
+        JsonMapper hourUpdatesOfEarlierBuilds = json.rebuild()
                 .addMixIn(BucketStatistics.class, WithoutBreakdowns.class)
                 .build();
         hourUpdates
-                .map((key, update) -> KeyValue.pair(tenantOf(key), update))
-                .repartition(Repartitioned.<String, byte[]>as("alert-hours-by-tenant")
+                .map((key, update) -> KeyValue.pair(tenantOf(key), BranchHourUpdate.of(update)))
+                .repartition(Repartitioned.<String, BranchHourUpdate>as("alert-hours-by-tenant")
                         .withKeySerde(Serdes.String())
-                        .withValueSerde(Serdes.ByteArray()))
+                        .withValueSerde(BranchHourUpdate.serde(hourUpdatesOfEarlierBuilds)))
                 .process(
-                        () -> new AlertingProcessor(settings, json, hourUpdateReader),
+                        () -> new AlertingProcessor(settings, json),
                         BRANCH_HOURS,
                         SCOPE_HOURS,
                         TENANT_BRANCHES,

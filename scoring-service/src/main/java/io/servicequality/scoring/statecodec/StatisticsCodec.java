@@ -378,13 +378,15 @@ public final class StatisticsCodec {
         return counts;
     }
 
-    private static void writeString(String value, ByteBuffer out) {
+    /** A string as UTF-8: its length as an unsigned varint, then its bytes. */
+    public static void writeString(String value, ByteBuffer out) {
         byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
         ByteUtils.writeUnsignedVarint(utf8.length, out);
         out.put(utf8);
     }
 
-    private static String readString(ByteBuffer in) {
+    /** What {@link #writeString} wrote. */
+    public static String readString(ByteBuffer in) {
         int length = ByteUtils.readUnsignedVarint(in);
         if (length > in.remaining()) {
             throw new BufferUnderflowException();

@@ -80,7 +80,8 @@ class AlertingTopologyTest {
                         .withValueSerde(Serdes.ByteArray()));
         AlertingTopology.addTo(
                 builder,
-                builder.stream(HOUR_UPDATES, Consumed.with(Serdes.String(), Serdes.ByteArray())),
+                builder.stream(HOUR_UPDATES, Consumed.with(Serdes.String(), Serdes.ByteArray()))
+                        .mapValues(json -> JSON.readValue(json, MetricUpdated.class)),
                 new AlertingTopology.Settings(Duration.ofDays(400), EVALUATE_INTERVAL),
                 JSON);
         driver = new TopologyTestDriver(builder.build(), config, HOUR);
