@@ -24,11 +24,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The alert evaluation, a sub-topology of the counting topology's application: the published hour updates,
- * repartitioned by tenant ({@link BranchHourUpdate}, lean and binary) (a region or tenant rule needs all of a tenant's branches in one task), into {@link
- * AlertingProcessor}, its {@code AlertRaised} / {@code AlertCleared} to {@code sqp.alerts.v1} — in the same Kafka
- * transactions as the state they were decided on ({@code exactly_once_v2}). The rules come from the compacted {@code
- * sqp.alert-rules.v1} as a global table; the branches' regions from the counting topology's global table of the branch
- * directory (the store named as its topic).
+ * repartitioned by tenant as {@link BranchHourUpdate}s (a region or tenant rule needs all of a tenant's branches in one
+ * task), into {@link AlertingProcessor}, its {@code AlertRaised} / {@code AlertCleared} to {@code sqp.alerts.v1} — in
+ * the same Kafka transactions as the state they were decided on ({@code exactly_once_v2}). The rules come from the
+ * compacted {@code sqp.alert-rules.v1} as a global table; the branches' regions from the counting topology's global
+ * table of the branch directory (the store named as its topic).
  *
  * <p>State stores, persistent and changelogged:
  *

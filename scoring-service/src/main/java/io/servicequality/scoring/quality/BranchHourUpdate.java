@@ -20,14 +20,13 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@code alert-hours-by-tenant}): the branch, the hour's start, and the hour with the update's revision ({@link
  * AlertHour}: without the blocks no metric reads).
  *
- * <p>On that topic it is binary (ADR 8): the published JSON of an hour with ten to three hundred events of every channel
- * is 12–22 KB, this form 0.4–0.7 KB, and the topic is written, compressed, fetched and read once per published hour
- * update. Layout: a version byte ({@link
- * StatisticsCodec#VERSION}), tenant and branch ids as {@link StatisticsCodec#writeString strings}, the hour's start
- * (epoch milliseconds) and the revision as varlongs, then the statistics in {@link StatisticsCodec}'s layout. Records
- * an earlier build put there as the published {@code MetricUpdated} JSON (they start with <code>{</code>) are still
- * read; a record that cannot be read is logged and evaluated as nothing (written by this topology itself: unreadable
- * only across an incompatible upgrade).
+ * <p>On that topic it is binary (ADR 8): the published JSON of an hour with ten to three hundred events of every
+ * channel is 12–22 KB, this form 0.4–0.7 KB, and the topic is written, compressed, fetched and read once per published
+ * hour update. Layout: a version byte ({@link StatisticsCodec#VERSION}), tenant and branch ids as {@link
+ * StatisticsCodec#writeString strings}, the hour's start (epoch milliseconds) and the revision as varlongs, then the
+ * statistics in {@link StatisticsCodec}'s layout. Records an earlier build put there as the published {@code
+ * MetricUpdated} JSON (they start with <code>{</code>) are still read; a record that cannot be read is logged and
+ * evaluated as nothing (written by this topology itself: unreadable only across an incompatible upgrade).
  */
 record BranchHourUpdate(String tenantId, String branchId, long hourStart, AlertHour hour) {
 
@@ -48,21 +47,21 @@ record BranchHourUpdate(String tenantId, String branchId, long hourStart, AlertH
      */
     static Serde<BranchHourUpdate> serde(JsonMapper hourUpdatesOfEarlierBuilds) {
         return Serdes.serdeFrom(
-                (Serializer<BranchHourUpdate>) (topic, update) -> update == null ? null : encode(update), (Deserializer<
-                                BranchHourUpdate>)
-                        (topic, bytes) -> {
-                            if (bytes == null) {
-                                return null;
-                            }
-                            try {
-                                return bytes.length > 0 && bytes[0] == '{'
-                                        ? of(hourUpdatesOfEarlierBuilds.readValue(bytes, MetricUpdated.class))
-                                        : decode(bytes);
-                            } catch (JacksonException | IllegalArgumentException | SerializationException unreadable) {
-                                log.warn("an hour update on {} not evaluated: {}", topic, unreadable.toString());
-                                return null;
-                            }
-                        });
+                (Serializer<BranchHourUpdate>) (topic, update) -> update == null ? null : encode(update),
+                (Deserializer<BranchHourUpdate>)
+                        (topic, bytes) -> bytes == null ? null : read(topic, bytes, hourUpdatesOfEarlierBuilds));
+    }
+
+    /** The update in either form; {@code null} (logged) when it cannot be read. */
+    private static BranchHourUpdate read(String topic, byte[] bytes, JsonMapper hourUpdatesOfEarlierBuilds) {
+        try {
+            return bytes.length > 0 && bytes[0] == '{'
+                    ? of(hourUpdatesOfEarlierBuilds.readValue(bytes, MetricUpdated.class))
+                    : decode(bytes);
+        } catch (JacksonException | IllegalArgumentException | SerializationException unreadable) {
+            log.warn("an hour update on {} not evaluated: {}", topic, unreadable.toString());
+            return null;
+        }
     }
 
     static byte[] encode(BranchHourUpdate update) {
