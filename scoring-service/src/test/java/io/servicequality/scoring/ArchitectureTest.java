@@ -21,8 +21,8 @@ class ArchitectureTest {
 
     /**
      * A feature talks to another only through Kafka or the contracts; config wires them all; statequery (interactive
-     * queries across instances) and statecodec (the statistics' binary form in the state stores) serve every feature
-     * and depend on none.
+     * queries across instances), statecodec (the statistics' binary form in the state stores) and punctuation (wall-clock
+     * punctuation while there is work) serve every feature and depend on none.
      */
     @ArchTest
     static final ArchRule featurePackagesDoNotReachIntoEachOther = slices().matching("io.servicequality.scoring.(*)..")
@@ -31,12 +31,13 @@ class ArchitectureTest {
             .notDependOnEachOther()
             .ignoreDependency(resideInAPackage("io.servicequality.scoring.config.."), alwaysTrue())
             .ignoreDependency(alwaysTrue(), resideInAPackage("io.servicequality.scoring.statequery.."))
-            .ignoreDependency(alwaysTrue(), resideInAPackage("io.servicequality.scoring.statecodec.."));
+            .ignoreDependency(alwaysTrue(), resideInAPackage("io.servicequality.scoring.statecodec.."))
+            .ignoreDependency(alwaysTrue(), resideInAPackage("io.servicequality.scoring.punctuation.."));
 
     @ArchTest
-    static final ArchRule theSharedStateCodecDependsOnNoFeature = noClasses()
+    static final ArchRule theSharedPackagesDependOnNoFeature = noClasses()
             .that()
-            .resideInAPackage("io.servicequality.scoring.statecodec..")
+            .resideInAnyPackage("io.servicequality.scoring.statecodec..", "io.servicequality.scoring.punctuation..")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("io.servicequality.scoring.bucket..", "io.servicequality.scoring.quality..");

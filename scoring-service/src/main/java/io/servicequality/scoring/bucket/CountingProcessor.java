@@ -8,6 +8,7 @@ import io.servicequality.contracts.InteractionRecorded;
 import io.servicequality.contracts.MetricUpdated;
 import io.servicequality.contracts.PlatformEvent;
 import io.servicequality.contracts.Topics;
+import io.servicequality.scoring.punctuation.PunctuationWhileBusy;
 import io.servicequality.security.TenantGate;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,6 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -90,6 +90,9 @@ final class CountingProcessor implements Processor<String, byte[], String, Outpu
     /** The per-staff day buckets, counted from the same distinct events in the same transaction. */
     private final StaffCounting staff;
 
+    /** Publishes the changed buckets every emit interval while there are any. */
+    private final PunctuationWhileBusy publication;
+
     private record CachedZone(byte[] entry, ZoneId zone) {}
 
     CountingProcessor(CountingRules rules, TenantGate tenants, JsonMapper json, Consumer<String> deadLettered) {
@@ -98,6 +101,7 @@ final class CountingProcessor implements Processor<String, byte[], String, Outpu
         this.json = json;
         this.deadLettered = deadLettered;
         this.staff = new StaffCounting(rules, json);
+        this.publication = new PunctuationWhileBusy(rules.emitInterval(), this::anyChanged, this::publishChanged);
     }
 
     @Override
@@ -113,7 +117,7 @@ final class CountingProcessor implements Processor<String, byte[], String, Outpu
             restored.forEachRemaining(entry -> changedKeys.add(entry.key));
         }
         staff.init(context);
-        context.schedule(rules.emitInterval(), PunctuationType.WALL_CLOCK_TIME, this::publishChanged);
+        publication.init(context);
     }
 
     @Override
@@ -150,6 +154,11 @@ final class CountingProcessor implements Processor<String, byte[], String, Outpu
             origins.putIfAbsent(add(bucket, contribution, late, now), origin);
         }
         staff.count(event, record.timestamp(), this::zoneOf, now);
+        publication.workMarked();
+    }
+
+    private boolean anyChanged() {
+        return !changedKeys.isEmpty() || staff.anyChanged();
     }
 
     private Contribution contributionOf(PlatformEvent event) {

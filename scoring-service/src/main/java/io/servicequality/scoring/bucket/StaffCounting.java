@@ -145,6 +145,11 @@ final class StaffCounting {
         }
     }
 
+    /** Whether a staff day changed since the last {@link #publishChanged}. */
+    boolean anyChanged() {
+        return !changedKeys.isEmpty();
+    }
+
     /** Publishes the absolute statistics of every staff day changed since the last call, and unmarks them. */
     void publishChanged(long now, Consumer<Record<String, Output>> forward) {
         Iterator<String> keys = changedKeys.iterator();

@@ -10,6 +10,7 @@ import io.servicequality.contracts.AlertRuleChanged;
 import io.servicequality.contracts.BranchChanged;
 import io.servicequality.contracts.BucketStatistics;
 import io.servicequality.contracts.Topics;
+import io.servicequality.scoring.punctuation.PunctuationWhileBusy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,6 +63,8 @@ final class AlertingProcessor implements Processor<String, BranchHourUpdate, Str
 
     private final AlertingTopology.Settings settings;
     private final JsonMapper json;
+    /** Evaluates the touched hours every evaluate interval while there are any. */
+    private final PunctuationWhileBusy evaluation;
 
     private ProcessorContext<String, byte[]> context;
     private WindowStore<String, AlertHour> branchHours;
@@ -86,6 +89,8 @@ final class AlertingProcessor implements Processor<String, BranchHourUpdate, Str
     AlertingProcessor(AlertingTopology.Settings settings, JsonMapper json) {
         this.settings = settings;
         this.json = json;
+        this.evaluation = new PunctuationWhileBusy(
+                settings.evaluateInterval(), () -> !touchedKeys.isEmpty(), this::evaluateTouched);
     }
 
     @Override
@@ -101,7 +106,7 @@ final class AlertingProcessor implements Processor<String, BranchHourUpdate, Str
         try (KeyValueIterator<String, Long> restored = touched.all()) {
             restored.forEachRemaining(entry -> touchedKeys.add(entry.key));
         }
-        context.schedule(settings.evaluateInterval(), PunctuationType.WALL_CLOCK_TIME, this::evaluateTouched);
+        evaluation.init(context);
         context.schedule(
                 EPISODE_SWEEP_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> forgetEpisodesOfDeletedRules());
     }
@@ -126,6 +131,7 @@ final class AlertingProcessor implements Processor<String, BranchHourUpdate, Str
         if (touchedKeys.add(touchedKey)) {
             touched.put(touchedKey, hour);
         }
+        evaluation.workMarked();
     }
 
     private TreeSet<String> branchesOf(String tenantId) {
@@ -141,9 +147,6 @@ final class AlertingProcessor implements Processor<String, BranchHourUpdate, Str
 
     /** The changed hours of every tenant: merges them into the scopes, then evaluates the rules. */
     private void evaluateTouched(long now) {
-        if (touchedKeys.isEmpty()) {
-            return;
-        }
         Map<String, Map<String, Set<Long>>> changes = new TreeMap<>();
         for (String key : touchedKeys) {
             String[] parts = key.split("\\|", 3);

@@ -295,6 +295,44 @@ abstract class BucketScoringIT {
     }
 
     /**
+     * Idle, the topology commits nothing: a punctuation makes Kafka Streams commit its task, and under exactly_once_v2
+     * every commit is a transaction, so punctuations that ran whether or not anything had changed kept an idle stack
+     * committing five transactions a second. Once the last change is published, a whole second passes without one.
+     */
+    @Test
+    void commitsNoTransactionOnceEverythingIsPublished() throws InterruptedException {
+        String branch = uniqueBranch();
+        try (var metricUpdates = new TopicTail(bootstrapServers(), Topics.METRIC_UPDATED)) {
+            produce(feedback(branch, HOUR, 4, null, null));
+            eventually()
+                    .untilAsserted(() -> assertThat(latestMetricUpdate(metricUpdates, branch))
+                            .hasValueSatisfying(
+                                    update -> assertThat(update.revision()).isEqualTo(1)));
+        }
+        assertThat(commits()).as("the stream thread's commits").isPositive();
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        boolean quietSecond = false;
+        while (!quietSecond && System.nanoTime() < deadline) {
+            double before = commits();
+            Thread.sleep(1_000);
+            quietSecond = commits() == before;
+        }
+        assertThat(quietSecond)
+                .as("a second without a commit within 30 s of the last change being published")
+                .isTrue();
+    }
+
+    /** Commits of the stream threads so far ({@code commit-total} of {@code stream-thread-metrics}). */
+    private double commits() {
+        return streams.getKafkaStreams().metrics().entrySet().stream()
+                .filter(metric -> metric.getKey().name().equals("commit-total")
+                        && metric.getKey().group().equals("stream-thread-metrics"))
+                .mapToDouble(metric -> ((Number) metric.getValue().metricValue()).doubleValue())
+                .sum();
+    }
+
+    /**
      * On a broker: a feedback naming an interaction that is not counted yet waits for it, and the agent's day is
      * published on its own topic with the interaction and the linked feedback, once each.
      */
