@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +61,8 @@ final class AlertingProcessor implements Processor<String, BranchHourUpdate, Str
     private static final String TENANT_SCOPE = "TENANT";
     private static final String REGION_SCOPE_PREFIX = "REGION:";
     private static final Duration EPISODE_SWEEP_INTERVAL = Duration.ofMinutes(1);
+    /** How many tenant hours' branch hours {@link #branchHoursByTenantHour} keeps (the current and a few late ones). */
+    private static final int TENANT_HOURS_KEPT = 6;
 
     private final AlertingTopology.Settings settings;
     private final JsonMapper json;
@@ -84,6 +87,21 @@ final class AlertingProcessor implements Processor<String, BranchHourUpdate, Str
 
     private final Map<String, Parsed<String>> regions = new HashMap<>();
 
+    /**
+     * The branches' hours as {@link #branchHours} holds them, by {@code tenantId|hourStart} and in branch order, for the
+     * tenant hours merged last. A merge sums every branch's hour of the tenant, every evaluation: reading each from the
+     * store (a RocksDB fetch and a decode per branch, five times a second for a tenant of 200 branches) was about a
+     * third of the stream thread's time at 200 events/s. Loaded from the store on a merge's first use of the hour, kept
+     * current by {@link #process}, emptied by {@link #init} (a task that restarts reads its restored store again).
+     */
+    private final Map<String, TreeMap<String, AlertHour>> branchHoursByTenantHour =
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, TreeMap<String, AlertHour>> eldest) {
+                    return size() > TENANT_HOURS_KEPT;
+                }
+            };
+
     private record Parsed<T>(byte[] bytes, T value) {}
 
     AlertingProcessor(AlertingTopology.Settings settings, JsonMapper json) {
@@ -103,6 +121,7 @@ final class AlertingProcessor implements Processor<String, BranchHourUpdate, Str
         this.touched = context.getStateStore(AlertingTopology.TOUCHED_HOURS);
         this.ruleTable = context.getStateStore(AlertingTopology.RULES);
         this.directory = context.getStateStore(AlertingTopology.BRANCH_DIRECTORY);
+        branchHoursByTenantHour.clear();
         try (KeyValueIterator<String, Long> restored = touched.all()) {
             restored.forEachRemaining(entry -> touchedKeys.add(entry.key));
         }
@@ -124,6 +143,10 @@ final class AlertingProcessor implements Processor<String, BranchHourUpdate, Str
             return; // a copy or an older update
         }
         branchHours.put(branchKey, update.hour(), hour);
+        TreeMap<String, AlertHour> merged = branchHoursByTenantHour.get(update.tenantId() + "|" + hour);
+        if (merged != null) {
+            merged.put(update.branchId(), update.hour());
+        }
         if (branchesOf(update.tenantId()).add(update.branchId())) {
             tenantBranches.put(update.tenantId() + "|" + update.branchId(), update.branchId());
         }
@@ -176,11 +199,9 @@ final class AlertingProcessor implements Processor<String, BranchHourUpdate, Str
         BucketStatistics tenant = BucketStatistics.EMPTY;
         long revision = 0;
         Map<String, BucketStatistics> byRegion = new TreeMap<>();
-        for (String branchId : branchesOf(tenantId)) {
-            AlertHour branch = branchHours.fetch(Topics.recordKey(tenantId, branchId), hour);
-            if (branch == null) {
-                continue;
-            }
+        for (Map.Entry<String, AlertHour> entry : branchHoursOf(tenantId, hour).entrySet()) {
+            String branchId = entry.getKey();
+            AlertHour branch = entry.getValue();
             tenant = tenant.plus(branch.statistics());
             revision = Math.max(revision, branch.revision());
             String region = regionOf.get(branchId);
@@ -195,6 +216,20 @@ final class AlertingProcessor implements Processor<String, BranchHourUpdate, Str
                     new AlertHour(revision, region.getValue()),
                     hour);
         }
+    }
+
+    /** The tenant's branches' hours starting at {@code hour}, by branch in order; branches without one left out. */
+    private TreeMap<String, AlertHour> branchHoursOf(String tenantId, long hour) {
+        return branchHoursByTenantHour.computeIfAbsent(tenantId + "|" + hour, key -> {
+            TreeMap<String, AlertHour> hours = new TreeMap<>();
+            for (String branchId : branchesOf(tenantId)) {
+                AlertHour branch = branchHours.fetch(Topics.recordKey(tenantId, branchId), hour);
+                if (branch != null) {
+                    hours.put(branchId, branch);
+                }
+            }
+            return hours;
+        });
     }
 
     private void evaluate(String tenantId, Set<String> changedBranches, Map<String, String> regionOf, long now) {
