@@ -14,11 +14,15 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
  * and under {@code exactly_once_v2} each such commit is a transaction: the task's offsets added to it, its end, and
  * the commit markers the broker writes. A punctuator scheduled once for the life of a task kept an idle stack
  * committing a transaction at every tick (five a second at a 200-ms interval) with nothing in it. This one is scheduled
- * when the processor marks work ({@link #workMarked()}) and cancels itself at the first tick that finds none, so an
- * idle task is not punctuated and not committed; the first change after a quiet spell is handled one interval after
- * it is marked, as a change is while the punctuation runs.
+ * when the processor marks work ({@link #workMarked()}) and cancels itself once its ticks have found none for {@link
+ * #QUIET_BEFORE_STOPPING}, so an idle task is not punctuated and not committed. Sparse work (a change every few seconds)
+ * keeps it running and is handled at the next tick, as before; the first change after a longer quiet spell is handled
+ * one interval after it is marked (a tick that ran for ever came after half an interval on average).
  */
 public final class PunctuationWhileBusy {
+
+    /** How long ticks find no work before the punctuation stops. */
+    static final Duration QUIET_BEFORE_STOPPING = Duration.ofSeconds(5);
 
     private final Duration interval;
     private final BooleanSupplier hasWork;
@@ -26,6 +30,7 @@ public final class PunctuationWhileBusy {
 
     private ProcessorContext<?, ?> context;
     private Cancellable scheduled;
+    private long quietMillis;
 
     /**
      * @param hasWork whether a tick has anything to do now
@@ -48,17 +53,22 @@ public final class PunctuationWhileBusy {
 
     /** Call once the processor has marked work: a tick comes within the interval. */
     public void workMarked() {
+        quietMillis = 0;
         if (scheduled == null) {
             scheduled = context.schedule(interval, PunctuationType.WALL_CLOCK_TIME, this::tick);
         }
     }
 
     private void tick(long now) {
-        if (!hasWork.getAsBoolean()) {
-            scheduled.cancel();
-            scheduled = null;
+        if (hasWork.getAsBoolean()) {
+            quietMillis = 0;
+            work.punctuate(now);
             return;
         }
-        work.punctuate(now);
+        quietMillis += interval.toMillis();
+        if (quietMillis >= QUIET_BEFORE_STOPPING.toMillis()) {
+            scheduled.cancel();
+            scheduled = null;
+        }
     }
 }

@@ -297,7 +297,8 @@ abstract class BucketScoringIT {
     /**
      * Idle, the topology commits nothing: a punctuation makes Kafka Streams commit its task, and under exactly_once_v2
      * every commit is a transaction, so punctuations that ran whether or not anything had changed kept an idle stack
-     * committing five transactions a second. Once the last change is published, a whole second passes without one.
+     * committing five transactions a second. Within seconds of the last change being published a whole second passes
+     * without one.
      */
     @Test
     void commitsNoTransactionOnceEverythingIsPublished() throws InterruptedException {

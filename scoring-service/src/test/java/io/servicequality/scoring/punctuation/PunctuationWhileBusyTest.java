@@ -30,7 +30,7 @@ class PunctuationWhileBusyTest {
     }
 
     @Test
-    void markedWorkIsDoneAtTheNextTickAndTheFirstTickWithoutWorkEndsThePunctuation() {
+    void markedWorkIsDoneAtTheNextTickAndTicksWithoutWorkForTheQuietSpellEndThePunctuation() {
         punctuation.init(context);
         pending = 1;
         punctuation.workMarked();
@@ -43,11 +43,29 @@ class PunctuationWhileBusyTest {
 
         scheduled.getPunctuator().punctuate(1_000L);
         assertThat(ticksWithWork).containsExactly(1_000L);
+
+        long quietTicks = PunctuationWhileBusy.QUIET_BEFORE_STOPPING.toMillis() / INTERVAL.toMillis();
+        long now = 1_000L;
+        for (long tick = 1; tick < quietTicks; tick++) {
+            now += INTERVAL.toMillis();
+            scheduled.getPunctuator().punctuate(now); // nothing marked since
+        }
+        assertThat(scheduled.cancelled())
+                .as("still running within the quiet spell")
+                .isFalse();
+
+        pending = 1; // sparse work within the quiet spell: handled at the next tick, and the spell starts again
+        punctuation.workMarked();
+        scheduled.getPunctuator().punctuate(now += INTERVAL.toMillis());
+        assertThat(ticksWithWork).containsExactly(1_000L, now);
+        for (long tick = 1; tick < quietTicks; tick++) {
+            scheduled.getPunctuator().punctuate(now += INTERVAL.toMillis());
+        }
         assertThat(scheduled.cancelled()).isFalse();
 
-        scheduled.getPunctuator().punctuate(1_200L); // nothing marked since
-        assertThat(ticksWithWork).containsExactly(1_000L);
-        assertThat(scheduled.cancelled()).isTrue();
+        scheduled.getPunctuator().punctuate(now + INTERVAL.toMillis());
+        assertThat(scheduled.cancelled()).as("stopped after a quiet spell").isTrue();
+        assertThat(ticksWithWork).hasSize(2);
 
         pending = 1;
         punctuation.workMarked();
