@@ -278,10 +278,7 @@ abstract class BucketScoringIT {
         String branch = uniqueBranch();
         try (var metricUpdates = new TopicTail(bootstrapServers(), Topics.METRIC_UPDATED)) {
             produce(feedback(branch, HOUR, 4, null, null));
-            eventually()
-                    .untilAsserted(() -> assertThat(latestMetricUpdate(metricUpdates, branch))
-                            .hasValueSatisfying(
-                                    update -> assertThat(update.revision()).isEqualTo(1)));
+            awaitRevision(metricUpdates, branch, 1);
 
             produce(feedback(branch, HOUR.plusSeconds(30), 2, null, null));
 
@@ -305,10 +302,7 @@ abstract class BucketScoringIT {
         String branch = uniqueBranch();
         try (var metricUpdates = new TopicTail(bootstrapServers(), Topics.METRIC_UPDATED)) {
             produce(feedback(branch, HOUR, 4, null, null));
-            eventually()
-                    .untilAsserted(() -> assertThat(latestMetricUpdate(metricUpdates, branch))
-                            .hasValueSatisfying(
-                                    update -> assertThat(update.revision()).isEqualTo(1)));
+            awaitRevision(metricUpdates, branch, 1);
         }
         assertThat(commits()).as("the stream thread's commits").isPositive();
 
@@ -753,6 +747,13 @@ abstract class BucketScoringIT {
     }
 
     /** The latest update of the branch's hour bucket. */
+    private void awaitRevision(TopicTail metricUpdates, String branch, long revision) {
+        eventually()
+                .untilAsserted(() -> assertThat(latestMetricUpdate(metricUpdates, branch))
+                        .hasValueSatisfying(
+                                update -> assertThat(update.revision()).isEqualTo(revision)));
+    }
+
     private Optional<MetricUpdated> latestMetricUpdate(TopicTail metricUpdates, String branch) {
         List<MetricUpdated> updates = metricUpdates.recordsWithKey(TENANT + ":" + branch).stream()
                 .map(this::metricUpdated)
