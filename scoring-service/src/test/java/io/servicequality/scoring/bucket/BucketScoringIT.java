@@ -310,6 +310,7 @@ abstract class BucketScoringIT {
         boolean quietSecond = false;
         while (!quietSecond && System.nanoTime() < deadline) {
             double before = commits();
+            // the window observed, not a wait for something to happen: no commit may fall within it
             Thread.sleep(1_000);
             quietSecond = commits() == before;
         }
