@@ -84,6 +84,9 @@ final class CountingProcessor implements Processor<String, byte[], String, Outpu
      */
     private final Map<String, Origin> origins = new HashMap<>();
 
+    /** The decoded states of the buckets counted into lately: what the stores hold, without a fetch. */
+    private final RecentBucketStates recentStates;
+
     /** Parsed time zones by branch, with the directory value they were parsed from. */
     private final Map<String, CachedZone> zones = new HashMap<>();
 
@@ -101,6 +104,7 @@ final class CountingProcessor implements Processor<String, byte[], String, Outpu
         this.json = json;
         this.deadLettered = deadLettered;
         this.staff = new StaffCounting(rules, json);
+        this.recentStates = new RecentBucketStates(rules.minuteRetention(), rules.bucketRetention());
         this.publication = new PunctuationWhileBusy(rules.emitInterval(), this::anyChanged, this::publishChanged);
     }
 
@@ -113,6 +117,7 @@ final class CountingProcessor implements Processor<String, byte[], String, Outpu
         buckets.put(Granularity.DAY, context.getStateStore(CountingTopology.DAY_BUCKETS));
         this.changed = context.getStateStore(CountingTopology.CHANGED_BUCKETS);
         this.directory = context.getStateStore(CountingTopology.BRANCH_DIRECTORY);
+        recentStates.clear();
         try (KeyValueIterator<String, Long> restored = changed.all()) {
             restored.forEachRemaining(entry -> changedKeys.add(entry.key));
         }
@@ -189,16 +194,19 @@ final class CountingProcessor implements Processor<String, byte[], String, Outpu
 
     /** @return the changed bucket's key */
     private String add(BucketId bucket, Contribution contribution, boolean late, Instant now) {
-        WindowStore<String, BucketState> store = buckets.get(bucket.granularity());
+        Granularity granularity = bucket.granularity();
+        WindowStore<String, BucketState> store = buckets.get(granularity);
         String branchKey = Topics.recordKey(bucket.tenantId(), bucket.branchId());
         long start = bucket.start().toEpochMilli();
-        BucketState state = store.fetch(branchKey, start);
-        store.put(
-                branchKey,
-                (state == null ? BucketState.EMPTY : state.keptIn(bucket.granularity()))
-                        .plus(contribution.statisticsFor(bucket.granularity()), late, now),
-                start);
-        String changedKey = ChangedBucket.keyOf(bucket.granularity(), start, branchKey);
+        String changedKey = ChangedBucket.keyOf(granularity, start, branchKey);
+        BucketState state = recentStates.get(changedKey, granularity, start);
+        if (state == null) {
+            state = store.fetch(branchKey, start);
+        }
+        BucketState counted = (state == null ? BucketState.EMPTY : state.keptIn(granularity))
+                .plus(contribution.statisticsFor(granularity), late, now);
+        store.put(branchKey, counted, start);
+        recentStates.written(changedKey, granularity, start, counted, state != null);
         if (changedKeys.add(changedKey)) {
             changed.put(changedKey, start);
         }
@@ -211,7 +219,13 @@ final class CountingProcessor implements Processor<String, byte[], String, Outpu
         while (keys.hasNext()) {
             String key = keys.next();
             ChangedBucket bucket = ChangedBucket.of(key);
-            BucketState state = buckets.get(bucket.granularity()).fetch(bucket.branchKey(), bucket.startMillis());
+            BucketState state = recentStates.get(key, bucket.granularity(), bucket.startMillis());
+            if (state == null) {
+                state = buckets.get(bucket.granularity()).fetch(bucket.branchKey(), bucket.startMillis());
+                if (state != null) {
+                    recentStates.fetched(key, state);
+                }
+            }
             if (state != null) {
                 MetricUpdated update = state.toMetricUpdated(bucket.id(), rules.revisionBase());
                 context.forward(new Record<>(
