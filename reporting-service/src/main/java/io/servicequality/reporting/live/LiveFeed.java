@@ -16,12 +16,14 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
@@ -54,9 +56,16 @@ class LiveFeed implements ConsumerSeekAware {
     private final Clock clock;
     private final Timer freshness;
     private final LinkedHashSet<Object> relayedAlerts = new LinkedHashSet<>();
+    private final List<MetricUpdateObserver> observers;
 
-    LiveFeed(LiveStream stream, MinuteRing minutes, Clock clock, MeterRegistry registry) {
+    LiveFeed(
+            LiveStream stream,
+            MinuteRing minutes,
+            Clock clock,
+            MeterRegistry registry,
+            ObjectProvider<MetricUpdateObserver> observers) {
         this.stream = stream;
+        this.observers = observers.orderedStream().toList();
         this.minutes = minutes;
         this.startedAt = clock.millis();
         this.clock = clock;
@@ -81,7 +90,8 @@ class LiveFeed implements ConsumerSeekAware {
      * A metric update, as its bytes: a minute update is read at once (the minute ring keeps it); an hour or day update is
      * only handed to the stream, which reads it when a client's scope wants it (most go to no client: a console watches
      * one branch or region), so the feed no longer parses every update it relays — that was ~20 % of reporting's CPU
-     * samples at 200 events/s (docs/benchmarks.md). Its branch comes from the record key ({@code tenantId:branchId}).
+     * samples at 200 events/s (docs/benchmarks.md). Its branch comes from the record key ({@code tenantId:branchId});
+     * the {@link MetricUpdateObserver}s are told it.
      */
     @KafkaListener(
             id = "reporting-live-metrics",
@@ -101,6 +111,9 @@ class LiveFeed implements ConsumerSeekAware {
         }
         String tenantId = key.substring(0, colon);
         String branchId = key.substring(colon + 1);
+        for (MetricUpdateObserver observer : observers) {
+            observer.metricUpdated(tenantId, branchId);
+        }
         Granularity granularity = LiveView.granularityOf(value);
         if (granularity == Granularity.MINUTE) {
             MetricUpdated update = relayable(value);
