@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
  * Tells the monitor which branches' inputs changed: every instance reads every partition of the alert and complaint
  * topics in groups of its own from their end, and is told of every metric update by the live feed, which reads the
  * metric topic alike (nothing committed, nothing replayed: what was published while an instance was down is covered by
- * its full pass); it marks the branch each event is about. Region- and
- * tenant-wide alerts are no factor of a branch and mark nothing.
+ * its full pass); it marks the branch each event is about. Region- and tenant-wide alerts are no factor of a branch and
+ * mark nothing.
  */
 @Component
 class RiskTriggers implements MetricUpdateObserver {
